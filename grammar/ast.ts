@@ -1,0 +1,148 @@
+/**
+ * The typed AST: the configuration as keepalived loads it (includes expanded,
+ * definitions and conditionals applied), every piece pointing at the text the
+ * user wrote. Offsets are UTF-16 offsets into the file's text (JS string
+ * indices); line/column are computed at the edges from SourceFile.lineStarts.
+ */
+
+/** A range of one file. `file` is the path as the reader resolved it. */
+export interface Span {
+  file: string;
+  start: number;
+  end: number;
+}
+
+/** How the reader got to a piece of text: through an include, a $DEFINITION, a ~SEQ/~LST loop. */
+export interface Via {
+  kind: "include" | "definition" | "seq";
+  /** Definition or loop variable name; for includes the included path. */
+  name: string;
+  /** Where the include line, the definition, or the ~SEQ/~LST line is written. */
+  span: Span;
+}
+
+/** One word of a logical line, as keepalived's tokenizer sees it. */
+export interface Word extends Span {
+  /** Value as keepalived reads it: quotes removed, `\#` unescaped, definitions expanded. */
+  text: string;
+  /** Was it written in double quotes? */
+  quoted: boolean;
+  /**
+   * True when the word's text came (partly) from a $DEFINITION, ~SEQ/~LST or
+   * builtin: the span then covers the reference, and a fix must not edit it.
+   */
+  synthetic?: boolean;
+  /** Definitions/loops/includes this word came through, outermost first. */
+  via?: Via[];
+}
+
+/** A keyword line (or, inside a value block, an entry line) with its block, if any. */
+export interface ConfigNode extends Span {
+  kind: "keyword" | "entry";
+  /** keyword.text: the keyword, or for an entry its first word. */
+  name: string;
+  keyword: Word;
+  args: Word[];
+  /** Schema context the line appears in: "root", "vrrp_instance", "vrrp_instance.track_script", … */
+  context: string;
+  /** Is `name` a keyword of `context` per the schema (always true for entries)? */
+  known: boolean;
+  /** The block this line opens, as keepalived would read it. */
+  block?: Block;
+  /** Child lines (empty unless block). */
+  children: ConfigNode[];
+  /** The enclosing node (undefined at the top level). */
+  parent?: ConfigNode;
+  /**
+   * The logical line's text after the keyword, after expansion, with comments removed:
+   * what keepalived's script tokenizer re-reads for notify*, script, misc_path, …
+   */
+  rest: string;
+  /** Includes/definitions the line came through. */
+  via?: Via[];
+}
+
+export interface Block {
+  kind: "keywords" | "values";
+  /** Context of the lines inside. */
+  childContext: string;
+  /** The `{`, when written (keepalived reads on without it, with an error). */
+  open?: Span;
+  /** The closing `}`, absent when the file ended first. */
+  close?: Span;
+}
+
+/** A `$NAME=value` definition (single or multiline). */
+export interface Definition {
+  name: string;
+  /** The value text (lines joined with "\n" for multiline definitions), unexpanded. */
+  value: string;
+  multiline: boolean;
+  /** Has parameters syntax / builtin. */
+  builtin: boolean;
+  /** Where `$NAME=` is written (the whole definition line). */
+  span: Span;
+  /** Just the `$NAME` part. */
+  nameSpan: Span;
+}
+
+/** An include line and the files it brought in. */
+export interface IncludeRef {
+  /** The include keyword variant: include, includer, includem, includew, includeb, includea. */
+  keyword: string;
+  pattern: string;
+  span: Span;
+  patternSpan: Span;
+  files: string[];
+}
+
+/** A reference to a $NAME in the text, resolved or not. */
+export interface DefinitionUse {
+  name: string;
+  span: Span;
+  definition?: Definition;
+}
+
+export interface ConfigAst {
+  /** Top-level lines of the whole configuration, in load order across includes. */
+  children: ConfigNode[];
+  definitions: Definition[];
+  definitionUses: DefinitionUse[];
+  includes: IncludeRef[];
+  /** The main file(s), in the order read. */
+  roots: string[];
+}
+
+export type Severity = "error" | "warning" | "info";
+
+/** A text edit on one file. */
+export interface Edit {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  /** Short imperative: "replace `state MASTER` with `state BACKUP`". */
+  description: string;
+  edits: Edit[];
+}
+
+/** One finding: from the reader, the schema checks or a rule. */
+export interface Diagnostic extends Span {
+  /** "syntax/<id>" for reader findings, the rule id for rule findings. */
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** How to fix it, in words (also when there is no automatic fix). */
+  hint?: string;
+  /** Safe automatic fix (applied by --fix). */
+  fix?: Fix;
+  /** Fixes that change meaning; offered in editors only. */
+  suggestions?: Fix[];
+  /** How the reader reached the text (include chain, definitions). */
+  via?: Via[];
+  /** Other places worth showing (e.g. the first definition of a duplicate). */
+  related?: { span: Span; message: string }[];
+}

@@ -1,0 +1,55 @@
+/**
+ * The keyword schema: lookups over keepalived's keyword tree (keywords.data.ts).
+ * Everything that needs to know what a keyword is asks here.
+ */
+import { CONTEXTS, KEYWORDS } from "./keywords.data.js";
+import type { ContextSpec, KeywordSpec } from "./types.js";
+
+export type { ArgType, ContextSpec, KeywordKind, KeywordSpec, RefKind } from "./types.js";
+
+const contexts = new Map<string, ContextSpec>();
+for (const c of CONTEXTS) {
+  contexts.set(c.name, { name: c.name, kind: c.kind, lineGrammar: c.lineGrammar, keywords: new Map() });
+}
+const byName = new Map<string, KeywordSpec[]>();
+for (const k of KEYWORDS) {
+  (contexts.get(k.context)!.keywords as Map<string, KeywordSpec>).set(k.name, k);
+  const list = byName.get(k.name);
+  if (list) list.push(k);
+  else byName.set(k.name, [k]);
+}
+
+export const ROOT_CONTEXT = "root";
+
+/** The context with this name, if any. */
+export function getContext(name: string): ContextSpec | undefined {
+  return contexts.get(name);
+}
+
+/** All contexts. */
+export function allContexts(): Iterable<ContextSpec> {
+  return contexts.values();
+}
+
+/** All keyword entries (one per keyword-in-context). */
+export function allKeywords(): readonly KeywordSpec[] {
+  return KEYWORDS;
+}
+
+/** The keyword `name` as valid in `context`, or undefined when keepalived would not know it there. */
+export function lookupKeyword(context: string, name: string): KeywordSpec | undefined {
+  return contexts.get(context)?.keywords.get(name);
+}
+
+/** Every context in which a keyword of this name is valid (for "valid only inside X"). */
+export function contextsOf(name: string): readonly KeywordSpec[] {
+  return byName.get(name) ?? [];
+}
+
+/** Is this a value-block context (entries are free-form lines, not keywords)? */
+export function isValueContext(context: string): boolean {
+  return contexts.get(context)?.kind === "value_block";
+}
+
+/** keepalived versions the schema knows, oldest first. */
+export const KNOWN_VERSIONS = ["2.2.7", "2.4.3", "HEAD"] as const;

@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+console.error("keepalived-lint: not built yet");
+process.exit(2);

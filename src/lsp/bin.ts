@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+console.error("keepalived-language-server: not built yet");
+process.exit(2);
