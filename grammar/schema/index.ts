@@ -1,15 +1,26 @@
 /**
- * The keyword schema: lookups over keepalived's keyword tree (keywords.data.ts).
+ * The keyword schema: lookups over keepalived's keyword tree (keywords.data.ts,
+ * generated facts) joined with our own prose (descriptions.ts).
  * Everything that needs to know what a keyword is asks here.
  */
-import { CONTEXTS, KEYWORDS } from "./keywords.data.js";
+import { docOf } from "./descriptions.js";
+import { CONTEXTS, KEYWORDS as FACTS } from "./keywords.data.js";
 import type { ContextSpec, KeywordSpec } from "./types.js";
 
-export type { ArgType, ContextSpec, KeywordKind, KeywordSpec, RefKind } from "./types.js";
+export type { ArgType, ContextSpec, KeywordFacts, KeywordKind, KeywordSpec, RefKind } from "./types.js";
+
+const KEYWORDS: readonly KeywordSpec[] = FACTS.map((facts) => {
+  const doc = docOf(facts.context, facts.name);
+  const spec: KeywordSpec = { ...facts, description: doc?.description ?? "" };
+  if (doc?.notes) spec.notes = doc.notes;
+  return spec;
+});
 
 const contexts = new Map<string, ContextSpec>();
 for (const c of CONTEXTS) {
-  contexts.set(c.name, { name: c.name, kind: c.kind, lineGrammar: c.lineGrammar, keywords: new Map() });
+  const spec: ContextSpec = { name: c.name, kind: c.kind, lineGrammar: c.lineGrammar, keywords: new Map() };
+  if (c.entryRef) spec.entryRef = c.entryRef;
+  contexts.set(c.name, spec);
 }
 const byName = new Map<string, KeywordSpec[]>();
 for (const k of KEYWORDS) {
@@ -53,3 +64,4 @@ export function isValueContext(context: string): boolean {
 
 /** keepalived versions the schema knows, oldest first. */
 export const KNOWN_VERSIONS = ["2.2.7", "2.4.3", "HEAD"] as const;
+

@@ -54,6 +54,10 @@ export interface KeywordSpec {
   buildOption?: string;
   /** For ref arguments: which kind of named object the first argument names. */
   ref?: RefKind;
+  /** The first argument (the block's name) declares a named object of this kind (`vrrp_script chk {`). */
+  defines?: RefKind;
+  /** Where keepalived 2.2.7 reads the argument differently from the newest release. */
+  v227?: { type: ArgType; range?: [number, number] };
   /** Extra facts worth showing in hover (keepalived's special behaviour). */
   notes?: string;
   /** One line, our own words. */
@@ -66,5 +70,10 @@ export interface ContextSpec {
   kind: "root" | "block" | "value_block";
   /** For value blocks: the grammar of one entry line. */
   lineGrammar?: string;
+  /** For value blocks whose entries name other objects: what the entry's name(s) point at. */
+  entryRef?: RefKind;
   keywords: ReadonlyMap<string, KeywordSpec>;
 }
+
+/** A keyword's facts as generated from keepalived's keyword tree (keywords.data.ts); prose is added from descriptions.ts. */
+export type KeywordFacts = Omit<KeywordSpec, "description" | "notes">;
