@@ -1,0 +1,809 @@
+/**
+ * Preprocessor: turns files into the stream of logical lines keepalived's
+ * read_line() hands to its keyword dispatcher, applying, per logical line and
+ * in keepalived's order: `@id` / `@^id` selection, `$NAME=value` definitions
+ * (multiline too), `~SEQ` / `~LST` loops, `$NAME` / `${NAME}` substitution,
+ * `include`, and the brace split. Every word keeps the span the user wrote and
+ * the includes/definitions it came through.
+ */
+import type { IToken } from "chevrotain";
+import type { Definition, DefinitionUse, Diagnostic, IncludeRef, Span, Via, Word } from "./ast.js";
+import type { FileAccess } from "./files.js";
+import { glob, hasWildcard } from "./glob.js";
+import {
+  Blank, Comment, LBrace, lex, Newline, Nul, OpenQuote, Quoted, quotedValue, RBrace, Word as WordToken, wordValue,
+} from "./lexer.js";
+import { dirname, isAbsolute, resolve } from "./paths.js";
+import { SourceFile } from "./source.js";
+
+/** keepalived reads lines with fgets(buf, 1024): 1023 characters including the newline. */
+export const MAX_LINE = 1023;
+
+export type TargetVersion = "2.2.7" | "newest";
+
+export interface ReaderOptions {
+  /** Selects `@id` lines and `$_INSTANCE` (keepalived: -i, default short host name). Unset drops every `@id` line. */
+  configId?: string;
+  /** keepalived version whose reader quirks apply (default newest). */
+  targetVersion?: TargetVersion;
+  /** Values for `${_ENV NAME}` (newest keepalived only). */
+  env?: Record<string, string>;
+  /** Stop reading after this many files (glob bombs). */
+  maxFiles?: number;
+}
+
+/** A logical line as keepalived's dispatcher sees it. */
+export type LogicalLine =
+  | { kind: "words"; words: Word[]; rest: string; file: string; via?: Via[] }
+  | { kind: "brace"; brace: "{" | "}"; span: Word; via?: Via[] };
+
+export interface LineSink {
+  line(l: LogicalLine): void;
+}
+
+/** A stretch of synthetic text (from a definition or builtin): where its reference is written. */
+interface Synth {
+  start: number;
+  end: number;
+  via: Via[];
+}
+
+/**
+ * Text of one logical line plus where each character came from. `orig`
+ * undefined means char i is at file offset base + i; otherwise orig[i] >= 0 is
+ * a file offset and orig[i] < 0 names synth[-orig[i] - 1].
+ */
+interface LineText {
+  file: SourceFile;
+  text: string;
+  base: number;
+  orig?: number[];
+  synth: Synth[];
+  /** Via of the whole line (include chain, multiline definition, loop). */
+  via?: Via[];
+  tokens?: IToken[];
+}
+
+interface FileFrame {
+  file: SourceFile;
+  via?: Via[];
+}
+
+const INCLUDE_KEYWORDS = new Set(["include", "includer", "includem", "includew", "includeb", "includea"]);
+const BUILTINS = new Set(["_PWD", "_INSTANCE", "_RANDOM", "_ENV", "_HASH", "_BANG"]);
+
+interface DefEntry {
+  def: Definition;
+  /** Lines of the value (one for single-line definitions). */
+  lines: string[];
+}
+
+export interface PreprocessResult {
+  files: Map<string, SourceFile>;
+  definitions: Definition[];
+  definitionUses: DefinitionUse[];
+  includes: IncludeRef[];
+  diagnostics: Diagnostic[];
+  roots: string[];
+}
+
+export class Preprocessor {
+  readonly files = new Map<string, SourceFile>();
+  readonly definitions: Definition[] = [];
+  readonly definitionUses: DefinitionUse[] = [];
+  readonly includes: IncludeRef[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly roots: string[] = [];
+  private defs = new Map<string, DefEntry>();
+  private stack: string[] = [];
+  private filesRead = 0;
+  private readonly target: TargetVersion;
+
+  constructor(
+    private readonly fs: FileAccess,
+    private readonly sink: LineSink,
+    private readonly options: ReaderOptions = {},
+  ) {
+    this.target = options.targetVersion ?? "newest";
+  }
+
+  /** Reads a main file (as keepalived -f does). Returns false when it could not be read. */
+  readMain(path: string, textOverride?: string): boolean {
+    const text = textOverride ?? this.load(path, undefined);
+    if (text === undefined) return false;
+    this.roots.push(path);
+    this.readText(path, text, undefined);
+    return true;
+  }
+
+  result(): PreprocessResult {
+    return {
+      files: this.files,
+      definitions: this.definitions,
+      definitionUses: this.definitionUses,
+      includes: this.includes,
+      diagnostics: this.diagnostics,
+      roots: this.roots,
+    };
+  }
+
+  private report(ruleId: string, severity: Diagnostic["severity"], span: Span, message: string, hint?: string, via?: Via[]) {
+    this.diagnostics.push({ ruleId, severity, file: span.file, start: span.start, end: span.end, message, hint, via });
+  }
+
+  /** Reads a file through FileAccess; reports at `from` (the include line) when it fails. */
+  private load(path: string, from: Span | undefined): string | undefined {
+    const r = this.fs.readFile(path);
+    if (r.ok) return r.text;
+    const span = from ?? { file: path, start: 0, end: 0 };
+    const what =
+      r.reason === "directory" ? `"${path}" is a directory - skipping` :
+      r.reason === "not-regular" ? `"${path}" is not a regular file - skipping` :
+      r.reason === "too-large" ? `"${path}" is too large to be a keepalived configuration - skipping` :
+      r.reason === "not-found" ? `"${path}" does not exist` : `"${path}" cannot be read: ${r.message}`;
+    this.report("include-error", "error", span, what, from ? "check the include pattern" : undefined);
+    return undefined;
+  }
+
+  private readText(path: string, text: string, via: Via[] | undefined) {
+    this.filesRead++;
+    const file = new SourceFile(path, text);
+    this.files.set(path, file);
+    this.stack.push(path);
+    try {
+      this.readLines({ file, via });
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  /** Splits a file into physical lines of tokens and processes each. */
+  private readLines(frame: FileFrame) {
+    const { file } = frame;
+    const text = file.text;
+    let multi: { entry: DefEntry; lastSpan: Span } | undefined;
+    // Lex in chunks ending at a line break: a 500,000-line file never holds all its tokens at once.
+    const CHUNK = 1 << 16;
+    let chunkStart = 0;
+    while (chunkStart < text.length) {
+      let chunkEnd = Math.min(text.length, chunkStart + CHUNK);
+      if (chunkEnd < text.length) {
+        const nl = text.indexOf("\n", chunkEnd);
+        chunkEnd = nl < 0 ? text.length : nl + 1;
+      }
+      const { tokens } = lex(text.slice(chunkStart, chunkEnd));
+      let lineTokens: IToken[] = [];
+      let lineStart = chunkStart;
+      const flush = (lineEnd: number) => {
+        multi = this.physicalLine(frame, lineTokens, lineStart, lineEnd, multi);
+        lineTokens = [];
+      };
+      for (const t of tokens) {
+        t.startOffset += chunkStart;
+        if (t.tokenType === Newline) {
+          flush(t.startOffset);
+          lineStart = t.startOffset + t.image.length;
+        } else lineTokens.push(t);
+      }
+      if (lineTokens.length > 0 || lineStart < chunkEnd) flush(chunkEnd);
+      chunkStart = chunkEnd;
+    }
+    if (multi) this.finishMultiline(multi.entry);
+  }
+
+  /** One physical line; returns the multiline-definition state for the next line. */
+  private physicalLine(
+    frame: FileFrame,
+    tokens: IToken[],
+    start: number,
+    end: number,
+    multi: { entry: DefEntry; lastSpan: Span } | undefined,
+  ): { entry: DefEntry; lastSpan: Span } | undefined {
+    const file = frame.file;
+    if (end - start >= MAX_LINE) {
+      // keepalived splits the line at 1023 characters (2.2.7 silently, newer with an error).
+      this.report(
+        "line-too-long", "error", { file: file.path, start: start + MAX_LINE - 1, end },
+        `line is ${end - start} characters long; keepalived reads at most ${MAX_LINE - 1} and treats the rest as a new line`,
+        "split the line or shorten it",
+      );
+    }
+    let nulAt = -1;
+    for (const t of tokens) {
+      if (t.tokenType === Nul) nulAt = t.startOffset;
+      if (t.tokenType === OpenQuote) {
+        this.report("unmatched-quote", "error", { file: file.path, start: t.startOffset, end: t.startOffset + t.image.length },
+          "unmatched '\"': the quoted text runs to the end of the line", 'close the quote with \'"\'', frame.via);
+      }
+    }
+    if (nulAt >= 0) {
+      this.report("nul-byte", "error", { file: file.path, start: nulAt, end: nulAt + 1 },
+        "NUL byte in the line: keepalived ignores the rest of it", "remove the NUL byte");
+    }
+    const sig = tokens.filter((t) => t.tokenType !== Blank && t.tokenType !== Comment && t.tokenType !== Nul);
+    if (multi) {
+      // Continuation of a multiline definition: an empty physical line ends it; a comment-only line is skipped.
+      if (sig.length === 0) {
+        if (tokens.length === 0 || tokens.every((t) => t.tokenType === Blank)) {
+          this.finishMultiline(multi.entry);
+          return undefined;
+        }
+        return multi;
+      }
+      const text = this.decommented(file, tokens, start);
+      const cont = text.endsWith("\\");
+      multi.entry.lines.push(cont ? text.slice(0, -1).replace(/[ \t]+$/, "") : text);
+      multi.entry.def.span.end = sig[sig.length - 1].startOffset + sig[sig.length - 1].image.length;
+      if (cont) return multi;
+      this.finishMultiline(multi.entry);
+      return undefined;
+    }
+    if (sig.length === 0) return undefined;
+    const first = sig[0].startOffset;
+    const last = sig[sig.length - 1];
+    const lineEnd = last.startOffset + last.image.length;
+    const lineTokens: IToken[] = [];
+    for (const t of tokens) {
+      if (t.startOffset < first || t.startOffset >= lineEnd || t.tokenType === Nul) continue;
+      // Token offsets become relative to the line text, as for re-lexed lines.
+      t.startOffset -= first;
+      lineTokens.push(t);
+    }
+    const line: LineText = { file, text: file.text.slice(first, lineEnd), base: first, synth: [], via: frame.via, tokens: lineTokens };
+    const started = this.logicalLine(line, frame);
+    return started;
+  }
+
+  /** The physical line's text with comments removed and blanks trimmed (decomment()). */
+  private decommented(file: SourceFile, tokens: IToken[], start: number): string {
+    let end = start;
+    let begin = -1;
+    for (const t of tokens) {
+      if (t.tokenType === Comment || t.tokenType === Nul) break;
+      if (t.tokenType === Blank) continue;
+      if (begin < 0) begin = t.startOffset;
+      end = t.startOffset + t.image.length;
+    }
+    return begin < 0 ? "" : file.text.slice(begin, end);
+  }
+
+  private finishMultiline(entry: DefEntry) {
+    entry.def.value = entry.lines.join("\n");
+  }
+
+  /**
+   * One logical line through keepalived's pipeline. Returns a multiline
+   * definition state when the line starts one.
+   */
+  private logicalLine(line: LineText, frame: FileFrame): { entry: DefEntry; lastSpan: Span } | undefined {
+    let cur = line;
+    let tokens = this.tokensOf(cur);
+    let firstWord = tokens.find((t) => t.tokenType !== Blank && t.tokenType !== Comment);
+    if (!firstWord) return undefined;
+
+    // 1. @id / @^id: keep the rest of the line only for the matching config id.
+    if (firstWord.tokenType === WordToken && firstWord.image.startsWith("@")) {
+      const idx = tokens.indexOf(firstWord);
+      const next = tokens[idx + 1];
+      const negate = firstWord.image.startsWith("@^");
+      const id = firstWord.image.slice(negate ? 2 : 1);
+      const configId = this.options.configId;
+      const matches = configId !== undefined && id !== "" && id === configId;
+      const keep = next !== undefined && next.tokenType === Blank && (negate ? !matches : matches);
+      if (!keep) return undefined;
+      const restStart = next.startOffset + next.image.length;
+      cur = sliceLine(cur, restStart, cur.text.length);
+      tokens = this.tokensOf(cur);
+      firstWord = tokens.find((t) => t.tokenType !== Blank && t.tokenType !== Comment);
+      if (!firstWord) return undefined;
+    }
+
+    // 2. $NAME=value defines (only at the start of the line, no blank before '=').
+    if (firstWord.tokenType === WordToken && firstWord.image.startsWith("$")) {
+      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)=/.exec(firstWord.image);
+      if (m) return this.define(cur, tokens, firstWord, m[1]);
+    }
+
+    // 3. ~SEQ / ~LST loops.
+    if (firstWord.tokenType === WordToken && /^~(SEQx?|LST)\(/.test(firstWord.image)) {
+      this.loop(cur, firstWord, frame);
+      return undefined;
+    }
+
+    // 4. $NAME / ${NAME} substitution; a multiline definition at the end adds lines.
+    let extraLines: LineText[] = [];
+    if (cur.text.includes("$") && !firstWord.image.startsWith("~")) {
+      const sub = this.substitute(cur, tokens);
+      if (sub) {
+        cur = sub.line;
+        extraLines = sub.extra;
+        tokens = this.tokensOf(cur);
+        firstWord = tokens.find((t) => t.tokenType !== Blank && t.tokenType !== Comment);
+      }
+    }
+
+    if (firstWord) {
+      // 5. include: the rest of the line is one glob pattern, quotes and all.
+      if (firstWord.tokenType === WordToken && INCLUDE_KEYWORDS.has(firstWord.image)) {
+        const idx = tokens.indexOf(firstWord);
+        const next = tokens[idx + 1];
+        if (next && next.tokenType === Blank && tokens.slice(idx + 2).some((t) => t.tokenType !== Comment)) {
+          this.include(cur, tokens, firstWord, frame);
+          for (const extra of extraLines) this.logicalLine(extra, frame);
+          return undefined;
+        }
+      }
+      // 6. brace split and hand-off.
+      this.emit(cur, tokens);
+    }
+    for (const extra of extraLines) this.logicalLine(extra, frame);
+    return undefined;
+  }
+
+  private tokensOf(line: LineText): IToken[] {
+    if (line.tokens) return line.tokens;
+    const toks = lex(line.text).tokens;
+    line.tokens = toks;
+    return toks;
+  }
+
+  /** Maps [a, b) of the line text to where the user wrote it. */
+  private mapRange(line: LineText, a: number, b: number): { start: number; end: number; synthetic: boolean; via?: Via[] } {
+    if (!line.orig) return { start: line.base + a, end: line.base + b, synthetic: false };
+    let start = Infinity;
+    let end = -Infinity;
+    let synthetic = false;
+    let via: Via[] | undefined;
+    for (let i = a; i < b; i++) {
+      const o = line.orig[i];
+      if (o >= 0) {
+        start = Math.min(start, o);
+        end = Math.max(end, o + 1);
+      } else {
+        const s = line.synth[-o - 1];
+        start = Math.min(start, s.start);
+        end = Math.max(end, s.end);
+        synthetic = true;
+        via ??= s.via;
+      }
+    }
+    if (start === Infinity) {
+      const o = a < line.orig.length ? line.orig[a] : line.orig[line.orig.length - 1];
+      const at = o === undefined ? line.base : o >= 0 ? o : line.synth[-o - 1].start;
+      return { start: at, end: at, synthetic: true };
+    }
+    return { start, end, synthetic, via };
+  }
+
+  private wordOf(line: LineText, t: IToken): Word {
+    const a = t.startOffset;
+    const b = a + t.image.length;
+    const m = this.mapRange(line, a, b);
+    const quoted = t.tokenType === Quoted || t.tokenType === OpenQuote;
+    const text = t.tokenType === WordToken ? wordValue(t.image) : quotedValue(t.image);
+    const via = m.via ? [...(line.via ?? []), ...m.via] : line.via;
+    const w: Word = { file: line.file.path, start: m.start, end: m.end, text, quoted };
+    if (m.synthetic) w.synthetic = true;
+    if (via) w.via = via;
+    return w;
+  }
+
+  /** Splits at braces and sends the logical lines to the sink. */
+  private emit(line: LineText, tokens: IToken[]) {
+    let words: Word[] = [];
+    let restFrom = -1;
+    let restTo = -1;
+    const flush = () => {
+      if (words.length === 0) return;
+      const rest = restFrom >= 0 ? line.text.slice(restFrom, restTo).trim() : "";
+      this.sink.line({ kind: "words", words, rest, file: line.file.path, via: line.via });
+      words = [];
+      restFrom = restTo = -1;
+    };
+    for (const t of tokens) {
+      const tt = t.tokenType;
+      if (tt === Comment) break;
+      if (tt === Blank) continue;
+      if (tt === LBrace || tt === RBrace) {
+        flush();
+        const span = this.wordOf(line, t);
+        this.sink.line({ kind: "brace", brace: tt === LBrace ? "{" : "}", span, via: line.via });
+        continue;
+      }
+      if (words.length === 1 && restFrom < 0) restFrom = t.startOffset;
+      const prev = words[words.length - 1];
+      if (t.image === "\\" && prev && !prev.quoted && isLastWord(tokens, t)) {
+        // decomment() removes the blanks before a final backslash: `a \` reads as `a\`.
+        words[words.length - 1] = { ...prev, text: prev.text + "\\", end: this.wordOf(line, t).end };
+        restTo = t.startOffset + 1;
+        continue;
+      }
+      words.push(this.wordOf(line, t));
+      restTo = t.startOffset + t.image.length;
+    }
+    flush();
+  }
+
+  // ---- definitions -------------------------------------------------------
+
+  private define(line: LineText, tokens: IToken[], first: IToken, name: string) {
+    const eq = first.startOffset + name.length + 2;
+    let end = eq;
+    for (const t of tokens) {
+      if (t.tokenType === Comment) break;
+      if (t.tokenType !== Blank) end = Math.max(end, t.startOffset + t.image.length);
+    }
+    let value = line.text.slice(eq, end).replace(/^[ \t]+/, "");
+    const nameMap = this.mapRange(line, first.startOffset, first.startOffset + name.length + 1);
+    const whole = this.mapRange(line, first.startOffset, Math.max(end, eq));
+    const multiline = value.endsWith("\\");
+    if (multiline) value = value.slice(0, -1).replace(/[ \t]+$/, "");
+    const def: Definition = {
+      name,
+      value,
+      multiline,
+      builtin: false,
+      span: { file: line.file.path, start: whole.start, end: whole.end },
+      nameSpan: { file: line.file.path, start: nameMap.start, end: nameMap.end },
+    };
+    const entry: DefEntry = { def, lines: [value] };
+    this.definitions.push(def);
+    this.defs.set(name, entry);
+    if (multiline) return { entry, lastSpan: def.span };
+    return undefined;
+  }
+
+  /** Value of a builtin definition, or undefined when the parameters are wrong (reported). */
+  private builtin(name: string, params: string[], line: LineText, span: Span): string | undefined {
+    switch (name) {
+      case "_PWD": {
+        const d = dirname(line.file.path);
+        return isAbsolute(line.file.path) ? d : resolve(this.fs.cwd(), d);
+      }
+      case "_INSTANCE":
+        return this.options.configId ?? "";
+      case "_HASH":
+        return "#";
+      case "_BANG":
+        return "!";
+      case "_RANDOM": {
+        if (params.some((p) => !/^\d+$/.test(p))) {
+          this.report("invalid-definition", "error", span, `definition _RANDOM requires numeric parameters only`);
+          return undefined;
+        }
+        if (params.length > 2) {
+          this.report("invalid-definition", "error", span, `definition _RANDOM takes 0 to 2 parameters, ${params.length} given`);
+          return undefined;
+        }
+        // The daemon draws a different number in each of its processes; the linter uses the lower bound.
+        return params[0] ?? "0";
+      }
+      case "_ENV": {
+        if (params.length !== 1) {
+          this.report("invalid-definition", "error", span, `definition _ENV takes exactly 1 parameter, ${params.length} given`);
+          return undefined;
+        }
+        return this.options.env?.[params[0]] ?? "";
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * keepalived's replace_param(): scans for `$`, replaces `${NAME}` anywhere and
+   * `$NAME` before a blank, `,`, `)` or the end, and rescans the inserted text.
+   */
+  private substitute(line: LineText, tokens: IToken[]): { line: LineText; extra: LineText[] } | undefined {
+    // Substitution works on the decommented line.
+    let cut = line.text.length;
+    for (const t of tokens) {
+      if (t.tokenType === Comment) {
+        cut = t.startOffset;
+        break;
+      }
+    }
+    let text = line.text.slice(0, cut).replace(/[ \t]+$/, "");
+    let orig: number[] = [];
+    for (let i = 0; i < text.length; i++) orig.push(line.orig ? line.orig[i] : line.base + i);
+    const synth = [...line.synth];
+    let changed = false;
+    let extra: LineText[] = [];
+    let steps = 0;
+    let pos = text.indexOf("$");
+    while (pos >= 0 && pos + 1 < text.length) {
+      if (++steps > 1_000) break;
+      const ref = this.findReference(text, pos + 1);
+      if (!ref) {
+        pos = text.indexOf("$", pos + 1);
+        continue;
+      }
+      const refEnd = ref.end;
+      const refSpanMapped = this.mapRange({ ...line, text, orig, synth }, pos, refEnd);
+      const span: Span = { file: line.file.path, start: refSpanMapped.start, end: refSpanMapped.end };
+      let valueLines: string[];
+      let viaEntry: Via;
+      if (BUILTINS.has(ref.name) && !this.defs.has(ref.name)) {
+        if (ref.name === "_ENV" && this.target === "2.2.7") {
+          pos = text.indexOf("$", pos + 1);
+          continue;
+        }
+        if (ref.params.length > 0 && ref.name !== "_RANDOM" && ref.name !== "_ENV") {
+          pos = text.indexOf("$", pos + 1);
+          continue;
+        }
+        const v = this.builtin(ref.name, ref.params, line, span);
+        if (v === undefined) {
+          pos = text.indexOf("$", pos + 1);
+          continue;
+        }
+        valueLines = [v];
+        viaEntry = { kind: "definition", name: ref.name, span };
+        this.definitionUses.push({ name: ref.name, span });
+      } else {
+        const entry = this.defs.get(ref.name);
+        // User definitions take no parameters; a multiline one only at the end of the line.
+        if (!entry || ref.params.length > 0 || (entry.def.multiline && refEnd !== text.length)) {
+          if (!entry && !ref.braced) {
+            // Undefined $NAME is left as written (keepalived does the same).
+          }
+          if (!entry) this.definitionUses.push({ name: ref.name, span });
+          pos = text.indexOf("$", pos + 1);
+          continue;
+        }
+        if (refSpanMapped.via?.some((v) => v.kind === "definition" && v.name === ref.name)) {
+          // keepalived rescans inserted text, so a definition that contains itself never stops expanding.
+          this.report("invalid-definition", "error", span,
+            `definition $${ref.name} expands to text containing $${ref.name}; keepalived would substitute it forever`,
+            `give $${ref.name} a value that does not refer to itself`);
+          break;
+        }
+        this.definitionUses.push({ name: ref.name, span, definition: entry.def });
+        valueLines = entry.def.multiline ? entry.lines : [entry.def.value];
+        viaEntry = { kind: "definition", name: ref.name, span: entry.def.span };
+      }
+      const outer = refSpanMapped.via ?? [];
+      const rec: Synth = { start: span.start, end: span.end, via: [...outer, viaEntry] };
+      synth.push(rec);
+      const id = -synth.length;
+      const value = valueLines[0];
+      if (text.length - (refEnd - pos) + value.length >= MAX_LINE) {
+        this.report("line-too-long", "warning", span,
+          `substituting $${ref.name} makes the line longer than ${MAX_LINE - 1} characters; keepalived abandons the substitution`);
+        return changed ? { line: this.fromText(line, text, orig, synth), extra } : undefined;
+      }
+      text = text.slice(0, pos) + value + text.slice(refEnd);
+      orig = [...orig.slice(0, pos), ...new Array<number>(value.length).fill(id), ...orig.slice(refEnd)];
+      changed = true;
+      if (valueLines.length > 1) {
+        // The other lines of a multiline definition follow as lines of their own.
+        // Each such line maps wholly to the reference: one synthetic record is enough.
+        extra = valueLines.slice(1).map((l) => ({
+          file: line.file,
+          text: l,
+          base: span.start,
+          orig: new Array<number>(l.length).fill(-1),
+          synth: [rec],
+          via: line.via,
+        }));
+      }
+      // A value starting with '~' ends substitution for the line (keepalived's rule).
+      if (/^[ \t]*~/.test(value)) break;
+      pos = text.indexOf("$", pos);
+    }
+    if (!changed) return undefined;
+    return { line: this.fromText(line, text, orig, synth), extra };
+  }
+
+  private fromText(line: LineText, text: string, orig: number[], synth: Synth[]): LineText {
+    return { file: line.file, text, base: line.base, orig, synth, via: line.via };
+  }
+
+  /** Parses a reference after `$` at `at`: `NAME` (with keepalived's end check) or `{NAME params}`. */
+  private findReference(text: string, at: number): { name: string; params: string[]; end: number; braced: boolean } | undefined {
+    const braced = text[at] === "{";
+    const s = braced ? at + 1 : at;
+    if (!/[A-Za-z_]/.test(text[s] ?? "")) return undefined;
+    let p = s + 1;
+    while (p < text.length && /[A-Za-z0-9_]/.test(text[p])) p++;
+    const name = text.slice(s, p);
+    if (braced) {
+      let q = p;
+      while (q < text.length && /[ \tA-Za-z0-9_]/.test(text[q])) q++;
+      if (text[q] !== "}") return undefined;
+      const paramText = text.slice(p, q);
+      if (paramText !== "" && !/^[ \t]/.test(paramText)) return undefined;
+      if (/[ \t]$/.test(paramText)) return undefined;
+      const params = paramText.trim() === "" ? [] : paramText.trim().split(/[ \t]+/);
+      return { name, params, end: q + 1, braced };
+    }
+    const c = text[p];
+    if (c !== undefined && c !== " " && c !== "\t" && c !== "," && c !== ")") return undefined;
+    return { name, params: [], end: p, braced };
+  }
+
+  // ---- ~SEQ / ~LST -------------------------------------------------------------
+
+  private loop(line: LineText, first: IToken, frame: FileFrame) {
+    const text = line.text;
+    const open = first.startOffset + first.image.indexOf("(");
+    const close = text.indexOf(")", open);
+    const headerMap = this.mapRange(line, first.startOffset, close < 0 ? text.length : close + 1);
+    const header: Span = { file: line.file.path, start: headerMap.start, end: headerMap.end };
+    const kind = first.image.slice(1, first.image.indexOf("("));
+    if (close < 0) {
+      this.report("invalid-loop", "error", header, `~${kind} is missing its terminating ')'`);
+      return;
+    }
+    let bodyStart = close + 1;
+    while (bodyStart < text.length && (text[bodyStart] === " " || text[bodyStart] === "\t")) bodyStart++;
+    const inner = this.expandPlain(text.slice(open + 1, close), line);
+    const iterations = kind === "LST" ? parseLst(inner) : parseSeq(inner, kind === "SEQx");
+    if (typeof iterations === "string") {
+      this.report("invalid-loop", "error", header, iterations);
+      return;
+    }
+    if (bodyStart >= text.length) return;
+    const MAX_ITER = 100_000;
+    if (iterations.values.length > MAX_ITER) {
+      this.report("invalid-loop", "error", header, `~${kind} would produce ${iterations.values.length} lines; the linter stops at ${MAX_ITER}`);
+      return;
+    }
+    for (const values of iterations.values) {
+      iterations.vars.forEach((v, i) => {
+        const def: Definition = { name: v, value: values[i] ?? "", multiline: false, builtin: false, span: header, nameSpan: header };
+        this.defs.set(v, { def, lines: [def.value] });
+      });
+      const body = sliceLine(line, bodyStart, text.length);
+      const via: Via = { kind: "seq", name: iterations.vars.join(","), span: header };
+      body.via = [...(line.via ?? []), via];
+      this.logicalLine(body, frame);
+    }
+  }
+
+  /** Expands definitions in a loop header (no position tracking needed). */
+  private expandPlain(s: string, line: LineText): string {
+    const fake: LineText = { file: line.file, text: s, base: 0, synth: [] };
+    const sub = this.substitute(fake, lex(s).tokens);
+    return sub ? sub.line.text : s;
+  }
+
+  // ---- include -------------------------------------------------------------
+
+  private include(line: LineText, tokens: IToken[], kw: IToken, frame: FileFrame) {
+    let end = kw.startOffset + kw.image.length;
+    let patStart = -1;
+    for (const t of tokens) {
+      if (t.startOffset <= kw.startOffset) continue;
+      if (t.tokenType === Comment) break;
+      if (t.tokenType === Blank) continue;
+      if (patStart < 0) patStart = t.startOffset;
+      end = t.startOffset + t.image.length;
+    }
+    const pattern = line.text.slice(patStart, end);
+    const kwMap = this.mapRange(line, kw.startOffset, end);
+    const patMap = this.mapRange(line, patStart, end);
+    const span: Span = { file: line.file.path, start: kwMap.start, end: kwMap.end };
+    const patternSpan: Span = { file: line.file.path, start: patMap.start, end: patMap.end };
+    const ref: IncludeRef = { keyword: kw.image, pattern, span, patternSpan, files: [] };
+    this.includes.push(ref);
+    const baseDir = dirname(line.file.path);
+    const cwd = isAbsolute(baseDir) ? baseDir : resolve(this.fs.cwd(), baseDir);
+    const limit = (this.options.maxFiles ?? 5000) - this.filesRead;
+    const g = glob(this.fs, pattern, cwd, Math.max(1, limit));
+    const strict = kw.image !== "include";
+    const sev = strict ? "error" : "warning";
+    if (g.matches.length === 0) {
+      if (hasWildcard(pattern)) {
+        this.report("include-error", sev, patternSpan, `no files match "${pattern}"`, "check the include pattern");
+      } else {
+        this.report("include-error", sev, patternSpan, `included file "${pattern}" does not exist`, "check the path; relative paths are relative to the including file's directory");
+      }
+      return;
+    }
+    if (g.truncated) {
+      this.report("include-error", "error", patternSpan, `"${pattern}" matches more files than the linter reads (${this.options.maxFiles ?? 5000} in all); the rest are skipped`);
+    }
+    if ((kw.image === "includeb" || kw.image === "includea") && g.missingAlternatives.length > 0) {
+      this.report("include-error", "error", patternSpan, `some config files are missing: "${g.missingAlternatives.join('", "')}"`);
+    }
+    for (const m of g.matches) {
+      const path = isAbsolute(m) ? m : resolve(cwd, m);
+      const kind = this.fs.stat(path);
+      if (kind === "directory") {
+        this.report("include-error", strict ? "error" : "warning", patternSpan, `included path "${m}" is a directory - skipping`);
+        continue;
+      }
+      if (kind === "other") {
+        this.report("include-error", strict ? "error" : "warning", patternSpan, `included path "${m}" is not a regular file - skipping`);
+        continue;
+      }
+      if (this.stack.includes(path)) {
+        this.report("include-cycle", "error", span,
+          `"${m}" includes itself through ${[...this.stack.slice(this.stack.indexOf(path)), path].map((p) => `"${p}"`).join(" → ")}; keepalived would loop until it runs out of file handles`,
+          "remove the include that closes the cycle");
+        continue;
+      }
+      if (this.filesRead >= (this.options.maxFiles ?? 5000)) break;
+      const text = this.load(path, patternSpan);
+      if (text === undefined) continue;
+      ref.files.push(path);
+      const via: Via[] = [...(frame.via ?? []), { kind: "include", name: path, span }];
+      this.readText(path, text, via);
+    }
+  }
+}
+
+function isLastWord(tokens: IToken[], t: IToken): boolean {
+  for (let i = tokens.indexOf(t) + 1; i < tokens.length; i++) {
+    if (tokens[i].tokenType !== Blank && tokens[i].tokenType !== Comment) return false;
+  }
+  return true;
+}
+
+/** Cuts [a, b) out of a line, keeping the mapping. */
+function sliceLine(line: LineText, a: number, b: number): LineText {
+  return {
+    file: line.file,
+    text: line.text.slice(a, b),
+    base: line.orig ? 0 : line.base + a,
+    orig: line.orig ? line.orig.slice(a, b) : undefined,
+    synth: line.synth,
+    via: line.via,
+  };
+}
+
+/** strtol(s, NULL, 0): decimal, 0x hex, leading-0 octal; undefined when not a whole number. */
+function strtol0(s: string): number | undefined {
+  const t = s.trim();
+  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(t);
+  if (!m) return undefined;
+  const body = m[2];
+  const n = /^0[xX]/.test(body) ? parseInt(body.slice(2), 16) : body.length > 1 && body.startsWith("0") ? parseInt(body, 8) : parseInt(body, 10);
+  return m[1] === "-" ? -n : n;
+}
+
+/** `var, [start,] [step,] end` → the values, or an error message. */
+function parseSeq(inner: string, hex: boolean): { vars: string[]; values: string[][] } | string {
+  const parts = inner.split(",").map((p) => p.trim());
+  const v = parts[0];
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v ?? "") || parts.length < 2 || parts.length > 4) return `invalid ~SEQ definition "(${inner})"`;
+  const nums = parts.slice(1).map(strtol0);
+  if (nums.some((n) => n === undefined)) return `invalid ~SEQ values "(${inner})"`;
+  let start: number;
+  let step: number;
+  let end: number;
+  const n = nums as number[];
+  if (n.length === 1) {
+    end = n[0];
+    start = end < 0 ? -1 : 1;
+    step = end < start ? -1 : 1;
+  } else if (n.length === 2) {
+    [start, end] = n;
+    step = end < start ? -1 : 1;
+  } else {
+    [start, step, end] = n;
+    if (step === 0 || (end - start) * step < 0) return `invalid ~SEQ values "(${inner})": the step never reaches the end`;
+  }
+  if (hex && (start < 0 || end < 0)) return "~SEQx is only valid for positive numbers";
+  const values: string[][] = [];
+  for (let x = start; step > 0 ? x <= end : x >= end; x += step) {
+    values.push([hex ? x.toString(16) : String(x)]);
+    if (values.length > 1_000_000) break;
+  }
+  return { vars: [v], values };
+}
+
+/** `var, v1, v2…` or `{a,b}, {1,2}, {3,4}` → the values, or an error message. */
+function parseLst(inner: string): { vars: string[]; values: string[][] } | string {
+  const t = inner.trim();
+  if (t.startsWith("{")) {
+    const groups = [...t.matchAll(/\{([^}]*)\}/g)].map((m) => m[1].split(",").map((x) => x.trim()));
+    if (groups.length < 1) return `invalid ~LST specification "(${inner})"`;
+    const vars = groups[0];
+    if (!vars.every((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v))) return `invalid ~LST specification "(${inner})"`;
+    return { vars, values: groups.slice(1) };
+  }
+  const parts = t.split(",").map((p) => p.trim());
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts[0] ?? "") || parts.length < 2) return `invalid ~LST specification "(${inner})"`;
+  return { vars: [parts[0]], values: parts.slice(1).map((x) => [x]) };
+}

@@ -1,0 +1,74 @@
+/**
+ * The reader's entry points: files (or a text) in, `{ ast, diagnostics, files }` out.
+ * Never throws on any input: every problem is a diagnostic.
+ */
+import type { ConfigAst, Diagnostic } from "./ast.js";
+import type { FileAccess } from "./files.js";
+import { memoryFiles } from "./files.js";
+import { TreeBuilder } from "./parser.js";
+import { Preprocessor, type ReaderOptions } from "./preprocessor.js";
+import type { SourceFile } from "./source.js";
+
+export type { ReaderOptions, TargetVersion } from "./preprocessor.js";
+
+export interface ParseResult {
+  ast: ConfigAst;
+  /** Reader findings (syntax, includes, definitions), sorted by file and offset. */
+  diagnostics: Diagnostic[];
+  /** Every file read, by path (main files and includes). */
+  files: Map<string, SourceFile>;
+}
+
+/**
+ * Reads a configuration the way keepalived does: `mainFiles` in order (keepalived
+ * reads every match of its -f glob), includes resolved through `fs`.
+ * `overrides` supplies texts for paths that should not be read from `fs`
+ * (unsaved editor buffers, stdin).
+ */
+export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderOptions = {}, overrides?: Map<string, string>): ParseResult {
+  const builder = new TreeBuilder();
+  const pre = new Preprocessor(overrides ? withOverrides(fs, overrides) : fs, builder, options);
+  for (const path of mainFiles) {
+    pre.readMain(path);
+  }
+  builder.finish();
+  const r = pre.result();
+  const diagnostics = [...r.diagnostics, ...builder.diagnostics].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start),
+  );
+  return {
+    ast: {
+      children: builder.children,
+      definitions: r.definitions,
+      definitionUses: r.definitionUses,
+      includes: r.includes,
+      roots: r.roots,
+    },
+    diagnostics,
+    files: r.files,
+  };
+}
+
+/** Parses one text as a main file named `path` (includes resolved in memory: none exist). */
+export function parseText(text: string, path = "/keepalived.conf", options: ReaderOptions = {}, fs?: FileAccess): ParseResult {
+  return readConfig(fs ?? memoryFiles({ [path]: text }), [path], options, new Map([[path, text]]));
+}
+
+function withOverrides(fs: FileAccess, overrides: Map<string, string>): FileAccess {
+  return {
+    readFile: (p) => {
+      const t = overrides.get(p);
+      return t !== undefined ? { ok: true, text: t } : fs.readFile(p);
+    },
+    stat: (p) => (overrides.has(p) ? "file" : fs.stat(p)),
+    listDir: (p) => {
+      const names = fs.listDir(p);
+      const extra = [...overrides.keys()].filter((k) => k.startsWith(p.endsWith("/") ? p : p + "/") && !k.slice(p.length + 1).includes("/"));
+      if (!names && extra.length === 0) return undefined;
+      const set = new Set(names ?? []);
+      for (const k of extra) set.add(k.slice(k.lastIndexOf("/") + 1));
+      return [...set].sort();
+    },
+    cwd: () => fs.cwd(),
+  };
+}

@@ -1,0 +1,161 @@
+// Preprocessor behaviour of keepalived's read_line(): definitions, builtins,
+// conditional lines, ~SEQ/~LST and include, with positions mapped back.
+import { describe, expect, test } from "vitest";
+import { parseText } from "../../grammar/reader.js";
+import { readFiles } from "./helpers.js";
+
+describe("definitions", () => {
+  test("$NAME is replaced only before a blank, ',', ')' or the end; ${NAME} anywhere", () => {
+    const r = parseText('$A=alpha\nglobal_defs {\nlvs_timeouts tcp 10 $A $A, ($A) $A- "$A" ${A}x $$A\n}\n');
+    const n = r.ast.children[0].children[0];
+    expect([n.keyword, ...n.args].map((w) => w.text)).toEqual(
+      ["lvs_timeouts", "tcp", "10", "alpha", "alpha,", "(alpha)", "$A-", "$A", "alphax", "$alpha"]);
+  });
+  test("an undefined ${NAME} is left as written and then split at its braces", () => {
+    const r = parseText("global_defs {\nlvs_timeouts tcp 10 ${UNDEF}z\n}\n");
+    expect(r.ast.children[0].children[0].args.map((w) => w.text)).toEqual(["tcp", "10", "$"]);
+  });
+  test("'$B = x' with a blank before '=' is not a definition (keepalived: unknown keyword '$B')", () => {
+    const r = parseText("$B = notadef\n");
+    expect(r.ast.definitions).toEqual([]);
+    expect(r.ast.children[0].name).toBe("$B");
+    expect(r.ast.children[0].known).toBe(false);
+  });
+  test("a definition's comment is removed from its value", () => {
+    const r = parseText("$H=value#c\n");
+    expect(r.ast.definitions[0].value).toBe("value");
+  });
+  test("a word from a definition points at the reference and names the definition", () => {
+    const text = "$RID=lb1\nglobal_defs {\n  router_id $RID\n}\n";
+    const r = parseText(text);
+    const w = r.ast.children[0].children[0].args[0];
+    expect(w.text).toBe("lb1");
+    expect(text.slice(w.start, w.end)).toBe("$RID");
+    expect(w.synthetic).toBe(true);
+    expect(w.via?.[0]).toMatchObject({ kind: "definition", name: "RID" });
+    expect(text.slice(w.via![0].span.start, w.via![0].span.end)).toBe("$RID=lb1");
+  });
+  test("a multiline definition at the end of a line adds its other lines as lines of their own", () => {
+    const text = "$M=m1 \\\nm2 \\\nm3\nglobal_defs {\nlvs_timeouts tcp 10 $M\n}\n";
+    const r = parseText(text);
+    const kids = r.ast.children[0].children.map((n) => [n.keyword, ...n.args].map((w) => w.text).join(" "));
+    expect(kids).toEqual(["lvs_timeouts tcp 10 m1", "m2", "m3"]);
+  });
+  test("a multiline definition not at the end of the line is left untouched", () => {
+    const r = parseText("$M=m1 \\\nm2\nglobal_defs {\nx $M y\n}\n");
+    expect(r.ast.children[0].children[0].args.map((w) => w.text)).toEqual(["$M", "y"]);
+  });
+  test("an empty line ends a multiline definition", () => {
+    const r = parseText("$M=a \\\n\nglobal_defs {\n}\n");
+    expect(r.ast.definitions[0].value).toBe("a");
+    expect(r.ast.children.map((n) => n.name)).toEqual(["global_defs"]);
+  });
+  test("definitions are expanded late and can be redefined", () => {
+    const r = parseText("$A=1\n$B=${A}0\n$A=2\nglobal_defs {\nx $B\n}\n");
+    expect(r.ast.children[0].children[0].args[0].text).toBe("20");
+  });
+});
+
+describe("builtins", () => {
+  test("${_HASH} and ${_BANG} start a comment unless quoted", () => {
+    const r = parseText('global_defs {\nlvs_timeouts tcp 10 "${_HASH}" x${_BANG}y\n}\n');
+    expect(r.ast.children[0].children[0].args.map((w) => w.text)).toEqual(["tcp", "10", "#", "x"]);
+  });
+  test("$_INSTANCE is the config id and $_PWD the including file's directory", () => {
+    const r = parseText("global_defs {\nrouter_id ${_INSTANCE} $_PWD\n}\n", "/etc/keepalived/k.conf", { configId: "lb1" });
+    expect(r.ast.children[0].children[0].args.map((w) => w.text)).toEqual(["lb1", "/etc/keepalived"]);
+  });
+  test("${_ENV X} exists only in newer keepalived (2.2.7 splits it at its braces)", () => {
+    const newest = parseText("global_defs {\nrouter_id ${_ENV HOME}\n}\n", "/k.conf", { env: { HOME: "/root" } });
+    expect(newest.ast.children[0].children[0].args[0].text).toBe("/root");
+    const old = parseText("global_defs {\nrouter_id ${_ENV HOME}\n}\n", "/k.conf", { targetVersion: "2.2.7" });
+    expect(old.ast.children[0].children[0].args[0].text).toBe("$");
+  });
+});
+
+describe("conditional lines", () => {
+  test("@id keeps the line only for that config id; @^id only for the others", () => {
+    const text = "global_defs {\n@lb1 router_id one\n@lb2 router_id two\n@^lb1 smtp_server 1.2.3.4\n}\n";
+    const a = parseText(text, "/k.conf", { configId: "lb1" }).ast.children[0].children.map((n) => n.args[0].text);
+    expect(a).toEqual(["one"]);
+    const b = parseText(text, "/k.conf", { configId: "lb2" }).ast.children[0].children.map((n) => n.args[0].text);
+    expect(b).toEqual(["two", "1.2.3.4"]);
+  });
+  test("with no config id every @id line is dropped and every @^id line kept", () => {
+    const r = parseText("global_defs {\n@x router_id a\n@^x router_id b\n}\n");
+    expect(r.ast.children[0].children.map((n) => n.args[0].text)).toEqual(["b"]);
+  });
+  test("a dropped @id line takes its '{' with it", () => {
+    const r = parseText("@other vrrp_script s {\n}\n", "/k.conf", { configId: "me" });
+    expect(r.ast.children).toEqual([]);
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(["unbalanced-brace"]);
+  });
+});
+
+describe("~SEQ and ~LST", () => {
+  test("~SEQ(var, start, end) repeats the rest of the line", () => {
+    const r = parseText("global_defs {\n~SEQ(i, 1, 3) router_id r${i}\n}\n");
+    expect(r.ast.children[0].children.map((n) => n.args[0].text)).toEqual(["r1", "r2", "r3"]);
+  });
+  test("~SEQ with a step and counting down", () => {
+    const r = parseText("global_defs {\n~SEQ(i, 10, -5, 0) x $i\n}\n");
+    expect(r.ast.children[0].children.map((n) => n.args[0].text)).toEqual(["10", "5", "0"]);
+  });
+  test("~LST over values and over tuples", () => {
+    const r = parseText("global_defs {\n~LST(v, p, q) x l_$v\n~LST({a,b}, {1,2}, {3,4}) y $a $b\n}\n");
+    expect(r.ast.children[0].children.map((n) => n.args.map((w) => w.text).join(" "))).toEqual(["l_p", "l_q", "1 2", "3 4"]);
+  });
+  test("an invalid ~SEQ is reported", () => {
+    const r = parseText("~SEQ(i, 1, 0, 5) x\n");
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(["invalid-loop"]);
+  });
+});
+
+describe("include", () => {
+  test("relative includes resolve against the including file's directory, in glob order", () => {
+    const r = readFiles({
+      "/etc/keepalived/keepalived.conf": "include conf.d/*.conf\n",
+      "/etc/keepalived/conf.d/b.conf": "vrrp_script b {\n}\n",
+      "/etc/keepalived/conf.d/a.conf": "vrrp_script a {\n}\n",
+    }, "/etc/keepalived/keepalived.conf");
+    expect(r.ast.children.map((n) => n.args[0].text)).toEqual(["a", "b"]);
+    expect(r.ast.children[0].file).toBe("/etc/keepalived/conf.d/a.conf");
+    expect(r.ast.children[0].via?.[0]).toMatchObject({ kind: "include", name: "/etc/keepalived/conf.d/a.conf" });
+    expect([...r.files.keys()]).toHaveLength(3);
+  });
+  test("brace alternatives {a,b}", () => {
+    const r = readFiles({ "/m.conf": "include /x/{a,b}.conf\n", "/x/a.conf": "vrrp_script a {\n}\n", "/x/b.conf": "vrrp_script b {\n}\n" }, "/m.conf");
+    expect(r.ast.children.map((n) => n.args[0].text)).toEqual(["a", "b"]);
+  });
+  test("quotes are part of the pattern: include \"a.conf\" looks for a file named with quotes", () => {
+    const r = readFiles({ "/m.conf": 'include "a.conf"\n', "/a.conf": "vrrp_script a {\n}\n" }, "/m.conf");
+    expect(r.ast.children).toEqual([]);
+    expect(r.diagnostics[0]).toMatchObject({ ruleId: "include-error", severity: "warning" });
+    expect(r.diagnostics[0].message).toContain('"a.conf"');
+  });
+  test("a missing file is a warning for include and an error for includem", () => {
+    expect(readFiles({ "/m.conf": "include nope.conf\n" }, "/m.conf").diagnostics[0].severity).toBe("warning");
+    expect(readFiles({ "/m.conf": "includem nope.conf\n" }, "/m.conf").diagnostics[0].severity).toBe("error");
+  });
+  test("an include cycle is reported once and does not loop", () => {
+    const r = readFiles({ "/a.conf": "include /b.conf\n", "/b.conf": "include /a.conf\n" }, "/a.conf");
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(["include-cycle"]);
+    expect(r.diagnostics[0].file).toBe("/b.conf");
+  });
+  test("including a directory is reported", () => {
+    const r = readFiles({ "/m.conf": "include /d\n", "/d/x.conf": "" }, "/m.conf");
+    expect(r.diagnostics[0].message).toContain("is a directory");
+  });
+  test("a glob matching thousands of files is cut off at the limit and reported", () => {
+    const files: Record<string, string> = { "/m.conf": "include /many/*.conf\n" };
+    for (let i = 0; i < 3000; i++) files[`/many/f${String(i).padStart(4, "0")}.conf`] = "";
+    const r = readFiles(files, "/m.conf", { maxFiles: 1000 });
+    expect(r.files.size).toBeLessThanOrEqual(1000);
+    expect(r.diagnostics.some((d) => d.ruleId === "include-error" && d.message.includes("more files"))).toBe(true);
+  });
+  test("a block may open in one file and close in another", () => {
+    const r = readFiles({ "/m.conf": "vrrp_instance V {\ninclude /body.conf\n}\n", "/body.conf": "state BACKUP\n" }, "/m.conf");
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ast.children[0].children[0]).toMatchObject({ name: "state", file: "/body.conf", context: "vrrp_instance" });
+  });
+});
