@@ -2,11 +2,12 @@
 // (../shared/reference/keywords.json, a dump of keepalived's own keyword tree).
 // Only facts come from there: descriptions and hover notes are our own prose in
 // grammar/schema/descriptions.ts, merged by grammar/schema/index.ts, so
-// regenerating never touches them. Run: node scripts/gen-schema.mjs
+// regenerating never touches them. Run: node scripts/gen-schema.mjs [output-file]
 import { readFileSync, writeFileSync } from "node:fs";
 
 const ref = JSON.parse(readFileSync(new URL("../../shared/reference/keywords.json", import.meta.url), "utf8"));
-const out = new URL("../grammar/schema/keywords.data.ts", import.meta.url);
+// An output path argument writes elsewhere (the schema test regenerates into a temp file and compares).
+const out = process.argv[2] ?? new URL("../grammar/schema/keywords.data.ts", import.meta.url);
 
 // Root blocks whose name argument declares an object others refer to.
 const DEFINES = {

@@ -509,3 +509,8 @@ export function docOf(context: string, name: string): KeywordDoc | undefined {
   if (doc === undefined) return undefined;
   return typeof doc === "string" ? { description: doc } : { description: doc[0], notes: doc[1] };
 }
+
+/** Every "context|name" we wrote prose for (to find prose left over after a keyword disappears). */
+export function documentedKeys(): string[] {
+  return Object.entries(DOCS).flatMap(([context, docs]) => Object.keys(docs).map((name) => `${context}|${name}`));
+}

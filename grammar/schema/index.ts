@@ -65,3 +65,7 @@ export function isValueContext(context: string): boolean {
 /** keepalived versions the schema knows, oldest first. */
 export const KNOWN_VERSIONS = ["2.2.7", "2.4.3", "HEAD"] as const;
 
+
+export { checkValue, type Target, type ValueProblem } from "./values.js";
+export { lineGrammarOf, parseEntryLine, type EntryLine, type Field, type LineGrammarName, type LineProblem } from "./lines.js";
+export { isLinkLocal, isMulticast, parseIp, parseIpPrefix, type Family, type IpAddress, type IpPrefix } from "./ip.js";
