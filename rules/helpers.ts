@@ -1,0 +1,18 @@
+/**
+ * Rules whose findings come from the reader (syntax, includes, definitions):
+ * the check only forwards the reader's findings with its id, so severities,
+ * suppression and docs work for them as for any rule.
+ */
+import { defineRule, type Rule, type RuleMeta } from "../src/engine/rule.js";
+
+export function readerRule(meta: Omit<RuleMeta, "fromReader" | "fixable"> & { fixable?: boolean }): Rule {
+  return defineRule({
+    meta: { fixable: false, ...meta, fromReader: true },
+    check(ctx) {
+      for (const d of ctx.readerDiagnostics) {
+        if (d.ruleId !== meta.id) continue;
+        ctx.report({ at: d, message: d.message, hint: d.hint, fix: d.fix, related: d.related, severity: d.severity });
+      }
+    },
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * Every built-in rule. Rules live one per file in a folder per family
+ * (reader/, schema/, ha/, …); each folder's index.ts lists its rules. Add a
+ * rule: rules/<family>/<id>.ts, docs/rules/<id>.md, test/rules/<id>.test.ts,
+ * and list it in the family's index.ts.
+ */
+import type { Rule } from "../src/engine/rule.js";
+import { HA_RULES } from "./ha/index.js";
+import { READER_RULES } from "./reader/index.js";
+import { SCHEMA_RULES } from "./schema/index.js";
+
+export const ALL_RULES: readonly Rule[] = [...READER_RULES, ...SCHEMA_RULES, ...HA_RULES];
+
+export function ruleById(id: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.meta.id === id);
+}

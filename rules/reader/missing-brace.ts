@@ -1,0 +1,8 @@
+import { readerRule } from "../helpers.js";
+
+export default readerRule({
+  id: "missing-brace",
+  severity: "error",
+  category: "syntax",
+  description: "A block keyword not followed by '{'",
+});

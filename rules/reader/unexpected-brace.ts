@@ -1,0 +1,8 @@
+import { readerRule } from "../helpers.js";
+
+export default readerRule({
+  id: "unexpected-brace",
+  severity: "error",
+  category: "syntax",
+  description: "A '{' after a keyword that opens no block (keepalived ignores it)",
+});

@@ -1,0 +1,8 @@
+import { readerRule } from "../helpers.js";
+
+export default readerRule({
+  id: "unmatched-quote",
+  severity: "error",
+  category: "syntax",
+  description: "A double quote with no closing quote on the same line",
+});

@@ -1,0 +1,312 @@
+/**
+ * The semantic model: the objects keepalived builds from the AST (VRRP
+ * instances with their effective priority/state/preemption, scripts and other
+ * tracked objects with their effective weights, sync groups, virtual servers),
+ * each pointing back at the nodes the user wrote. Rules and the cluster model
+ * read this instead of re-walking the AST.
+ */
+import type { ConfigAst, ConfigNode, Word } from "../../grammar/ast.js";
+
+export type TrackKind = "script" | "interface" | "file" | "process" | "bfd";
+
+/** One `track_*` entry of an instance or sync group. */
+export interface Tracker {
+  kind: TrackKind;
+  name: string;
+  /** The entry line inside the track_* block. */
+  node: ConfigNode;
+  /** `weight N` written on the tracker line. */
+  weightWord?: Word;
+  /** The definition of the tracked object (vrrp_script, track_file, …), when defined earlier. */
+  definition?: TrackedObject;
+  /** Weight keepalived uses: tracker's, else the definition's, else the kind's default. */
+  weight: number;
+  /** Where the effective weight was written (tracker line or definition), if anywhere. */
+  weightFrom: "tracker" | "definition" | "default";
+  reverse: boolean;
+  /** Was the object defined before this use (keepalived resolves references while parsing)? */
+  definedBefore: boolean;
+}
+
+/** A vrrp_script, track_file, vrrp_track_process or bfd_instance definition. */
+export interface TrackedObject {
+  kind: TrackKind;
+  name: string;
+  node: ConfigNode;
+  weight?: number;
+  weightNode?: ConfigNode;
+  /** Keywords of the block by name (last one wins, as in keepalived). */
+  settings: Map<string, ConfigNode>;
+}
+
+export interface VirtualAddress {
+  node: ConfigNode;
+  address: string;
+  family: 4 | 6 | undefined;
+}
+
+export interface VrrpInstance {
+  name: string;
+  node: ConfigNode;
+  /** Settings by keyword (last occurrence). */
+  settings: Map<string, ConfigNode>;
+  state: "MASTER" | "BACKUP";
+  stateNode?: ConfigNode;
+  /** Priority as keepalived computes it: written value, else 255 for state MASTER, else 100. */
+  priority: number;
+  priorityNode?: ConfigNode;
+  nopreempt?: ConfigNode;
+  preemptDelay?: ConfigNode;
+  vrid?: number;
+  vridNode?: ConfigNode;
+  interface?: string;
+  vips: VirtualAddress[];
+  excludedVips: VirtualAddress[];
+  unicastPeers: VirtualAddress[];
+  trackers: Tracker[];
+  syncGroup?: SyncGroup;
+  /** vrrp_version written on the instance or in global_defs (default 2). */
+  version: number;
+  /** vrrp_strict in global_defs or strict_mode on the instance. */
+  strict: boolean;
+}
+
+export interface SyncGroup {
+  name: string;
+  node: ConfigNode;
+  settings: Map<string, ConfigNode>;
+  members: { name: string; word: Word; instance?: VrrpInstance }[];
+  trackers: Tracker[];
+  trackingWeight: boolean;
+}
+
+export interface RealServer {
+  node: ConfigNode;
+  address?: string;
+  port?: string;
+  settings: Map<string, ConfigNode>;
+  checkers: ConfigNode[];
+}
+
+export interface VirtualServer {
+  node: ConfigNode;
+  settings: Map<string, ConfigNode>;
+  realServers: RealServer[];
+}
+
+export interface ConfigModel {
+  globalDefs: Map<string, ConfigNode>;
+  instances: VrrpInstance[];
+  instancesByName: Map<string, VrrpInstance>;
+  syncGroups: SyncGroup[];
+  /** Tracked-object definitions by kind, then name (first definition kept, as keepalived warns on duplicates). */
+  objects: Record<TrackKind, Map<string, TrackedObject>>;
+  virtualServers: VirtualServer[];
+}
+
+const CHECKERS = /^(HTTP_GET|SSL_GET|TCP_CHECK|SMTP_CHECK|DNS_CHECK|MISC_CHECK|UDP_CHECK|PING_CHECK|FILE_CHECK|BFD_CHECK)$/;
+
+/** Default weight of a tracker when neither the tracker nor the definition sets one. */
+const DEFAULT_WEIGHT: Record<TrackKind, number> = { script: 0, interface: 0, file: 1, process: 0, bfd: 0 };
+
+const DEFINING: Record<string, TrackKind> = {
+  vrrp_script: "script",
+  track_file: "file",
+  vrrp_track_file: "file",
+  vrrp_track_process: "process",
+  bfd_instance: "bfd",
+};
+
+const TRACK_BLOCKS: Record<string, TrackKind> = {
+  track_script: "script",
+  track_interface: "interface",
+  track_file: "file",
+  track_process: "process",
+  track_bfd: "bfd",
+};
+
+export function settingsOf(node: ConfigNode): Map<string, ConfigNode> {
+  const m = new Map<string, ConfigNode>();
+  for (const c of node.children) if (c.kind === "keyword") m.set(c.name, c);
+  return m;
+}
+
+/** keepalived's strtol-style integer, or undefined. */
+export function intOf(w: Word | undefined): number | undefined {
+  if (!w || !/^[+-]?\d+$/.test(w.text.trim())) return undefined;
+  return Number.parseInt(w.text.trim(), 10);
+}
+
+export function addressFamily(text: string): 4 | 6 | undefined {
+  const a = text.split("/")[0];
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(a)) return 4;
+  if (a.includes(":") && /^[0-9a-fA-F:.]+$/.test(a)) return 6;
+  return undefined;
+}
+
+/** Builds the model of one configuration, in keepalived's load order. */
+export function buildModel(ast: ConfigAst): ConfigModel {
+  const model: ConfigModel = {
+    globalDefs: new Map(),
+    instances: [],
+    instancesByName: new Map(),
+    syncGroups: [],
+    objects: { script: new Map(), interface: new Map(), file: new Map(), process: new Map(), bfd: new Map() },
+    virtualServers: [],
+  };
+  // Definitions seen so far, in order, to answer "defined before this use?".
+  const order = new Map<ConfigNode, number>();
+  let index = 0;
+  for (const top of ast.children) order.set(top, index++);
+
+  for (const top of ast.children) {
+    if (!top.known) continue;
+    if (top.name === "global_defs") for (const [k, v] of settingsOf(top)) model.globalDefs.set(k, v);
+  }
+  const globalStrict = isOn(model.globalDefs.get("vrrp_strict"));
+  const globalVersion = intOf(model.globalDefs.get("vrrp_version")?.args[0]) ?? 2;
+
+  for (const top of ast.children) {
+    if (!top.known) continue;
+    const kind = DEFINING[top.name];
+    if (kind) {
+      const name = top.args[0]?.text;
+      if (name === undefined || model.objects[kind].has(name)) continue;
+      const settings = settingsOf(top);
+      const weightNode = settings.get("weight");
+      model.objects[kind].set(name, { kind, name, node: top, settings, weightNode, weight: intOf(weightNode?.args[0]) });
+    } else if (top.name === "vrrp_instance") {
+      const inst = instanceOf(top, model, order, globalStrict, globalVersion);
+      model.instances.push(inst);
+      if (!model.instancesByName.has(inst.name)) model.instancesByName.set(inst.name, inst);
+    } else if (top.name === "virtual_server") {
+      model.virtualServers.push(virtualServerOf(top));
+    }
+  }
+  for (const top of ast.children) {
+    if (top.known && top.name === "vrrp_sync_group") model.syncGroups.push(syncGroupOf(top, model, order));
+  }
+  return model;
+}
+
+function isOn(node: ConfigNode | undefined): boolean {
+  if (!node) return false;
+  const v = node.args[0]?.text;
+  return v === undefined || ["on", "true", "yes"].includes(v);
+}
+
+function instanceOf(
+  node: ConfigNode, model: ConfigModel, order: Map<ConfigNode, number>, globalStrict: boolean, globalVersion: number,
+): VrrpInstance {
+  const settings = settingsOf(node);
+  // keepalived ignores "state BACKUP" after "state MASTER"; an unknown state means BACKUP.
+  let state: "MASTER" | "BACKUP" = "BACKUP";
+  let stateNode: ConfigNode | undefined;
+  for (const c of node.children) {
+    if (c.name !== "state" || c.kind !== "keyword") continue;
+    if (c.args[0]?.text === "MASTER") {
+      state = "MASTER";
+      stateNode = c;
+    } else if (state !== "MASTER") stateNode = c;
+  }
+  const priorityNode = settings.get("priority");
+  const written = intOf(priorityNode?.args[0]);
+  const validWritten = written !== undefined && written >= 1 && written <= 255 ? written : undefined;
+  const priority = validWritten ?? (priorityNode ? 100 : state === "MASTER" ? 255 : 100);
+  const vridNode = settings.get("virtual_router_id");
+  const addresses = (name: string): VirtualAddress[] =>
+    node.children
+      .filter((c) => c.name === name && c.block)
+      .flatMap((c) => c.children)
+      .map((e) => ({ node: e, address: e.keyword.text, family: addressFamily(e.keyword.text) }));
+  const trackers: Tracker[] = [];
+  for (const c of node.children) {
+    const kind = TRACK_BLOCKS[c.name];
+    if (kind && c.block) trackers.push(...trackersOf(c, kind, model, order, node));
+  }
+  return {
+    name: node.args[0]?.text ?? "",
+    node,
+    settings,
+    state,
+    stateNode,
+    priority,
+    priorityNode,
+    nopreempt: settings.get("nopreempt"),
+    preemptDelay: settings.get("preempt_delay"),
+    vrid: intOf(vridNode?.args[0]),
+    vridNode,
+    interface: settings.get("interface")?.args[0]?.text,
+    vips: addresses("virtual_ipaddress"),
+    excludedVips: addresses("virtual_ipaddress_excluded"),
+    unicastPeers: addresses("unicast_peer"),
+    trackers,
+    version: intOf(settings.get("version")?.args[0]) ?? globalVersion,
+    strict: globalStrict || isOn(settings.get("strict_mode")),
+  };
+}
+
+/** The trackers of a track_* value block. */
+function trackersOf(block: ConfigNode, kind: TrackKind, model: ConfigModel, order: Map<ConfigNode, number>, owner: ConfigNode): Tracker[] {
+  const out: Tracker[] = [];
+  const ownerIndex = order.get(owner) ?? Infinity;
+  for (const e of block.children) {
+    const words = [e.keyword, ...e.args];
+    let weightWord: Word | undefined;
+    let reverse = false;
+    for (let i = 1; i < words.length; i++) {
+      if (words[i].text === "weight") weightWord = words[++i];
+      else if (words[i].text === "reverse") reverse = true;
+      else if (words[i].text === "noreverse") reverse = false;
+    }
+    const definition = kind === "interface" ? undefined : model.objects[kind].get(e.keyword.text);
+    const definedBefore = kind === "interface" || (definition !== undefined && (order.get(definition.node) ?? Infinity) < ownerIndex);
+    const trackerWeight = intOf(weightWord);
+    let weight: number;
+    let weightFrom: Tracker["weightFrom"];
+    if (trackerWeight !== undefined) {
+      weight = trackerWeight;
+      weightFrom = "tracker";
+    } else if (definition?.weight !== undefined) {
+      weight = definition.weight;
+      weightFrom = "definition";
+    } else {
+      weight = DEFAULT_WEIGHT[kind];
+      weightFrom = "default";
+    }
+    if (!reverse && weightFrom === "definition" && definition?.weightNode?.args.some((a) => a.text === "reverse")) reverse = true;
+    out.push({ kind, name: e.keyword.text, node: e, weightWord, definition, weight, weightFrom, reverse, definedBefore });
+  }
+  return out;
+}
+
+function syncGroupOf(node: ConfigNode, model: ConfigModel, order: Map<ConfigNode, number>): SyncGroup {
+  const settings = settingsOf(node);
+  const members: SyncGroup["members"] = [];
+  for (const g of node.children.filter((c) => c.name === "group" && c.block)) {
+    for (const e of g.children) {
+      for (const w of [e.keyword, ...e.args]) members.push({ name: w.text, word: w, instance: model.instancesByName.get(w.text) });
+    }
+  }
+  const trackers: Tracker[] = [];
+  for (const c of node.children) {
+    const kind = TRACK_BLOCKS[c.name];
+    if (kind && c.block) trackers.push(...trackersOf(c, kind, model, order, node));
+  }
+  const group: SyncGroup = { name: node.args[0]?.text ?? "", node, settings, members, trackers, trackingWeight: settings.has("sync_group_tracking_weight") };
+  for (const m of members) if (m.instance && !m.instance.syncGroup) m.instance.syncGroup = group;
+  return group;
+}
+
+function virtualServerOf(node: ConfigNode): VirtualServer {
+  const realServers = node.children
+    .filter((c) => c.name === "real_server" && c.known)
+    .map((rs) => ({
+      node: rs,
+      address: rs.args[0]?.text,
+      port: rs.args[1]?.text,
+      settings: settingsOf(rs),
+      checkers: rs.children.filter((c) => c.known && CHECKERS.test(c.name)),
+    }));
+  return { node, settings: settingsOf(node), realServers };
+}

@@ -1,0 +1,114 @@
+/**
+ * The lint engine: read the configuration, run every enabled rule once over
+ * it, apply severities and suppression comments, sort. Pure: files come in
+ * through FileAccess, findings go out as data.
+ */
+import type { Diagnostic, Severity } from "../../grammar/ast.js";
+import type { FileAccess } from "../../grammar/files.js";
+import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
+import { buildModel, type ConfigModel } from "../analysis/model.js";
+import { ALL_RULES } from "../../rules/index.js";
+import type { RuleSetting } from "./config.js";
+import type { LintSettings, Rule, RuleContext } from "./rule.js";
+import { applyDirectives, directivesOf, unusedDirectives, type Directive } from "./suppress.js";
+
+export interface LintOptions {
+  targetVersion?: LintSettings["targetVersion"];
+  configId?: string;
+  /** Rule id → severity or "off" (from .keepalived-lint.json and --rule). */
+  rules?: Record<string, RuleSetting>;
+  reportUnusedDisableDirectives?: boolean;
+  /** Values for ${_ENV X}. */
+  env?: Record<string, string>;
+  /** Rules to run instead of the built-in set (tests). */
+  ruleSet?: readonly Rule[];
+}
+
+export interface LintResult extends ParseResult {
+  /** Findings of every enabled rule (reader findings included), suppressed ones removed, sorted. */
+  diagnostics: Diagnostic[];
+  /** The reader's raw findings (before severities and suppression). */
+  readerDiagnostics: Diagnostic[];
+  model: ConfigModel;
+}
+
+/** Lints a configuration whose main file(s) are read through `fs` (`overrides` = unsaved texts). */
+export function lint(fs: FileAccess, mainFiles: string[], options: LintOptions = {}, overrides?: Map<string, string>): LintResult {
+  const readerOptions: ReaderOptions = { configId: options.configId, targetVersion: options.targetVersion, env: options.env };
+  return lintParsed(readConfig(fs, mainFiles, readerOptions, overrides), options);
+}
+
+/** Lints one text (no includes are resolved beyond what `fs` offers). */
+export function lintText(text: string, path = "/keepalived.conf", options: LintOptions = {}, fs?: FileAccess): LintResult {
+  return lintParsed(parseText(text, path, { configId: options.configId, targetVersion: options.targetVersion, env: options.env }, fs), options);
+}
+
+export function lintParsed(parsed: ParseResult, options: LintOptions = {}): LintResult {
+  const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
+  let model: ConfigModel | undefined;
+  const getModel = () => (model ??= buildModel(parsed.ast));
+  const found: Diagnostic[] = [];
+  for (const rule of options.ruleSet ?? ALL_RULES) {
+    const setting = options.rules?.[rule.meta.id];
+    if (setting === "off") continue;
+    const severity: Severity = setting ?? rule.meta.severity;
+    const ctx: RuleContext = {
+      ast: parsed.ast,
+      files: parsed.files,
+      readerDiagnostics: parsed.diagnostics,
+      settings,
+      model: getModel,
+      report(r) {
+        found.push({
+          ruleId: rule.meta.id,
+          // A rule may soften one finding; a configured severity always wins.
+          severity: setting ?? r.severity ?? severity,
+          message: r.message,
+          file: r.at.file,
+          start: r.at.start,
+          end: r.at.end,
+          ...(r.hint !== undefined && { hint: r.hint }),
+          ...(r.fix !== undefined && { fix: r.fix }),
+          ...(r.suggestions !== undefined && { suggestions: r.suggestions }),
+          ...(r.related !== undefined && { related: r.related }),
+          ...(r.at.via !== undefined && { via: r.at.via }),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      // A broken rule must not take the others down; say which one failed.
+      found.push({
+        ruleId: "internal-error",
+        severity: "error",
+        file: parsed.ast.roots[0] ?? "",
+        start: 0,
+        end: 0,
+        message: `rule "${rule.meta.id}" failed: ${(e as Error).message}`,
+      });
+    }
+  }
+  const directives = new Map<string, Directive[]>();
+  for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
+  let diagnostics = applyDirectives(found, parsed.files, directives);
+  if (options.reportUnusedDisableDirectives) diagnostics.push(...unusedDirectives(directives));
+  diagnostics = dedupe(diagnostics).sort(byPosition);
+  return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** The same rule at the same place with the same message once (loops and multiline expansions repeat lines). */
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.ruleId}\0${d.file}\0${d.start}\0${d.end}\0${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

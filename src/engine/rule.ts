@@ -1,0 +1,67 @@
+/**
+ * The rule API. A rule is one file under rules/ exporting `defineRule({ meta, check })`.
+ * `check` reads the configuration keepalived would load (ctx.ast, ctx.model())
+ * and reports on the text the user wrote; fixes are text edits (see fix.ts).
+ */
+import type { ConfigAst, Diagnostic, Fix, Severity, Span, Via } from "../../grammar/ast.js";
+import type { TargetVersion } from "../../grammar/reader.js";
+import type { SourceFile } from "../../grammar/source.js";
+import type { ConfigModel } from "../analysis/model.js";
+
+export type Category = "syntax" | "schema" | "correctness" | "ha" | "security" | "compat" | "style" | "cluster";
+
+export interface RuleMeta {
+  /** Stable kebab-case id; also the docs file name: docs/rules/<id>.md. */
+  id: string;
+  severity: Severity;
+  category: Category;
+  /** One line: what the rule finds. */
+  description: string;
+  /** Does the rule offer safe automatic fixes (applied by --fix)? */
+  fixable: boolean;
+  /** Reader findings with this id are reported through this rule (syntax rules). */
+  fromReader?: boolean;
+}
+
+export interface LintSettings {
+  /** keepalived version the configuration is for (default newest). */
+  targetVersion: TargetVersion;
+  /** Config id that selected `@id` lines. */
+  configId?: string;
+}
+
+export interface Report {
+  at: Span & { via?: Via[] };
+  message: string;
+  hint?: string;
+  fix?: Fix;
+  suggestions?: Fix[];
+  related?: { span: Span; message: string }[];
+  /** Overrides the rule's default severity for this finding (e.g. a softer variant). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly ast: ConfigAst;
+  readonly files: ReadonlyMap<string, SourceFile>;
+  /** Findings of the reader (syntax, includes, definitions). */
+  readonly readerDiagnostics: readonly Diagnostic[];
+  readonly settings: LintSettings;
+  /** The semantic model (instances, scripts, groups, virtual servers), built once per lint. */
+  model(): ConfigModel;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Docs path of a rule, relative to the package root. */
+export function docsPath(id: string): string {
+  return `docs/rules/${id}.md`;
+}

@@ -1,0 +1,104 @@
+/**
+ * Suppression comments, written with `#` or `!` like any keepalived comment:
+ *   # keepalived-lint disable-next-line <ids> -- reason
+ *   # keepalived-lint disable-line <ids>        (trailing comment on the line itself)
+ *   # keepalived-lint disable <ids>  …  # keepalived-lint enable <ids>
+ *   # keepalived-lint disable-file [<ids>]
+ * No ids means every rule.
+ */
+import type { Diagnostic } from "../../grammar/ast.js";
+import { Comment, lex } from "../../grammar/lexer.js";
+import type { SourceFile } from "../../grammar/source.js";
+
+export interface Directive {
+  kind: "disable-next-line" | "disable-line" | "disable" | "enable" | "disable-file";
+  /** Rule ids; empty = all. */
+  ids: string[];
+  file: string;
+  /** 1-based line of the comment. */
+  line: number;
+  start: number;
+  end: number;
+  used: boolean;
+}
+
+const DIRECTIVE = /^[#!]\s*keepalived-lint\s+(disable-next-line|disable-line|disable-file|disable|enable)\b\s*(.*)$/;
+
+/** Directives of one file, in order. */
+export function directivesOf(file: SourceFile): Directive[] {
+  const out: Directive[] = [];
+  const text = file.text;
+  for (let at = text.indexOf("keepalived-lint"); at >= 0; at = text.indexOf("keepalived-lint", at + 1)) {
+    const lineStart = text.lastIndexOf("\n", at) + 1;
+    let lineEnd = text.indexOf("\n", at);
+    if (lineEnd < 0) lineEnd = text.length;
+    // Only a real comment counts (not text inside quotes): lex the line.
+    const comment = lex(text.slice(lineStart, lineEnd)).tokens.find((t) => t.tokenType === Comment);
+    if (!comment) continue;
+    const m = DIRECTIVE.exec(comment.image.replace(/\r$/, ""));
+    if (!m) continue;
+    const start = lineStart + comment.startOffset;
+    if (out.some((d) => d.start === start)) continue;
+    const idsText = m[2].split(/\s--\s|^--\s|^--$/)[0];
+    out.push({
+      kind: m[1] as Directive["kind"],
+      ids: idsText.split(/[\s,]+/).filter((s) => s !== ""),
+      file: file.path,
+      line: file.position(start).line,
+      start,
+      end: lineStart + comment.startOffset + comment.image.length,
+      used: false,
+    });
+    at = lineEnd;
+  }
+  return out;
+}
+
+const covers = (d: Directive, ruleId: string) => d.ids.length === 0 || d.ids.includes(ruleId);
+
+/** Drops suppressed findings; marks the directives that suppressed something. */
+export function applyDirectives(diagnostics: Diagnostic[], files: ReadonlyMap<string, SourceFile>, directives: Map<string, Directive[]>): Diagnostic[] {
+  return diagnostics.filter((d) => {
+    const ds = directives.get(d.file);
+    const file = files.get(d.file);
+    if (!ds || ds.length === 0 || !file) return true;
+    const line = file.position(d.start).line;
+    let suppressedBy: Directive | undefined;
+    let rangeOpen: Directive | undefined;
+    for (const dir of ds) {
+      if (!covers(dir, d.ruleId)) continue;
+      if (dir.kind === "disable-file") suppressedBy ??= dir;
+      else if (dir.kind === "disable-next-line" && dir.line + 1 === line) suppressedBy ??= dir;
+      else if (dir.kind === "disable-line" && dir.line === line) suppressedBy ??= dir;
+      else if (dir.kind === "disable" && dir.line <= line) rangeOpen = dir;
+      else if (dir.kind === "enable" && dir.line <= line) rangeOpen = undefined;
+    }
+    suppressedBy ??= rangeOpen;
+    if (suppressedBy) {
+      suppressedBy.used = true;
+      return false;
+    }
+    return true;
+  });
+}
+
+/** Findings for directives that suppressed nothing (--report-unused-disable-directives). */
+export function unusedDirectives(directives: Map<string, Directive[]>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const ds of directives.values()) {
+    for (const d of ds) {
+      if (d.used || d.kind === "enable") continue;
+      out.push({
+        ruleId: "unused-disable-directive",
+        severity: "warning",
+        file: d.file,
+        start: d.start,
+        end: d.end,
+        message: `unused "keepalived-lint ${d.kind}" directive${d.ids.length ? ` for ${d.ids.join(", ")}` : ""}: nothing is reported here`,
+        hint: "remove the comment",
+        fix: { description: "remove the unused directive", edits: [{ file: d.file, start: d.start, end: d.end, text: "" }] },
+      });
+    }
+  }
+  return out;
+}
