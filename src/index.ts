@@ -5,3 +5,9 @@ export { readConfig, parseText, type ParseResult, type ReaderOptions, type Targe
 export { buildCst, printCst, type CstFile, type CstElement, type CstToken, type CstBlock } from "../grammar/cst.js";
 export { SourceFile, type Position } from "../grammar/source.js";
 export * as schema from "../grammar/schema/index.js";
+export { lint, lintText, lintParsed, type LintOptions, type LintResult } from "./engine/linter.js";
+export { applyEdits } from "./engine/fix.js";
+export { defineRule, type Rule, type RuleMeta, type RuleContext, type Category } from "./engine/rule.js";
+export { ALL_RULES, ruleById } from "../rules/index.js";
+export { buildModel, type ConfigModel, type VrrpInstance, type Tracker } from "./analysis/model.js";
+export { findConfig, parseConfig, ConfigError, CONFIG_FILE, type LintConfig } from "./engine/config.js";
