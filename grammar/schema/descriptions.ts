@@ -152,7 +152,7 @@ const DOCS: Readonly<Record<string, Docs>> = {
     smtp_alert_vrrp: "Send email notifications for VRRP state changes.",
     smtp_alert_checker: "Send email notifications for checker state changes.",
     checker_log_all_failures: "Log every failed check of every checker.",
-    dynamic_interfaces: "Let VRRP instances use interfaces that do not exist yet or come and go; allow_if_changes also follows renumbering.",
+    dynamic_interfaces: ["Let VRRP instances use interfaces that do not exist yet or that come and go.", "With allow_if_changes keepalived also follows an interface being deleted and recreated."],
     no_email_faults: "Do not send emails for FAULT state changes.",
     default_interface: "Interface used by static and virtual addresses that give no dev.",
     disable_local_igmp: ["Stop the kernel sending IGMP reports for link-local multicast groups.", "Errors when the kernel lacks the igmp_link_local_mcast_reports setting."],
