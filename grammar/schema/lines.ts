@@ -371,7 +371,8 @@ function readRoute(line: Line, isStatic: boolean): void {
     if (ROUTE_TYPES.includes(w[i]!) && i + 1 < w.length) line.field("type", i++);
     else if (ROUTE_TYPES.includes(w[i]!)) {
       line.field("type", i);
-      line.error(i, "route must have a destination");
+      // keepalived reads the destination slot unchecked here: a missing one is fatal (exit 2).
+      line.error(i, `route type "${w[i]}" needs a destination; keepalived stops reading the configuration`);
       return;
     }
     const dest = w[i]!;
