@@ -275,7 +275,6 @@ function readAddress(line: Line, isStatic: boolean): void {
     }
   }
   if (line.fields.broadcast && line.fields.peer) line.error(line.fields.broadcast.index, "broadcast and peer cannot both be set; keepalived ignores broadcast");
-  if (line.fields.use_vmac && !line.fields.dev) line.error(line.fields.use_vmac.index, "use_vmac on an address needs dev");
 }
 
 const ROUTE_TYPES = ["unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat"];

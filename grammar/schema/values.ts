@@ -102,6 +102,8 @@ class Checker {
   }
 
   private report(index: number, message: string, hint?: string, severity: "error" | "warning" = "error"): void {
+    // keepalived leaves an undefined $NAME as written; say so rather than only "not a number".
+    if (hint === undefined && this.args[index]?.text.includes("$")) hint = "a $definition was left as written: is it defined (or its @condition active) before this line?";
     this.out.push(hint === undefined ? { index, message, severity } : { index, message, hint, severity });
   }
 

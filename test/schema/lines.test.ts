@@ -49,6 +49,8 @@ describe("virtual_ipaddress / static_ipaddress", () => {
     expect(parse("static_ipaddress", "10.0.0.1/24 dev eth0 track_group TG").fields.track_group).toEqual({ index: 4, text: "TG" });
     expect(errors(VIP, "10.0.0.1/24 dev eth0 track_group TG")[0]?.[1]).toBe('unknown option "track_group" for an address; keepalived ignores it');
     expect(errors(VIP, "10.0.0.1/24 dev eth0 use_vmac")).toEqual([]);
+    // keepalived's "use_vmac for a address requires an interface" check is compiled out (#if 0).
+    expect(errors(VIP, "10.0.0.1/24 use_vmac")).toEqual([]);
     expect(errors("static_ipaddress", "10.0.0.1/24 dev eth0 use_vmac")[0]?.[1]).toBe('unknown option "use_vmac" for an address; keepalived ignores it');
   });
 

@@ -233,6 +233,10 @@ describe("block names and lists", () => {
     expect(check("vrrp_instance", "interface", ["eth0"])).toEqual([]);
   });
 
+  it("hints at an undefined $definition, which keepalived leaves as written", () => {
+    expect(check("vrrp_instance", "unicast_src_ip", ["10.1.2.$US"])[0]?.hint).toMatch(/\$definition/);
+  });
+
   it("leaves free-form arguments alone and never throws on odd input", () => {
     expect(check("vrrp_instance", "notify_master", ["/bin/true", "root"])).toEqual([]);
     expect(check("global_defs", "lvs_timeouts", ["tcp", "900"])).toEqual([]);
