@@ -91,6 +91,9 @@ class Checker {
       case "block":
         this.blockName();
         break;
+      case "custom":
+        this.custom();
+        break;
       default:
         break;
     }
@@ -313,6 +316,63 @@ class Checker {
     }
   }
 
+  private custom(): void {
+    const check = Object.hasOwn(CUSTOM, this.kw) ? CUSTOM[this.kw] : undefined;
+    if (check && this.args.length > 0) check(this);
+  }
+
+  /** lvs_timeouts: `tcp N`, `tcpfin N`, `udp N` pairs in any order. */
+  optionPairs(options: string[], min: bigint, max: bigint): void {
+    for (let i = 0; i < this.args.length; i++) {
+      const w = this.args[i]!.text;
+      if (!options.includes(w)) {
+        this.report(i, `"${this.kw}" option "${w}" is unknown; expected ${orList(options)}`);
+        continue;
+      }
+      const v = this.args[i + 1];
+      if (!v) {
+        this.report(i, `"${this.kw}" option "${w}" needs a value`);
+        return;
+      }
+      this.numberProblem(i + 1, v.text, readUnsigned(v.text, min, max), `${min}..${max}`, `"${this.kw} ${w}" value`);
+      i++;
+    }
+  }
+
+  /** sorry_server: `<ipaddr> [<port>]`. */
+  addressAndPort(): void {
+    const ip = this.args[0]!.text;
+    if (!parseIp(ip)) this.report(0, `"${this.kw}" address "${ip}" is not an IP address`);
+    const port = this.args[1]?.text;
+    if (port !== undefined) this.numberProblem(1, port, readUnsigned(port, 0n, 65535n), "0..65535", `"${this.kw}" port`);
+  }
+
+  /** persistence_granularity: an IPv4 netmask (a word with ".") or an IPv6 prefix length 1..128. */
+  granularity(): void {
+    const text = this.args[0]!.text;
+    if (text.includes(".")) {
+      if (parseIp(text)?.family !== 4) this.report(0, `"${this.kw}" value "${text}" is not an IPv4 netmask`);
+    } else {
+      this.numberProblem(0, text, readUnsigned(text, 1n, 128n), "1..128", `"${this.kw}" IPv6 prefix length`);
+    }
+  }
+
+  /** garp_extra_if: `[all] <seconds>` in any order; the delay is required. */
+  allAndDelay(min: bigint): void {
+    let delay = false;
+    for (let i = 0; i < this.args.length; i++) {
+      const w = this.args[i]!.text;
+      if (w === "all") continue;
+      const read = readUnsigned(w, min, 86400n);
+      if (read.error) {
+        this.numberProblem(i, w, read, `${min}..86400`, `"${this.kw}" delay`);
+        return;
+      }
+      delay = true;
+    }
+    if (!delay) this.report(0, `"${this.kw}" needs a delay in seconds`);
+  }
+
   /** virtual_server / real_server: `<ipaddr> [<port>]` (virtual_server also `fwmark N` and `group NAME`). */
   private blockName(): void {
     if (!/^<ipaddr> \[<port>\]/.test(this.spec.args) || this.args.length === 0) return;
@@ -335,6 +395,26 @@ class Checker {
       this.numberProblem(1, port, readUnsigned(port, 0n, 65535n), "0..65535", `"${this.kw}" port`);
     }
   }
+}
+
+const LVS_MAX_TIMEOUT = 2678400n; // 31 days, keepalived's cap for IPVS timeouts
+
+/** Free-form handlers with a common, checkable shape; the rest stay unchecked. */
+const CUSTOM: Record<string, (c: CustomChecks) => void> = {
+  lvs_timeouts: (c) => c.optionPairs(["tcp", "tcpfin", "udp"], 0n, LVS_MAX_TIMEOUT),
+  sorry_server: (c) => c.addressAndPort(),
+  persistence_granularity: (c) => c.granularity(),
+  garp_extra_if: (c) => c.allAndDelay(0n),
+  vmac_garp_intvl: (c) => c.allAndDelay(0n),
+  vrrp_garp_extra_if: (c) => c.allAndDelay(1n),
+  vrrp_vmac_garp_intvl: (c) => c.allAndDelay(1n),
+};
+
+interface CustomChecks {
+  optionPairs(options: string[], min: bigint, max: bigint): void;
+  addressAndPort(): void;
+  granularity(): void;
+  allAndDelay(min: bigint): void;
 }
 
 function orList(values: readonly string[]): string {

@@ -233,6 +233,33 @@ describe("block names and lists", () => {
     expect(check("vrrp_instance", "interface", ["eth0"])).toEqual([]);
   });
 
+  it("lvs_timeouts takes tcp/tcpfin/udp seconds pairs up to 31 days (Unknown option %s specified for lvs_timeouts)", () => {
+    expect(check("global_defs", "lvs_timeouts", ["tcp", "7200", "udp", "300"])).toEqual([]);
+    expect(messages("global_defs", "lvs_timeouts", ["tcp", "7200", "sctp", "5"])).toEqual([
+      '"lvs_timeouts" option "sctp" is unknown; expected tcp, tcpfin or udp',
+      '"lvs_timeouts" option "5" is unknown; expected tcp, tcpfin or udp',
+    ]);
+    expect(messages("global_defs", "lvs_timeouts", ["udp", "3000000"])).toEqual(['"lvs_timeouts udp" value "3000000" is outside 0..2678400']);
+  });
+
+  it("sorry_server takes an address and an optional port", () => {
+    expect(check("virtual_server", "sorry_server", ["10.0.0.9", "80"])).toEqual([]);
+    expect(messages("virtual_server", "sorry_server", ["sorry.example", "80"])).toEqual(['"sorry_server" address "sorry.example" is not an IP address']);
+  });
+
+  it("persistence_granularity is an IPv4 netmask or an IPv6 prefix length (pgr_handler)", () => {
+    expect(check("virtual_server", "persistence_granularity", ["255.255.255.0"])).toEqual([]);
+    expect(check("virtual_server", "persistence_granularity", ["64"])).toEqual([]);
+    expect(messages("virtual_server", "persistence_granularity", ["129"])).toEqual(['"persistence_granularity" IPv6 prefix length "129" is outside 1..128']);
+  });
+
+  it("garp_extra_if: [all] and a delay in any order, the delay required", () => {
+    expect(check("vrrp_instance", "garp_extra_if", ["all", "60"])).toEqual([]);
+    expect(check("vrrp_instance", "garp_extra_if", ["60", "all"])).toEqual([]);
+    expect(messages("vrrp_instance", "garp_extra_if", ["all"])).toEqual(['"garp_extra_if" needs a delay in seconds']);
+    expect(messages("global_defs", "vrrp_garp_extra_if", ["0"])).toEqual(['"vrrp_garp_extra_if" delay "0" is outside 1..86400']);
+  });
+
   it("hints at an undefined $definition, which keepalived leaves as written", () => {
     expect(check("vrrp_instance", "unicast_src_ip", ["10.1.2.$US"])[0]?.hint).toMatch(/\$definition/);
   });
