@@ -98,7 +98,8 @@ export class TreeBuilder implements LineSink {
       // A '}' at the top level was reported by the brace counter.
       return;
     }
-    const [kw, ...args] = l.words;
+    const kw = l.words[0];
+    const args = l.words.length > 1 ? l.words.slice(1) : NO_ARGS;
     const spec = lookupKeyword(frame.context, kw.text);
     const node = this.node("keyword", kw, args, frame, l, spec !== undefined);
     if (spec && (spec.kind === "block" || spec.kind === "value-block") && spec.childContext && getContext(spec.childContext)) {
@@ -128,13 +129,13 @@ export class TreeBuilder implements LineSink {
       this.node("entry", l.span, [], frame, { kind: "words", words: [l.span], rest: "", file: l.span.file }, true);
       return;
     }
-    const [first, ...args] = l.words;
-    this.node("entry", first, args, frame, l, true);
+    this.node("entry", l.words[0], l.words.length > 1 ? l.words.slice(1) : NO_ARGS, frame, l, true);
   }
 
   private node(kind: ConfigNode["kind"], kw: Word, args: Word[], frame: Frame, l: LogicalLine, known: boolean): ConfigNode {
     const lastWord = args.length > 0 ? args[args.length - 1] : kw;
     const sameFile = lastWord.file === kw.file && lastWord.end >= kw.start;
+    // Every field is set in the literal so that all nodes share one hidden class.
     const node: ConfigNode = {
       kind,
       name: kw.text,
@@ -142,15 +143,21 @@ export class TreeBuilder implements LineSink {
       args,
       context: frame.context,
       known,
-      children: [],
+      block: undefined,
+      children: NO_CHILDREN,
       parent: frame.node,
-      rest: l.kind === "words" ? l.rest : "",
+      // Only script keywords re-read their raw line; keeping it for every line costs memory.
+      rest: l.kind === "words" && (kind === "entry" || lookupKeyword(frame.context, kw.text)?.quoted) ? l.rest : "",
+      via: l.via,
       file: kw.file,
       start: kw.start,
       end: sameFile ? lastWord.end : kw.end,
     };
-    if (l.via) node.via = l.via;
-    (frame.node ? frame.node.children : this.children).push(node);
+    const parent = frame.node;
+    if (parent) {
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      parent.children.push(node);
+    } else this.children.push(node);
     return node;
   }
 
@@ -161,6 +168,10 @@ export class TreeBuilder implements LineSink {
     if (s.file === node.file && s.end > node.end) node.end = s.end;
   }
 }
+
+/** Shared empty arrays for leaf nodes (most lines): frozen so a stray push fails loudly. */
+const NO_CHILDREN: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
+const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
 
 function span(s: Span): Span {
   return { file: s.file, start: s.start, end: s.end };

@@ -208,6 +208,7 @@ export class Preprocessor {
         "split the line or shorten it",
       );
     }
+    if (!multi && this.fastLine(file, tokens, frame.via)) return undefined;
     let nulAt = -1;
     for (const t of tokens) {
       if (t.tokenType === Nul) nulAt = t.startOffset;
@@ -252,6 +253,69 @@ export class Preprocessor {
     const line: LineText = { file, text: file.text.slice(first, lineEnd), base: first, synth: [], via: frame.via, tokens: lineTokens };
     const started = this.logicalLine(line, frame);
     return started;
+  }
+
+  /**
+   * The common case, without the general pipeline's allocations: no quote
+   * problems, no NUL, no `$`, and a first word that is not `@id`, `$NAME=`,
+   * `~SEQ` or include. Returns false when the line needs the general path.
+   */
+  private fastLine(file: SourceFile, tokens: IToken[], via: Via[] | undefined): boolean {
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const tt = t.tokenType;
+      if (tt === Blank) continue;
+      if (tt === Comment) break;
+      if (tt === OpenQuote || tt === Nul || t.image.includes("$")) return false;
+      if (first < 0) first = i;
+      last = i;
+    }
+    if (first < 0) return true; // blank or comment-only line
+    const head = tokens[first];
+    if (head.tokenType === WordToken) {
+      const c = head.image.charCodeAt(0);
+      if (c === 64 /* @ */ || c === 126 /* ~ */ || INCLUDE_KEYWORDS.has(head.image)) return false;
+    }
+    const path = file.path;
+    let words: Word[] = [];
+    let restStart = -1;
+    const flush = (end: number) => {
+      if (words.length === 0) return;
+      const rest = restStart >= 0 ? file.text.slice(restStart, end) : "";
+      this.sink.line({ kind: "words", words, rest, file: path, via });
+      words = [];
+      restStart = -1;
+    };
+    let prevEnd = 0;
+    for (let i = first; i <= last; i++) {
+      const t = tokens[i];
+      const tt = t.tokenType;
+      if (tt === Blank) continue;
+      const start = t.startOffset;
+      const end = start + t.image.length;
+      if (tt === LBrace || tt === RBrace) {
+        flush(prevEnd);
+        const span: Word = { file: path, start, end, text: t.image, quoted: false };
+        this.sink.line({ kind: "brace", brace: tt === LBrace ? "{" : "}", span, via });
+        continue;
+      }
+      if (t.image === "\\" && tt === WordToken && i === last && words.length > 0 && !words[words.length - 1].quoted) {
+        // decomment() removes the blanks before a final backslash: `a \` reads as `a\`.
+        const prev = words[words.length - 1];
+        words[words.length - 1] = { ...prev, text: prev.text + "\\", end };
+        prevEnd = end;
+        continue;
+      }
+      if (words.length === 1 && restStart < 0) restStart = start;
+      const quoted = tt === Quoted;
+      const text = quoted ? quotedValue(t.image) : tt === WordToken ? wordValue(t.image) : t.image;
+      words.push(via ? { file: path, start, end, text, quoted, via } : { file: path, start, end, text, quoted });
+      prevEnd = end;
+    }
+    flush(prevEnd);
+    return true;
   }
 
   /** The physical line's text with comments removed and blanks trimmed (decomment()). */

@@ -2,7 +2,8 @@
 // alloc_strvec_r(), read_line()); expected words follow the verified vectors
 // of keepalived 2.2.7 in shared/reference/keepalived-grammar.md §11.
 import { describe, expect, test } from "vitest";
-import { lex } from "../../grammar/lexer.js";
+import { Lexer } from "chevrotain";
+import { allTokens, lex, LEXER_CONFIG } from "../../grammar/lexer.js";
 import * as reader from "../../grammar/reader.js";
 import { globalLine, ids, lines } from "./helpers.js";
 
@@ -78,6 +79,9 @@ describe("keepalived line reader quirks", () => {
   test("keywords are case-sensitive: LVS_TIMEOUTS is not lvs_timeouts", () => {
     const n = reader.parseText("global_defs {\nROUTER_ID x\n}\n").ast.children[0].children[0];
     expect(n.known).toBe(false);
+  });
+  test("the lexer definition passes chevrotain's validations with first-char optimisation on", () => {
+    expect(() => new Lexer(allTokens, { ...LEXER_CONFIG, skipValidations: false })).not.toThrow();
   });
   test("the lexer is total: token images concatenate to any input", () => {
     const input = 'a\u00a0b "c\0 d\r\n\v{}#!\\';

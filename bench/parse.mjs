@@ -1,0 +1,54 @@
+// Parse benchmark (issue 2): whole-process parse of the 500,000-line LVS config
+// next to `keepalived -t` reading the same file, in one run, as ratios.
+// Usage: npm run build && node bench/parse.mjs [virtualServers] [realServers]
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateLvs } from "./gen-lvs.mjs";
+
+const vs = Number(process.argv[2] ?? 2000);
+const rs = Number(process.argv[3] ?? 20);
+const dir = mkdtempSync(join(tmpdir(), "kl-bench-"));
+const file = join(dir, "lvs.conf");
+const text = generateLvs({ virtualServers: vs, realServers: rs });
+writeFileSync(file, text);
+const lines = text.split("\n").length - 1;
+
+// GNU time's %e/%M give wall seconds and peak RSS of the whole process.
+function measure(cmd, args) {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], { encoding: "utf8" });
+  const last = r.stderr.trim().split("\n").pop() ?? "";
+  const [secs, kb] = last.split(" ").map(Number);
+  return { secs, mb: kb / 1024, status: r.status };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const script = join(dir, "parse.mjs");
+writeFileSync(script, `import { readFileSync } from "node:fs";
+const { parseText } = await import(${JSON.stringify(new URL("../dist/src/index.js", import.meta.url).href)});
+const r = parseText(readFileSync(process.argv[2], "utf8"), process.argv[2]);
+if (r.ast.children.length === 0) process.exit(1);
+`);
+
+if (!existsSync("/usr/bin/time")) console.log("note: /usr/bin/time is missing (apt-get install time); peak memory is not measured");
+const runs = 5;
+const ours = [];
+const theirs = [];
+let keepalived = existsSync("/usr/sbin/keepalived");
+for (let i = 0; i < runs; i++) {
+  ours.push(measure(process.execPath, [script, file]));
+  if (keepalived) theirs.push(measure("/usr/sbin/keepalived", ["-t", "-f", file, "-i", "bench"]));
+}
+const o = { secs: median(ours.map((x) => x.secs)), mb: Math.max(...ours.map((x) => x.mb)) };
+console.log(`config: ${lines} lines (${vs} virtual_servers x ${rs} real_servers), median of ${runs} runs`);
+console.log(`keepalived-lint parse (whole process): ${o.secs.toFixed(2)} s, peak ${o.mb.toFixed(0)} MB`);
+if (keepalived) {
+  const k = { secs: median(theirs.map((x) => x.secs)), mb: Math.max(...theirs.map((x) => x.mb)) };
+  console.log(`keepalived -t:                         ${k.secs.toFixed(2)} s, peak ${k.mb.toFixed(0)} MB`);
+  console.log(`ratio time ours/keepalived: ${(o.secs / k.secs).toFixed(2)} (target <= 0.4); peak memory ${o.mb.toFixed(0)} MB (target < 400 MB)`);
+} else {
+  console.log("keepalived not installed: no ratio");
+}
+rmSync(dir, { recursive: true, force: true });
+
