@@ -16,6 +16,8 @@ const DEFINES = {
   vrrp_sync_group: "vrrp_sync_group", track_group: "track_group", virtual_server_group: "virtual_server_group",
 };
 const REF_KINDS = new Set(Object.values(DEFINES));
+// vrrp_instance keywords whose handlers set VRRP_FLAG_UNICAST_CONFIGURED (vrrp_parser.c).
+const SETS_UNICAST = new Set(["unicast_peer", "unicast_src_ip", "unicast_fault_no_peer", "check_unicast_src", "old_unicast_checksum"]);
 // "<bfd_instance name>" in an argument or line grammar: the word names an object of that kind.
 const refIn = (grammar) => {
   const m = /^<(\w+) name>/.exec(grammar ?? "");
@@ -66,6 +68,7 @@ for (const [cname, c] of Object.entries(ref.contexts)) {
     const ref = v.type === "ref" ? refIn(v.args) : undefined;
     if (ref) e.ref = ref;
     if (cname === "root" && DEFINES[kname]) e.defines = DEFINES[kname];
+    if (cname === "vrrp_instance" && SETS_UNICAST.has(kname)) e.setsUnicast = true;
     const old = v.v2_2_7 ? v227Of(v.v2_2_7) : undefined;
     if (old) e.v227 = old;
     const dep = buildDeps.find((d) => (d.ctx === cname || d.ctx === cname.split(".").pop()) && d.re.test(kname));

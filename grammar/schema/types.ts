@@ -56,6 +56,8 @@ export interface KeywordSpec {
   ref?: RefKind;
   /** The first argument (the block's name) declares a named object of this kind (`vrrp_script chk {`). */
   defines?: RefKind;
+  /** Writing it marks its vrrp_instance as unicast (keepalived then expects unicast peers and may run without an interface). */
+  setsUnicast?: boolean;
   /** Where keepalived 2.2.7 reads the argument differently from the newest release. */
   v227?: { type: ArgType; range?: [number, number] };
   /** Extra facts worth showing in hover (keepalived's special behaviour). */

@@ -134,6 +134,17 @@ describe("aliases, deprecations and references", () => {
     expect(lookupKeyword("root", "global_defs")?.defines).toBeUndefined();
   });
 
+  it("marks the keywords that make a vrrp_instance unicast (VRRP_FLAG_UNICAST_CONFIGURED)", () => {
+    const marked = allKeywords().filter((k) => k.setsUnicast).map((k) => `${k.context}|${k.name}`).sort();
+    expect(marked).toEqual([
+      "vrrp_instance|check_unicast_src",
+      "vrrp_instance|old_unicast_checksum",
+      "vrrp_instance|unicast_fault_no_peer",
+      "vrrp_instance|unicast_peer",
+      "vrrp_instance|unicast_src_ip",
+    ]);
+  });
+
   it("records where 2.2.7 read a value differently", () => {
     expect(lookupKeyword("global_defs", "vrrp_strict")?.v227).toEqual({ type: "flag" });
     expect(lookupKeyword("vrrp_script", "interval")?.v227).toEqual({ type: "uint", range: [0, 4294] });
