@@ -1,3 +1,22 @@
 #!/usr/bin/env node
-console.error("keepalived-lint: not built yet");
-process.exit(2);
+// The keepalived-lint executable: wires run() to the process.
+import { run } from "./run.js";
+
+// A closed pipe (`keepalived-lint … | head`) is not an error worth a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+});
+
+const code = await run(process.argv.slice(2), {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(Buffer.concat(chunks));
+  },
+  env: process.env,
+  cwd: process.cwd(),
+  stdoutIsTTY: process.stdout.isTTY === true,
+});
+process.exitCode = code;

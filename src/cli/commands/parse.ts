@@ -1,0 +1,95 @@
+/**
+ * `keepalived-lint parse [--json] FILE`: the AST the linter sees (includes,
+ * definitions and @id lines applied), for debugging configs and the tool.
+ * JSON has no `parent` links (they are circular); positions are 1-based.
+ */
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import type { ConfigNode, Word } from "../../../grammar/ast.js";
+import { readConfig } from "../../../grammar/reader.js";
+import type { SourceFile } from "../../../grammar/source.js";
+import { nodeFiles } from "../../node/files.js";
+import { UsageError, type CliIo } from "../io.js";
+import { displayPath, toMessage } from "../results.js";
+import { defaultConfigId, parseTargetVersion } from "../settings.js";
+
+interface ParseFlags {
+  json?: boolean;
+  configId?: string;
+  targetVersion?: string;
+}
+
+export function registerParse(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command("parse")
+    .description("print the configuration as the linter reads it (an outline, or the AST with --json)")
+    .argument("<file>", "main config file")
+    .option("--json", "print the AST and the reader's findings as JSON")
+    .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
+    .option("--target-version <version>", "keepalived version: 2.2.7 or newest")
+    .action((file: string, flags: ParseFlags) => {
+      const fs = nodeFiles({ cwd: io.cwd });
+      const path = resolve(io.cwd, file);
+      const r = fs.readFile(path);
+      if (!r.ok) throw new UsageError(r.message);
+      const parsed = readConfig(fs, [path], {
+        configId: flags.configId ?? defaultConfigId(),
+        targetVersion: flags.targetVersion === undefined ? "newest" : parseTargetVersion(flags.targetVersion),
+      }, new Map([[path, r.text]]));
+      if (flags.json) {
+        const out = {
+          roots: parsed.ast.roots,
+          files: [...parsed.files.keys()],
+          children: parsed.ast.children.map((n) => nodeJson(n, parsed.files)),
+          includes: parsed.ast.includes.map((i) => ({ keyword: i.keyword, pattern: i.pattern, file: i.span.file, ...pos(parsed.files.get(i.span.file), i.span.start), files: i.files })),
+          definitions: parsed.ast.definitions.map((d) => ({ name: d.name, value: d.value, multiline: d.multiline, file: d.span.file, ...pos(parsed.files.get(d.span.file), d.span.start) })),
+          diagnostics: parsed.diagnostics.map((d) => ({ file: d.file, ...toMessage(d, parsed.files.get(d.file)) })),
+        };
+        io.stdout(JSON.stringify(out, null, 2) + "\n");
+      } else {
+        const lines: string[] = [];
+        const walk = (n: ConfigNode, depth: number) => {
+          const p = pos(parsed.files.get(n.file), n.start);
+          const where = `${displayPath(n.file, io.cwd)}:${p.line}:${p.column}`;
+          lines.push(`${"  ".repeat(depth)}${[n.name, ...n.args.map((a) => a.text)].join(" ")}${n.known ? "" : "  (unknown keyword)"}  ${where}`);
+          for (const c of n.children) walk(c, depth + 1);
+        };
+        for (const n of parsed.ast.children) walk(n, 0);
+        for (const d of parsed.diagnostics) {
+          const p = pos(parsed.files.get(d.file), d.start);
+          lines.push(`${displayPath(d.file, io.cwd)}:${p.line}:${p.column}: ${d.severity}: ${d.message} [${d.ruleId}]`);
+        }
+        io.stdout(lines.join("\n") + (lines.length ? "\n" : ""));
+      }
+      done(0);
+    });
+}
+
+function pos(file: SourceFile | undefined, offset: number): { line: number; column: number } {
+  return file?.position(offset) ?? { line: 1, column: 1 };
+}
+
+function wordJson(w: Word, files: ReadonlyMap<string, SourceFile>) {
+  const p = pos(files.get(w.file), w.start);
+  return { text: w.text, quoted: w.quoted, ...(w.synthetic && { synthetic: true }), file: w.file, line: p.line, column: p.column };
+}
+
+function nodeJson(n: ConfigNode, files: ReadonlyMap<string, SourceFile>): unknown {
+  const s = pos(files.get(n.file), n.start);
+  const e = pos(files.get(n.file), n.end);
+  return {
+    name: n.name,
+    kind: n.kind,
+    context: n.context,
+    known: n.known,
+    file: n.file,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    keyword: wordJson(n.keyword, files),
+    args: n.args.map((a) => wordJson(a, files)),
+    ...(n.block && { block: { kind: n.block.kind, childContext: n.block.childContext, closed: n.block.close !== undefined } }),
+    children: n.children.map((c) => nodeJson(c, files)),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * --fix: apply safe fixes, lint again, repeat (a fix can uncover or settle
+ * other findings), at most MAX_PASSES times, as ESLint does. Only
+ * `Diagnostic.fix` is applied, never suggestions; every byte outside a fix's
+ * edits stays as it was.
+ */
+import type { Diagnostic, Edit } from "../../grammar/ast.js";
+import type { FileAccess } from "../../grammar/files.js";
+import { applyEdits } from "../engine/fix.js";
+import { lint, type LintOptions, type LintResult } from "../engine/linter.js";
+
+export const MAX_PASSES = 10;
+
+export interface FixOutcome {
+  /** Lint result of the final texts. */
+  result: LintResult;
+  /** Texts after fixing, by path (every file read; compare with `originals`). */
+  texts: Map<string, string>;
+  /** Texts before fixing of the files that changed. */
+  originals: Map<string, string>;
+}
+
+/**
+ * Lints `root` with `texts` as overrides and, when `fix` is set, applies fixes
+ * to files for which `canEdit` holds.
+ */
+export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
+  const originals = new Map<string, string>();
+  for (let pass = 0; ; pass++) {
+    const result = lint(fs, [root], options, texts);
+    if (!fix || pass === MAX_PASSES) return { result, texts, originals };
+    const byFile = chooseEdits(result.diagnostics, canEdit);
+    let changed = false;
+    for (const [path, edits] of byFile) {
+      const before = texts.get(path) ?? result.files.get(path)?.text;
+      if (before === undefined) continue;
+      const after = applyEdits(before, edits).text;
+      if (after === before) continue;
+      if (!originals.has(path)) originals.set(path, before);
+      texts.set(path, after);
+      changed = true;
+    }
+    if (!changed) return { result, texts, originals };
+  }
+}
+
+/** Whole fixes whose edits overlap none already taken, grouped by file (a fix is applied entirely or not at all). */
+function chooseEdits(diagnostics: readonly Diagnostic[], canEdit: (path: string) => boolean): Map<string, Edit[]> {
+  const byFile = new Map<string, Edit[]>();
+  const overlaps = (e: Edit) => (byFile.get(e.file) ?? []).some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === t.end));
+  for (const d of diagnostics) {
+    const edits = d.fix?.edits;
+    if (!edits || edits.length === 0) continue;
+    if (edits.some((e) => !canEdit(e.file) || overlaps(e))) continue;
+    for (const e of edits) {
+      const list = byFile.get(e.file) ?? [];
+      list.push(e);
+      byFile.set(e.file, list);
+    }
+  }
+  return byFile;
+}

@@ -1,0 +1,58 @@
+/**
+ * The package's own files (package.json, docs/) located from this module's
+ * URL, so `explain` and the docs links work from dist/ in a checkout and from
+ * node_modules after `npm install`.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export interface PackageInfo {
+  root: string;
+  version: string;
+  /** GitHub repository URL from package.json, when declared. */
+  repository?: string;
+}
+
+let cached: PackageInfo | undefined;
+
+export function packageInfo(): PackageInfo {
+  if (cached) return cached;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const p = join(dir, "package.json");
+    if (existsSync(p)) {
+      try {
+        const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string; repository?: string | { url?: string } };
+        if (pkg.name === "keepalived-lint") {
+          const repo = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
+          const m = repo ? /github\.com[/:]([^/]+\/[^/.]+)/.exec(repo) : null;
+          return (cached = { root: dir, version: pkg.version ?? "0.0.0", repository: m ? `https://github.com/${m[1]}` : undefined });
+        }
+      } catch {
+        // An unreadable package.json on the way up is not ours; keep looking.
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return (cached = { root: dirname(fileURLToPath(import.meta.url)), version: "0.0.0" });
+}
+
+/** Docs page of a rule: on GitHub (at this version's tag) when the repository is known, else the installed file. */
+export function ruleDocsUri(id: string): string {
+  const info = packageInfo();
+  const rel = `docs/rules/${id}.md`;
+  if (info.repository) return `${info.repository}/blob/v${info.version}/${rel}`;
+  return pathToFileURL(join(info.root, rel)).href;
+}
+
+export function homeUri(): string {
+  const info = packageInfo();
+  return info.repository ?? pathToFileURL(join(info.root, "README.md")).href;
+}
+
+export function ruleDocsFile(id: string): string {
+  return join(packageInfo().root, "docs", "rules", `${id}.md`);
+}

@@ -1,0 +1,76 @@
+// The command-line interface: options, help text and subcommands (commander).
+import { Command, CommanderError, Option } from "commander";
+import { FORMATS } from "../formats/index.js";
+import { lintCommand, DEFAULT_CONFIG, type LintFlags } from "./commands/lint.js";
+import { SUBCOMMANDS } from "./commands/index.js";
+import type { CliIo } from "./io.js";
+import { packageInfo } from "./package-info.js";
+
+const EXAMPLES = `
+Examples:
+  keepalived-lint                                  lint ${DEFAULT_CONFIG}
+  keepalived-lint /etc/keepalived/                 lint every *.conf in a directory
+  keepalived-lint 'nodes/*.conf' -f compact        a glob, one finding per line
+  keepalived-lint --fix keepalived.conf            apply safe fixes in place
+  keepalived-lint --fix-dry-run keepalived.conf    show the fixes as a diff
+  cat keepalived.conf | keepalived-lint - --stdin-filename /etc/keepalived/keepalived.conf
+  keepalived-lint -f sarif -o results.sarif .      for GitHub code scanning
+  keepalived-lint --rule line-too-long:off --max-warnings 0 keepalived.conf
+  keepalived-lint rules                            list the rules
+  keepalived-lint explain nopreempt-weighted-tracking
+
+Exit status: 0 no errors (and warnings within --max-warnings), 1 errors or too
+many warnings, 2 usage, configuration or I/O error, 3 internal error.
+Documentation: docs/cli.md`;
+
+/** Builds the program; `done` receives the exit code of whichever command ran. */
+export function createProgram(io: CliIo, done: (code: number) => void): Command {
+  const program = new Command("keepalived-lint");
+  program
+    .description("Lint keepalived configuration: files, directories (their *.conf files), globs, or - for stdin.")
+    .usage("[options] [paths...]")
+    .argument("[paths...]", `config files, directories, globs, or - (default: ${DEFAULT_CONFIG})`)
+    .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(FORMATS)).default("stylish"))
+    .option("-o, --output-file <path>", "write the report to a file instead of stdout")
+    .option("--stdin-filename <path>", "path of the config read from - (includes resolve relative to it)")
+    .option("-c, --config <file>", "use this .keepalived-lint.json instead of searching upward")
+    .option("--no-config", "ignore .keepalived-lint.json files")
+    .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--target-version <version>", "keepalived version the config is for: 2.2.7 or newest")
+    .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
+    .option("--print-config <file>", "print the settings that apply to a file, then exit")
+    .option("--fix", "apply safe fixes to the files")
+    .option("--fix-dry-run", "print the safe fixes as a unified diff; change nothing")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN))
+    .option("--report-unused-disable-directives", "report suppression comments that suppress nothing")
+    .option("--color", "colour the output even when it is not a terminal")
+    .option("--no-color", "never colour the output")
+    .option("-V, --version", "print the version and the keepalived versions known to the schema")
+    .addHelpText("after", EXAMPLES)
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(`keepalived-lint: ${s.replace(/^error: /, "")}`),
+    })
+    .action(async (paths: string[], flags: LintFlags & { version?: boolean }) => {
+      if (flags.version) {
+        const { KNOWN_VERSIONS } = await import("../../grammar/schema/index.js");
+        io.stdout(`keepalived-lint ${packageInfo().version}\nkeepalived versions known to the schema: ${KNOWN_VERSIONS.join(", ")}\n`);
+        done(0);
+        return;
+      }
+      done(await lintCommand(paths, flags, io));
+    });
+  for (const register of SUBCOMMANDS) {
+    register(program, io, done);
+  }
+  // Subcommands report usage errors the same way as the main command.
+  for (const sub of program.commands) {
+    sub.exitOverride().configureOutput(program.configureOutput());
+  }
+  return program;
+}
+
+export { CommanderError };

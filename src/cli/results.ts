@@ -1,0 +1,43 @@
+// Lint results → the line/column form the output formats take (see src/formats/types.ts).
+import { isAbsolute, relative } from "node:path";
+import type { Diagnostic } from "../../grammar/ast.js";
+import type { SourceFile } from "../../grammar/source.js";
+import { applyEdits } from "../engine/fix.js";
+import type { FileResult, Message } from "../formats/types.js";
+
+export function displayPath(path: string, cwd: string, stdin?: { path: string; name: string }): string {
+  if (stdin && path === stdin.path) return stdin.name;
+  const rel = relative(cwd, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+export function toMessage(d: Diagnostic, file: SourceFile | undefined): Message {
+  const start = file?.position(d.start) ?? { line: 1, column: 1 };
+  const end = file?.position(d.end) ?? start;
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    ...(d.hint !== undefined && { hint: d.hint }),
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    ...(file && d.fix && { fix: singleReplacement(d, file) }),
+    fixable: !!d.fix && d.fix.edits.length > 0,
+  };
+}
+
+/** A fix as one replacement of this file's text (ESLint's `{range, text}`); undefined when it also edits other files. */
+function singleReplacement(d: Diagnostic, file: SourceFile): Message["fix"] {
+  const edits = d.fix?.edits ?? [];
+  if (edits.length === 0 || edits.some((e) => e.file !== d.file)) return undefined;
+  const from = Math.min(...edits.map((e) => e.start));
+  const to = Math.max(...edits.map((e) => e.end));
+  const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
+  return { range: [from, to], text: applyEdits(file.text.slice(from, to), shifted).text };
+}
+
+export function sortResults(results: FileResult[]): FileResult[] {
+  return results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+}

@@ -1,0 +1,70 @@
+/**
+ * Command-line paths → main config files. A file is linted as given; a
+ * directory contributes its `*.conf` files (not recursively: subdirectories
+ * such as conf.d/ usually hold files that keepalived.conf includes); a path
+ * that does not exist but has glob characters is expanded (with `**`).
+ */
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { FileAccess } from "../../grammar/files.js";
+import { globToRegExp, hasGlobChars } from "./glob-match.js";
+import { UsageError } from "./io.js";
+
+export interface Target {
+  /** Absolute path. */
+  path: string;
+  /** Named on the command line (rather than found in a directory or by a glob). */
+  explicit: boolean;
+}
+
+const CONFIG_NAME = /\.conf$/;
+const MAX_GLOB_FILES = 10_000;
+
+export function expandTargets(fs: FileAccess, args: readonly string[], cwd: string): Target[] {
+  const out = new Map<string, Target>();
+  const add = (t: Target) => {
+    const prev = out.get(t.path);
+    if (!prev || (t.explicit && !prev.explicit)) out.set(t.path, t);
+  };
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    const kind = fs.stat(abs);
+    if (kind === "file") add({ path: abs, explicit: true });
+    else if (kind === "directory") {
+      const names = (fs.listDir(abs) ?? []).filter((n) => CONFIG_NAME.test(n) && fs.stat(join(abs, n)) === "file");
+      if (names.length === 0) throw new UsageError(`no keepalived configs (*.conf) in directory ${arg}`);
+      for (const n of names) add({ path: join(abs, n), explicit: false });
+    } else if (kind === "other") throw new UsageError(`${arg} is not a regular file`);
+    else if (hasGlobChars(arg)) {
+      const found = expandGlob(fs, arg, cwd);
+      if (found.length === 0) throw new UsageError(`no files match ${arg}`);
+      for (const p of found) add({ path: p, explicit: false });
+    } else throw new UsageError(`${arg}: no such file or directory`);
+  }
+  return [...out.values()];
+}
+
+function expandGlob(fs: FileAccess, pattern: string, cwd: string): string[] {
+  const abs = isAbsolute(pattern) ? pattern : join(cwd, pattern);
+  const segs = abs.split("/");
+  let baseLen = 0;
+  while (baseLen < segs.length && !hasGlobChars(segs[baseLen])) baseLen++;
+  const base = segs.slice(0, baseLen).join("/") || "/";
+  const rest = segs.slice(baseLen).join("/");
+  const re = globToRegExp(rest);
+  const deep = rest.includes("**");
+  const maxDepth = deep ? 32 : segs.length - baseLen;
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (found.length >= MAX_GLOB_FILES) return;
+    for (const name of fs.listDir(dir) ?? []) {
+      const p = join(dir, name);
+      const kind = fs.stat(p);
+      const rel = relative(base, p).split(sep).join("/");
+      if (kind === "file" && re.test(rel)) found.push(p);
+      // `**` does not descend into VCS and dependency folders (they never hold keepalived configs).
+      else if (kind === "directory" && depth + 1 < maxDepth && !(deep && (name === ".git" || name === "node_modules"))) walk(p, depth + 1);
+    }
+  };
+  if (fs.stat(base) === "directory") walk(base, 0);
+  return found.sort();
+}

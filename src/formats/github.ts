@@ -1,0 +1,37 @@
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the
+ * pull request. Property values and messages are escaped as the runner expects
+ * (%, CR, LF everywhere; also `:` and `,` in properties).
+ */
+import { relative, isAbsolute } from "node:path";
+import type { Formatter } from "./types.js";
+
+export const github: Formatter = (results, ctx) => {
+  const lines: string[] = [];
+  for (const r of results) {
+    const rel = relative(ctx.cwd, r.filePath);
+    const file = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : r.filePath;
+    for (const m of r.messages) {
+      const level = m.severity === "error" ? "error" : m.severity === "warning" ? "warning" : "notice";
+      const props = [
+        `file=${prop(file)}`,
+        `line=${m.line}`,
+        `col=${m.column}`,
+        `endLine=${m.endLine}`,
+        `endColumn=${m.endColumn}`,
+        `title=${prop(`keepalived-lint: ${m.ruleId}`)}`,
+      ].join(",");
+      const text = m.hint ? `${m.message}\n${m.hint}` : m.message;
+      lines.push(`::${level} ${props}::${data(text)}`);
+    }
+  }
+  return lines.length ? lines.join("\n") + "\n" : "";
+};
+
+function data(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function prop(s: string): string {
+  return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}

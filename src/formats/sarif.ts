@@ -1,0 +1,62 @@
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other static-analysis dashboards.
+ * Paths under the working directory are written relative to %SRCROOT% (the
+ * repository checkout in CI), so alerts land on the right files.
+ */
+import { isAbsolute, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Formatter } from "./types.js";
+
+const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+export const sarif: Formatter = (results, ctx) => {
+  const level = (s: string) => (s === "error" ? "error" : s === "warning" ? "warning" : "note");
+  const metas = new Map(ctx.rules.map((r) => [r.id, r]));
+  // Findings can carry ids that are not rules (unused-disable-directive, internal-error): list those too.
+  const ids = [...new Set([...ctx.rules.map((r) => r.id), ...results.flatMap((r) => r.messages.map((m) => m.ruleId))])];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const rules = ids.map((id) => {
+    const meta = metas.get(id);
+    return {
+      id,
+      shortDescription: { text: meta?.description ?? id },
+      ...(meta && { helpUri: ctx.helpUri(id) }),
+      defaultConfiguration: { level: level(meta?.severity ?? "warning") },
+      properties: { ...(meta && { category: meta.category, fixable: meta.fixable }), tags: meta ? [meta.category] : [] },
+    };
+  });
+  const root = pathToFileURL(ctx.cwd.endsWith(sep) ? ctx.cwd : ctx.cwd + sep).href;
+  const sarifResults = results.flatMap((r) => {
+    const rel = relative(ctx.cwd, r.filePath);
+    const under = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+    const artifactLocation = under
+      ? { uri: rel.split(sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" }
+      : { uri: pathToFileURL(r.filePath).href };
+    return r.messages.map((m) => ({
+      ruleId: m.ruleId,
+      ruleIndex: index.get(m.ruleId) ?? 0,
+      level: level(m.severity),
+      message: { text: m.hint ? `${m.message}\n${m.hint}` : m.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation,
+            region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: Math.max(m.endColumn, m.endLine === m.line ? m.column : 1) },
+          },
+        },
+      ],
+    }));
+  });
+  const log = {
+    $schema: SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "keepalived-lint", version: ctx.toolVersion, informationUri: ctx.informationUri, rules } },
+        originalUriBaseIds: { "%SRCROOT%": { uri: root } },
+        results: sarifResults,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+};

@@ -1,0 +1,75 @@
+/**
+ * FileAccess over the local disk, for the command line. Reads are capped so
+ * that a stray include of a huge log or a device cannot exhaust memory, and
+ * anything that is not a regular file (FIFO, /dev/zero, socket) is refused
+ * before it is opened: opening a FIFO would block forever.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import type { FileAccess, FileKind, ReadResult } from "../../grammar/files.js";
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+export interface NodeFilesOptions {
+  /** Files larger than this are refused with reason "too-large". */
+  maxBytes?: number;
+  /** Directory relative paths resolve against (default: process.cwd()). */
+  cwd?: string;
+}
+
+export function nodeFiles(options: NodeFilesOptions = {}): FileAccess {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // A BOM stays in the text: keepalived sees those bytes too, and --fix must write them back.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  return {
+    readFile(path): ReadResult {
+      let st;
+      try {
+        st = statSync(path);
+      } catch (e) {
+        return failure(path, e);
+      }
+      if (st.isDirectory()) return { ok: false, reason: "directory", message: `${path} is a directory` };
+      if (!st.isFile()) return { ok: false, reason: "not-regular", message: `${path} is not a regular file` };
+      if (st.size > maxBytes) {
+        return { ok: false, reason: "too-large", message: `${path} is too large (${st.size} bytes, limit ${maxBytes})` };
+      }
+      try {
+        const bytes = readFileSync(path);
+        // A file can grow between stat and read (a log being written).
+        if (bytes.length > maxBytes) {
+          return { ok: false, reason: "too-large", message: `${path} is too large (over ${maxBytes} bytes)` };
+        }
+        return { ok: true, text: decoder.decode(bytes) };
+      } catch (e) {
+        return failure(path, e);
+      }
+    },
+    stat(path): FileKind | undefined {
+      try {
+        const st = statSync(path, { throwIfNoEntry: false });
+        if (!st) return undefined;
+        return st.isFile() ? "file" : st.isDirectory() ? "directory" : "other";
+      } catch {
+        // EACCES on a parent, ELOOP on a symlink cycle: nothing usable is there.
+        return undefined;
+      }
+    },
+    listDir(path) {
+      try {
+        return readdirSync(path).sort();
+      } catch {
+        return undefined;
+      }
+    },
+    cwd: () => options.cwd ?? process.cwd(),
+  };
+}
+
+function failure(path: string, e: unknown): ReadResult {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, reason: "not-found", message: `${path}: no such file` };
+  if (code === "EISDIR") return { ok: false, reason: "directory", message: `${path} is a directory` };
+  if (code === "ELOOP") return { ok: false, reason: "unreadable", message: `${path}: too many levels of symbolic links` };
+  if (code === "EACCES" || code === "EPERM") return { ok: false, reason: "unreadable", message: `${path}: permission denied` };
+  return { ok: false, reason: "unreadable", message: `${path}: ${(e as Error).message}` };
+}
