@@ -347,13 +347,22 @@ class Checker {
     if (port !== undefined) this.numberProblem(1, port, readUnsigned(port, 0n, 65535n), "0..65535", `"${this.kw}" port`);
   }
 
-  /** persistence_granularity: an IPv4 netmask (a word with ".") or an IPv6 prefix length 1..128. */
+  /**
+   * persistence_granularity: an IPv4 netmask or an IPv6 prefix length 1..128.
+   * Which one depends on the service's family (unknown here): for IPv4
+   * services keepalived's getaddrinfo also takes a bare number as an address.
+   */
   granularity(): void {
     const text = this.args[0]!.text;
     if (text.includes(".")) {
       if (parseIp(text)?.family !== 4) this.report(0, `"${this.kw}" value "${text}" is not an IPv4 netmask`);
+      return;
+    }
+    const read = readUnsigned(text, 1n, 128n);
+    if (read.error === "range") {
+      this.report(0, `"${this.kw}" value "${text}" is outside 1..128, the IPv6 prefix lengths`, "for an IPv4 service write a dotted netmask such as 255.255.255.0", "warning");
     } else {
-      this.numberProblem(0, text, readUnsigned(text, 1n, 128n), "1..128", `"${this.kw}" IPv6 prefix length`);
+      this.numberProblem(0, text, read, "1..128 or an IPv4 netmask", `"${this.kw}" value`);
     }
   }
 

@@ -250,7 +250,9 @@ describe("block names and lists", () => {
   it("persistence_granularity is an IPv4 netmask or an IPv6 prefix length (pgr_handler)", () => {
     expect(check("virtual_server", "persistence_granularity", ["255.255.255.0"])).toEqual([]);
     expect(check("virtual_server", "persistence_granularity", ["64"])).toEqual([]);
-    expect(messages("virtual_server", "persistence_granularity", ["129"])).toEqual(['"persistence_granularity" IPv6 prefix length "129" is outside 1..128']);
+    // An IPv4 service reads "129" as the address 0.0.0.129 (getaddrinfo), so only warn.
+    expect(check("virtual_server", "persistence_granularity", ["129"])[0]?.severity).toBe("warning");
+    expect(messages("virtual_server", "persistence_granularity", ["abc"])).toEqual(['"persistence_granularity" value "abc" is not a valid number; expected 1..128 or an IPv4 netmask']);
   });
 
   it("garp_extra_if: [all] and a delay in any order, the delay required", () => {

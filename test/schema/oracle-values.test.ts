@@ -1,0 +1,121 @@
+// Differential test: for each value below, keepalived 2.2.7 (`keepalived -t`)
+// and the schema's checkers must agree on whether the line is wrong. Each case
+// sits on its own line, so keepalived's located messages can be matched to it.
+// Skips when the keepalived binary is absent.
+import { afterAll, describe, expect, it } from "vitest";
+import { checkValue, lookupKeyword, parseEntryLine } from "../../grammar/schema/index.js";
+import { keepalivedAvailable, runKeepalived } from "../oracle/keepalived.js";
+import { removeTrees, writeTree } from "../oracle/tempdir.js";
+
+const available = keepalivedAvailable();
+if (!available) console.warn("oracle value tests skipped: no keepalived binary");
+
+/** [words of the line, is it wrong?] — the expectation is hand-written, and both sides must match it. */
+type Case = [string[], boolean];
+
+const VRRP: Case[] = [
+  [["priority", "100"], false],
+  [["priority", "300"], true],
+  [["priority", "0x10"], true],
+  [["priority", "-5"], true],
+  [["priority", " 50"], false],
+  [["priority", "+50"], false],
+  [["priority", "10abc"], true],
+  [["virtual_router_id", "0"], true],
+  [["advert_int", "0.005"], true],
+  [["advert_int", "1.1234567"], true],
+  [["advert_int", "1e3"], true],
+  [["advert_int", "3"], false],
+  [["state", "master"], true],
+  [["state", "BACKUP"], false],
+  [["garp_master_delay", "99999"], true],
+  [["preempt_delay", "1001"], true],
+  [["preempt_delay", "10"], false],
+  [["mcast_src_ip", "10.0.0.300"], true],
+  [["unicast_src_ip", "010.0.0.1"], true],
+  [["smtp_alert", "1"], true],
+  [["smtp_alert", "yes"], false],
+  [["garp_extra_if", "all", "60"], false],
+];
+const VRRP_ENTRIES: [string, string[], boolean][] = [
+  ["virtual_ipaddress", ["10.0.0.1/33"], true],
+  ["virtual_ipaddress", ["10.0.0.2/24", "foo"], true],
+  ["virtual_ipaddress", ["10.0.0.3/24", "brd", "10.0.0.255", "label", "eth0:v"], false],
+  ["unicast_peer", ["10.0.0.9", "min_ttl", "10", "max_ttl", "5"], true],
+  ["unicast_peer", ["10.0.0.8", "max_ttl", "5"], false],
+];
+const GLOBAL: Case[] = [
+  [["smtp_alert", "TRUE"], true],
+  [["smtp_alert", "on"], false],
+  [["vrrp_garp_interval", "0"], true],
+  [["vrrp_garp_interval", "0.001"], false],
+  [["vrrp_rt_priority", "120"], true],
+  [["lvs_timeouts", "tcp", "7200", "udp", "300"], false],
+  [["lvs_timeouts", "udp", "3000000"], true],
+  [["vrrp_garp_extra_if", "0"], true],
+  [["vrrp_version", "4"], true],
+];
+const VS: Case[] = [
+  [["lb_algo", "RR"], true],
+  [["lb_algo", "wrr"], false],
+  [["protocol", "tcp"], false],
+  [["protocol", "ICMP"], true],
+  [["lb_kind", "TUN", "type", "gue"], true],
+  [["lb_kind", "TUN", "type", "gue", "port", "6080"], false],
+  [["lb_kind", "TUN", "csum"], true],
+  [["persistence_granularity", "255.255.255.0"], false],
+  [["persistence_granularity", "255.255.255.300"], true],
+  [["persistence_timeout", "0"], true],
+];
+
+const quote = (w: string) => (/\s/.test(w) || w === "" ? `"${w}"` : w);
+
+describe.skipIf(!available)("values: keepalived 2.2.7 and the schema agree", () => {
+  afterAll(removeTrees);
+
+  it("reports exactly the wrong lines", () => {
+    const lines: string[] = [];
+    const expected = new Map<number, { label: string; wrong: boolean; ours: boolean }>();
+    const add = (text: string, label: string, wrong: boolean, ours: boolean) => {
+      lines.push(text);
+      expected.set(lines.length, { label, wrong, ours });
+    };
+    const ours = (context: string, words: string[]) => {
+      const spec = lookupKeyword(context, words[0]!)!;
+      return checkValue(spec, words.slice(1).map((text) => ({ text })), "2.2.7").some((p) => p.severity === "error");
+    };
+
+    lines.push("global_defs {");
+    for (const [words, wrong] of GLOBAL) add("  " + words.map(quote).join(" "), words.join(" "), wrong, ours("global_defs", words));
+    lines.push("}");
+    VRRP.forEach(([words, wrong], i) => {
+      lines.push(`vrrp_instance VI_${i} {`, `  virtual_router_id ${i + 1}`);
+      add("  " + words.map(quote).join(" "), words.join(" "), wrong, ours("vrrp_instance", words));
+      lines.push("}");
+    });
+    VRRP_ENTRIES.forEach(([block, words, wrong], i) => {
+      lines.push(`vrrp_instance E_${i} {`, `  virtual_router_id ${100 + i}`, `  ${block} {`);
+      const r = parseEntryLine(`vrrp_instance.${block}`, words.map((text) => ({ text })));
+      add("    " + words.join(" "), `${block}: ${words.join(" ")}`, wrong, r.errors.some((e) => e.severity === "error"));
+      lines.push("  }", "}");
+    });
+    VS.forEach(([words, wrong], i) => {
+      lines.push(`virtual_server 10.0.1.${i + 1} 80 {`);
+      add("  " + words.map(quote).join(" "), words.join(" "), wrong, ours("virtual_server", words));
+      lines.push("  real_server 10.0.2.1 80 {", "  }", "}");
+    });
+
+    const dir = writeTree({ "keepalived.conf": lines.join("\n") + "\n" });
+    const result = runKeepalived(`${dir}/keepalived.conf`);
+    const flagged = new Set(result.messages.filter((m) => m.line !== null && !m.hostDependent).map((m) => m.line));
+
+    const disagreements: string[] = [];
+    for (const [line, c] of expected) {
+      const keepalived = flagged.has(line);
+      if (keepalived !== c.wrong) disagreements.push(`keepalived ${keepalived ? "flags" : "accepts"} "${c.label}" (expected ${c.wrong ? "wrong" : "fine"})`);
+      if (c.ours !== c.wrong) disagreements.push(`schema ${c.ours ? "flags" : "accepts"} "${c.label}" (expected ${c.wrong ? "wrong" : "fine"})`);
+    }
+    expect(result.timedOut).toBe(false);
+    expect(disagreements).toEqual([]);
+  });
+});
