@@ -1,0 +1,225 @@
+/**
+ * The canonical layout, computed line by line from the lossless tree.
+ *
+ * Invariant that keeps the meaning: the sequence of logical lines keepalived
+ * reads does not change. Code lines are cut only at braces (keepalived cuts
+ * there itself) and a `{` only moves up onto the line that ends right before
+ * it; everything else is re-indented (indentation is dropped by keepalived)
+ * or left exactly as written.
+ */
+import type { CstToken } from "../../grammar/cst.js";
+import { formatDirective, MAX_LINE_BYTES, splitLines, type PhysLine } from "./lines.js";
+
+export interface FormatOptions {
+  /** Spaces per level, or "tab". Default 4. */
+  indent?: number | "tab";
+}
+
+/** One output line and the input line it came from. */
+export interface OutLine {
+  text: string;
+  /** Index of the input line. */
+  src: number;
+  /** Line break to write after it (the file's style unless kept verbatim). */
+  eol: string;
+  /** Ends with a `{` that opens a block (code lines only). */
+  opens?: boolean;
+}
+
+export interface Layout {
+  lines: PhysLine[];
+  out: OutLine[];
+  /** For input lines whose `{` moved up: the input line it moved onto. */
+  mergedInto: Map<number, number>;
+  eol: string;
+}
+
+type Item = { kind: "open" } | { kind: "close" } | { kind: "words"; text: string };
+
+const MAX_INDENT = 64;
+
+function indentUnit(options: FormatOptions): string {
+  const n = options.indent;
+  if (n === "tab") return "\t";
+  if (typeof n === "number" && Number.isInteger(n) && n >= 0) return " ".repeat(Math.min(n, MAX_INDENT));
+  return "    ";
+}
+
+function fits(text: string, eol: string): boolean {
+  return Buffer.byteLength(text, "utf8") + Math.max(1, eol.length) <= MAX_LINE_BYTES;
+}
+
+/** Trailing spaces and tabs are dropped by keepalived (decomment()). */
+function trimEnd(s: string): string {
+  return s.replace(/[ \t]+$/, "");
+}
+
+/** A code line as words, braces and an optional trailing comment; glued tokens stay glued. */
+function itemsOf(tokens: CstToken[]): { items: Item[]; comment?: { text: string; glued: boolean } } {
+  const items: Item[] = [];
+  let words = "";
+  let blankBefore = false;
+  let prevWasContent = false;
+  const flush = () => {
+    if (words !== "") items.push({ kind: "words", text: words });
+    words = "";
+  };
+  for (const t of tokens) {
+    switch (t.type) {
+      case "Blank":
+        blankBefore = true;
+        continue;
+      case "LBrace":
+      case "RBrace":
+        flush();
+        items.push({ kind: t.type === "LBrace" ? "open" : "close" });
+        prevWasContent = false;
+        break;
+      case "Comment":
+        flush();
+        return { items, comment: { text: trimEnd(t.text), glued: prevWasContent && !blankBefore } };
+      default:
+        // a quote glued to a word is a separate word for keepalived but one for its script reader: keep it glued
+        words += words === "" ? t.text : (blankBefore ? " " : "") + t.text;
+        prevWasContent = true;
+    }
+    blankBefore = false;
+  }
+  flush();
+  return { items };
+}
+
+export function layout(text: string, options: FormatOptions = {}): Layout {
+  const lines = splitLines(text);
+  const style = lines.find((l) => l.eol !== "")?.eol ?? "\n";
+  const unit = indentUnit(options);
+  const out: OutLine[] = [];
+  const mergedInto = new Map<number, number>();
+  let depth = 0;
+  let off = false;
+  /** First blank input line of a pending run, -1 when none. */
+  let blank = -1;
+  let blankForced = false;
+  /** out index of a line a following `{` may join, -1 when none. */
+  let joinable = -1;
+  let joinableSrc = -1;
+
+  const ind = (d: number) => unit.repeat(Math.max(0, d));
+  const push = (text: string, src: number, eol = style, opens = false, closes = false) => {
+    if (blank >= 0) {
+      // no blank line right after `{`, before `}` or at the top, unless it ends a multiline definition
+      const afterOpen = out.length === 0 || out[out.length - 1].opens === true;
+      const beforeClose = closes;
+      if (blankForced || (!afterOpen && !beforeClose)) out.push({ text: "", src: blank, eol: style });
+      blank = -1;
+      blankForced = false;
+    }
+    out.push(opens ? { text, src, eol, opens } : { text, src, eol });
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const directive = formatDirective(line);
+    if (off) {
+      if (directive === "on") {
+        off = false;
+        push(ind(depth) + trimEnd(line.text.trimStart()), i);
+      } else {
+        // left exactly as written, line break included
+        out.push({ text: line.text, src: i, eol: line.eol || style });
+        depth = Math.max(0, depth + line.braceDelta);
+      }
+      joinable = -1;
+      continue;
+    }
+    switch (line.kind) {
+      case "blank":
+        if (blank < 0) blank = i;
+        if (line.endsDefinition) blankForced = true;
+        continue;
+      case "comment":
+        push(ind(depth) + trimEnd(line.text.trimStart()), i);
+        if (directive === "off") off = true;
+        joinable = -1;
+        continue;
+      case "verbatim":
+        push(line.text, i);
+        depth = Math.max(0, depth + line.braceDelta);
+        joinable = -1;
+        continue;
+      case "reindent":
+        pushReindented(i, line);
+        joinable = -1;
+        continue;
+      case "code":
+        layoutCode(i, line);
+        continue;
+    }
+  }
+
+  function pushReindented(i: number, line: PhysLine) {
+    const own = Math.max(0, depth - line.leadingCloses);
+    const body = line.tokens.some((t) => t.type === "OpenQuote") ? line.text.trimStart() : trimEnd(line.text.trimStart());
+    const text = ind(own) + body;
+    push(fits(text, style) ? text : line.text, i, style, line.braceDelta > 0, line.leadingCloses > 0);
+    depth = Math.max(0, depth + line.braceDelta);
+  }
+
+  function layoutCode(i: number, line: PhysLine) {
+    const { items, comment } = itemsOf(line.tokens);
+    const planned: { text: string; opens: boolean; closes: boolean }[] = [];
+    let d = depth;
+    let joinPrev = false;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
+      if (it.kind === "open") {
+        if (k > 0 && items[k - 1].kind === "words") {
+          planned[planned.length - 1].text += " {";
+          planned[planned.length - 1].opens = true;
+        } else if (k === 0 && joinable >= 0 && fits(out[joinable].text + " {", style)) joinPrev = true;
+        else planned.push({ text: ind(d) + "{", opens: true, closes: false });
+        d++;
+      } else if (it.kind === "close") {
+        d = Math.max(0, d - 1);
+        planned.push({ text: ind(d) + "}", opens: false, closes: true });
+      } else {
+        planned.push({ text: ind(d) + it.text, opens: false, closes: false });
+      }
+    }
+    let joinedText = joinPrev ? out[joinable].text + " {" : "";
+    if (comment) {
+      const sep = comment.glued ? "" : " ";
+      if (planned.length > 0) planned[planned.length - 1].text += sep + comment.text;
+      // only `{ # comment`: the comment follows the brace onto the keyword line
+      else if (joinPrev) joinedText += " " + comment.text;
+      else planned.push({ text: ind(d) + comment.text, opens: false, closes: false });
+    }
+    if (!planned.every((p) => fits(p.text, style)) || (joinPrev && !fits(joinedText, style))) {
+      pushReindented(i, line);
+      joinable = -1;
+      return;
+    }
+    if (joinPrev) {
+      out[joinable].text = joinedText;
+      out[joinable].opens = true;
+      mergedInto.set(i, joinableSrc);
+      // blank lines between the keyword and its `{` go with the brace
+      blank = -1;
+      blankForced = false;
+    }
+    for (const p of planned) push(p.text, i, style, p.opens, p.closes);
+    depth = d;
+    const last = items[items.length - 1];
+    joinable = !comment && last?.kind === "words" ? out.length - 1 : -1;
+    joinableSrc = i;
+  }
+
+  return { lines, out, mergedInto, eol: style };
+}
+
+/** Joins a layout into the formatted text (always ending with a line break when not empty). */
+export function render(out: OutLine[]): string {
+  let s = "";
+  for (const o of out) s += o.text + o.eol;
+  return s;
+}
