@@ -16,3 +16,16 @@ export function readerRule(meta: Omit<RuleMeta, "fromReader" | "fixable"> & { fi
     },
   });
 }
+
+import type { ConfigNode } from "../grammar/ast.js";
+import type { Member } from "../src/analysis/failover.js";
+
+/** The node a cluster finding about a member points at: the setting if written, else the instance keyword. */
+export function anchorOf(m: Member, setting?: string): ConfigNode {
+  return (setting ? m.instance.settings.get(setting) : undefined) ?? m.instance.node;
+}
+
+/** "node1.conf (VI_1)" */
+export function who(m: Member): string {
+  return `${m.file} (${m.instance.name})`;
+}

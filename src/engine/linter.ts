@@ -49,6 +49,7 @@ export function lintParsed(parsed: ParseResult, options: LintOptions = {}): Lint
   const getModel = () => (model ??= buildModel(parsed.ast));
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet ?? ALL_RULES) {
+    if (!rule.check) continue;
     const setting = options.rules?.[rule.meta.id];
     if (setting === "off") continue;
     const severity: Severity = setting ?? rule.meta.severity;

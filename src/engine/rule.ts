@@ -6,6 +6,7 @@
 import type { ConfigAst, Diagnostic, Fix, Severity, Span, Via } from "../../grammar/ast.js";
 import type { TargetVersion } from "../../grammar/reader.js";
 import type { SourceFile } from "../../grammar/source.js";
+import type { ClusterGroup, ClusterNode } from "../analysis/cluster.js";
 import type { ConfigModel } from "../analysis/model.js";
 
 export type Category = "syntax" | "schema" | "correctness" | "ha" | "security" | "compat" | "style" | "cluster";
@@ -52,9 +53,20 @@ export interface RuleContext {
   report(r: Report): void;
 }
 
+/** What a cluster rule sees: every node's lint result and the matched VRRP groups. */
+export interface ClusterContext {
+  readonly nodes: readonly ClusterNode[];
+  readonly groups: readonly ClusterGroup[];
+  readonly settings: LintSettings;
+  report(r: Report): void;
+}
+
 export interface Rule {
   meta: RuleMeta;
-  check(ctx: RuleContext): void;
+  /** Checks one configuration (every rule but cluster rules). */
+  check?(ctx: RuleContext): void;
+  /** Checks several node configurations together (`keepalived-lint cluster`). */
+  checkCluster?(ctx: ClusterContext): void;
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -5,14 +5,25 @@ import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { memoryFiles } from "../../grammar/files.js";
 import { ALL_RULES } from "../../rules/index.js";
+import { lintCluster } from "../../src/engine/cluster.js";
 import { lint } from "../../src/engine/linter.js";
 
 const ROOT = resolve(__dirname, "../..");
 const MAIN = "/etc/keepalived/keepalived.conf";
 
-function example(md: string, heading: string): string | undefined {
-  const m = new RegExp(`## ${heading}\\n+\`\`\`keepalived\\n([\\s\\S]*?)\`\`\``).exec(md);
-  return m?.[1].replace(/<NUL>/g, "\0");
+/** The ```keepalived blocks of a section (several for cluster rules: one per node). */
+function examples(md: string, heading: string): string[] {
+  const start = md.indexOf(`## ${heading}\n`);
+  if (start < 0) return [];
+  const next = md.indexOf("\n## ", start + 3);
+  const section = md.slice(start, next < 0 ? undefined : next);
+  return [...section.matchAll(/```keepalived\n([\s\S]*?)```/g)].map((m) => m[1].replace(/<NUL>/g, "\0"));
+}
+
+function clusterFindings(id: string, codes: string[]) {
+  const files = codes.map((_, i) => `/c/node${i + 1}.conf`);
+  const fs = memoryFiles(Object.fromEntries(codes.map((c, i) => [files[i], c])), "/c");
+  return lintCluster(fs, files).diagnostics.filter((d) => d.ruleId === id);
 }
 
 function findings(id: string, code: string) {
@@ -30,12 +41,14 @@ describe("rule docs", () => {
       const md = readFileSync(path, "utf8");
       expect(md.startsWith(`# ${id}\n`)).toBe(true);
       for (const h of ["## Rule Details", "## Incorrect", "## Correct", "## Options", "## When Not To Use It"]) expect(md).toContain(h);
-      const bad = example(md, "Incorrect");
-      const good = example(md, "Correct");
-      expect(bad, "Incorrect example").toBeDefined();
-      expect(good, "Correct example").toBeDefined();
-      expect(findings(id, bad!).length, `Incorrect example of ${id} must trigger it`).toBeGreaterThan(0);
-      expect(findings(id, good!).map((d) => d.message), `Correct example of ${id} must not trigger it`).toEqual([]);
+      const bad = examples(md, "Incorrect");
+      const good = examples(md, "Correct");
+      expect(bad.length, "Incorrect example").toBeGreaterThan(0);
+      expect(good.length, "Correct example").toBeGreaterThan(0);
+      const run = rule.checkCluster ? (codes: string[]) => clusterFindings(id, codes) : (codes: string[]) => findings(id, codes[0]);
+      if (rule.checkCluster) expect(bad.length, "a cluster rule's examples show at least two nodes").toBeGreaterThan(1);
+      expect(run(bad).length, `Incorrect example of ${id} must trigger it`).toBeGreaterThan(0);
+      expect(run(good).map((d) => d.message), `Correct example of ${id} must not trigger it`).toEqual([]);
     });
   }
 });

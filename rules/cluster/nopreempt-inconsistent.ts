@@ -1,0 +1,23 @@
+/** nopreempt on some nodes only: a node without it still takes the VIP back, so the cluster preempts after all. */
+import { preempts } from "../../src/analysis/failover.js";
+import { defineRule } from "../../src/engine/rule.js";
+import { anchorOf, who } from "../helpers.js";
+
+export default defineRule({
+  meta: { id: "nopreempt-inconsistent", severity: "warning", category: "cluster", fixable: false,
+    description: "nopreempt is set on some nodes of a VRRP cluster only" },
+  checkCluster(ctx) {
+    for (const g of ctx.groups) {
+      const without = g.members.filter((m) => preempts(m));
+      const withIt = g.members.filter((m) => !preempts(m));
+      if (without.length === 0 || withIt.length === 0) continue;
+      for (const m of without) {
+        ctx.report({
+          at: anchorOf(m, "state").keyword,
+          message: `${who(m)} preempts while ${withIt.map(who).join(", ")} ${withIt.length === 1 ? "has" : "have"} nopreempt (VRID ${g.vrid}): this node still takes the VIP back when it outranks the master`,
+          hint: "set nopreempt (with state BACKUP) on every node of the cluster, or on none",
+        });
+      }
+    }
+  },
+});
