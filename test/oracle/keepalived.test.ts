@@ -231,6 +231,21 @@ describe.skipIf(!available)(title, () => {
     expect(results.every((r) => r.exitCode === 5)).toBe(true);
   });
 
+  test("configurations that would make keepalived write to the host are refused", async () => {
+    const dir = writeTree({
+      "k.conf": "# config_save_dir in a comment is fine\ninclude more.conf\n",
+      "more.conf": `global_defs {\n  config_save_dir ${"${DIR}"}/saved\n}\n`,
+    });
+    const file = path.join(dir, "k.conf");
+    const r = runKeepalived(file);
+    expect(r.refused).toBe(`${path.join(dir, "more.conf")}:2: config_save_dir would make keepalived write files`);
+    expect(r.exitCode).toBeNull();
+    expect((await runPool([file]))[0].refused).toBe(r.refused);
+    expect(fs.existsSync(path.join(dir, "saved"))).toBe(false);
+    const commented = writeTree({ "k.conf": "global_defs {\n  # config_save_dir /x\n}\n" });
+    expect(runKeepalived(path.join(commented, "k.conf")).refused).toBeUndefined();
+  });
+
   test("a hung process and its children are killed at the timeout", () => {
     // stand-in binary: a shell that starts a grandchild and waits forever
     const dir = writeTree({

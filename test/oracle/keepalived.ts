@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { classifyKind, isHostDependent, type OracleKind } from "./classify.js";
-import { makeResolver, type FileResolver } from "./resolve.js";
+import { discoverFiles, makeResolver, type FileResolver } from "./resolve.js";
 
 export type { OracleKind } from "./classify.js";
 
@@ -40,6 +40,8 @@ export interface OracleResult {
    * exist on this host: VRRP findings of ours then have no counterpart.
    */
   vrrpValidationSkipped: boolean;
+  /** Set when keepalived was not run because the configuration would make it write to the host. */
+  refused?: string;
 }
 
 export interface RunOptions {
@@ -167,8 +169,37 @@ function finish(inv: Invocation, opts: RunOptions, status: number | null, out: s
   };
 }
 
+/**
+ * `-t` leaves the host alone (no pid files, forks, VMACs or fifos; checked in
+ * the 2.2.7 source) with one exception: `config_save_dir` makes even the parent
+ * parse mkdir() that directory and system("cp ...") the configuration into it.
+ * Such configurations are not run at all.
+ */
+export function unsafeReason(mainFile: string): string | undefined {
+  for (const file of discoverFiles(path.resolve(mainFile))) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    const lines = text.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const code = lines[i].replace(/(^|\s)[#!].*$/, "");
+      if (/config_save_dir/.test(code)) return `${file}:${i + 1}: config_save_dir would make keepalived write files`;
+    }
+  }
+  return undefined;
+}
+
+function refusedResult(reason: string): OracleResult {
+  return { exitCode: null, messages: [], raw: "", timedOut: false, vrrpValidationSkipped: false, refused: reason };
+}
+
 /** Runs `keepalived -t` synchronously. Never throws for a bad configuration. */
 export function runKeepalived(mainFile: string, opts: RunOptions = {}): OracleResult {
+  const reason = unsafeReason(mainFile);
+  if (reason) return refusedResult(reason);
   const inv = prepare(mainFile, opts);
   const r = spawnSync(inv.command, inv.args, {
     cwd: inv.cwd,
@@ -184,6 +215,8 @@ export function runKeepalived(mainFile: string, opts: RunOptions = {}): OracleRe
 
 /** Same as runKeepalived, for running several configurations in parallel. */
 export function runKeepalivedAsync(mainFile: string, opts: RunOptions = {}): Promise<OracleResult> {
+  const reason = unsafeReason(mainFile);
+  if (reason) return Promise.resolve(refusedResult(reason));
   const inv = prepare(mainFile, opts);
   return new Promise((resolvePromise) => {
     const child = spawn(inv.command, inv.args, { cwd: inv.cwd, env: inv.env, stdio: ["ignore", "pipe", "pipe"] });
