@@ -1,0 +1,68 @@
+// Runs the built keepalived-lint as a separate process (dist/ is built by test/global-setup.ts).
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { afterAll } from "vitest";
+
+export const repoRoot = resolve(import.meta.dirname, "../..");
+export const cliPath = join(repoRoot, "dist/src/cli/main.js");
+export const examples = join(repoRoot, "examples/memcached-three-nodes");
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun {
+  // Colour and debug settings of the developer's shell must not leak into expectations.
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, KEEPALIVED_LINT_DEBUG: undefined, ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? repoRoot, env: env as NodeJS.ProcessEnv, input: opts.input ?? "", encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temporary directory with the given files; removed after the test file. */
+export function tempTree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "kl-cli-"));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A copy of the three-node example in a temporary directory (for --fix). */
+export function copyExamples(): string {
+  const dir = tempTree({});
+  cpSync(examples, dir, { recursive: true });
+  return dir;
+}
+
+/** A config keepalived accepts and no rule reports. */
+export const CLEAN = `vrrp_instance VI_1 {
+  state BACKUP
+  interface eth0
+  virtual_router_id 51
+  priority 100
+  advert_int 1
+  virtual_ipaddress {
+    10.0.0.100/24
+  }
+}
+`;
+
+/** nopreempt under state MASTER: one nopreempt-state-master error at 3:3, fixable (MASTER → BACKUP). */
+export const STATE_MASTER = `vrrp_instance VI_1 {
+  state MASTER
+  nopreempt
+  interface eth0
+  virtual_router_id 51
+  priority 100
+  virtual_ipaddress {
+    10.0.0.1
+  }
+}
+`;
