@@ -9,7 +9,8 @@ import type { CliIo } from "../io.js";
 import { registerExplain } from "./explain.js";
 import { registerParse } from "./parse.js";
 import { registerRules } from "./rules.js";
+import { registerCluster } from "../../cluster/cluster-command.js";
 
 export type RegisterCommand = (program: Command, io: CliIo, done: (code: number) => void) => void;
 
-export const SUBCOMMANDS: RegisterCommand[] = [registerRules, registerExplain, registerParse];
+export const SUBCOMMANDS: RegisterCommand[] = [registerRules, registerExplain, registerParse, registerCluster];
