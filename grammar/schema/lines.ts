@@ -82,7 +82,7 @@ export function lineGrammarOf(context: string): LineGrammarName | undefined {
  * keepalived's tokenizer gives them. Unknown contexts give an empty result;
  * never throws.
  */
-export function parseEntryLine(context: string, words: readonly Word[]): EntryLine {
+export function parseEntryLine(context: string, words: readonly Word[], target: "2.2.7" | "newest" = "newest"): EntryLine {
   const grammar = lineGrammarOf(context);
   const line = new Line(grammar ?? "names", words.map((w) => w.text));
   if (!grammar || words.length === 0) return line.result();
@@ -94,7 +94,7 @@ export function parseEntryLine(context: string, words: readonly Word[]): EntryLi
         readAddress(line, isStatic);
         break;
       case "route":
-        readRoute(line, isStatic);
+        readRoute(line, isStatic, target);
         break;
       case "rule":
         readRule(line, isStatic);
@@ -286,7 +286,7 @@ const ROUTE_VALUE_OPTS = [
 ];
 
 /** `[type] [to] <dest>|default [src IP] [via|gw IP] [dev IF] [table T] [metric N] … [nexthop …] [no_track]` (alloc_route). */
-function readRoute(line: Line, isStatic: boolean): void {
+function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): void {
   const w = line.words;
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
@@ -387,7 +387,16 @@ function readRoute(line: Line, isStatic: boolean): void {
       line.field("dest", i);
     }
   }
-  if (!line.fields.dest && line.errors.length === 0) line.error(0, "route must have a destination");
+  const f = line.fields;
+  if (!f.dest && line.errors.length === 0) line.error(0, "route must have a destination");
+  if (!f.dest || f.no_track) return;
+  // Tracked routes are installed as protocol keepalived (RTPROT_KEEPALIVED, 18).
+  if (f.protocol && f.protocol.text !== "keepalived" && f.protocol.text !== "18") {
+    line.error(f.protocol.index, `a tracked route must have protocol keepalived; keepalived replaces "${f.protocol.text}" (add no_track to keep it)`);
+  }
+  if (target === "2.2.7" && !f.dev && !f.nexthop) {
+    line.error(f.dest.index, "keepalived 2.2.7 cannot track a route without dev; add dev or no_track");
+  }
 }
 
 const RULE_FLAGS = ["not", "nop", "l3mdev", "no_track"];
@@ -460,6 +469,7 @@ function readRule(line: Line, isStatic: boolean): void {
   if (!f.table && !f.goto && !f.nop && !f.type && !f.l3mdev) line.error(0, "rule has no action (table, goto, nop, type or l3mdev); keepalived ignores it");
   if (f.goto && f.priority && (f.priority.value ?? 0) >= (f.goto.value ?? 0)) line.error(f.goto.index, "rule goto target must be above its preference");
   if (f.goto && !f.priority) line.error(f.goto.index, "rule goto needs a preference");
+  else if (!f.priority) line.error(0, "rule has no preference; keepalived picks one counting down from 16384, which is probably not what you want");
 }
 
 /** `<ip> [min_ttl N] [max_ttl N]` (unicast peer). */

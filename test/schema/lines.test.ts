@@ -110,6 +110,19 @@ describe("virtual_routes / static_routes", () => {
     expect(errors(R, "via 10.0.0.1")).toEqual([[0, "route must have a destination"]]);
   });
 
+  it("a tracked route gets protocol keepalived (Route cannot be tracked if protocol is not RTPROT_KEEPALIVED)", () => {
+    expect(errors(R, "10.5.0.0/16 dev eth0 protocol static")).toEqual([[4, 'a tracked route must have protocol keepalived; keepalived replaces "static" (add no_track to keep it)']]);
+    expect(errors(R, "10.5.0.0/16 dev eth0 protocol static no_track")).toEqual([]);
+  });
+
+  it("2.2.7 cannot track a route without dev (Warning - cannot track route … with no interface specified)", () => {
+    const line = (t: string) => parseEntryLine(R, t.split(" ").map((text) => ({ text })), "2.2.7").errors.map((e) => e.message);
+    expect(line("10.6.0.0/16 via 10.0.0.1")).toEqual(["keepalived 2.2.7 cannot track a route without dev; add dev or no_track"]);
+    expect(line("10.6.0.0/16 via 10.0.0.1 dev eth0")).toEqual([]);
+    expect(line("10.6.0.0/16 via 10.0.0.1 no_track")).toEqual([]);
+    expect(errors(R, "10.6.0.0/16 via 10.0.0.1")).toEqual([]);
+  });
+
   it("track_group only on static routes", () => {
     expect(errors("static_routes", "10.4.0.0/16 dev eth0 track_group TG")).toEqual([]);
     expect(errors(R, "10.4.0.0/16 dev eth0 track_group TG")[0]?.[1]).toBe('unknown route option "track_group"');
@@ -129,11 +142,15 @@ describe("virtual_rules", () => {
   });
 
   it("needs an action (No action specified for rule - ignoring)", () => {
-    expect(errors(RU, "from 10.0.0.0/24")).toEqual([[0, "rule has no action (table, goto, nop, type or l3mdev); keepalived ignores it"]]);
+    expect(errors(RU, "from 10.0.0.0/24 priority 5")).toEqual([[0, "rule has no action (table, goto, nop, type or l3mdev); keepalived ignores it"]]);
   });
 
   it("reports unknown words (Unknown rule option)", () => {
-    expect(errors(RU, "from 10.0.0.0/24 table 100 bogus")).toEqual([[4, 'unknown rule option "bogus"']]);
+    expect(errors(RU, "from 10.0.0.0/24 table 100 priority 5 bogus")).toEqual([[6, 'unknown rule option "bogus"']]);
+  });
+
+  it("wants a preference (Rule has no preference specified - setting to 16384)", () => {
+    expect(errors(RU, "from 10.0.0.0/24 table 100")).toEqual([[0, "rule has no preference; keepalived picks one counting down from 16384, which is probably not what you want"]]);
   });
 });
 

@@ -43,6 +43,24 @@ const VRRP_ENTRIES: [string, string[], boolean][] = [
   ["virtual_ipaddress", ["10.0.0.3/24", "brd", "10.0.0.255", "label", "eth0:v"], false],
   ["unicast_peer", ["10.0.0.9", "min_ttl", "10", "max_ttl", "5"], true],
   ["unicast_peer", ["10.0.0.8", "max_ttl", "5"], false],
+  ["unicast_peer", ["bad::addr::"], true],
+  ["virtual_routes", ["10.1.0.0/16", "via", "10.0.0.254", "metric", "10", "no_track"], false],
+  ["virtual_routes", ["blackhole", "10.2.0.0/16", "no_track"], false],
+  ["virtual_routes", ["10.4.0.0/16", "via", "10.0.0.254"], true],
+  ["virtual_routes", ["default", "gw", "10.0.0.1"], true],
+  ["virtual_routes", ["src", "10.0.0.1", "to", "2001:db8::/32"], true],
+  ["virtual_routes", ["10.3.0.0/16", "via", "10.0.0.254", "bogus"], true],
+  ["virtual_rules", ["from", "10.0.0.0/24", "table", "100", "priority", "100"], false],
+  ["virtual_rules", ["from", "10.0.1.0/24", "table", "100"], true],
+  ["virtual_rules", ["from", "10.0.0.0/24", "priority", "101"], true],
+  ["virtual_rules", ["from", "10.0.0.0/24", "table", "100", "priority", "102", "bogus"], true],
+  ["virtual_ipaddress", ["2001:db8::5/64", "scope", "link"], true],
+  ["virtual_ipaddress", ["10.0.0.4/24", "preferred_lft", "never"], true],
+];
+const VSG: Case[] = [
+  [["10.0.3.1-10", "80"], false],
+  [["10.0.3.20-15", "80"], true],
+  [["fwmark", "7"], false],
 ];
 const GLOBAL: Case[] = [
   [["smtp_alert", "TRUE"], true],
@@ -95,7 +113,7 @@ describe.skipIf(!available)("values: keepalived 2.2.7 and the schema agree", () 
     });
     VRRP_ENTRIES.forEach(([block, words, wrong], i) => {
       lines.push(`vrrp_instance E_${i} {`, `  virtual_router_id ${100 + i}`, `  ${block} {`);
-      const r = parseEntryLine(`vrrp_instance.${block}`, words.map((text) => ({ text })));
+      const r = parseEntryLine(`vrrp_instance.${block}`, words.map((text) => ({ text })), "2.2.7");
       add("    " + words.join(" "), `${block}: ${words.join(" ")}`, wrong, r.errors.some((e) => e.severity === "error"));
       lines.push("  }", "}");
     });
@@ -104,6 +122,13 @@ describe.skipIf(!available)("values: keepalived 2.2.7 and the schema agree", () 
       add("  " + words.map(quote).join(" "), words.join(" "), wrong, ours("virtual_server", words));
       lines.push("  real_server 10.0.2.1 80 {", "  }", "}");
     });
+
+    lines.push("virtual_server_group G {");
+    for (const [words, wrong] of VSG) {
+      const r = parseEntryLine("virtual_server_group", words.map((text) => ({ text })));
+      add("  " + words.join(" "), `virtual_server_group: ${words.join(" ")}`, wrong, r.errors.some((e) => e.severity === "error"));
+    }
+    lines.push("}", "virtual_server group G {", "  real_server 10.0.2.1 80 {", "  }", "}");
 
     const dir = writeTree({ "keepalived.conf": lines.join("\n") + "\n" });
     const result = runKeepalived(`${dir}/keepalived.conf`);
