@@ -1,0 +1,318 @@
+/**
+ * The language server: LSP wiring around src/service. Handlers are thin
+ * (document → service call → answer); what is here is the editor-specific
+ * part: which main file a buffer belongs to, debounced per-file diagnostics,
+ * and answering failures with errors instead of dying.
+ */
+import { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  CodeActionKind,
+  createConnection,
+  ErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node.js";
+import type { FileAccess } from "../../grammar/files.js";
+import { nodeFiles } from "../node/files.js";
+import {
+  analyze,
+  codeActions,
+  complete,
+  definition,
+  diagnosticsByFile,
+  documentSymbols,
+  foldingRanges,
+  formatDocument,
+  formatDocumentRange,
+  formatOptionsOf,
+  hover,
+  offsetAt,
+  pathToUri,
+  prepareRename,
+  references,
+  rename,
+  RenameError,
+  uriToPath,
+  type Analysis,
+} from "../service/index.js";
+
+export interface ServerOptions {
+  /** Streams to speak JSON-RPC on; default: chosen from argv (--stdio, --node-ipc, --socket). */
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  /** Files (default: the local disk). */
+  fs?: FileAccess;
+  /** Delay between the last edit and linting, per main file (default 200 ms; also KEEPALIVED_LSP_DEBOUNCE_MS or initializationOptions.debounceMs). */
+  debounceMs?: number;
+}
+
+interface Pending {
+  timer: ReturnType<typeof setTimeout>;
+  token: number;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+/** Starts a language server and returns its connection (already listening). */
+export function startServer(options: ServerOptions = {}): Connection {
+  const connection =
+    options.input && options.output
+      ? createConnection(ProposedFeatures.all, new StreamMessageReader(options.input), new StreamMessageWriter(options.output))
+      : createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const fs = options.fs ?? nodeFiles();
+  const envDebounce = Number(process.env.KEEPALIVED_LSP_DEBOUNCE_MS);
+  let debounceMs = options.debounceMs ?? (Number.isFinite(envDebounce) && envDebounce >= 0 ? envDebounce : DEFAULT_DEBOUNCE_MS);
+  let markdown = true;
+  let lineFoldingOnly = false;
+  let foldingLimit: number | undefined;
+
+  // Buffers that are not files on disk (untitled:) get a stand-in path.
+  const pseudoUris = new Map<string, string>();
+  const pathOf = (uri: string): string => {
+    const p = uriToPath(uri);
+    if (p !== undefined) return p;
+    const stand = `/untitled/${encodeURIComponent(uri)}`;
+    pseudoUris.set(stand, uri);
+    return stand;
+  };
+  // Publish under the URI the client used for a file, so its spelling matches.
+  const clientUris = new Map<string, string>();
+  const uriOf = (path: string): string => pseudoUris.get(path) ?? clientUris.get(path) ?? pathToUri(path);
+
+  /** Main file → its latest analysis and the generation of buffers it saw. */
+  const analyses = new Map<string, { analysis: Analysis; generation: number }>();
+  /** Included file → the main file whose latest lint read it. */
+  const ownerOf = new Map<string, string>();
+  /** Main file → files it published diagnostics for. */
+  const published = new Map<string, Set<string>>();
+  const pending = new Map<string, Pending>();
+  let generation = 0;
+  let tokens = 0;
+
+  const log = (message: string) => connection.console.error(`keepalived-lint: ${message}`);
+  const overrides = () => new Map(documents.all().map((d) => [pathOf(d.uri), d.getText()]));
+  const rootOf = (path: string) => ownerOf.get(path) ?? path;
+
+  function run(root: string): Analysis {
+    const analysis = analyze(fs, root, { overrides: overrides() });
+    analyses.set(root, { analysis, generation });
+    for (const file of analysis.result.files.keys()) {
+      if (file === root) continue;
+      ownerOf.set(file, root);
+      // A buffer linted on its own until now belongs to this configuration from here on.
+      if (analyses.has(file) && file !== root) dropRoot(file, false);
+    }
+    return analysis;
+  }
+
+  /** The analysis that covers `path`, re-linted if a buffer changed since. */
+  function analysisFor(path: string): Analysis {
+    const root = rootOf(path);
+    const cached = analyses.get(root);
+    if (cached && cached.generation === generation && cached.analysis.result.files.has(path)) return cached.analysis;
+    const analysis = run(root);
+    if (analysis.result.files.has(path)) return analysis;
+    // The main file no longer includes it: the buffer stands on its own.
+    ownerOf.delete(path);
+    return run(path);
+  }
+
+  function publish(root: string, analysis: Analysis) {
+    const byFile = diagnosticsByFile(analysis);
+    const before = published.get(root) ?? new Set<string>();
+    for (const [file, diagnostics] of byFile) {
+      if (ownerOf.get(file) !== undefined && ownerOf.get(file) !== root && file !== root) continue;
+      connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
+    }
+    for (const file of before) {
+      if (!byFile.has(file) && (ownerOf.get(file) ?? file) === root) connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+    }
+    published.set(root, new Set(byFile.keys()));
+  }
+
+  function schedule(path: string) {
+    const root = rootOf(path);
+    const old = pending.get(root);
+    if (old) clearTimeout(old.timer);
+    const token = ++tokens;
+    const timer = setTimeout(() => {
+      // A newer edit rescheduled this root: this result would be stale.
+      if (pending.get(root)?.token !== token) return;
+      pending.delete(root);
+      try {
+        const analysis = analysisFor(root);
+        if (tokens === token || !pending.has(root)) publish(root, analysis);
+      } catch (e) {
+        log(`linting ${root} failed: ${(e as Error).stack ?? e}`);
+      }
+    }, debounceMs);
+    pending.set(root, { timer, token });
+  }
+
+  function dropRoot(root: string, clear: boolean) {
+    analyses.delete(root);
+    const p = pending.get(root);
+    if (p) clearTimeout(p.timer);
+    pending.delete(root);
+    if (clear) for (const file of published.get(root) ?? []) connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+    published.delete(root);
+    for (const [file, owner] of [...ownerOf]) if (owner === root) ownerOf.delete(file);
+  }
+
+  /** Runs a request handler: failures are logged and answered as errors, never thrown at the connection. */
+  function safe<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R | ResponseError<void> {
+    return (params: P) => {
+      try {
+        return handler(params) ?? fallback;
+      } catch (e) {
+        if (e instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, e.message);
+        log(`${name} failed: ${(e as Error).stack ?? e}`);
+        return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${(e as Error).message}`);
+      }
+    };
+  }
+
+  /** The document's path and its analysis, or undefined when the document is not open. */
+  function docAt(uri: string) {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const path = pathOf(uri);
+    const analysis = analysisFor(path);
+    const file = analysis.result.files.get(path);
+    return file ? { doc, path, analysis, file } : undefined;
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities.textDocument;
+    markdown = caps?.hover?.contentFormat?.[0] !== "plaintext";
+    lineFoldingOnly = caps?.foldingRange?.lineFoldingOnly ?? false;
+    foldingLimit = caps?.foldingRange?.rangeLimit;
+    const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
+    if (typeof init?.debounceMs === "number" && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [" ", "/"] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, "source.fixAll.keepalived-lint"] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+      },
+      serverInfo: { name: "keepalived-language-server" },
+    };
+  });
+
+  documents.onDidOpen((e) => {
+    generation++;
+    clientUris.set(pathOf(e.document.uri), e.document.uri);
+    schedule(pathOf(e.document.uri));
+  });
+  documents.onDidChangeContent((e) => {
+    generation++;
+    schedule(pathOf(e.document.uri));
+  });
+  documents.onDidClose((e) => {
+    generation++;
+    const path = pathOf(e.document.uri);
+    const owner = ownerOf.get(path);
+    if (analyses.has(path) && !owner) {
+      // Its configuration is no longer edited here: clear what it published; open includes stand alone again.
+      dropRoot(path, true);
+      for (const d of documents.all()) if (d.uri !== e.document.uri) schedule(pathOf(d.uri));
+    } else if (owner) {
+      // The disk text of the included file applies again.
+      schedule(owner);
+    }
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    // A config file or a closed include changed on disk.
+    generation++;
+    for (const root of [...analyses.keys()]) schedule(root);
+  });
+
+  connection.onHover(
+    safe("hover", null, (p) => {
+      const at = docAt(p.textDocument.uri);
+      return at ? hover(at.analysis, at.path, offsetAt(at.file, p.position), { markdown }) : null;
+    }),
+  );
+  connection.onCompletion(
+    safe("completion", [], (p) => {
+      const at = docAt(p.textDocument.uri);
+      return at ? complete(at.analysis, at.path, offsetAt(at.file, p.position)) : [];
+    }),
+  );
+  connection.onDefinition(
+    safe("definition", [], (p) => {
+      const at = docAt(p.textDocument.uri);
+      return at ? definition(at.analysis, at.path, offsetAt(at.file, p.position)) : [];
+    }),
+  );
+  connection.onReferences(
+    safe("references", [], (p) => {
+      const at = docAt(p.textDocument.uri);
+      return at ? references(at.analysis, at.path, offsetAt(at.file, p.position), p.context.includeDeclaration) : [];
+    }),
+  );
+  connection.onPrepareRename(
+    safe("prepareRename", null, (p) => {
+      const at = docAt(p.textDocument.uri);
+      return (at && prepareRename(at.analysis, at.path, offsetAt(at.file, p.position))) ?? null;
+    }),
+  );
+  connection.onRenameRequest(
+    safe("rename", null, (p) => {
+      const at = docAt(p.textDocument.uri);
+      return (at && rename(at.analysis, at.path, offsetAt(at.file, p.position), p.newName)) ?? null;
+    }),
+  );
+  connection.onDocumentSymbol(
+    safe("documentSymbol", [], (p) => {
+      const at = docAt(p.textDocument.uri);
+      return at ? documentSymbols(at.analysis, at.path) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    safe("foldingRange", [], (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      if (!doc) return [];
+      const ranges = foldingRanges(doc.getText(), { rangeLimit: foldingLimit });
+      return lineFoldingOnly ? ranges.map(({ startLine, endLine, kind }) => ({ startLine, endLine, ...(kind && { kind }) })) : ranges;
+    }),
+  );
+  connection.onCodeAction(
+    safe("codeAction", [], (p) => {
+      const at = docAt(p.textDocument.uri);
+      return at ? codeActions(at.analysis, at.path, p.range, { only: p.context.only }) : [];
+    }),
+  );
+  connection.onDocumentFormatting(
+    safe("formatting", [], (p) => {
+      const at = docAt(p.textDocument.uri);
+      return at ? formatDocument(at.doc.getText(), formatOptionsOf(p.options, at.analysis.config?.config.format)) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    safe("rangeFormatting", [], (p) => {
+      const at = docAt(p.textDocument.uri);
+      return at ? formatDocumentRange(at.doc.getText(), p.range, formatOptionsOf(p.options, at.analysis.config?.config.format)) : [];
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

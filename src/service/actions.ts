@@ -1,0 +1,80 @@
+/**
+ * Code actions: every fix and suggestion a finding carries, a suppression
+ * comment for the finding's rule, and "fix all" for the file. Fixes are offset
+ * edits per file (possibly in other files of the configuration); here they
+ * become a WorkspaceEdit.
+ */
+import type { CodeAction, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver-types";
+import type { Diagnostic, Edit, Fix } from "../../grammar/ast.js";
+import type { SourceFile } from "../../grammar/source.js";
+import { applyEdits } from "../engine/fix.js";
+import type { Analysis } from "./analyze.js";
+import { toLspDiagnostic } from "./diagnostics.js";
+import { offsetAt, rangeOf } from "./text.js";
+import { pathToUri } from "./uri.js";
+
+/** Findings not tied to a rule cannot be switched off by a comment. */
+const UNSUPPRESSIBLE = new Set(["config-error", "internal-error", "unused-disable-directive"]);
+
+export function toWorkspaceEdit(analysis: Analysis, edits: readonly Edit[]): WorkspaceEdit | undefined {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const e of edits) {
+    const f = analysis.result.files.get(e.file);
+    if (!f) return undefined;
+    (changes[pathToUri(e.file)] ??= []).push({ range: rangeOf(f, e.start, e.end), newText: e.text });
+  }
+  return { changes };
+}
+
+export interface CodeActionOptions {
+  /** Kinds the client asked for (context.only); all when absent. */
+  only?: string[];
+}
+
+export function codeActions(analysis: Analysis, file: string, range: Range, options: CodeActionOptions = {}): CodeAction[] {
+  const f = analysis.result.files.get(file);
+  if (!f) return [];
+  const start = offsetAt(f, range.start);
+  const end = offsetAt(f, range.end);
+  const wants = (kind: string) => !options.only || options.only.some((k) => kind === k || kind.startsWith(k + "."));
+  const files = analysis.result.files;
+  const out: CodeAction[] = [];
+  const inFile = analysis.result.diagnostics.filter((d) => d.file === file);
+  if (wants("quickfix")) {
+    for (const d of inFile) {
+      if (d.end < start || d.start > end) continue;
+      const diag = toLspDiagnostic(d, f, files);
+      const offered: [Fix, boolean][] = [...(d.fix ? [[d.fix, true] as [Fix, boolean]] : []), ...(d.suggestions ?? []).map((s) => [s, false] as [Fix, boolean])];
+      for (const [fix, preferred] of offered) {
+        const edit = toWorkspaceEdit(analysis, fix.edits);
+        if (edit) out.push({ title: capitalise(fix.description), kind: "quickfix", diagnostics: [diag], isPreferred: preferred, edit });
+      }
+      if (!UNSUPPRESSIBLE.has(d.ruleId)) {
+        const edit = suppression(d, f);
+        out.push({ title: `Disable ${d.ruleId} for this line`, kind: "quickfix", diagnostics: [diag], edit: { changes: { [pathToUri(file)]: [edit] } } });
+      }
+    }
+  }
+  if (wants("source.fixAll")) {
+    const edits = inFile.flatMap((d) => d.fix?.edits ?? []).filter((e) => e.file === file);
+    if (edits.length > 0) {
+      // Overlapping fixes cannot go into one edit; the rest apply after a re-lint.
+      const { applied } = applyEdits(f.text, edits);
+      const edit = toWorkspaceEdit(analysis, applied);
+      if (edit) out.push({ title: "Fix all auto-fixable keepalived-lint problems", kind: "source.fixAll.keepalived-lint", edit });
+    }
+  }
+  return out;
+}
+
+/** `# keepalived-lint disable-next-line <id>` above the finding's line, with the same indentation. */
+function suppression(d: Diagnostic, f: SourceFile): TextEdit {
+  const line = f.position(d.start).line;
+  const text = f.lineText(line);
+  const indent = /^[ \t]*/.exec(text)![0];
+  const eol = f.text.includes("\r\n") ? "\r\n" : "\n";
+  const at = { line: line - 1, character: 0 };
+  return { range: { start: at, end: at }, newText: `${indent}# keepalived-lint disable-next-line ${d.ruleId}${eol}` };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,76 @@
+/**
+ * One analysis of a configuration as an editor sees it: the lint of a main
+ * file (includes resolved, unsaved buffers overriding the disk) with the
+ * nearest `.keepalived-lint.json` applied, exactly as the command line lints.
+ * Every editor feature reads an Analysis; nothing here talks to a client.
+ */
+import type { Diagnostic } from "../../grammar/ast.js";
+import type { FileAccess } from "../../grammar/files.js";
+import { dirname } from "../../grammar/paths.js";
+import { ConfigError, findConfig, type LoadedConfig } from "../engine/config.js";
+import { lint, type LintOptions, type LintResult } from "../engine/linter.js";
+
+export interface AnalyzeOptions {
+  /** Texts of open editor buffers by path; they win over the disk. */
+  overrides?: Map<string, string>;
+  /** Options that win over the config file (editor settings, tests). */
+  lintOptions?: LintOptions;
+  /** Skip `.keepalived-lint.json` lookup (the CLI's --no-config). */
+  noConfig?: boolean;
+}
+
+export interface Analysis {
+  /** The main file linted. */
+  root: string;
+  result: LintResult;
+  /** The `.keepalived-lint.json` that applied, if any. */
+  config?: LoadedConfig;
+  /** Files as the analysis read them (overrides applied), for include-path completion. */
+  fs: FileAccess;
+}
+
+/** Lints `root` with its project config. Never throws: a broken config becomes a finding on `root`. */
+export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = {}): Analysis {
+  const files = options.overrides ? overlay(fs, options.overrides) : fs;
+  let config: LoadedConfig | undefined;
+  let configProblem: Diagnostic | undefined;
+  if (!options.noConfig) {
+    try {
+      config = findConfig(files, dirname(root));
+    } catch (e) {
+      const message = e instanceof ConfigError ? e.message : `cannot read the project configuration: ${(e as Error).message}`;
+      configProblem = { ruleId: "config-error", severity: "error", file: root, start: 0, end: 0, message, hint: "fix the file; the defaults apply until then" };
+    }
+  }
+  const c = config?.config;
+  const lintOptions: LintOptions = {
+    ...(c?.targetVersion !== undefined && { targetVersion: c.targetVersion }),
+    ...(c?.configId !== undefined && { configId: c.configId }),
+    ...options.lintOptions,
+    rules: { ...c?.rules, ...options.lintOptions?.rules },
+  };
+  const result = lint(files, [root], lintOptions);
+  if (configProblem) result.diagnostics.unshift(configProblem);
+  return { root, result, config, fs: files };
+}
+
+/** `fs` with open buffers on top (also for stat/listDir, so a new unsaved file can be included). */
+export function overlay(fs: FileAccess, overrides: Map<string, string>): FileAccess {
+  return {
+    readFile: (p) => {
+      const t = overrides.get(p);
+      return t !== undefined ? { ok: true, text: t } : fs.readFile(p);
+    },
+    stat: (p) => (overrides.has(p) ? "file" : fs.stat(p)),
+    listDir: (p) => {
+      const prefix = p.endsWith("/") ? p : p + "/";
+      const names = fs.listDir(p);
+      const extra = [...overrides.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes("/"));
+      if (!names && extra.length === 0) return undefined;
+      const set = new Set(names ?? []);
+      for (const k of extra) set.add(k.slice(prefix.length));
+      return [...set].sort();
+    },
+    cwd: () => fs.cwd(),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The named objects of a configuration (vrrp_script, track_file, instances,
+ * groups, …): where each is defined and every word that refers to it, taken
+ * from the schema (`defines`, `ref`, `entryRef`) so no keyword list lives here.
+ */
+import type { ConfigAst, ConfigNode, Word } from "../../grammar/ast.js";
+import { getContext, lookupKeyword, type RefKind } from "../../grammar/schema/index.js";
+
+export interface NameSite {
+  kind: RefKind;
+  name: string;
+  word: Word;
+  node: ConfigNode;
+  role: "definition" | "reference";
+}
+
+export interface SymbolTable {
+  sites: NameSite[];
+  definitions(kind: RefKind, name: string): NameSite[];
+  references(kind: RefKind, name: string): NameSite[];
+  /** Names defined for a kind, in load order, each once. */
+  names(kind: RefKind): string[];
+}
+
+/** Every node of the configuration, depth first in load order. */
+export function* walk(nodes: readonly ConfigNode[]): Generator<ConfigNode> {
+  for (const n of nodes) {
+    yield n;
+    if (n.children.length > 0) yield* walk(n.children);
+  }
+}
+
+/** Entries of a value block where every word names an object (`group { VI_1 VI_2 }`), not just the first. */
+function everyWordRefers(context: string): boolean {
+  return /^<[^>]*>\.\.\./.test(getContext(context)?.lineGrammar ?? "");
+}
+
+export function symbolTable(ast: ConfigAst): SymbolTable {
+  const sites: NameSite[] = [];
+  for (const node of walk(ast.children)) {
+    if (node.kind === "entry") {
+      const kind = getContext(node.context)?.entryRef;
+      if (!kind) continue;
+      const words = everyWordRefers(node.context) ? [node.keyword, ...node.args] : [node.keyword];
+      for (const w of words) sites.push({ kind, name: w.text, word: w, node, role: "reference" });
+      continue;
+    }
+    if (!node.known) continue;
+    const spec = lookupKeyword(node.context, node.name);
+    const first = node.args[0];
+    if (!spec || !first) continue;
+    if (spec.defines) sites.push({ kind: spec.defines, name: first.text, word: first, node, role: "definition" });
+    else if (spec.ref) sites.push({ kind: spec.ref, name: first.text, word: first, node, role: "reference" });
+  }
+  const key = (k: RefKind, n: string) => `${k}\0${n}`;
+  const index = new Map<string, NameSite[]>();
+  for (const s of sites) {
+    const k = key(s.kind, s.name);
+    const list = index.get(k);
+    if (list) list.push(s);
+    else index.set(k, [s]);
+  }
+  return {
+    sites,
+    definitions: (kind, name) => (index.get(key(kind, name)) ?? []).filter((s) => s.role === "definition"),
+    references: (kind, name) => (index.get(key(kind, name)) ?? []).filter((s) => s.role === "reference"),
+    names: (kind) => [...new Set(sites.filter((s) => s.kind === kind && s.role === "definition").map((s) => s.name))],
+  };
+}
+
+/** Is `offset` on the word (its end included, so a cursor right after a word counts)? */
+export function onWord(w: { file: string; start: number; end: number }, file: string, offset: number): boolean {
+  return w.file === file && offset >= w.start && offset <= w.end;
+}
+
+/** The node whose line holds `offset` in `file`, and the word under it, if any. */
+export function nodeAt(ast: ConfigAst, file: string, offset: number): { node: ConfigNode; word?: Word; index: number } | undefined {
+  let found: { node: ConfigNode; word?: Word; index: number } | undefined;
+  for (const node of walk(ast.children)) {
+    const words = [node.keyword, ...node.args];
+    const i = words.findIndex((w) => onWord(w, file, offset));
+    if (i >= 0) {
+      // Prefer the word that really contains the offset over one that merely ends there.
+      const exact = words.findIndex((w) => w.file === file && offset >= w.start && offset < w.end);
+      const index = exact >= 0 ? exact : i;
+      found = { node, word: words[index], index };
+      if (exact >= 0) return found;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,25 @@
+/**
+ * LSP positions (0-based line, UTF-16 character) ↔ offsets. Offsets in the
+ * AST are JS string indices, which are UTF-16 units as well, so only line
+ * starts are needed.
+ */
+import type { Position, Range } from "vscode-languageserver-types";
+import { SourceFile } from "../../grammar/source.js";
+
+export function positionAt(file: SourceFile, offset: number): Position {
+  const p = file.position(offset);
+  return { line: p.line - 1, character: p.column - 1 };
+}
+
+export function offsetAt(file: SourceFile, pos: Position): number {
+  return file.offset(pos.line + 1, pos.character + 1);
+}
+
+export function rangeOf(file: SourceFile, start: number, end: number): Range {
+  return { start: positionAt(file, start), end: positionAt(file, Math.max(start, end)) };
+}
+
+/** A SourceFile for a plain text (features that only need one buffer). */
+export function sourceOf(text: string, path = "/untitled.conf"): SourceFile {
+  return new SourceFile(path, text);
+}
