@@ -86,6 +86,49 @@ const VS: Case[] = [
   [["persistence_timeout", "0"], true],
 ];
 
+// Lines inside other blocks: [context, words, wrong?]; each gets its own enclosing block.
+const NESTED: [string, string[], boolean][] = [
+  ["vrrp_script", ["interval", "1.5"], true], // 2.2.7 read whole seconds
+  ["vrrp_script", ["interval", "2"], false],
+  ["vrrp_script", ["weight", "300"], true],
+  ["vrrp_script", ["rise", "0"], true],
+  ["bfd_instance", ["min_rx", "0.5"], true],
+  ["bfd_instance", ["multiplier", "0"], true],
+  ["bfd_instance", ["max_hops", "300"], true],
+  ["bfd_instance", ["min_tx", "20"], false],
+  ["virtual_server.real_server", ["weight", "-1"], true],
+  ["virtual_server.real_server", ["weight", "5"], false],
+  ["virtual_server.real_server.HTTP_GET", ["connect_port", "70000"], true],
+  ["virtual_server.real_server.HTTP_GET", ["http_protocol", "1.2"], true],
+  ["virtual_server.real_server.HTTP_GET", ["http_protocol", "1.0C"], false],
+  ["virtual_server.real_server.DNS_CHECK", ["type", "aaaa"], false],
+  ["virtual_server.real_server.DNS_CHECK", ["type", "AXFR"], true],
+  ["virtual_server.real_server.HTTP_GET.url", ["status_code", "600"], true],
+  ["virtual_server.real_server.HTTP_GET.url", ["status_code", "200-299", "404"], false],
+];
+const WRAP: Record<string, [string[], string[]]> = {
+  vrrp_script: [["vrrp_script S{n} {", "  script /bin/true"], ["}"]],
+  bfd_instance: [["bfd_instance B{n} {", "  neighbor_ip 10.0.9.{n}"], ["}"]],
+  "virtual_server.real_server": [["virtual_server 10.0.4.{n} 80 {", "  real_server 10.0.2.1 80 {"], ["  }", "}"]],
+  "virtual_server.real_server.HTTP_GET": [["virtual_server 10.0.5.{n} 80 {", "  real_server 10.0.2.1 80 {", "    HTTP_GET {", "      url {", "        path /", "      }"], ["    }", "  }", "}"]],
+  "virtual_server.real_server.DNS_CHECK": [["virtual_server 10.0.6.{n} 80 {", "  real_server 10.0.2.1 80 {", "    DNS_CHECK {"], ["    }", "  }", "}"]],
+  "virtual_server.real_server.HTTP_GET.url": [["virtual_server 10.0.7.{n} 80 {", "  real_server 10.0.2.1 80 {", "    HTTP_GET {", "      url {", "        path /"], ["      }", "    }", "  }", "}"]],
+};
+const ENTRIES: [string, string[], boolean][] = [
+  ["vrrp_instance.track_interface", ["lo", "weight", "254"], true],
+  ["vrrp_instance.track_interface", ["lo", "weight", "10", "noreverse"], true],
+  ["vrrp_instance.track_interface", ["lo", "weight", "10", "reverse"], false],
+  ["linkbeat_interfaces", ["lo", "mii"], true],
+  ["linkbeat_interfaces", ["lo", "ETHTOOL"], false],
+  ["interface_up_down_delays", ["lo", "300"], true],
+  ["interface_up_down_delays", ["lo", "2.5", "1"], false],
+];
+const ENTRY_WRAP: Record<string, [string[], string[]]> = {
+  "vrrp_instance.track_interface": [["vrrp_instance T_{n} {", "  virtual_router_id {vrid}", "  track_interface {"], ["  }", "}"]],
+  linkbeat_interfaces: [["linkbeat_interfaces {"], ["}"]],
+  interface_up_down_delays: [["interface_up_down_delays {"], ["}"]],
+};
+
 const quote = (w: string) => (/\s/.test(w) || w === "" ? `"${w}"` : w);
 
 describe.skipIf(!available)("values: keepalived 2.2.7 and the schema agree", () => {
@@ -123,6 +166,19 @@ describe.skipIf(!available)("values: keepalived 2.2.7 and the schema agree", () 
       lines.push("  real_server 10.0.2.1 80 {", "  }", "}");
     });
 
+    NESTED.forEach(([context, words, wrong], i) => {
+      const [before, after] = WRAP[context]!;
+      lines.push(...before.map((l) => l.replaceAll("{n}", String(i + 1))));
+      add("      " + words.map(quote).join(" "), `${context}: ${words.join(" ")}`, wrong, ours(context, words));
+      lines.push(...after);
+    });
+    ENTRIES.forEach(([context, words, wrong], i) => {
+      const [before, after] = ENTRY_WRAP[context]!;
+      lines.push(...before.map((l) => l.replaceAll("{n}", String(i + 1)).replaceAll("{vrid}", String(200 + i))));
+      const r = parseEntryLine(context, words.map((text) => ({ text })), "2.2.7");
+      add("    " + words.join(" "), `${context}: ${words.join(" ")}`, wrong, r.errors.some((e) => e.severity === "error"));
+      lines.push(...after);
+    });
     lines.push("virtual_server_group G {");
     for (const [words, wrong] of VSG) {
       const r = parseEntryLine("virtual_server_group", words.map((text) => ({ text })));
