@@ -32,10 +32,11 @@ export function registerCluster(program: Command, io: CliIo, done: (code: number
     .command("cluster")
     .description("lint the node configs of one cluster together and predict failover")
     .argument("[files...]", "one config per node (default: the cluster list of .keepalived-lint.json)")
-    .option("-f, --format <name>", "stylish (table and findings) or json", "stylish")
     .option("--rule <id:severity>", "set a rule's severity (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--target-version <version>", "keepalived version: 2.2.7 or newest")
     .addHelpText("after", `
+Options of the main command that apply: -f/--format (stylish or json), --color/--no-color.
+
 Examples:
   keepalived-lint cluster lb1.conf lb2.conf lb3.conf
   keepalived-lint cluster --format json lb1.conf lb2.conf
@@ -43,7 +44,9 @@ Examples:
 Each node's @id lines are selected with the file's base name (lb1 for lb1.conf).
 Exit status: 0 no error finding, 1 error findings, 2 usage or I/O error.`)
     .action((files: string[], flags: ClusterFlags) => {
-      done(clusterCommand(files, flags, program.opts<{ color?: boolean }>().color, io));
+      // -f/--format and --color are the main command's options (commander reads them anywhere on the line).
+      const main = program.opts<{ color?: boolean; format?: string }>();
+      done(clusterCommand(files, { ...flags, format: main.format ?? "stylish" }, main.color, io));
     });
 }
 

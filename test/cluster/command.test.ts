@@ -1,0 +1,53 @@
+// `keepalived-lint cluster` as a separate process: the issue's JSON shape with
+// files exactly as given, the table, exit codes and the config-file list.
+import { describe, expect, test } from "vitest";
+import { examples, runCli, tempTree } from "../cli/helpers.js";
+import { node } from "./helpers.js";
+
+const seed = ["node1.conf", "node2.conf", "node3.conf"];
+
+describe("keepalived-lint cluster", () => {
+  test("--format json on the three-node memcached example", () => {
+    const r = runCli(["cluster", "--format", "json", ...seed], { cwd: examples });
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.groups).toHaveLength(1);
+    const g = out.groups[0];
+    expect(g.vrid).toBe(51);
+    expect(g.vips).toEqual(["10.0.0.100/24"]);
+    expect(g.members).toEqual([
+      { file: "node1.conf", instance: "VI_MEMCACHED", priority: 100, state: "BACKUP", nopreempt: true },
+      { file: "node2.conf", instance: "VI_MEMCACHED", priority: 90, state: "BACKUP", nopreempt: true },
+      { file: "node3.conf", instance: "VI_MEMCACHED", priority: 80, state: "BACKUP", nopreempt: true },
+    ]);
+    expect(g.initialMaster).toBeNull();
+    expect(g.scenarios[0]).toMatchObject({
+      node: "node1.conf", track: "chk_memcached", kind: "script",
+      masterBefore: "node1.conf", masterAfter: "node1.conf", masterAfterRecovery: "node1.conf", vipMoves: false,
+    });
+    expect(out.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["failover-never-with-nopreempt", "startup-order-decides-master"]);
+  });
+  test("the stylish table names the initial master and the scenario outcomes", () => {
+    const r = runCli(["cluster", ...seed], { cwd: examples });
+    expect(r.stdout).toContain("initial master: decided by start-up order");
+    expect(r.stdout).toMatch(/node1\.conf: script chk_memcached\s+node1\.conf\s+node1\.conf\s+node1\.conf\s+no/);
+  });
+  test("a sound cluster exits 0; the list can come from .keepalived-lint.json", () => {
+    const dir = tempTree({
+      "a.conf": node({ priority: 100, weight: -20 }),
+      "b.conf": node({ priority: 90, weight: -20 }),
+      ".keepalived-lint.json": JSON.stringify({ cluster: ["a.conf", "b.conf"] }),
+    });
+    const r = runCli(["cluster", "--format", "json"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.stdout).groups[0];
+    expect(g.initialMaster).toBe("a.conf");
+    expect(g.scenarios.find((s: { node: string }) => s.node === "a.conf")).toMatchObject({ masterAfter: "b.conf", masterAfterRecovery: "a.conf", vipMoves: true });
+  });
+  test("usage errors exit 2 with one line", () => {
+    const r = runCli(["cluster", "only-one.conf"], { cwd: examples });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
