@@ -108,6 +108,7 @@ const HOST_RULES: readonly RegExp[] = [
   // kernel and build features
   /\bkernel\b/i,
   /\bthis build\b/i,
+  /\bnot supported, using nftables\b/,
   // scripts, users and groups
   /\bSECURITY VIOLATION\b/,
   /\bDisabling track script\b/,

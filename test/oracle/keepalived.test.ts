@@ -1,7 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { KEEPALIVED_BIN, keepalivedAvailable, runKeepalived, runPool, type OracleMessage } from "./keepalived.js";
+import {
+  canIsolateNetwork,
+  KEEPALIVED_BIN,
+  keepalivedAvailable,
+  runKeepalived,
+  runPool,
+  type OracleMessage,
+} from "./keepalived.js";
 import { removeTrees, writeTree } from "./tempdir.js";
 
 const available = keepalivedAvailable();
@@ -244,6 +251,27 @@ describe.skipIf(!available)(title, () => {
     expect(fs.existsSync(path.join(dir, "saved"))).toBe(false);
     const commented = writeTree({ "k.conf": "global_defs {\n  # config_save_dir /x\n}\n" });
     expect(runKeepalived(path.join(commented, "k.conf")).refused).toBeUndefined();
+  });
+
+  test.skipIf(!canIsolateNetwork())("isolateNetwork runs without the host's interfaces", () => {
+    const dir = writeTree({ "k.conf": instance("  virtual_router_id 51\n") });
+    const file = path.join(dir, "k.conf");
+    const r = runKeepalived(file, { isolateNetwork: true });
+    expect(r.vrrpValidationSkipped).toBe(true);
+    expect(r.messages).toContainEqual({
+      file,
+      line: 2,
+      text: "WARNING - interface eth0 for vrrp_instance VI_1 doesn't exist",
+      kind: "other",
+      hostDependent: true,
+    });
+  });
+
+  test("death by a signal is reported as a crash, not as a result", () => {
+    const dir = writeTree({ "abort.sh": "#!/bin/sh\necho 'free(): invalid pointer' >&2\nkill -ABRT $$\n", "k.conf": "" });
+    fs.chmodSync(path.join(dir, "abort.sh"), 0o755);
+    const r = runKeepalived(path.join(dir, "k.conf"), { bin: path.join(dir, "abort.sh") });
+    expect(r).toMatchObject({ crashed: true, timedOut: false, exitCode: 134 });
   });
 
   test("a hung process and its children are killed at the timeout", () => {

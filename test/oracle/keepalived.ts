@@ -35,6 +35,8 @@ export interface OracleResult {
   /** Everything keepalived wrote to stderr and stdout, unmodified. */
   raw: string;
   timedOut: boolean;
+  /** keepalived died from a signal of its own (2.2.7 aborts on some inputs); its output is incomplete. */
+  crashed: boolean;
   /**
    * True when keepalived gave up validating VRRP because an interface does not
    * exist on this host: VRRP findings of ours then have no counterpart.
@@ -54,6 +56,14 @@ export interface RunOptions {
   root?: string;
   /** keepalived binary to run instead of KEEPALIVED_BIN. */
   bin?: string;
+  /**
+   * Run keepalived in a new user and network namespace (`unshare -rn`), where
+   * only a down `lo` exists: no DNS lookups (smtp_server names, the host's own
+   * name) can leave the machine and interface checks fail the same way
+   * everywhere. Costs VRRP validation for every configuration naming an
+   * interface. Falls back to a normal run when unprivileged namespaces are unavailable.
+   */
+  isolateNetwork?: boolean;
 }
 
 export const KEEPALIVED_BIN = process.env.KEEPALIVED_BIN ?? "/usr/sbin/keepalived";
@@ -142,11 +152,12 @@ function prepare(mainFile: string, opts: RunOptions): Invocation {
     "-b",
     path.join(tmp, "bfd.pid"),
   ];
+  const isolate = opts.isolateNetwork === true && canIsolateNetwork();
   return {
     // coreutils timeout puts keepalived in its own process group and kills the
     // whole group, so nothing survives a hang
-    command: "timeout",
-    args,
+    command: isolate ? "unshare" : "timeout",
+    args: isolate ? ["-rn", "timeout", ...args] : args,
     cwd: opts.cwd ?? path.dirname(abs),
     env: { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C", LC_ALL: "C" },
     tmp,
@@ -155,8 +166,25 @@ function prepare(mainFile: string, opts: RunOptions): Invocation {
   };
 }
 
-function finish(inv: Invocation, opts: RunOptions, status: number | null, out: string, failed = false): OracleResult {
+let isolationWorks: boolean | undefined;
+
+/** Whether `unshare -rn` works here (unprivileged user namespaces may be disabled). */
+export function canIsolateNetwork(): boolean {
+  isolationWorks ??= spawnSync("unshare", ["-rn", "true"], { stdio: "ignore", timeout: 5000 }).status === 0;
+  return isolationWorks;
+}
+
+function finish(
+  inv: Invocation,
+  opts: RunOptions,
+  exit: { status: number | null; signal: NodeJS.Signals | null },
+  out: string,
+  failed = false,
+): OracleResult {
   fs.rmSync(inv.tmp, { recursive: true, force: true });
+  // timeout(1) re-raises a signal that killed keepalived; SIGKILL is our own backstop
+  const status =
+    exit.status ?? (exit.signal && exit.signal !== "SIGKILL" ? 128 + (os.constants.signals[exit.signal] ?? 0) : null);
   // 124: timeout(1) fired; 137: it had to use SIGKILL; null: our own backstop
   const timedOut = !failed && (status === null || status === 124 || status === 137);
   const messages = parseOutput(out, { mainFile: inv.mainFile, root: opts.root, hostname: os.hostname() });
@@ -165,6 +193,7 @@ function finish(inv: Invocation, opts: RunOptions, status: number | null, out: s
     messages,
     raw: out,
     timedOut,
+    crashed: !timedOut && status !== null && status > 128,
     vrrpValidationSkipped: messages.some((m) => m.text.startsWith("Non-existent interface specified")),
   };
 }
@@ -193,7 +222,15 @@ export function unsafeReason(mainFile: string): string | undefined {
 }
 
 function refusedResult(reason: string): OracleResult {
-  return { exitCode: null, messages: [], raw: "", timedOut: false, vrrpValidationSkipped: false, refused: reason };
+  return {
+    exitCode: null,
+    messages: [],
+    raw: "",
+    timedOut: false,
+    crashed: false,
+    vrrpValidationSkipped: false,
+    refused: reason,
+  };
 }
 
 /** Runs `keepalived -t` synchronously. Never throws for a bad configuration. */
@@ -210,7 +247,7 @@ export function runKeepalived(mainFile: string, opts: RunOptions = {}): OracleRe
     maxBuffer: 64 * 1024 * 1024,
   });
   const spawnFailed = r.error !== undefined && (r.error as NodeJS.ErrnoException).code === "ENOENT";
-  return finish(inv, opts, r.status, (r.stderr ?? "") + (r.stdout ?? ""), spawnFailed);
+  return finish(inv, opts, { status: r.status, signal: r.signal }, (r.stderr ?? "") + (r.stdout ?? ""), spawnFailed);
 }
 
 /** Same as runKeepalived, for running several configurations in parallel. */
@@ -226,14 +263,14 @@ export function runKeepalivedAsync(mainFile: string, opts: RunOptions = {}): Pro
     child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
     const backstop = setTimeout(() => child.kill("SIGKILL"), inv.timeoutMs + 3000);
     let settled = false;
-    const done = (status: number | null, failed = false) => {
+    const done = (status: number | null, signal: NodeJS.Signals | null, failed = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(backstop);
-      resolvePromise(finish(inv, opts, status, err + out, failed));
+      resolvePromise(finish(inv, opts, { status, signal }, err + out, failed));
     };
-    child.on("error", () => done(null, true));
-    child.on("close", (code) => done(code));
+    child.on("error", () => done(null, null, true));
+    child.on("close", (code, signal) => done(code, signal));
   });
 }
 
