@@ -71,11 +71,14 @@ describe("--fix-dry-run", () => {
     expect(readFileSync(join(dir, "node1.conf"), "utf8")).toBe(before);
   });
 
-  it("sends the report to stderr so stdout stays a patch", () => {
-    const dir = tempTree({ "both.conf": STATE_MASTER.replace("  priority 100\n", "  priority 100\n  nopreempt\n") });
-    const r = runCli(["--no-config", "-f", "compact", "--fix-dry-run", "--rule", "nopreempt-state-master:error", "both.conf"], { cwd: dir });
-    expect(r.stdout).toMatch(/^--- a\/both.conf\n\+\+\+ b\/both.conf\n@@ /);
-    expect(r.stdout).toContain("-  state MASTER\n+  state BACKUP\n");
+  it("sends the report of what would remain to stderr so stdout stays a patch", () => {
+    // VI_2 (priority 255) has no automatic fix: it remains after VI_1 is fixed.
+    const owner = STATE_MASTER.replace("VI_1", "VI_2").replace("state MASTER", "state BACKUP").replace("router_id 51", "router_id 52").replace("priority 100", "priority 255");
+    const dir = tempTree({ "two.conf": STATE_MASTER + owner });
+    const r = runCli(["--no-config", "-f", "compact", "--fix-dry-run", "two.conf"], { cwd: dir });
+    expect(r.stdout).toBe("--- a/two.conf\n+++ b/two.conf\n@@ -1,5 +1,5 @@\n vrrp_instance VI_1 {\n-  state MASTER\n+  state BACKUP\n   nopreempt\n   interface eth0\n   virtual_router_id 51\n");
+    expect(r.stderr).toMatch(/^two\.conf:13:3: error: "nopreempt" has no effect on vrrp_instance "VI_2" with priority 255 .*\[nopreempt-state-master\]\n$/);
+    expect(r.code).toBe(1);
   });
 });
 

@@ -111,11 +111,9 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const kept = runs.filter((r) => r.target.explicit || !included.has(r.target.path));
 
   const results = collect(kept, resolver, io.cwd, stdin);
-  let reportToStderr = false;
-  if (fixing) {
-    const out = writeFixes(kept, io, flags, stdin);
-    reportToStderr = out.stdoutUsed;
-  }
+  if (fixing) writeFixes(kept, io, flags, stdin);
+  // Standard output then carries a patch or the fixed config: keep the report out of it.
+  const reportToStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
   const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (reportToStderr ? false : io.stdoutIsTTY));
   const info = packageInfo();
   const text = formatter(results, { cwd: io.cwd, colorLevel: level, rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
@@ -170,13 +168,11 @@ function collect(runs: Run[], resolver: SettingsResolver, cwd: string, stdin?: {
 }
 
 /** Writes fixed files (--fix) or prints diffs (--fix-dry-run); fixed stdin goes to stdout. */
-function writeFixes(runs: Run[], io: CliIo, flags: LintFlags, stdin?: { path: string; name: string }): { stdoutUsed: boolean } {
-  let stdoutUsed = false;
+function writeFixes(runs: Run[], io: CliIo, flags: LintFlags, stdin?: { path: string; name: string }): void {
   const done = new Set<string>();
   for (const run of runs) {
     if (stdin && run.target.path === stdin.path && flags.fix && !flags.fixDryRun) {
       io.stdout(run.texts.get(stdin.path) ?? "");
-      stdoutUsed = true;
     }
     for (const [path, before] of run.originals) {
       if (done.has(path)) continue;
@@ -185,13 +181,11 @@ function writeFixes(runs: Run[], io: CliIo, flags: LintFlags, stdin?: { path: st
       const name = displayPath(path, io.cwd, stdin);
       if (flags.fixDryRun) {
         io.stdout(unifiedDiff(before, after, `a/${name}`, `b/${name}`));
-        stdoutUsed = true;
       } else if (!(stdin && path === stdin.path)) {
         writeFixed(path, before, after, io);
       }
     }
   }
-  return { stdoutUsed };
 }
 
 function writeFixed(path: string, before: string, after: string, io: CliIo): void {
