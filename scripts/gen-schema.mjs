@@ -23,9 +23,35 @@ const refIn = (grammar) => {
   const m = /^<(\w+) name>/.exec(grammar ?? "");
   return m && REF_KINDS.has(m[1]) ? m[1] : undefined;
 };
+// Upper bounds the inventory leaves open, read from the handlers (read_timer /
+// read_decimal_unsigned_strvec with UINT_MAX µs, *_rlimit_rttime with 1..UINT32_MAX)
+// and checked against keepalived -t (test/schema/oracle-values.test.ts).
+const UINT_MAX_USECS = 4294.967295;
+const RANGE_FIXES = {
+  "*|connect_timeout": [0.000001, UINT_MAX_USECS],
+  "global_defs|vrrp_garp_interval": [0.000001, UINT_MAX_USECS],
+  "global_defs|vrrp_gna_interval": [0.000001, UINT_MAX_USECS],
+  "global_defs|vrrp_startup_delay": [0.001, UINT_MAX_USECS],
+  "global_defs|vrrp_delay_after_boot": [0.001, UINT_MAX_USECS],
+  "garp_group|garp_interval": [0, UINT_MAX_USECS],
+  "garp_group|gna_interval": [0, UINT_MAX_USECS],
+  "vrrp_script|interval": [0, 4294], // read from 0; 0 is then reported and raised to 1
+  "vrrp_script|timeout": [0, 4294],
+  "global_defs|vrrp_rlimit_rtime": [1, 4294967295],
+  "global_defs|checker_rlimit_rttime": [1, 4294967295],
+  "global_defs|checker_rlimit_rtime": [1, 4294967295],
+  "global_defs|bfd_rlimit_rttime": [1, 4294967295],
+  "global_defs|bfd_rlimit_rtime": [1, 4294967295],
+};
+const rangeFix = (ctx, kw) => RANGE_FIXES[`${ctx}|${kw}`] ?? (v_isChecker(ctx) ? RANGE_FIXES[`*|${kw}`] : undefined);
+function v_isChecker(ctx) {
+  return ctx === "virtual_server" || ctx.startsWith("virtual_server.real_server");
+}
+
 // 2.2.7 read a few arguments differently; the inventory says how in prose, reduced here to a type.
-const v227Of = (text) => {
+const v227Of = (text, type) => {
   if (/^flag\b/.test(text)) return { type: "flag" };
+  if (/^max INT_MAX usecs/.test(text)) return { type, range: [0, 2147.483647] };
   const m = /^<uint seconds (\d+)\.\.(\d+)>/.exec(text);
   if (m) return { type: "uint", range: [Number(m[1]), Number(m[2])] };
   return undefined;
@@ -54,7 +80,8 @@ for (const [cname, c] of Object.entries(ref.contexts)) {
     if (v.child_context) e.childContext = v.child_context;
     e.type = v.type;
     e.args = v.args;
-    if (v.range) e.range = v.range;
+    const fixed = rangeFix(cname, kname);
+    if (v.range || fixed) e.range = fixed ?? v.range;
     const enumMatch = /^\[?([A-Za-z0-9_-]+(?:\|[A-Za-z0-9_-]+)+)\]?$/.exec(v.args);
     if (v.type === "enum" && enumMatch) e.values = enumMatch[1].split("|");
     if (v.type === "bool") e.values = ["on", "off", "true", "false", "yes", "no"];
@@ -69,7 +96,9 @@ for (const [cname, c] of Object.entries(ref.contexts)) {
     if (ref) e.ref = ref;
     if (cname === "root" && DEFINES[kname]) e.defines = DEFINES[kname];
     if (cname === "vrrp_instance" && SETS_UNICAST.has(kname)) e.setsUnicast = true;
-    const old = v.v2_2_7 ? v227Of(v.v2_2_7) : undefined;
+    // The inventory's own wording: "0 -> set to 1" / "0 -> error, set to 1".
+    if (/(^|\. )0 -> (error, )?set to 1\b/.test(v.notes ?? "")) e.zeroRaised = true;
+    const old = v.v2_2_7 ? v227Of(v.v2_2_7, v.type) : undefined;
     if (old) e.v227 = old;
     const dep = buildDeps.find((d) => (d.ctx === cname || d.ctx === cname.split(".").pop()) && d.re.test(kname));
     if (dep) e.buildOption = dep.option;

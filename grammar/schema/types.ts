@@ -56,6 +56,8 @@ export interface KeywordSpec {
   ref?: RefKind;
   /** The first argument (the block's name) declares a named object of this kind (`vrrp_script chk {`). */
   defines?: RefKind;
+  /** keepalived reports a value of 0 as an error and uses 1 instead (the range itself allows 0). */
+  zeroRaised?: boolean;
   /** Writing it marks its vrrp_instance as unicast (keepalived then expects unicast peers and may run without an interface). */
   setsUnicast?: boolean;
   /** Where keepalived 2.2.7 reads the argument differently from the newest release. */

@@ -150,7 +150,19 @@ class Checker {
     const text = this.args[index]!.text;
     const [min, max, bits] = this.intBounds(signed);
     const read = signed ? readInt(text, min, max) : readUnsigned(text, min, max, bits);
+    if (bits === 64 && read.error) {
+      // The regex offset handlers only log a bad number and use 0; keepalived -t does not report it.
+      this.report(index, `${what} "${text}" is not a valid number; keepalived uses 0`, undefined, "warning");
+      return;
+    }
     this.numberProblem(index, text, read, `${min}..${max}`, what);
+    this.zero(index, text, read);
+  }
+
+  private zero(index: number, text: string, read: NumberRead): void {
+    if (this.spec.zeroRaised && read.error === undefined && read.value === 0n) {
+      this.report(index, `"${this.kw}" value "${text}" cannot be 0; keepalived reports it and uses 1`);
+    }
   }
 
   private numberProblem(index: number, text: string, read: NumberRead, range: string, what: string): void {
@@ -200,6 +212,7 @@ class Checker {
       return;
     }
     this.numberProblem(index, text, read, range, `"${this.kw}" value`);
+    this.zero(index, text, read);
   }
 
   /** Words after the value: `[reverse]`, `[reverse|noreverse]` for weights; anything else is not an option. */

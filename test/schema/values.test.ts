@@ -64,6 +64,18 @@ describe("integers (strtol/strtoul base 10)", () => {
     expect(messages("global_defs", "vrrp_rt_priority", ["120"])).toEqual(['"vrrp_rt_priority" value "120" is outside 1..99']);
   });
 
+  it("reports 0 where keepalived raises it to 1 (vrrp_garp_master_repeat must be greater than 0, setting to 1)", () => {
+    expect(messages("global_defs", "vrrp_garp_master_repeat", ["0"])).toEqual(['"vrrp_garp_master_repeat" value "0" cannot be 0; keepalived reports it and uses 1']);
+    expect(check("global_defs", "vrrp_garp_master_repeat", ["1"])).toEqual([]);
+    expect(messages("vrrp_script", "interval", ["0"])).toEqual(['"interval" value "0" cannot be 0; keepalived reports it and uses 1']);
+  });
+
+  it("regex offsets: keepalived only logs a bad number and uses 0, so it is a warning", () => {
+    expect(check("virtual_server.real_server.HTTP_GET.url", "regex_min_offset", ["abc"])).toEqual([
+      { index: 0, message: '"regex_min_offset" value "abc" is not a valid number; keepalived uses 0', severity: "warning" },
+    ]);
+  });
+
   it("reads optional integers only when present (timer_expired_backup alone is fine)", () => {
     expect(check("vrrp_instance", "timer_expired_backup", [])).toEqual([]);
   });
@@ -99,8 +111,17 @@ describe("decimals and timers (read_decimal_unsigned_long_func)", () => {
     expect(p?.hint).toMatch(/exponent/);
   });
 
+  it("caps timers read into 32-bit microseconds (number '100000' outside range [0.000001, 4294.967295])", () => {
+    expect(messages("virtual_server", "connect_timeout", ["100000"])).toEqual(['"connect_timeout" value "100000" is outside 0.000001..4294.967295']);
+    expect(check("virtual_server", "delay_loop", ["100000"])).toEqual([]);
+    // garp_group intervals were capped at INT_MAX microseconds in 2.2.7.
+    expect(check("garp_group", "garp_interval", ["3000"])).toEqual([]);
+    expect(messages("garp_group", "garp_interval", ["3000"], "2.2.7")).toEqual(['"garp_interval" value "3000" is outside 0..2147.483647']);
+  });
+
   it("reports a timer below its minimum", () => {
-    expect(messages("global_defs", "vrrp_garp_interval", ["0"])).toEqual(['"vrrp_garp_interval" value "0" is too small; expected at least 0.000001']);
+    expect(messages("global_defs", "vrrp_garp_interval", ["0"])).toEqual(['"vrrp_garp_interval" value "0" is outside 0.000001..4294.967295']);
+    expect(messages("virtual_server", "delay_loop", ["0"])).toEqual(['"delay_loop" value "0" is too small; expected at least 0.000001']);
   });
 
   it("takes 2.2.7's reading when targeting 2.2.7 (vrrp_script interval was whole seconds)", () => {
