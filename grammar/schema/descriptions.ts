@@ -354,7 +354,7 @@ const DOCS: Readonly<Record<string, Docs>> = {
     preempt: ["Take over from a lower-priority master (the default).", "Only useful after nopreempt, which it cancels."],
     nopreempt: ["Do not take over from a live master with lower priority.", "Needs initial state BACKUP and priority below 255, otherwise it is cleared with an error."],
     preempt_delay: ["Seconds to wait after start-up before taking over from a lower-priority master.", "Cleared with state MASTER, strict mode or nopreempt."],
-    debug: "Debug level (0-4) of this instance.",
+    debug: ["Debug level (0-4) of this instance.", "keepalived accepts it but does not use it yet."],
     notify_backup: ["Script run when the instance becomes BACKUP.", "A second one is an error; the first stays. " + SCRIPT_ARGS],
     notify_master: ["Script run when the instance becomes MASTER.", "A second one is an error; the first stays. " + SCRIPT_ARGS],
     notify_fault: ["Script run when the instance enters FAULT.", "A second one is an error; the first stays. " + SCRIPT_ARGS],
