@@ -79,6 +79,9 @@ export function keepalivedAvailable(bin: string = KEEPALIVED_BIN): boolean {
   }
 }
 
+const MISSING_INTERFACE = /\binterface\b.*\bdoesn'?t exist\b|^Non-existent interface\b/;
+const INTERFACE_CASCADE = /\binterface\b|\bvmac|\bipvlan\b/i;
+
 const LOCATED = /^\((?:(.+?): )?Line (\d+)\) (.*)$/;
 
 export interface ParseContext {
@@ -106,6 +109,11 @@ export function parseOutput(raw: string, ctx: ParseContext): OracleMessage[] {
     if (seen.has(key)) continue;
     seen.add(key);
     messages.push({ file, line, text, kind: classifyKind(text), hostDependent: isHostDependent(text, file, hostCtx) });
+  }
+  // With an interface missing, instances lose their interface while being
+  // parsed, and later interface/VMAC messages follow from that, not from the text.
+  if (messages.some((m) => MISSING_INTERFACE.test(m.text))) {
+    for (const m of messages) if (INTERFACE_CASCADE.test(m.text)) m.hostDependent = true;
   }
   return messages;
 }

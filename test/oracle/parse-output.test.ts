@@ -53,6 +53,18 @@ describe("parseOutput", () => {
     expect(ms.map((m) => m.file)).toEqual([path.join(dir, "sub/b.conf"), path.join(dir, "sub/deep/c.conf")]);
   });
 
+  test("interface and VMAC messages that follow a missing interface are host-dependent", () => {
+    const resolve = () => "/cfg/a.conf";
+    const cascade = "(VI_1): Cannot use VMAC/ipvlan with unicast and no interface - clearing use_vmac";
+    const withMissing = parseOutput(
+      `(Line 2) WARNING - interface nosuch0 for vrrp_instance VI_1 doesn't exist\n(Line 14) ${cascade}\n(Line 3) Unknown keyword 'x'\n`,
+      { mainFile: "/cfg/a.conf", resolve },
+    );
+    expect(withMissing.map((m) => m.hostDependent)).toEqual([true, true, false]);
+    const alone = parseOutput(`(Line 14) ${cascade}\n`, { mainFile: "/cfg/a.conf", resolve });
+    expect(alone.map((m) => m.hostDependent)).toEqual([false]);
+  });
+
   test("text that only looks like a prefix is kept whole, without location", () => {
     const ms = parseOutput("(VI_1) Line 3 is odd\r\n", { mainFile: "/cfg/a.conf", resolve: () => "/cfg/a.conf" });
     expect(ms).toEqual([
