@@ -7,10 +7,12 @@
 import type { Rule } from "../src/engine/rule.js";
 import { CLUSTER_RULES } from "./cluster/index.js";
 import { HA_RULES } from "./ha/index.js";
+import { LVS_RULES } from "./lvs/index.js";
 import { READER_RULES } from "./reader/index.js";
 import { SCHEMA_RULES } from "./schema/index.js";
+import { SECURITY_RULES } from "./security/index.js";
 
-export const ALL_RULES: readonly Rule[] = [...READER_RULES, ...SCHEMA_RULES, ...HA_RULES, ...CLUSTER_RULES];
+export const ALL_RULES: readonly Rule[] = [...READER_RULES, ...SCHEMA_RULES, ...HA_RULES, ...LVS_RULES, ...SECURITY_RULES, ...CLUSTER_RULES];
 
 export function ruleById(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.meta.id === id);

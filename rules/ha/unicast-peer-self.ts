@@ -1,0 +1,38 @@
+/**
+ * A unicast_peer entry equal to the instance's own unicast_src_ip: the node
+ * sends its adverts to itself. Templated configurations that list every node
+ * of the cluster as peers on every node do this; keepalived logs warnings for
+ * the adverts it receives from itself.
+ */
+import { removeLine } from "../../src/engine/fix.js";
+import { defineRule } from "../../src/engine/rule.js";
+import { ipOf } from "./facts.js";
+
+export default defineRule({
+  meta: {
+    id: "unicast-peer-self",
+    severity: "warning",
+    category: "ha",
+    description: "unicast_peer lists the instance's own unicast_src_ip",
+    fixable: false,
+  },
+  check(ctx) {
+    for (const inst of ctx.model().instances) {
+      const src = inst.settings.get("unicast_src_ip");
+      const srcIp = src?.args[0] && ipOf(src.args[0].text);
+      if (!src || !srcIp) continue;
+      for (const peer of inst.unicastPeers) {
+        const ip = ipOf(peer.address);
+        if (!ip || ip.family !== srcIp.family || ip.bytes.join(".") !== srcIp.bytes.join(".")) continue;
+        const edit = removeLine(peer.node, ctx.files.get(peer.node.file));
+        ctx.report({
+          at: peer.node.keyword,
+          message: `unicast_peer "${peer.address}" of vrrp_instance "${inst.name}" is the instance's own unicast_src_ip: the node sends adverts to itself`,
+          hint: "list only the other nodes in unicast_peer",
+          related: [{ span: src, message: "unicast_src_ip is set here" }],
+          suggestions: edit ? [{ description: `remove unicast_peer "${peer.address}"`, edits: [edit] }] : undefined,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * A unicast keyword (unicast_src_ip, an empty unicast_peer block,
+ * check_unicast_src, old_unicast_checksum) without any unicast peer: keepalived
+ * falls back to multicast ("A unicast keyword has been specified without any
+ * unicast peers. Defaulting to multicast. This usage is deprecated", vrrp.c),
+ * which is usually not what a unicast setup (cloud, firewalled VRRP) wants.
+ */
+import { defineRule } from "../../src/engine/rule.js";
+import { hasConditionalLines } from "./facts.js";
+
+const UNICAST_KEYWORDS = ["unicast_src_ip", "unicast_peer", "check_unicast_src", "old_unicast_checksum"];
+
+export default defineRule({
+  meta: {
+    id: "unicast-without-peers",
+    severity: "warning",
+    category: "ha",
+    description: "A unicast keyword without unicast peers: keepalived falls back to multicast",
+    fixable: false,
+  },
+  check(ctx) {
+    for (const inst of ctx.model().instances) {
+      if (inst.unicastPeers.length > 0 || inst.settings.has("unicast_fault_no_peer") || hasConditionalLines(inst.node, ctx.files, ctx.settings.configId)) continue;
+      const node = inst.node.children.find((c) => c.kind === "keyword" && UNICAST_KEYWORDS.includes(c.name));
+      if (!node) continue;
+      ctx.report({
+        at: node.keyword,
+        message: `vrrp_instance "${inst.name}" has "${node.name}" but no unicast peers: keepalived sends multicast adverts instead (deprecated fallback)`,
+        hint: "list the other nodes in a unicast_peer block, or remove the unicast keywords (use mcast_src_ip to set a multicast source address)",
+      });
+    }
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * quorum is the total weight of live real servers needed for the service to
+ * be "up"; above the sum of all weights it could never be met, so keepalived
+ * lowers it to that sum ("quorum N for X exceeds total weight of real servers
+ * M, reducing quorum to M", check/check_data.c).
+ */
+import { intOf } from "../../src/analysis/model.js";
+import { defineRule } from "../../src/engine/rule.js";
+import { hasConditionalLines } from "../ha/facts.js";
+import { vsLabel, weightSum } from "./facts.js";
+
+export default defineRule({
+  meta: {
+    id: "quorum-exceeds-weight",
+    severity: "error",
+    category: "ha",
+    description: "quorum above the sum of the real servers' weights: keepalived lowers it",
+    fixable: false,
+  },
+  check(ctx) {
+    for (const vs of ctx.model().virtualServers) {
+      const node = vs.settings.get("quorum");
+      const quorum = intOf(node?.args[0]);
+      const sum = weightSum(vs);
+      if (!node || quorum === undefined || sum === undefined || vs.realServers.length === 0 || quorum <= sum || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) continue;
+      ctx.report({
+        at: node.args[0]!,
+        message: `quorum ${quorum} of ${vsLabel(vs)} exceeds the total weight of its real servers (${sum}): keepalived lowers the quorum to ${sum}, so quorum_down only runs when every real server is down`,
+        hint: `use a quorum of at most ${sum}, or raise the real servers' weights`,
+      });
+    }
+  },
+});

@@ -1,0 +1,28 @@
+/**
+ * keepalived drops a virtual_server without real_server blocks ("Virtual
+ * server X has no real servers - ignoring", check/check_parser.c), even when
+ * it has a sorry_server: the service is not set up in IPVS at all.
+ */
+import { defineRule } from "../../src/engine/rule.js";
+import { hasConditionalLines } from "../ha/facts.js";
+import { vsLabel } from "./facts.js";
+
+export default defineRule({
+  meta: {
+    id: "virtual-server-without-real-servers",
+    severity: "error",
+    category: "ha",
+    description: "A virtual_server without real_server blocks: keepalived ignores it",
+    fixable: false,
+  },
+  check(ctx) {
+    for (const vs of ctx.model().virtualServers) {
+      if (!vs.node.block || !vs.node.known || vs.realServers.length > 0 || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) continue;
+      ctx.report({
+        at: vs.node.keyword,
+        message: `${vsLabel(vs)} has no real_server: keepalived ignores the whole virtual server`,
+        hint: "add at least one real_server block (a sorry_server alone is not enough)",
+      });
+    }
+  },
+});

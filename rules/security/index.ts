@@ -1,0 +1,7 @@
+// Script security: how keepalived runs the scripts a configuration names.
+import type { Rule } from "../../src/engine/rule.js";
+import relativeScriptPath from "./relative-script-path.js";
+import scriptArgumentsUnquoted from "./script-arguments-unquoted.js";
+import scriptSecurityDisabled from "./script-security-disabled.js";
+
+export const SECURITY_RULES: readonly Rule[] = [scriptSecurityDisabled, scriptArgumentsUnquoted, relativeScriptPath];
