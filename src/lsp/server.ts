@@ -16,6 +16,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from "vscode-languageserver/node.js";
@@ -49,6 +50,8 @@ export interface ServerOptions {
   output?: NodeJS.WritableStream;
   /** Files (default: the local disk). */
   fs?: FileAccess;
+  /** Log exceptions that escape a handler instead of letting them end the process (default true). */
+  guardProcess?: boolean;
   /** Delay between the last edit and linting, per main file (default 200 ms; also KEEPALIVED_LSP_DEBOUNCE_MS or initializationOptions.debounceMs). */
   debounceMs?: number;
 }
@@ -62,11 +65,20 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 
 /** Starts a language server and returns its connection (already listening). */
 export function startServer(options: ServerOptions = {}): Connection {
+  // Without streams or a transport flag (--stdio, --node-ipc, --socket=N, --pipe=NAME), speak on stdio.
+  const transportFlag = process.argv.some((a) => a === "--stdio" || a === "--node-ipc" || a.startsWith("--socket") || a.startsWith("--pipe"));
+  const input = options.input ?? (transportFlag ? undefined : process.stdin);
+  const output = options.output ?? (transportFlag ? undefined : process.stdout);
   const connection =
-    options.input && options.output
-      ? createConnection(ProposedFeatures.all, new StreamMessageReader(options.input), new StreamMessageWriter(options.output))
+    input && output
+      ? createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(output))
       : createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
+  if (options.guardProcess !== false) {
+    // Bad input must not end the server: log what escaped a handler and keep serving.
+    process.on("uncaughtException", (e) => console.error(`keepalived-language-server: ${e.stack ?? e}`));
+    process.on("unhandledRejection", (e) => console.error(`keepalived-language-server: ${(e as Error)?.stack ?? e}`));
+  }
   const fs = options.fs ?? nodeFiles();
   const envDebounce = Number(process.env.KEEPALIVED_LSP_DEBOUNCE_MS);
   let debounceMs = options.debounceMs ?? (Number.isFinite(envDebounce) && envDebounce >= 0 ? envDebounce : DEFAULT_DEBOUNCE_MS);
@@ -125,15 +137,26 @@ export function startServer(options: ServerOptions = {}): Connection {
     return run(path);
   }
 
+  /** Files whose last published list was not empty (they must be cleared when clean again). */
+  const dirty = new Set<string>();
+
+  function send(file: string, diagnostics: Diagnostic[]) {
+    // A clean file nobody has open and that showed nothing before needs no message (conf.d/ may hold hundreds).
+    if (diagnostics.length === 0 && !dirty.has(file) && !documents.get(uriOf(file))) return;
+    if (diagnostics.length > 0) dirty.add(file);
+    else dirty.delete(file);
+    connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
+  }
+
   function publish(root: string, analysis: Analysis) {
     const byFile = diagnosticsByFile(analysis);
     const before = published.get(root) ?? new Set<string>();
     for (const [file, diagnostics] of byFile) {
       if (ownerOf.get(file) !== undefined && ownerOf.get(file) !== root && file !== root) continue;
-      connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
+      send(file, diagnostics);
     }
     for (const file of before) {
-      if (!byFile.has(file) && (ownerOf.get(file) ?? file) === root) connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+      if (!byFile.has(file) && (ownerOf.get(file) ?? file) === root) send(file, []);
     }
     published.set(root, new Set(byFile.keys()));
   }
@@ -162,7 +185,13 @@ export function startServer(options: ServerOptions = {}): Connection {
     const p = pending.get(root);
     if (p) clearTimeout(p.timer);
     pending.delete(root);
-    if (clear) for (const file of published.get(root) ?? []) connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+    if (clear) {
+      for (const file of published.get(root) ?? []) {
+        if (!dirty.has(file) && !documents.get(uriOf(file))) continue;
+        dirty.delete(file);
+        connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+      }
+    }
     published.delete(root);
     for (const [file, owner] of [...ownerOf]) if (owner === root) ownerOf.delete(file);
   }

@@ -14,6 +14,8 @@ export interface TestClient {
   conn: MessageConnection;
   proc: ChildProcessWithoutNullStreams;
   stderr: () => string;
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
   /** window/logMessage texts the server sent. */
   logs: () => string[];
   request<R = unknown>(method: string, params: unknown): Promise<R>;
@@ -33,9 +35,11 @@ export async function startClient(options: { initializationOptions?: unknown; en
   proc.stderr.on("data", (b: Buffer) => (err += b.toString()));
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const latest = new Map<string, Diagnostic[]>();
+  const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; until: (ds: Diagnostic[]) => boolean; resolve: (ds: Diagnostic[]) => void }[] = [];
   conn.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p.diagnostics);
+    published.push(p);
     for (const w of [...waiters]) {
       if (w.uri === p.uri && w.until(p.diagnostics)) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -59,6 +63,7 @@ export async function startClient(options: { initializationOptions?: unknown; en
     proc,
     stderr: () => err,
     logs: () => logs,
+    published,
     request: (method, params) => conn.sendRequest(method, params),
     notify: (method, params) => conn.sendNotification(method, params),
     open: (uri, text, version = 1) => conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "keepalived", version, text } }),
