@@ -241,7 +241,9 @@ function readAddress(line: Line, isStatic: boolean): void {
     i++;
     switch (word) {
       case "dev":
-        interfaceName(line, i);
+        // keepalived drops the whole address on a second dev.
+        if (line.fields.dev) line.error(i - 1, "dev is given twice; keepalived drops the address");
+        else interfaceName(line, i);
         break;
       case "scope":
         if (ip.family === 6) line.error(i - 1, "scope cannot be set on an IPv6 address; keepalived ignores it");
@@ -259,9 +261,17 @@ function readAddress(line: Line, isStatic: boolean): void {
         line.field("label", i);
         break;
       case "peer": {
-        const peer = parseIpPrefix(value).ip;
-        if (!peer) line.error(i, `peer "${value}" is not an IP address`);
+        if (line.fields.peer) {
+          line.error(i, `a second peer "${value}" is ignored`);
+          break;
+        }
+        // parse_ipaddress(…, false): the peer is a bare address, "/len" makes it invalid.
+        const peer = parseIp(value);
+        if (!peer) line.error(i, parseIpPrefix(value).ip ? `peer "${value}" cannot have a prefix length; keepalived rejects it` : `peer "${value}" is not an IP address`);
         else if (peer.family !== ip.family) line.error(i, `peer "${value}" is IPv${peer.family} but the address is IPv${ip.family}`);
+        else if (ip.prefix !== undefined && ip.prefix !== (ip.family === 4 ? 32 : 128)) {
+          line.error(0, "an address with a peer cannot have a prefix length; keepalived ignores it");
+        }
         line.field("peer", i);
         break;
       }
@@ -274,7 +284,11 @@ function readAddress(line: Line, isStatic: boolean): void {
         break;
     }
   }
-  if (line.fields.broadcast && line.fields.peer) line.error(line.fields.broadcast.index, "broadcast and peer cannot both be set; keepalived ignores broadcast");
+  const brd = line.fields.broadcast;
+  if (brd && line.fields.peer) line.error(brd.index, "broadcast and peer cannot both be set; keepalived ignores broadcast");
+  else if (brd && ip.family === 4 && (brd.text === "+" || brd.text === "-") && (ip.prefix ?? 32) > 30) {
+    line.error(brd.index, `broadcast "${brd.text}" needs a prefix length of 30 or less (the address has /${ip.prefix ?? 32})`);
+  }
 }
 
 const ROUTE_TYPES = ["unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat"];

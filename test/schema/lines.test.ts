@@ -54,6 +54,22 @@ describe("virtual_ipaddress / static_ipaddress", () => {
     expect(errors("static_ipaddress", "10.0.0.1/24 dev eth0 use_vmac")[0]?.[1]).toBe('unknown option "use_vmac" for an address; keepalived ignores it');
   });
 
+  it("dev twice drops the address (Cannot specify ipaddress device more than once)", () => {
+    expect(errors(VIP, "10.0.0.1/24 dev eth0 dev eth1")).toEqual([[3, "dev is given twice; keepalived drops the address"]]);
+  });
+
+  it("peer: both sides are bare addresses (Cannot specify address prefix when specifying peer address; Invalid peer address)", () => {
+    expect(errors(VIP, "10.0.0.1 peer 10.0.0.2")).toEqual([]);
+    expect(errors(VIP, "10.0.0.1/24 peer 10.0.0.2")).toEqual([[0, "an address with a peer cannot have a prefix length; keepalived ignores it"]]);
+    expect(errors(VIP, "10.0.0.1 peer 10.0.0.2/24")).toEqual([[2, 'peer "10.0.0.2/24" cannot have a prefix length; keepalived rejects it']]);
+  });
+
+  it("brd +/- needs room for a broadcast address (Address prefix length 32 too long for broadcast)", () => {
+    expect(errors(VIP, "10.0.0.1/24 brd +")).toEqual([]);
+    expect(errors(VIP, "10.0.0.1 brd +")).toEqual([[2, 'broadcast "+" needs a prefix length of 30 or less (the address has /32)']]);
+    expect(errors(VIP, "10.0.0.1/31 brd -")).toEqual([[2, 'broadcast "-" needs a prefix length of 30 or less (the address has /31)']]);
+  });
+
   it("preferred_lft takes a number or forever", () => {
     expect(errors(VIP, "10.0.0.1 preferred_lft forever")).toEqual([]);
     expect(errors(VIP, "10.0.0.1 preferred_lft 0")).toEqual([]);

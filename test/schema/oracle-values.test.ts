@@ -55,6 +55,13 @@ const VRRP_ENTRIES: [string, string[], boolean][] = [
   ["virtual_rules", ["from", "10.0.0.0/24", "priority", "101"], true],
   ["virtual_rules", ["from", "10.0.0.0/24", "table", "100", "priority", "102", "bogus"], true],
   ["virtual_ipaddress", ["2001:db8::5/64", "scope", "link"], true],
+  ["virtual_ipaddress", ["10.0.0.11/24", "dev", "lo", "dev", "lo"], true],
+  ["virtual_ipaddress", ["10.0.0.12", "peer", "10.0.0.13/24"], true],
+  ["virtual_ipaddress", ["10.0.0.19", "peer", "10.0.0.20"], false],
+  ["virtual_ipaddress", ["10.0.0.14/24", "peer", "10.0.0.15"], true],
+  ["virtual_ipaddress", ["10.0.0.16/24", "brd", "+"], false],
+  ["virtual_ipaddress", ["10.0.0.17", "brd", "+"], true],
+  ["virtual_ipaddress", ["10.0.0.18/24", "scope", "link", "no_track"], false],
   ["virtual_ipaddress", ["10.0.0.4/24", "preferred_lft", "never"], true],
 ];
 const VSG: Case[] = [
