@@ -51,7 +51,9 @@ function fits(text: string, eol: string): boolean {
 
 /** Trailing spaces and tabs are dropped by keepalived (decomment()). */
 function trimEnd(s: string): string {
-  return s.replace(/[ \t]+$/, "");
+  const t = s.replace(/[ \t]+$/, "");
+  // a `\r` right before the line break would become part of a CRLF break
+  return t.endsWith("\r") ? s : t;
 }
 
 /** A code line as words, braces and an optional trailing comment; glued tokens stay glued. */
@@ -126,7 +128,7 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
         push(ind(depth) + trimEnd(line.text.trimStart()), i);
       } else {
         // left exactly as written, line break included
-        out.push({ text: line.text, src: i, eol: line.eol || style });
+        out.push({ text: line.text, src: i, eol: line.eol === "" || line.eol === "\r" ? style : line.eol });
         depth = Math.max(0, depth + line.braceDelta);
       }
       joinable = -1;

@@ -85,7 +85,8 @@ function isCommentOnly(tokens: CstToken[]): boolean {
 function codeTokens(tokens: CstToken[]): CstToken[] {
   const out: CstToken[] = [];
   for (const t of tokens) {
-    if (t.type === "Comment") break;
+    // keepalived's reader stops at a NUL (fgets/strlen): nothing after it is read
+    if (t.type === "Comment" || t.type === "Nul") break;
     if (t.type !== "Blank") out.push(t);
   }
   return out;
@@ -105,7 +106,7 @@ function isDefinitionStart(code: CstToken[]): boolean {
  * since guessing "continues" only keeps more lines untouched.
  */
 function endsInBackslash(line: { text: string; tokens: CstToken[] }): boolean {
-  if (/\\[ \t\f\v\r]*$/.test(line.text)) return true;
+  if (/\\[ \t\f\v\r]*$/.test(line.text.split("\0")[0])) return true;
   const code = codeTokens(line.tokens);
   const last = code[code.length - 1];
   return last !== undefined && last.text.endsWith("\\");
@@ -121,6 +122,8 @@ function needsReindentOnly(code: CstToken[]): boolean {
       continue;
     }
     if (t.text.includes("$")) return true;
+    // decomment() glues a line-final `\` to the word before it: moving line ends around it changes words
+    if (t.text.endsWith("\\")) return true;
     if (t.type === "Word" && (t.text.startsWith("@") || t.text.startsWith("~"))) return true;
     if (statementStart && t.type === "Word" && INCLUDE_WORD.test(t.text)) return true;
     statementStart = false;
@@ -147,7 +150,17 @@ export function splitLines(text: string): PhysLine[] {
     if (t.type === "Newline") push(t.text, t.start + t.text.length);
     else tokens.push(t);
   }
-  if (start < text.length || tokens.length > 0) push("", text.length);
+  if (start < text.length || tokens.length > 0) {
+    // keepalived strips a `\r` ending the last line like the one of a CRLF break: treat it as the break
+    const last = tokens[tokens.length - 1];
+    if (last && last.text.endsWith("\r")) {
+      tokens[tokens.length - 1] = { ...last, text: last.text.slice(0, -1) };
+      if (tokens[tokens.length - 1].text === "") tokens.pop();
+      push("\r", text.length);
+    } else {
+      push("", text.length);
+    }
+  }
   markDefinitions(lines);
   return lines;
 }
@@ -176,6 +189,8 @@ function classify(l: Pick<PhysLine, "tokens" | "eol" | "start" | "end" | "text">
   if (line.kind === "blank") return line;
   // decomment() strips only spaces and tabs in front of a line: other blanks there are content
   if (/[^ \t]/.test(leading)) line.kind = "verbatim";
+  // keepalived versions differ on what a NUL does to its line: leave such lines alone
+  else if (l.tokens.some((t) => t.type === "Nul")) line.kind = "verbatim";
   // keepalived cuts longer lines in two: changing their length moves the cut
   else if (byteLength(l.text) + Math.max(1, l.eol.length) > MAX_LINE_BYTES) line.kind = "verbatim";
   else if (line.kind === "code" && needsReindentOnly(code)) line.kind = "reindent";

@@ -82,9 +82,18 @@ export function complete(analysis: Analysis, file: string, offset: number): Comp
     const spec = lookupKeyword(context, before[0]);
     if (!spec) return [];
     if (spec.ref) return names(ast, spec.ref);
-    if (spec.values?.length) return spec.values.map((v) => ({ label: v, kind: KIND.value, detail: `${spec.name} value` }));
+    const values = enumValues(spec);
+    if (values.length) return values.map((v) => ({ label: v, kind: KIND.value, detail: `${spec.name} value` }));
   }
   return [];
+}
+
+/** The words an enum keyword accepts: the schema's list, else the leading `A|B|C` of its grammar. */
+function enumValues(spec: KeywordSpec): string[] {
+  if (spec.values?.length) return spec.values;
+  if (spec.type !== "enum") return [];
+  const first = spec.args.split(/\s/)[0];
+  return /^[\w-]+(\|[\w-]+)+$/.test(first) ? first.split("|") : [];
 }
 
 function keywords(context: string): CompletionItem[] {

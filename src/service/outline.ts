@@ -67,7 +67,7 @@ export function foldingRanges(text: string, options: FoldingOptions = {}): Foldi
       if (el.type !== "Block") continue;
       const startLine = line(el.open.start);
       // Keep the closing brace visible, as editors do for C-like blocks.
-      const endLine = el.close ? line(el.close.start) - 1 : line(el.end);
+      const endLine = el.close ? line(el.close.start) - 1 : line(Math.max(el.open.start, text.slice(0, el.end).trimEnd().length - 1));
       if (endLine > startLine) out.push({ startLine, endLine });
       visit(el.children);
     }

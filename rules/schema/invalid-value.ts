@@ -1,0 +1,59 @@
+/**
+ * Values keepalived rejects or misreads: numbers out of range or not base 10,
+ * case-sensitive enums, booleans, addresses, and the entry lines of value
+ * blocks (virtual_ipaddress, track_script, unicast_peer, …). The checks are
+ * the schema's (grammar/schema/values.ts, lines.ts); this rule places them.
+ */
+import type { ConfigNode, Word } from "../../grammar/ast.js";
+import { checkValue, getContext, lineGrammarOf, lookupKeyword, parseEntryLine } from "../../grammar/schema/index.js";
+import { defineRule } from "../../src/engine/rule.js";
+import { allNodes, contextLabel } from "./tree.js";
+
+export default defineRule({
+  meta: {
+    id: "invalid-value",
+    severity: "error",
+    category: "schema",
+    description: "A value keepalived rejects, or reads differently from what it says",
+    fixable: false,
+  },
+  check(ctx) {
+    const target = ctx.settings.targetVersion === "2.2.7" ? "2.2.7" : "newest";
+    for (const node of allNodes(ctx.ast)) {
+      if (node.kind === "entry") {
+        entry(node);
+        continue;
+      }
+      if (!node.known) continue;
+      const spec = lookupKeyword(node.context, node.name);
+      if (!spec) continue;
+      if (spec.kind === "value-block" && spec.args === "(none)" && node.args.length > 0) {
+        ctx.report({
+          at: span(node.args[0]!, node.args[node.args.length - 1]!),
+          message: `"${node.name}" takes no words before its block; keepalived reports "extra parameters" and ignores them`,
+          hint: `put the values on their own lines inside the "{ … }" block`,
+        });
+        continue;
+      }
+      for (const p of checkValue(spec, node.args, target)) {
+        const word = node.args[p.index] ?? node.keyword;
+        ctx.report({ at: word, message: p.message, hint: p.hint, severity: p.severity });
+      }
+    }
+
+    function entry(node: ConfigNode) {
+      if (!lineGrammarOf(node.context)) return;
+      const words = [node.keyword, ...node.args];
+      const line = parseEntryLine(node.context, words);
+      for (const p of line.errors) {
+        const word = words[p.index] ?? node.keyword;
+        const block = getContext(node.context) ? contextLabel(node.context) : node.context;
+        ctx.report({ at: word, message: `${block} entry "${node.name}": ${p.message}`, severity: p.severity });
+      }
+    }
+  },
+});
+
+function span(first: Word, last: Word) {
+  return first.file === last.file ? { file: first.file, start: first.start, end: last.end, via: first.via } : first;
+}

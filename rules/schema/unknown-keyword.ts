@@ -1,0 +1,113 @@
+/**
+ * A keyword keepalived does not know where it is written. keepalived reports
+ * "Unknown keyword" and ignores the line; a block after it is not skipped: its
+ * '{' is ignored and its lines are read as lines of the enclosing block.
+ */
+import type { ConfigNode, Fix } from "../../grammar/ast.js";
+import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
+import { fixOf, replaceWord } from "../../src/engine/fix.js";
+import { defineRule, type LintSettings } from "../../src/engine/rule.js";
+import { allNodes, contextLabel, editDistance, followedByBrace } from "./tree.js";
+
+/** Keywords of `context` within reach of `name`: the closest ones only (case-only differences first). */
+export function closeKeywords(context: string, name: string, settings: LintSettings): string[] {
+  const spec = getContext(context);
+  if (!spec) return [];
+  const names = [...spec.keywords.values()].filter((k) => settings.targetVersion !== "2.2.7" || k.inV227).map((k) => k.name);
+  const lower = name.toLowerCase();
+  const sameCase = names.filter((k) => k.toLowerCase() === lower);
+  if (sameCase.length > 0) return sameCase;
+  // Short words are close to too many keywords to guess.
+  const max = name.length >= 8 ? 2 : name.length >= 4 ? 1 : 0;
+  if (max === 0) return [];
+  let best = max + 1;
+  let out: string[] = [];
+  for (const k of names) {
+    const d = editDistance(lower, k.toLowerCase(), max);
+    if (d < best) {
+      best = d;
+      out = [k];
+    } else if (d === best) out.push(k);
+  }
+  return best <= max ? out : [];
+}
+
+export default defineRule({
+  meta: {
+    id: "unknown-keyword",
+    severity: "error",
+    category: "schema",
+    description: "A keyword keepalived does not know in the block it is written in",
+    fixable: true,
+  },
+  check(ctx) {
+    for (const node of allNodes(ctx.ast)) {
+      if (node.kind !== "keyword" || node.known) continue;
+      const where = contextLabel(node.context);
+      const inWhere = node.context === "root" ? "at the top level" : `in ${where}`;
+      const elsewhere = [...new Set(contextsOf(node.name).map((k) => contextLabel(k.context)))];
+      const close = elsewhere.length === 0 ? closeKeywords(node.context, node.name, ctx.settings) : [];
+      let message = `unknown keyword "${node.name}" ${inWhere}`;
+      let hint: string;
+      let fix: Fix | undefined;
+      let suggestions: Fix[] | undefined;
+      if (elsewhere.length > 0) {
+        message += `; it is valid only inside ${orList(elsewhere)}`;
+        hint = `move it into ${orList(elsewhere)}, or check that the blocks before it are closed where you meant`;
+      } else if (close.length === 1) {
+        const [candidate] = close;
+        message += `; did you mean "${candidate}"?`;
+        hint = `keywords are case-sensitive and exact; keepalived ignores this line`;
+        const rename = fixOf(`rename "${node.name}" to "${candidate}"`, replaceWord(node.keyword, candidate!));
+        // A case-only slip has one reading; a spelling guess may be wrong, so it is only offered.
+        if (candidate!.toLowerCase() === node.name.toLowerCase()) fix = rename;
+        else if (rename) suggestions = [rename];
+      } else if (close.length > 1) {
+        message += `; did you mean ${orList(close.map((c) => `"${c}"`))}?`;
+        hint = "keepalived ignores this line";
+      } else {
+        hint = `keepalived ignores this line; check the spelling against keepalived.conf(5)${ctx.settings.targetVersion === "2.2.7" ? " for 2.2.7" : ""}`;
+      }
+      if (followedByBrace(node, ctx.files.get(node.file)?.text)) {
+        hint += `. The block after it is not skipped: ${blockFate(node)}`;
+      }
+      ctx.report({ at: node.keyword, message, hint, fix, suggestions });
+    }
+    for (const node of ctx.ast.children) {
+      if (!node.block || node.block.open || !node.known) continue;
+      const owners = lookupKeyword("root", node.name)?.processes ?? [];
+      if (PROCESSES.every((p) => owners.includes(p))) continue;
+      const line = ctx.files.get(node.file)?.position(node.start).line;
+      const missing = PROCESSES.filter((p) => !owners.includes(p));
+      const others = `${orList(missing).replace(/ or /, " and ")} process${missing.length > 1 ? "es" : ""}`;
+      const why = `"${node.name}"${line ? ` (line ${line})` : ""} has no '{', so they read its lines as top-level keywords`;
+      const readAtRoot = (children: readonly ConfigNode[]) => {
+        for (const child of children) {
+          if (child.name === "{" || child.name === "}") continue;
+          // A top-level keyword opens its own block in that view; what follows is beyond a simple model.
+          if (lookupKeyword("root", child.name)) continue;
+          ctx.report({ at: child.keyword, message: `unknown keyword "${child.name}" at the top level for keepalived's ${others}: ${why}`, hint: `put "{" after "${node.name}"` });
+          readAtRoot(child.children);
+          // Its '{' is ignored there, so its '}' is a top-level '}' (keepalived: Unknown keyword '}').
+          if (child.block?.open && child.block.close) {
+            ctx.report({ at: child.block.close, message: `'}' closing "${child.name}" is a top-level '}' for keepalived's ${others}: ${why}`, hint: `put "{" after "${node.name}"` });
+          }
+        }
+      };
+      readAtRoot(node.children);
+    }
+  },
+});
+
+/** keepalived's processes that each read the whole configuration under -t. */
+const PROCESSES = ["parent", "checker", "vrrp", "bfd"];
+
+function blockFate(node: ConfigNode): string {
+  return node.parent
+    ? `keepalived ignores its '{', reads its lines as lines of the enclosing ${node.parent.name} block, and its '}' closes ${node.parent.name}`
+    : "keepalived ignores its '{', reads its lines as top-level keywords, and its '}' is an extra '}'";
+}
+
+function orList(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}

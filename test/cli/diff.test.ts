@@ -1,0 +1,50 @@
+// The --fix-dry-run diff must be a unified diff that patch(1) applies; checked with patch itself when installed.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { unifiedDiff } from "../../src/cli/diff.js";
+
+const hasPatch = spawnSync("patch", ["--version"]).status === 0;
+
+describe("unifiedDiff", () => {
+  it("is empty for equal texts", () => {
+    expect(unifiedDiff("a\n", "a\n", "a", "b")).toBe("");
+  });
+
+  it("one changed line with context", () => {
+    expect(unifiedDiff("1\n2\n3\n4\n5\n", "1\n2\nX\n4\n5\n", "a/f", "b/f")).toBe("--- a/f\n+++ b/f\n@@ -1,5 +1,5 @@\n 1\n 2\n-3\n+X\n 4\n 5\n");
+  });
+
+  it("marks a missing final newline", () => {
+    expect(unifiedDiff("a\nb", "a\nc", "x", "y")).toBe("--- x\n+++ y\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n");
+  });
+
+  it.skipIf(!hasPatch)("patch turns the old text into the new one, for random line edits", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kl-diff-"));
+    try {
+      const lines = fc.array(fc.constantFrom("a", "b", "c", "vrrp {", "}", ""), { maxLength: 25 });
+      const text = fc.tuple(lines, fc.boolean()).map(([ls, nl]) => ls.join("\n") + (nl && ls.length ? "\n" : ""));
+      fc.assert(
+        fc.property(text, text, (a, b) => {
+          writeFileSync(join(dir, "a"), a);
+          const d = unifiedDiff(a, b, "a", "b");
+          if (a === b) {
+            expect(d).toBe("");
+            return;
+          }
+          const r = spawnSync("patch", ["--quiet", "--force", "-o", "out", "a"], { cwd: dir, input: d, encoding: "utf8" });
+          expect(r.stderr + r.stdout).toBe("");
+          expect(r.status).toBe(0);
+          expect(readFileSync(join(dir, "out"), "utf8")).toBe(b);
+          rmSync(join(dir, "out"));
+        }),
+        { numRuns: 200 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { nodeFiles } from "../../src/node/files.js";
+
+describe("nodeFiles", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kl-files-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, "a.conf"), "vrrp_script x {\n}\n");
+  writeFileSync(join(dir, "big.conf"), "x".repeat(100));
+  mkdirSync(join(dir, "sub"));
+  writeFileSync(join(dir, "latin1.conf"), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+  symlinkSync(join(dir, "a.conf"), join(dir, "link.conf"));
+  symlinkSync(join(dir, "nowhere"), join(dir, "dangling.conf"));
+  const fs = nodeFiles({ maxBytes: 50, cwd: dir });
+
+  it("reads files and follows symlinks", () => {
+    expect(fs.readFile(join(dir, "a.conf"))).toEqual({ ok: true, text: "vrrp_script x {\n}\n" });
+    expect(fs.readFile(join(dir, "link.conf"))).toEqual({ ok: true, text: "vrrp_script x {\n}\n" });
+    expect(fs.stat(join(dir, "link.conf"))).toBe("file");
+  });
+
+  it("refuses files over the size cap", () => {
+    expect(fs.readFile(join(dir, "big.conf"))).toMatchObject({ ok: false, reason: "too-large" });
+  });
+
+  it("says what is missing, a directory, or not a regular file", () => {
+    expect(fs.readFile(join(dir, "missing.conf"))).toMatchObject({ ok: false, reason: "not-found" });
+    expect(fs.readFile(join(dir, "dangling.conf"))).toMatchObject({ ok: false, reason: "not-found" });
+    expect(fs.stat(join(dir, "dangling.conf"))).toBeUndefined();
+    expect(fs.readFile(join(dir, "sub"))).toMatchObject({ ok: false, reason: "directory" });
+    expect(fs.stat(join(dir, "sub"))).toBe("directory");
+    expect(fs.stat("/dev/zero")).toBe("other");
+    expect(fs.readFile("/dev/zero")).toMatchObject({ ok: false, reason: "not-regular" });
+  });
+
+  it("does not open a FIFO (it would block)", () => {
+    const fifoDir = mkdtempSync(join(tmpdir(), "kl-fifo-"));
+    afterAll(() => rmSync(fifoDir, { recursive: true, force: true }));
+    const fifo = join(fifoDir, "fifo.conf");
+    execFileSync("mkfifo", [fifo]);
+    expect(fs.stat(fifo)).toBe("other");
+    expect(fs.readFile(fifo)).toMatchObject({ ok: false, reason: "not-regular" });
+  });
+
+  it("lists directories sorted; undefined when it cannot", () => {
+    expect(fs.listDir(dir)).toEqual(["a.conf", "big.conf", "dangling.conf", "latin1.conf", "link.conf", "sub"]);
+    expect(fs.listDir(join(dir, "a.conf"))).toBeUndefined();
+    expect(fs.cwd()).toBe(dir);
+  });
+
+  it("replaces invalid UTF-8 bytes instead of failing", () => {
+    expect(fs.readFile(join(dir, "latin1.conf"))).toEqual({ ok: true, text: "caf\uFFFD\n" });
+  });
+});

@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ALL_RULES } from "../../rules/index.js";
+import { repoRoot, runCli, tempTree } from "./helpers.js";
+
+describe("subcommands", () => {
+  it("rules: a table row per rule with severity, category, fixable", () => {
+    const r = runCli(["rules"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^id\s+severity\s+category\s+fixable\s+description$/);
+    expect(lines).toHaveLength(ALL_RULES.length + 1);
+    const row = lines.find((l) => l.startsWith("nopreempt-weighted-tracking "));
+    expect(row?.split(/\s{2,}/).slice(0, 4)).toEqual(["nopreempt-weighted-tracking", "error", "ha", "yes"]);
+  });
+
+  it("explain: prints the rule's docs page", () => {
+    const r = runCli(["explain", "nopreempt-weighted-tracking"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(repoRoot, "docs/rules/nopreempt-weighted-tracking.md"), "utf8"));
+  });
+
+  it("explain works from any working directory (docs are found from the package)", () => {
+    const r = runCli(["explain", "nopreempt-state-master"], { cwd: "/" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# nopreempt-state-master\n/);
+  });
+
+  it("explain: unknown rule is a usage error", () => {
+    const r = runCli(["explain", "no-such-rule"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('keepalived-lint: unknown rule "no-such-rule" (list them with: keepalived-lint rules)\n');
+  });
+
+  it("parse --json: nodes with name, kind, args with positions, children, file; no parent links", () => {
+    const dir = tempTree({
+      "k.conf": "global_defs {\n  router_id lb1\n}\ninclude extra.conf\n",
+      "extra.conf": 'vrrp_script chk {\n  script "/bin/true"\n}\n}\n',
+    });
+    const r = runCli(["parse", "--json", "k.conf"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.roots).toEqual([join(dir, "k.conf")]);
+    const [global, script] = out.children;
+    expect(global).toMatchObject({ name: "global_defs", kind: "keyword", file: join(dir, "k.conf"), line: 1, column: 1 });
+    expect(global.children[0]).toMatchObject({ name: "router_id", line: 2, column: 3, args: [{ text: "lb1", quoted: false, line: 2, column: 13 }] });
+    expect(script).toMatchObject({ name: "vrrp_script", file: join(dir, "extra.conf"), args: [{ text: "chk", line: 1, column: 13 }] });
+    expect(script.children[0].args[0]).toMatchObject({ text: "/bin/true", quoted: true });
+    expect(r.stdout).not.toContain('"parent"');
+    expect(out.diagnostics).toEqual([expect.objectContaining({ file: join(dir, "extra.conf"), ruleId: "unbalanced-brace", line: 4, column: 1 })]);
+  });
+
+  it("parse without --json prints an outline", () => {
+    const dir = tempTree({ "k.conf": "global_defs {\n  router_id lb1\n}\n" });
+    const r = runCli(["parse", "k.conf"], { cwd: dir });
+    expect(r.stdout).toBe("global_defs  k.conf:1:1\n  router_id lb1  k.conf:2:3\n");
+  });
+
+  it("--version prints the package version and the keepalived versions the schema knows", () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+    const r = runCli(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`keepalived-lint ${pkg.version}\nkeepalived versions known to the schema: 2.2.7, 2.4.3, HEAD\n`);
+  });
+});

@@ -1,0 +1,115 @@
+// Proof of meaning: formatting must not change what keepalived reads.
+//  1. typed AST projection (names, contexts, words, blocks, definitions) before and after, on every sample
+//     and corpus file;
+//  2. the real `keepalived -t` prints the same messages for the original and the formatted copy (locations
+//     and the temp directory normalised: formatting moves lines, not meaning), on all samples and a
+//     deterministic sample of the corpus (all of it with FORMAT_ORACLE_ALL=1).
+// Files are read as Latin-1 (one char per byte) so every byte survives the round trip to disk.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { format } from "../../src/format/index.js";
+import { keepalivedAvailable, runPool, KEEPALIVED_BIN } from "../oracle/keepalived.js";
+import { CONFIG_ID, CORPUS_DIR, corpusFiles, projection, readBytes, relativeName, SAMPLES_DIR, sampleFiles } from "./helpers.js";
+
+const samples = sampleFiles();
+const corpus = corpusFiles();
+
+describe("formatting keeps the typed AST", () => {
+  it("finds the keepalived samples", () => {
+    if (samples.length === 0) console.warn(`skipped: no keepalived samples in ${SAMPLES_DIR}`);
+    else expect(samples.length).toBeGreaterThan(10);
+  });
+
+  it.each(samples.map((f) => [path.basename(f), f]))("sample %s", (_name, file) => {
+    const text = readBytes(file);
+    const formatted = format(text);
+    expect(projection(formatted)).toEqual(projection(text));
+    expect(format(formatted)).toBe(formatted);
+  });
+
+  it.skipIf(corpus.length === 0)("every corpus file", { timeout: 600_000 }, () => {
+    const changedMeaning: string[] = [];
+    const notIdempotent: string[] = [];
+    let reformatted = 0;
+    for (const file of corpus) {
+      const text = readBytes(file);
+      const formatted = format(text);
+      if (formatted !== text) reformatted++;
+      if (JSON.stringify(projection(formatted)) !== JSON.stringify(projection(text))) changedMeaning.push(relativeName(file));
+      if (format(formatted) !== formatted) notIdempotent.push(relativeName(file));
+    }
+    expect(changedMeaning).toEqual([]);
+    expect(notIdempotent).toEqual([]);
+    // the corpus is written in many styles: a formatter that changes nothing proves nothing
+    expect(reformatted).toBeGreaterThan(corpus.length / 2);
+  });
+  if (corpus.length === 0) it("corpus", () => console.warn(`skipped: corpus absent (${CORPUS_DIR})`));
+});
+
+/** Every `step`-th corpus file (deterministic), all of them with FORMAT_ORACLE_ALL=1. */
+function corpusSample(): string[] {
+  if (process.env.FORMAT_ORACLE_ALL === "1") return corpus;
+  const step = Math.max(1, Math.ceil(corpus.length / 150));
+  return corpus.filter((_, i) => i % step === 0);
+}
+
+describe.skipIf(!keepalivedAvailable())("formatting keeps what keepalived -t prints", () => {
+  const roots: string[] = [];
+  afterAll(() => {
+    for (const r of roots) fs.rmSync(r, { recursive: true, force: true });
+  });
+
+  /** Copies of the samples and the whole corpus (includes are relative), original and formatted. */
+  function copyTree(formatted: boolean): string {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "ka-format-")));
+    roots.push(root);
+    const put = (src: string, rel: string) => {
+      const dest = path.join(root, rel);
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      const text = readBytes(src);
+      fs.writeFileSync(dest, formatted ? format(text) : text, "latin1");
+    };
+    for (const f of samples) put(f, path.join("samples", path.relative(SAMPLES_DIR, f)));
+    for (const f of corpus) put(f, path.join("corpus", path.relative(CORPUS_DIR, f)));
+    return root;
+  }
+
+  function normalise(raw: string, root: string): string[] {
+    return raw
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      // formatting moves lines, and a final newline decides whether keepalived prints a location at EOF
+      .map((l) => l.split(root).join("<root>").replace(/^\((?:[^()]*: )?Line \d+\) /, ""));
+  }
+
+  it("same messages for the original and the formatted copy", { timeout: 300_000 }, async () => {
+    const started = Date.now();
+    const rels = [
+      ...samples.map((f) => path.join("samples", path.relative(SAMPLES_DIR, f))),
+      ...corpusSample().map((f) => path.join("corpus", path.relative(CORPUS_DIR, f))),
+    ];
+    const a = copyTree(false);
+    const b = copyTree(true);
+    const opts = { configId: CONFIG_ID, timeoutMs: 10_000 };
+    const workers = Math.max(2, Math.min(8, os.availableParallelism()));
+    const before = await runPool(rels.map((r) => path.join(a, r)), workers, opts);
+    const after = await runPool(rels.map((r) => path.join(b, r)), workers, opts);
+    const differ: string[] = [];
+    let compared = 0;
+    rels.forEach((rel, i) => {
+      // a hang is keepalived's behaviour on that file, not something to compare
+      if (before[i].timedOut || after[i].timedOut) return;
+      compared++;
+      const x = normalise(before[i].raw, a);
+      const y = normalise(after[i].raw, b);
+      if (JSON.stringify(x) !== JSON.stringify(y) || before[i].exitCode !== after[i].exitCode) {
+        differ.push(`${rel}\n  before: ${x.join("\n          ")}\n  after:  ${y.join("\n          ")}`);
+      }
+    });
+    console.info(`keepalived -t (${KEEPALIVED_BIN}) on ${compared} files ×2 in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+    expect(compared).toBeGreaterThan(rels.length / 2);
+    expect(differ).toEqual([]);
+  });
+});

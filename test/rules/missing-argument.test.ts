@@ -1,0 +1,14 @@
+import rule from "../../rules/schema/missing-argument.js";
+import { ruleTester } from "./tester.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "arguments given", code: "vrrp_instance VI_1 {\n  interface eth0\n  priority 100\n}\n" },
+    { name: "flags take none", code: "vrrp_instance VI_1 {\n  nopreempt\n}\n" },
+    { name: "optional argument", code: "global_defs {\n  vrrp_iptables\n}\n" },
+  ],
+  invalid: [
+    { name: "priority without value", code: "vrrp_instance VI_1 {\n  priority\n}\n", errors: [{ line: 2, column: 3, message: '"priority" in vrrp_instance is missing its argument' }] },
+    { name: "vrrp_script without a name", code: "vrrp_script {\n  script /bin/true\n}\n", errors: [{ line: 1, message: "exits with status 2" }] },
+  ],
+});

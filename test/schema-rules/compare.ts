@@ -1,0 +1,146 @@
+/**
+ * Differential comparison of our findings with `keepalived -t` (2.2.7): which
+ * of keepalived's located, host-independent messages of the parse-time kinds
+ * (unknown keyword, braces, quotes, missing parameter, bad values) we report
+ * at the same file and line, and which of our error findings of those kinds
+ * keepalived does not print.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Diagnostic } from "../../grammar/ast.js";
+import { lint } from "../../src/engine/linter.js";
+import { nodeFiles } from "../../src/node/files.js";
+import type { OracleKind, OracleMessage, OracleResult } from "../oracle/keepalived.js";
+
+/** keepalived message kinds compared, and the rules of ours that report each. */
+export const COMPARED: Partial<Record<OracleKind, readonly string[]>> = {
+  "unknown-keyword": ["unknown-keyword", "unsupported-in-target-version", "unbalanced-brace"],
+  "unexpected-brace": ["unexpected-brace"],
+  "missing-brace": ["missing-brace"],
+  "extra-brace": ["unbalanced-brace"],
+  "missing-close-brace": ["unbalanced-brace"],
+  quote: ["unmatched-quote"],
+  "missing-argument": ["missing-argument"],
+  value: ["invalid-value"],
+  "extra-parameters": ["invalid-value"],
+};
+
+const OUR_RULES = new Set(Object.values(COMPARED).flat());
+
+export interface Finding {
+  ruleId: string;
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface FileComparison {
+  file: string;
+  exitCode: number | null;
+  /** keepalived messages compared (located, host-independent, compared kinds). */
+  theirs: OracleMessage[];
+  matched: OracleMessage[];
+  missed: OracleMessage[];
+  /** Our error findings of the compared rules at a line where keepalived prints nothing of a matching kind. */
+  extra: Finding[];
+  /** Our findings keepalived never got to: it stopped at a missing parameter (exit 2) before them. */
+  afterStop: Finding[];
+}
+
+/** Our findings for one configuration, linted as keepalived 2.2.7 reads it with config id `configId`. */
+export function ourFindings(mainFile: string, configId: string): Finding[] {
+  const r = lint(nodeFiles({ cwd: path.dirname(mainFile) }), [mainFile], { targetVersion: "2.2.7", configId });
+  return r.diagnostics
+    .filter((d: Diagnostic) => OUR_RULES.has(d.ruleId) && d.severity === "error")
+    .map((d) => ({
+      ruleId: d.ruleId,
+      file: path.resolve(d.file),
+      line: r.files.get(d.file)?.position(d.start).line ?? 0,
+      message: d.message,
+    }));
+}
+
+const texts = new Map<string, string[]>();
+
+/**
+ * keepalived reports a missing '{' at the line it read instead of the brace;
+ * we report it at the block keyword: the last line with content before it.
+ */
+function keywordLineBefore(file: string, line: number): number {
+  let lines = texts.get(file);
+  if (!lines) {
+    try {
+      lines = fs.readFileSync(file, "utf8").split("\n");
+    } catch {
+      lines = [];
+    }
+    texts.set(file, lines);
+  }
+  for (let i = line - 2; i >= 0; i--) if (!/^\s*(?:[#!].*)?$/.test(lines[i]!)) return i + 1;
+  return -1;
+}
+
+function rulesFor(kind: OracleKind): readonly string[] {
+  return COMPARED[kind] ?? [];
+}
+
+export function compare(mainFile: string, oracle: OracleResult, ours: Finding[]): FileComparison {
+  const all = oracle.messages.filter((m) => COMPARED[m.kind] !== undefined);
+  // Messages without a location come from validation after parsing, except the EOF brace count.
+  const theirs = all.filter((m) => !m.hostDependent && (m.line !== null || m.kind === "missing-close-brace"));
+  const hits = (m: OracleMessage, f: Finding) =>
+    rulesFor(m.kind).includes(f.ruleId) && f.file === m.file && (m.line === null || f.line === m.line || (m.kind === "missing-brace" && f.line === keywordLineBefore(m.file, m.line)));
+  const matched: OracleMessage[] = [];
+  const missed: OracleMessage[] = [];
+  for (const m of theirs) (ours.some((f) => hits(m, f)) ? matched : missed).push(m);
+  // keepalived exits at the first missing parameter: nothing after that line in that file, nor in later files, exists.
+  const stop = oracle.exitCode === 2 ? all.find((m) => m.kind === "missing-argument" && m.line !== null) : undefined;
+  const extra: Finding[] = [];
+  const afterStop: Finding[] = [];
+  for (const f of ours) {
+    if (all.some((m) => hits(m, f))) continue;
+    if (stop && (f.file !== stop.file || f.line > stop.line!)) afterStop.push(f);
+    else extra.push(f);
+  }
+  return { file: mainFile, exitCode: oracle.exitCode, theirs, matched, missed, extra, afterStop };
+}
+
+export interface KindRow {
+  kind: string;
+  keepalived: number;
+  matched: number;
+  missed: number;
+  oursOnly: number;
+}
+
+/** Per-kind totals; our extra findings are attributed to the first kind their rule reports. */
+export function table(results: readonly FileComparison[]): KindRow[] {
+  const rows = new Map<string, KindRow>();
+  const row = (kind: string) => {
+    let r = rows.get(kind);
+    if (!r) rows.set(kind, (r = { kind, keepalived: 0, matched: 0, missed: 0, oursOnly: 0 }));
+    return r;
+  };
+  for (const kind of Object.keys(COMPARED)) row(kind);
+  for (const res of results) {
+    for (const m of res.theirs) row(m.kind).keepalived++;
+    for (const m of res.matched) row(m.kind).matched++;
+    for (const m of res.missed) row(m.kind).missed++;
+    for (const f of res.extra) {
+      const kind = Object.entries(COMPARED).find(([, rules]) => rules!.includes(f.ruleId))![0];
+      row(kind).oursOnly++;
+    }
+  }
+  return [...rows.values()];
+}
+
+export function formatTable(rows: readonly KindRow[], title: string): string {
+  const total = rows.reduce((t, r) => ({ kind: "total", keepalived: t.keepalived + r.keepalived, matched: t.matched + r.matched, missed: t.missed + r.missed, oursOnly: t.oursOnly + r.oursOnly }), { kind: "total", keepalived: 0, matched: 0, missed: 0, oursOnly: 0 });
+  const lines = [`${title}`, `${"kind".padEnd(20)} ${"keepalived".padStart(10)} ${"matched".padStart(8)} ${"missed".padStart(7)} ${"ours only".padStart(9)}`];
+  for (const r of [...rows, total]) {
+    lines.push(`${r.kind.padEnd(20)} ${String(r.keepalived).padStart(10)} ${String(r.matched).padStart(8)} ${String(r.missed).padStart(7)} ${String(r.oursOnly).padStart(9)}`);
+  }
+  const pct = total.keepalived === 0 ? 100 : (100 * total.matched) / total.keepalived;
+  lines.push(`agreement: ${pct.toFixed(2)}% of keepalived's messages matched at the same file and line`);
+  return lines.join("\n");
+}

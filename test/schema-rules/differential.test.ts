@@ -1,0 +1,74 @@
+// Differential test: our parse-time findings against keepalived 2.2.7's own
+// `keepalived -t` output, over the packaged samples, the keepalived devel-tools
+// corpus and generated mutants. Skips when keepalived or the corpus is absent.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { DEFAULT_CONFIG_ID, keepalivedAvailable, runPool } from "../oracle/keepalived.js";
+import { removeTrees } from "../oracle/tempdir.js";
+import { compare, formatTable, ourFindings, table, type FileComparison } from "./compare.js";
+import { writeMutants } from "./mutate.js";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SAMPLES = "/usr/share/doc/keepalived/samples";
+const CORPUS = path.resolve(ROOT, "../shared/corpus/keepalived-devel-tools/configs");
+
+afterAll(removeTrees);
+
+function configsIn(dir: string, pattern: RegExp): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((n) => pattern.test(n)).sort().map((n) => path.join(dir, n));
+}
+
+async function run(files: readonly string[]): Promise<FileComparison[]> {
+  const oracle = await runPool(files, 2, { configId: DEFAULT_CONFIG_ID, timeoutMs: 10_000 });
+  return files.map((f, i) => compare(f, oracle[i]!, ourFindings(f, DEFAULT_CONFIG_ID)));
+}
+
+function details(results: readonly FileComparison[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    for (const m of r.missed) out.push(`MISSED ${m.file}:${m.line ?? "-"} [${m.kind}] ${m.text}`);
+    for (const f of r.extra) out.push(`EXTRA  ${f.file}:${f.line} [${f.ruleId}] ${f.message}`);
+  }
+  return out.join("\n");
+}
+
+function report(name: string, results: readonly FileComparison[]) {
+  const rows = table(results);
+  console.log(formatTable(rows, `${name}: ${results.length} configurations`));
+  if (process.env.DIFF_DETAILS) fs.appendFileSync(process.env.DIFF_DETAILS, `## ${name}\n${details(results)}\n`);
+  const keepalived = rows.reduce((n, r) => n + r.keepalived, 0);
+  const matched = rows.reduce((n, r) => n + r.matched, 0);
+  return { rows, agreement: keepalived === 0 ? 1 : matched / keepalived, extra: results.flatMap((r) => r.extra) };
+}
+
+const available = keepalivedAvailable();
+
+describe.skipIf(!available)("differential: our findings vs keepalived 2.2.7 -t", () => {
+  test("packaged samples", async () => {
+    const files = configsIn(SAMPLES, /^keepalived\.conf\./);
+    expect(files.length).toBeGreaterThan(10);
+    const r = report("samples", await run(files));
+    expect(r.agreement).toBeGreaterThanOrEqual(0.99);
+    expect(r.extra.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([]);
+  }, 120_000);
+
+  test.skipIf(!fs.existsSync(CORPUS))("devel-tools corpus", async () => {
+    // keepalived -t takes ~0.3 s per corpus file: a fixed quarter of it keeps the test under a minute (DIFF_FULL=1: all).
+    const files = configsIn(CORPUS, /\.conf$/).filter((_, i) => process.env.DIFF_FULL || i % 4 === 0);
+    const r = report("corpus", await run(files));
+    expect(r.agreement).toBeGreaterThanOrEqual(0.99);
+    expect(r.extra.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([]);
+  }, 240_000);
+
+  test("mutants of the samples", async () => {
+    const files = writeMutants(configsIn(SAMPLES, /^keepalived\.conf\./), process.env.DIFF_FULL ? 2 : 1);
+    expect(files.length).toBeGreaterThan(50);
+    const r = report("mutants", await run(files));
+    expect(r.agreement).toBeGreaterThanOrEqual(0.99);
+    expect(r.extra.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([]);
+  }, 240_000);
+});
+
+if (!available) test.skip("differential — SKIPPED: /usr/sbin/keepalived not found", () => {});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { hover } from "../../src/service/index.js";
+import { at, fixture, MAIN, MAIN_TEXT, SCRIPTS, SCRIPTS_TEXT } from "./fixture.js";
+
+const text = (h: ReturnType<typeof hover>) => (h && typeof h.contents === "object" && "value" in h.contents ? h.contents.value : "");
+
+describe("hover", () => {
+  it("describes a keyword with its grammar, range and version", () => {
+    const h = hover(fixture(), MAIN, at(MAIN_TEXT, "virtual_router_id", 3));
+    expect(text(h)).toContain("**virtual_router_id** `<uint 1..255>`");
+    expect(text(h)).toContain("range 1..255");
+    expect(text(h)).toContain("since keepalived 0.5.3");
+    expect(h?.range).toEqual({ start: { line: 4, character: 2 }, end: { line: 4, character: 19 } });
+  });
+
+  it("shows a tracked script's definition and the weight it has on this instance", () => {
+    const web = text(hover(fixture(), MAIN, at(MAIN_TEXT, "chk_web", 1)));
+    expect(web).toContain(`**vrrp_script chk_web** defined at \`${SCRIPTS}:1\``);
+    expect(web).toContain("effective weight on vrrp_instance VI_1: **-20** (from the definition)");
+    const db = text(hover(fixture(), MAIN, at(MAIN_TEXT, "chk_db", 1)));
+    expect(db).toContain("effective weight on vrrp_instance VI_1: **+5** (set on the track line)");
+  });
+
+  it("on a script definition lists its users", () => {
+    const h = text(hover(fixture(), SCRIPTS, at(SCRIPTS_TEXT, "chk_web", 1)));
+    expect(h).toContain("effective weight on vrrp_instance VI_1: **-20**");
+  });
+
+  it("on priority gives the range tracking can reach", () => {
+    // base 100, chk_web -20 when failing, chk_db +5 when succeeding
+    expect(text(hover(fixture(), MAIN, at(MAIN_TEXT, "priority", 1)))).toContain("effective priority: **80..105**");
+    expect(text(hover(fixture(), MAIN, at(MAIN_TEXT, "priority", 1, 2)))).toContain("effective priority: **90** (no weighted tracking)");
+  });
+
+  it("marks deprecated keywords and says where unknown ones belong", () => {
+    const t = "vrrp_instance V {\n  vrrp_strict\n}\nvrrp_track_file f {\n  file /tmp/x\n}\n";
+    const a = fixture({ [MAIN]: t });
+    expect(text(hover(a, MAIN, at(t, "vrrp_track_file", 1)))).toMatch(/deprecated since 2\.0\.21: use `track_file`/);
+    expect(text(hover(a, MAIN, at(t, "vrrp_strict", 1)))).toContain("unknown in `vrrp_instance`; valid in `global_defs`");
+  });
+
+  it("gives nothing on blank space", () => {
+    expect(hover(fixture(), MAIN, at(MAIN_TEXT, "  state", 0))).toBeNull();
+  });
+});
