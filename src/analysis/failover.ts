@@ -129,13 +129,16 @@ export function predict(members: Member[]): GroupPrediction {
     initialMaster = top;
     initialWhy = `${top.file} has the highest priority (${healthy(top)}) and preempts`;
   }
-  const scenarios: Scenario[] = [];
-  if (top) {
-    for (const m of members) {
-      for (const t of allTrackers(m)) scenarios.push(scenario(members, top, m, t));
-    }
+  return { simultaneousMaster: top, initialMaster, initialWhy, scenarios: top ? scenariosFrom(members, top) : [] };
+}
+
+/** Every single tracked failure (and its recovery) starting from `master` holding the VIP. */
+export function scenariosFrom(members: Member[], master: Member): Scenario[] {
+  const out: Scenario[] = [];
+  for (const m of members) {
+    for (const t of allTrackers(m)) out.push(scenario(members, master, m, t));
   }
-  return { simultaneousMaster: top, initialMaster, initialWhy, scenarios };
+  return out;
 }
 
 function scenario(members: Member[], master: Member, m: Member, t: Tracker): Scenario {
