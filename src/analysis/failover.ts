@@ -129,13 +129,16 @@ export function predict(members: Member[]): GroupPrediction {
     initialMaster = top;
     initialWhy = `${top.file} has the highest priority (${healthy(top)}) and preempts`;
   }
-  const scenarios: Scenario[] = [];
-  if (top) {
-    for (const m of members) {
-      for (const t of allTrackers(m)) scenarios.push(scenario(members, top, m, t));
-    }
+  return { simultaneousMaster: top, initialMaster, initialWhy, scenarios: top ? scenariosFrom(members, top) : [] };
+}
+
+/** Every single tracked failure (and its recovery) starting from `master` holding the VIP. */
+export function scenariosFrom(members: Member[], master: Member): Scenario[] {
+  const out: Scenario[] = [];
+  for (const m of members) {
+    for (const t of allTrackers(m)) out.push(scenario(members, master, m, t));
   }
-  return { simultaneousMaster: top, initialMaster, initialWhy, scenarios };
+  return out;
 }
 
 function scenario(members: Member[], master: Member, m: Member, t: Tracker): Scenario {
@@ -212,3 +215,45 @@ function scenario(members: Member[], master: Member, m: Member, t: Tracker): Sce
 }
 
 export { name as memberName };
+
+/** One event of a cluster's life, for `simulate`. */
+export type ClusterEvent =
+  | { action: "start"; nodes: Member[] }
+  | { action: "stop"; nodes: Member[] }
+  | { action: "fail"; node: Member; tracker: Tracker }
+  | { action: "recover"; node: Member; tracker: Tracker };
+
+/**
+ * Replays events and returns the master after each (null: nobody). The
+ * same rules as `predict`, over any sequence: start-up order, several
+ * failures at once, stops. On a tie between nodes with no master, the one
+ * listed last in `members` stands for the highest IP address.
+ */
+export function simulate(members: Member[], events: ClusterEvent[]): (Member | null)[] {
+  const running = new Set<Member>();
+  const failed = new Map<Member, Set<Tracker>>(members.map((m) => [m, new Set()]));
+  let master: Member | null = null;
+  const inFault = (m: Member) => [...failed.get(m)!].some((t) => t.weight === 0);
+  const prio = (m: Member) => effectivePriority(m, failed.get(m));
+  const order = (m: Member) => members.indexOf(m);
+  const better = (a: Member, b: Member) => prio(a) > prio(b) || (prio(a) === prio(b) && order(a) > order(b));
+  const out: (Member | null)[] = [];
+  for (const e of events) {
+    if (e.action === "start") for (const m of e.nodes) running.add(m);
+    else if (e.action === "stop") for (const m of e.nodes) running.delete(m);
+    else if (e.action === "fail") failed.get(e.node)!.add(e.tracker);
+    else failed.get(e.node)!.delete(e.tracker);
+    const alive = members.filter((m) => running.has(m) && !inFault(m));
+    if (!master || !alive.includes(master)) {
+      // No master: the remaining nodes time out and the best of them wins.
+      master = alive.reduce<Member | null>((best, m) => (!best || better(m, best) ? m : best), null);
+    } else {
+      // A backup that outranks the master takes over unless it has nopreempt; a tie keeps the master.
+      const current: Member = master;
+      const takers = alive.filter((m) => m !== current && preempts(m) && prio(m) > prio(current));
+      if (takers.length > 0) master = takers.reduce((best, m) => (better(m, best) ? m : best));
+    }
+    out.push(master);
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+// The pre-commit hooks with the real `pre-commit` (Debian's 3.0.4): it clones
+// this repository, runs npm install and npm pack (the prepare build), installs
+// the tarball and runs the hook. Slow (a minute or more), so one environment is
+// shared by all cases through PRE_COMMIT_HOME.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const hasPreCommit = spawnSync("pre-commit", ["--version"]).status === 0;
+const home = mkdtempSync(join(tmpdir(), "kl-pc-home-"));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+function gitRepo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "kl-pc-repo-"));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(dir, p, ".."), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  const git = (...args: string[]) => spawnSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", ...args], { cwd: dir });
+  git("init", "-q");
+  git("add", ".");
+  git("commit", "-qm", "configs");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function tryRepo(dir: string, hook: string) {
+  const r = spawnSync("pre-commit", ["try-repo", ROOT, hook, "--all-files", "--color", "never"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, PRE_COMMIT_HOME: home, NO_COLOR: "1" },
+    timeout: 12 * 60_000,
+  });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+const broken = readFileSync(join(ROOT, "examples/memcached-three-nodes/node1.conf"), "utf8");
+const clean = "global_defs {\n  router_id lb1\n}\n";
+
+describe.skipIf(!hasPreCommit)("pre-commit hooks (real pre-commit)", () => {
+  test("keepalived-lint fails on the broken config and names its finding; passes on the clean one", () => {
+    const both = gitRepo({ "keepalived/keepalived.conf": broken, "keepalived/clean.conf": clean, "README.md": "not a config\n" });
+    const r = tryRepo(both, "keepalived-lint");
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toContain("keepalived/keepalived.conf");
+    expect(r.out).toContain("nopreempt-weighted-tracking");
+    expect(r.out).not.toContain("README.md");
+
+    const onlyClean = gitRepo({ "keepalived/keepalived.conf": clean });
+    const ok = tryRepo(onlyClean, "keepalived-lint");
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/keepalived-lint\.+Passed/);
+  }, 15 * 60_000);
+
+  test("keepalived-lint-fix repairs a fixable config", () => {
+    const dir = gitRepo({ "etc/keepalived/keepalived.conf": broken });
+    const r = tryRepo(dir, "keepalived-lint-fix");
+    // pre-commit fails a hook that modified files; the file must now be fixed.
+    expect(r.code, r.out).toBe(1);
+    const fixed = readFileSync(join(dir, "etc/keepalived/keepalived.conf"), "utf8");
+    expect(fixed).toContain("  weight 0\n");
+    expect(fixed.replace("  weight 0\n", "  weight -20\n")).toBe(broken);
+    const again = tryRepo(dir, "keepalived-lint-fix");
+    expect(again.code, again.out).toBe(0);
+  }, 15 * 60_000);
+});
+
