@@ -70,7 +70,9 @@ const kindOf = (v) => (v.opens_block === "keywords" ? "block" : v.opens_block ==
 const lines = [];
 const contexts = [];
 for (const [cname, c] of Object.entries(ref.contexts)) {
-  const ctx = { name: cname, kind: c.kind, lineGrammar: c.line_grammar };
+  // keepalived reads the peer as a bare address (parse_ipaddress without subnet): "/len" is rejected.
+  const lineGrammar = c.line_grammar?.replace("[peer <ip>[/len]]", "[peer <ip>]");
+  const ctx = { name: cname, kind: c.kind, lineGrammar };
   const same = /^\(as ([\w.]+)\)$/.exec(c.line_grammar ?? "");
   const entryRef = refIn(same ? ref.contexts[same[1]]?.line_grammar : c.line_grammar);
   if (entryRef) ctx.entryRef = entryRef;

@@ -125,17 +125,17 @@ export const CONTEXTS: readonly ContextData[] = [
  {
   "name": "vrrp_instance.virtual_ipaddress",
   "kind": "value_block",
-  "lineGrammar": "<ipaddr>[/<prefixlen>] [dev <ifname>] [scope <scope>] [broadcast|brd <ip>|+|-] [label <label (<16 chars, IPv4 only)>] [peer <ip>[/len]] [home] [-nodad] [mngtmpaddr] [noprefixroute] [autojoin] [no_track] [preferred_lft <uint>|forever] [use_vmac]"
+  "lineGrammar": "<ipaddr>[/<prefixlen>] [dev <ifname>] [scope <scope>] [broadcast|brd <ip>|+|-] [label <label (<16 chars, IPv4 only)>] [peer <ip>] [home] [-nodad] [mngtmpaddr] [noprefixroute] [autojoin] [no_track] [preferred_lft <uint>|forever] [use_vmac]"
  },
  {
   "name": "vrrp_instance.virtual_ipaddress_excluded",
   "kind": "value_block",
-  "lineGrammar": "<ipaddr>[/<prefixlen>] [dev <ifname>] [scope <scope>] [broadcast|brd <ip>|+|-] [label <label (<16 chars, IPv4 only)>] [peer <ip>[/len]] [home] [-nodad] [mngtmpaddr] [noprefixroute] [autojoin] [no_track] [preferred_lft <uint>|forever] [use_vmac]"
+  "lineGrammar": "<ipaddr>[/<prefixlen>] [dev <ifname>] [scope <scope>] [broadcast|brd <ip>|+|-] [label <label (<16 chars, IPv4 only)>] [peer <ip>] [home] [-nodad] [mngtmpaddr] [noprefixroute] [autojoin] [no_track] [preferred_lft <uint>|forever] [use_vmac]"
  },
  {
   "name": "static_ipaddress",
   "kind": "value_block",
-  "lineGrammar": "<ipaddr>[/<prefixlen>] [dev <ifname>] [scope <scope>] [broadcast|brd <ip>|+|-] [label <label (<16 chars, IPv4 only)>] [peer <ip>[/len]] [home] [-nodad] [mngtmpaddr] [noprefixroute] [autojoin] [no_track] [preferred_lft <uint>|forever] [track_group <name>]"
+  "lineGrammar": "<ipaddr>[/<prefixlen>] [dev <ifname>] [scope <scope>] [broadcast|brd <ip>|+|-] [label <label (<16 chars, IPv4 only)>] [peer <ip>] [home] [-nodad] [mngtmpaddr] [noprefixroute] [autojoin] [no_track] [preferred_lft <uint>|forever] [track_group <name>]"
  },
  {
   "name": "vrrp_instance.virtual_routes",
