@@ -63,6 +63,7 @@ describe("isHostDependent", () => {
     "Routing table web not found for route",
     "track file directory for /nonexistent/x does not exist - removing",
     "Invalid value 'x' for router node-alpha",
+    "Invalid smtp server smtp.domain.com 25",
   ];
   test.each(host)("host-dependent: %s", (text) => {
     expect(isHostDependent(text, "/cfg/k.conf", ctx)).toBe(true);
@@ -77,6 +78,8 @@ describe("isHostDependent", () => {
     "Config files missing 'nothere.conf'.",
     "Virtual router VI_9 specified in sync group G doesn't exist - ignoring",
     "Invalid value 'x' for router node-alphabet",
+    "Invalid smtp server 10.0.0.300 25",
+    "Invalid smtp server fe80::1::2 25",
   ];
   test.each(portable)("portable: %s", (text) => {
     expect(isHostDependent(text, "/cfg/sub/k.conf", ctx)).toBe(false);

@@ -132,6 +132,8 @@ const HOST_RULES: readonly RegExp[] = [
   /\bCannot open config directory\b/,
   /\b(Routing table|Protocol|Scope|VRF) \S+ not found\b/,
   /\berrno\b/,
+  // a name (not an address) that DNS could not resolve here
+  /^Invalid smtp server (?![\d.:a-fA-F[\]]+ )/,
 ];
 
 export interface HostContext {

@@ -115,6 +115,15 @@ export function parseOutput(raw: string, ctx: ParseContext): OracleMessage[] {
   if (messages.some((m) => MISSING_INTERFACE.test(m.text))) {
     for (const m of messages) if (INTERFACE_CASCADE.test(m.text)) m.hostDependent = true;
   }
+  // A vrrp_script dropped for a host reason (no script user here) makes every
+  // later reference to it "not found".
+  const dropped = new Set(
+    messages.filter((m) => m.hostDependent).flatMap((m) => /vrrp script (\S+) - removing/.exec(m.text)?.[1] ?? []),
+  );
+  for (const m of messages) {
+    const name = /track script (\S+) not found/.exec(m.text)?.[1];
+    if (name && dropped.has(name)) m.hostDependent = true;
+  }
   return messages;
 }
 

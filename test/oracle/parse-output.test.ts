@@ -65,6 +65,19 @@ describe("parseOutput", () => {
     expect(alone.map((m) => m.hostDependent)).toEqual([false]);
   });
 
+  test("references to a vrrp_script dropped for a host reason are host-dependent", () => {
+    const resolve = () => "/cfg/a.conf";
+    const ms = parseOutput(
+      [
+        "(Line 4) Unable to set default user for vrrp script chk - removing",
+        "(Line 9) (VI_1) track script chk not found, ignoring...",
+        "(Line 10) (VI_1) track script other not found, ignoring...",
+      ].join("\n"),
+      { mainFile: "/cfg/a.conf", resolve },
+    );
+    expect(ms.map((m) => m.hostDependent)).toEqual([true, true, false]);
+  });
+
   test("text that only looks like a prefix is kept whole, without location", () => {
     const ms = parseOutput("(VI_1) Line 3 is odd\r\n", { mainFile: "/cfg/a.conf", resolve: () => "/cfg/a.conf" });
     expect(ms).toEqual([
