@@ -3,7 +3,7 @@
  * "Unknown keyword" and ignores the line; a block after it is not skipped: its
  * '{' is ignored and its lines are read as lines of the enclosing block.
  */
-import type { ConfigNode, Fix } from "../../grammar/ast.js";
+import type { ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
 import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule, type LintSettings } from "../../src/engine/rule.js";
@@ -74,23 +74,32 @@ export default defineRule({
       ctx.report({ at: node.keyword, message, hint, fix, suggestions });
     }
     for (const node of ctx.ast.children) {
-      if (!node.block || node.block.open || !node.known) continue;
+      if (!node.block || !node.known) continue;
       const owners = lookupKeyword("root", node.name)?.processes ?? [];
       if (PROCESSES.every((p) => owners.includes(p))) continue;
+      const from = rootViewStart(node, ctx.ast.children, ctx.readerDiagnostics);
+      if (from === undefined) continue;
       const line = ctx.files.get(node.file)?.position(node.start).line;
       const missing = PROCESSES.filter((p) => !owners.includes(p));
       const others = `${orList(missing).replace(/ or /, " and ")} process${missing.length > 1 ? "es" : ""}`;
-      const why = `"${node.name}"${line ? ` (line ${line})` : ""} has no '{', so they read its lines as top-level keywords`;
+      const why = node.block.open
+        ? `they skip "${node.name}"${line ? ` (line ${line})` : ""} by counting braces, and the braces inside it do not pair up, so they read its last lines as top-level keywords`
+        : `"${node.name}"${line ? ` (line ${line})` : ""} has no '{', so they read its lines as top-level keywords`;
+      const hint = node.block.open ? `balance the braces inside "${node.name}"` : `put "{" after "${node.name}"`;
       const readAtRoot = (children: readonly ConfigNode[]) => {
         for (const child of children) {
+          if (child.start < from) {
+            readAtRoot(child.children);
+            continue;
+          }
           if (child.name === "{" || child.name === "}") continue;
           // A top-level keyword opens its own block in that view; what follows is beyond a simple model.
           if (lookupKeyword("root", child.name)) continue;
-          ctx.report({ at: child.keyword, message: `unknown keyword "${child.name}" at the top level for keepalived's ${others}: ${why}`, hint: `put "{" after "${node.name}"` });
+          ctx.report({ at: child.keyword, message: `unknown keyword "${child.name}" at the top level for keepalived's ${others}: ${why}`, hint });
           readAtRoot(child.children);
           // Its '{' is ignored there, so its '}' is a top-level '}' (keepalived: Unknown keyword '}').
           if (child.block?.open && child.block.close) {
-            ctx.report({ at: child.block.close, message: `'}' closing "${child.name}" is a top-level '}' for keepalived's ${others}: ${why}`, hint: `put "{" after "${node.name}"` });
+            ctx.report({ at: child.block.close, message: `'}' closing "${child.name}" is a top-level '}' for keepalived's ${others}: ${why}`, hint });
           }
         }
       };
@@ -98,6 +107,41 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Where keepalived's processes that do not own a top-level block start reading
+ * its lines as top-level lines: at once when it has no '{'; else they skip it
+ * by counting brace lines, and when that count closes it before its real '}'
+ * (a value block without '{', a stray '}'), just after that point. Undefined
+ * when they skip exactly the block.
+ */
+function rootViewStart(node: ConfigNode, top: readonly ConfigNode[], reader: readonly Diagnostic[]): number | undefined {
+  const block = node.block!;
+  if (!block.open) return node.keyword.end;
+  const next = top[top.indexOf(node) + 1];
+  const end = block.close?.start ?? next?.start ?? Number.MAX_SAFE_INTEGER;
+  const events: [number, 1 | -1][] = [];
+  const visit = (n: ConfigNode) => {
+    if (n.file !== node.file) return;
+    if (n.block?.open) events.push([n.block.open.start, 1]);
+    if (n.block?.close) events.push([n.block.close.start, -1]);
+    n.children.forEach(visit);
+  };
+  node.children.forEach(visit);
+  for (const d of reader) {
+    if (d.file !== node.file || d.start <= block.open.start || d.start >= end) continue;
+    if (d.ruleId === "unexpected-brace") events.push([d.start, 1]);
+    else if (d.ruleId === "unbalanced-brace" && /^extra '\}'/.test(d.message)) events.push([d.start, -1]);
+  }
+  events.sort((a, b) => a[0] - b[0]);
+  let depth = 1;
+  for (const [at, step] of events) {
+    if (at <= block.open.start || at >= end) continue;
+    depth += step;
+    if (depth === 0) return at + 1;
+  }
+  return undefined;
+}
 
 /** keepalived's processes that each read the whole configuration under -t. */
 const PROCESSES = ["parent", "checker", "vrrp", "bfd"];

@@ -19,3 +19,14 @@ ruleTester(rule, {
     { name: "2.2.7 reads vrrp_script interval as whole seconds", code: "vrrp_script chk {\n  script /bin/true\n  interval 1.5\n}\n", options: { targetVersion: "2.2.7" }, errors: [{ line: 3 }] },
   ],
 });
+
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "nothing inside a real_server keepalived skips is read",
+      code: "virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 asd {\n    weight 100a\n  }\n}\n",
+      errors: [{ line: 2, column: 24, message: '"real_server" port "asd"' }],
+    },
+  ],
+});

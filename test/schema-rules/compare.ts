@@ -15,7 +15,8 @@ import type { OracleKind, OracleMessage, OracleResult } from "../oracle/keepaliv
 /** keepalived message kinds compared, and the rules of ours that report each. */
 export const COMPARED: Partial<Record<OracleKind, readonly string[]>> = {
   "unknown-keyword": ["unknown-keyword", "unsupported-in-target-version", "unbalanced-brace"],
-  "unexpected-brace": ["unexpected-brace"],
+  // keepalived reports the '{' after an unknown keyword; we report the keyword, on the same line when written `kw {`.
+  "unexpected-brace": ["unexpected-brace", "unknown-keyword"],
   "missing-brace": ["missing-brace"],
   "extra-brace": ["unbalanced-brace"],
   "missing-close-brace": ["unbalanced-brace"],
