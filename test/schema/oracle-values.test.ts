@@ -128,6 +128,12 @@ const ENTRIES: [string, string[], boolean][] = [
   ["vrrp_instance.track_interface", ["lo", "weight", "254"], true],
   ["vrrp_instance.track_interface", ["lo", "weight", "10", "noreverse"], true],
   ["vrrp_instance.track_interface", ["lo", "weight", "10", "reverse"], false],
+  ["vrrp_instance.track_script", ["chk", "weight", "-20", "reverse"], false],
+  ["vrrp_instance.track_script", ["chk", "weight", "300"], true],
+  ["vrrp_instance.track_script", ["chk", "weight", "254"], true],
+  ["vrrp_instance.track_script", ["chk", "reverse"], true],
+  ["vrrp_instance.unicast_peer", ["10.0.0.5", "min_ttl", "300"], true],
+  ["vrrp_instance.unicast_peer", ["10.0.0.6", "ttl", "3"], true],
   ["linkbeat_interfaces", ["lo", "mii"], true],
   ["linkbeat_interfaces", ["lo", "ETHTOOL"], false],
   ["interface_up_down_delays", ["lo", "300"], true],
@@ -135,6 +141,8 @@ const ENTRIES: [string, string[], boolean][] = [
 ];
 const ENTRY_WRAP: Record<string, [string[], string[]]> = {
   "vrrp_instance.track_interface": [["vrrp_instance T_{n} {", "  virtual_router_id {vrid}", "  track_interface {"], ["  }", "}"]],
+  "vrrp_instance.track_script": [["vrrp_script chk {", "  script /bin/true", "}", "vrrp_instance T_{n} {", "  virtual_router_id {vrid}", "  track_script {"], ["  }", "}"]],
+  "vrrp_instance.unicast_peer": [["vrrp_instance T_{n} {", "  virtual_router_id {vrid}", "  unicast_peer {"], ["  }", "}"]],
   linkbeat_interfaces: [["linkbeat_interfaces {"], ["}"]],
   interface_up_down_delays: [["interface_up_down_delays {"], ["}"]],
 };
