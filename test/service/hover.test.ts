@@ -43,3 +43,12 @@ describe("hover", () => {
     expect(hover(fixture(), MAIN, at(MAIN_TEXT, "  state", 0))).toBeNull();
   });
 });
+
+describe("hover on definitions and includes", () => {
+  it("shows a $NAME's value and an include's files", () => {
+    const t = "include conf.d/*.conf\n$IFACE=eth0\nvrrp_instance V {\n  interface $IFACE\n}\n";
+    const a = fixture({ [MAIN]: t });
+    expect(text(hover(a, MAIN, at(t, "$IFACE", 2, 2)))).toBe("**$IFACE**\n\n```keepalived\neth0\n```");
+    expect(text(hover(a, MAIN, 10))).toBe(`**include** \`conf.d/*.conf\`\n\n- \`${SCRIPTS}\``);
+  });
+});
