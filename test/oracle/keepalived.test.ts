@@ -238,6 +238,16 @@ describe.skipIf(!available)(title, () => {
     expect(results.every((r) => r.exitCode === 5)).toBe(true);
   });
 
+  test("a missing main file is an include message and, as in keepalived, exit 0", () => {
+    const dir = writeTree({});
+    const file = path.join(dir, "none.conf");
+    const r = runKeepalived(file);
+    expect(r.exitCode).toBe(0);
+    expect(r.messages).toEqual([
+      { file, line: null, text: `Config files missing '${file}'.`, kind: "include", hostDependent: false },
+    ]);
+  });
+
   test("configurations that would make keepalived write to the host are refused", async () => {
     const dir = writeTree({
       "k.conf": "# config_save_dir in a comment is fine\ninclude more.conf\n",
