@@ -51,7 +51,7 @@ describe("formatting keeps the typed AST", () => {
 /** Every `step`-th corpus file (deterministic), all of them with FORMAT_ORACLE_ALL=1. */
 function corpusSample(): string[] {
   if (process.env.FORMAT_ORACLE_ALL === "1") return corpus;
-  const step = Math.max(1, Math.ceil(corpus.length / 150));
+  const step = Math.max(1, Math.ceil(corpus.length / 100));
   return corpus.filter((_, i) => i % step === 0);
 }
 
