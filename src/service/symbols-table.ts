@@ -51,6 +51,10 @@ export function symbolTable(ast: ConfigAst): SymbolTable {
     if (!spec || !first) continue;
     if (spec.defines) sites.push({ kind: spec.defines, name: first.text, word: first, node, role: "definition" });
     else if (spec.ref) sites.push({ kind: spec.ref, name: first.text, word: first, node, role: "reference" });
+    else if (first.text === "group" && node.args[1] && /\bgroup <vsg-name>/.test(spec.args)) {
+      // `virtual_server group NAME` names a virtual_server_group (the grammar says so; there is no ref field for it).
+      sites.push({ kind: "virtual_server_group", name: node.args[1].text, word: node.args[1], node, role: "reference" });
+    }
   }
   const key = (k: RefKind, n: string) => `${k}\0${n}`;
   const index = new Map<string, NameSite[]>();

@@ -73,3 +73,11 @@ describe("rename", () => {
     expect(() => rename(fixture(), MAIN, at(MAIN_TEXT, "chk_web"), "two words")).toThrow(RenameError);
   });
 });
+
+describe("virtual server groups", () => {
+  it("goes from `virtual_server group NAME` to the virtual_server_group", () => {
+    const t = "virtual_server_group WEB {\n  10.0.0.1 80\n}\nvirtual_server group WEB {\n  lb_algo rr\n}\n";
+    const a = fixture({ [MAIN]: t });
+    expect(definition(a, MAIN, at(t, "WEB", 1, 2))).toEqual([{ uri: uri(MAIN), range: range(0, 21, 24) }]);
+  });
+});
