@@ -87,6 +87,7 @@ class Checker {
         break;
       case "string":
         this.string();
+        this.custom();
         break;
       case "block":
         this.blockName();
@@ -379,6 +380,22 @@ class Checker {
     }
   }
 
+  /** smtp_server: `<address or host name> [<port 1..65535>]` (names are resolved at start, so not checked). */
+  hostAndPort(): void {
+    const port = this.args[1]?.text;
+    if (port !== undefined) this.numberProblem(1, port, readUnsigned(port, 1n, 65535n), "1..65535", `"${this.kw}" port`);
+  }
+
+  /** track_file init_file: `[<value -254..254>] [overwrite]`. */
+  initFile(): void {
+    this.args.forEach((a, i) => {
+      if (a.text === "overwrite") return;
+      const read = readInt(a.text, -254n, 254n);
+      if (read.error === "invalid") this.report(i, `"${this.kw}" option "${a.text}" is unknown; expected a value -254..254 or "overwrite"`);
+      else this.numberProblem(i, a.text, read, "-254..254", `"${this.kw}" value`);
+    });
+  }
+
   /** garp_extra_if: `[all] <seconds>` in any order; the delay is required. */
   allAndDelay(min: bigint): void {
     let delay = false;
@@ -430,6 +447,8 @@ const CUSTOM: Record<string, (c: CustomChecks) => void> = {
   vmac_garp_intvl: (c) => c.allAndDelay(0n),
   vrrp_garp_extra_if: (c) => c.allAndDelay(1n),
   vrrp_vmac_garp_intvl: (c) => c.allAndDelay(1n),
+  smtp_server: (c) => c.hostAndPort(),
+  init_file: (c) => c.initFile(),
 };
 
 interface CustomChecks {
@@ -437,6 +456,8 @@ interface CustomChecks {
   addressAndPort(): void;
   granularity(): void;
   allAndDelay(min: bigint): void;
+  hostAndPort(): void;
+  initFile(): void;
 }
 
 function orList(values: readonly string[]): string {

@@ -79,6 +79,8 @@ const GLOBAL: Case[] = [
   [["lvs_timeouts", "udp", "3000000"], true],
   [["vrrp_garp_extra_if", "0"], true],
   [["vrrp_version", "4"], true],
+  [["smtp_server", "10.0.0.1", "70000"], true],
+  [["smtp_server", "10.0.0.1", "25"], false],
 ];
 const VS: Case[] = [
   [["lb_algo", "RR"], true],
@@ -95,6 +97,9 @@ const VS: Case[] = [
 
 // Lines inside other blocks: [context, words, wrong?]; each gets its own enclosing block.
 const NESTED: [string, string[], boolean][] = [
+  ["track_file", ["init_file", "300"], true],
+  ["track_file", ["init_file", "bogus"], true],
+  ["track_file", ["init_file", "5", "overwrite"], false],
   ["vrrp_script", ["interval", "1.5"], true], // 2.2.7 read whole seconds
   ["vrrp_script", ["interval", "2"], false],
   ["vrrp_script", ["weight", "300"], true],
@@ -118,6 +123,7 @@ const NESTED: [string, string[], boolean][] = [
 ];
 const WRAP: Record<string, [string[], string[]]> = {
   vrrp_script: [["vrrp_script S{n} {", "  script /bin/true"], ["}"]],
+  track_file: [["track_file F{n} {", "  file /tmp/keepalived-lint-oracle-{n}"], ["}"]],
   bfd_instance: [["bfd_instance B{n} {", "  neighbor_ip 10.0.9.{n}"], ["}"]],
   "virtual_server.real_server": [["virtual_server 10.0.4.{n} 80 {", "  real_server 10.0.2.1 80 {"], ["  }", "}"]],
   "virtual_server.real_server.HTTP_GET": [["virtual_server 10.0.5.{n} 80 {", "  real_server 10.0.2.1 80 {", "    HTTP_GET {", "      url {", "        path /", "      }"], ["    }", "  }", "}"]],

@@ -283,6 +283,19 @@ describe("block names and lists", () => {
     expect(messages("global_defs", "vrrp_garp_extra_if", ["0"])).toEqual(['"vrrp_garp_extra_if" delay "0" is outside 1..86400']);
   });
 
+  it("smtp_server port is 1..65535 (Invalid smtp server 10.0.0.1 70000)", () => {
+    expect(check("global_defs", "smtp_server", ["10.0.0.1", "25"])).toEqual([]);
+    expect(check("global_defs", "smtp_server", ["mail.example.com"])).toEqual([]);
+    expect(messages("global_defs", "smtp_server", ["10.0.0.1", "70000"])).toEqual(['"smtp_server" port "70000" is outside 1..65535']);
+  });
+
+  it("track_file init_file: a value -254..254 and/or overwrite (Unknown track file init option)", () => {
+    expect(check("track_file", "init_file", ["5", "overwrite"])).toEqual([]);
+    expect(check("track_file", "init_file", [])).toEqual([]);
+    expect(messages("track_file", "init_file", ["300"])).toEqual(['"init_file" value "300" is outside -254..254']);
+    expect(messages("vrrp_track_file", "init_file", ["bogus"])).toEqual(['"init_file" option "bogus" is unknown; expected a value -254..254 or "overwrite"']);
+  });
+
   it("hints at an undefined $definition, which keepalived leaves as written", () => {
     expect(check("vrrp_instance", "unicast_src_ip", ["10.1.2.$US"])[0]?.hint).toMatch(/\$definition/);
   });
