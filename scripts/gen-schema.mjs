@@ -84,7 +84,8 @@ for (const [cname, c] of Object.entries(ref.contexts)) {
     e.args = v.args;
     const fixed = rangeFix(cname, kname);
     if (v.range || fixed) e.range = fixed ?? v.range;
-    const enumMatch = /^\[?([A-Za-z0-9_-]+(?:\|[A-Za-z0-9_-]+)+)\]?$/.exec(v.args);
+    // The leading alternatives are the enum's words ("NAT|DR|TUN [type …]", "[VS]", "TCP|UDP|SCTP (case-insensitive)").
+    const enumMatch = /^\[?([\w.-]+(?:\|[\w.-]+)*)\]?(?:\s|$)/.exec(v.args);
     if (v.type === "enum" && enumMatch) e.values = enumMatch[1].split("|");
     if (v.type === "bool") e.values = ["on", "off", "true", "false", "yes", "no"];
     e.argRequired = v.missing_arg === "fatal-exit-2";

@@ -145,6 +145,12 @@ describe("aliases, deprecations and references", () => {
     ]);
   });
 
+  it("lists the words of every enum and boolean (for completion and checks)", () => {
+    expect(allKeywords().filter((k) => (k.type === "enum" || k.type === "bool") && !k.values?.length).map((k) => k.name)).toEqual([]);
+    expect(lookupKeyword("virtual_server", "lb_kind")?.values).toEqual(["NAT", "DR", "TUN"]);
+    expect(lookupKeyword("global_defs", "lvs_flush_on_stop")?.values).toEqual(["VS"]);
+  });
+
   it("records where 2.2.7 read a value differently", () => {
     expect(lookupKeyword("global_defs", "vrrp_strict")?.v227).toEqual({ type: "flag" });
     expect(lookupKeyword("vrrp_script", "interval")?.v227).toEqual({ type: "uint", range: [0, 4294] });
