@@ -22,15 +22,19 @@ import type { ClusterSpec, NodeTemplate } from "./harness/index.js";
  * - `state MASTER` together with `nopreempt` is refused: keepalived warns and
  *   clears nopreempt.
  */
+/**
+ * What should hold the VIP after a step: one node (the master), null for
+ * nobody, `{holders}` when several hold it at once (split brain), or
+ * `{anyOf}` when keepalived leaves it to a timing race (see `why`).
+ */
+export type Expected = string | null | { holders: string[] } | { anyOf: string[] };
+
 export interface Scenario {
   id: string;
   title: string;
   spec: ClusterSpec;
-  /**
-   * Hand-written, per step: the node holding the VIP, null for nobody, or a
-   * list when several hold it at once (split brain).
-   */
-  expected: (string | null | string[])[];
+  /** Hand-written, per step. */
+  expected: Expected[];
   /** Why, per step. */
   why: string[];
 }
@@ -56,13 +60,13 @@ export const SCENARIOS: Scenario[] = [
         { action: "stop", node: "n3" },
       ],
     },
-    expected: ["n3", "n3", "n3", "n3", "n1"],
+    expected: ["n3", "n3", "n3", "n3", { anyOf: ["n1", "n2"] }],
     why: [
       "alone, n3 takes over when its down timer runs out",
       "n1 hears n3's lower priority but nopreempt forbids taking over",
       "same for n2",
       "n3 drops to 60 and keeps advertising; the weight never starts an election under nopreempt",
-      "n3 leaves with priority 0; n1 and n2 both time out after their skew, the higher priority wins",
+      "n3 leaves with priority 0; n1 (skew 0.39 s) and n2 (0.43 s) race: usually n1, but if n2's timer fires first (a busy CPU is enough) its advert reaches n1, whose nopreempt then keeps it BACKUP — observed both ways",
     ],
   },
   {
@@ -89,16 +93,15 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: "nopreempt-fault",
-    title: "100/90/80 BACKUP + nopreempt, check without weight (FAULT)",
+    title: "100/90 BACKUP + nopreempt, check without weight (FAULT)",
     spec: {
       nodes: [
         { name: "n1", template: backup(100, { nopreempt: true, ...check(0) }) },
         { name: "n2", template: backup(90, { nopreempt: true, ...check(0) }) },
-        { name: "n3", template: backup(80, { nopreempt: true, ...check(0) }) },
       ],
       steps: [
         { action: "start", node: "n1" },
-        { action: "start", node: ["n2", "n3"] },
+        { action: "start", node: "n2" },
         { action: "fail", node: "n1" },
         { action: "recover", node: "n1" },
       ],
@@ -106,8 +109,8 @@ export const SCENARIOS: Scenario[] = [
     expected: ["n1", "n1", "n2", "n2"],
     why: [
       "alone, n1 takes over",
-      "latecomers under nopreempt stay BACKUP",
-      "FAULT releases the VIP with a priority-0 advert; n2 (shorter skew, and higher priority if both race) takes over",
+      "a latecomer under nopreempt stays BACKUP",
+      "FAULT releases the VIP with a priority-0 advert; n2 takes over after its skew time",
       "n1 comes back as BACKUP; nopreempt keeps it from taking the VIP back",
     ],
   },
@@ -167,7 +170,7 @@ export const SCENARIOS: Scenario[] = [
         { action: "rejoin", node: "n2" },
       ],
     },
-    expected: ["n1", "n1", ["n1", "n2"], "n2"],
+    expected: ["n1", "n1", { holders: ["n1", "n2"] }, "n2"],
     why: [
       "alone, n1 takes over",
       "n2 (higher address) hears an equal priority: a BACKUP resets its timer on an equal advert, no takeover",

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { must, run } from "./exec.js";
 
@@ -43,33 +44,51 @@ export interface Segment {
   prefixLength: number;
 }
 
+/** Runs several `ip` commands in one namespace with a single process (`ip -batch`). */
+async function ipBatch(ns: string, commands: string[]): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(IP, ["-n", ns, "-batch", "-"], { stdio: ["pipe", "ignore", "pipe"] });
+    let err = "";
+    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    child.stderr?.on("data", (c: Buffer) => (err += c.toString("utf8")));
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`ip -n ${ns} -batch failed (${code}): ${err.trim()}`));
+    });
+    child.stdin?.end(commands.join("\n") + "\n");
+  });
+}
+
 /**
  * Builds the run's private segment: a bridge in its own namespace and one
  * veth per node. veth pairs are created inside the bridge namespace with the
  * peer end placed straight into the node namespace, so the host namespace
- * never sees an interface or an address.
+ * never sees an interface or an address. One `ip -batch` per namespace keeps
+ * the number of processes low (spawning is what hurts on a busy machine).
  */
 export async function createSegment(runId: string, nodeCount: number): Promise<Segment> {
   const octet = randomBytes(1)[0];
   const net = `10.99.${octet}`;
   const br = bridgeNs(runId);
   await must(IP, ["netns", "add", br]);
-  await must(IP, ["-n", br, "link", "set", "lo", "up"]);
-  await must(IP, ["-n", br, "link", "add", "br0", "type", "bridge"]);
-  await must(IP, ["-n", br, "link", "set", "br0", "up"]);
   const nodes: Segment["nodes"] = [];
   for (let i = 0; i < nodeCount; i++) {
     const ns = nodeNs(runId, i);
-    const ip = `${net}.${11 + i}`;
     await must(IP, ["netns", "add", ns]);
-    await must(IP, ["-n", br, "link", "add", `v${i + 1}`, "type", "veth", "peer", "name", "eth0", "netns", ns]);
-    await must(IP, ["-n", br, "link", "set", `v${i + 1}`, "master", "br0"]);
-    await must(IP, ["-n", br, "link", "set", `v${i + 1}`, "up"]);
-    await must(IP, ["-n", ns, "link", "set", "lo", "up"]);
-    await must(IP, ["-n", ns, "addr", "add", `${ip}/24`, "dev", "eth0"]);
-    await must(IP, ["-n", ns, "link", "set", "eth0", "up"]);
-    nodes.push({ ns, iface: "eth0", ip, port: `v${i + 1}` });
+    nodes.push({ ns, iface: "eth0", ip: `${net}.${11 + i}`, port: `v${i + 1}` });
   }
+  await ipBatch(br, [
+    "link set lo up",
+    "link add br0 type bridge",
+    "link set br0 up",
+    ...nodes.flatMap((n) => [`link add ${n.port} type veth peer name ${n.iface} netns ${n.ns}`, `link set ${n.port} master br0`, `link set ${n.port} up`]),
+  ]);
+  for (const n of nodes) await ipBatch(n.ns, ["link set lo up", `addr add ${n.ip}/24 dev ${n.iface}`, `link set ${n.iface} up`]);
   return { bridge: br, nodes, vip: `${net}.100`, prefixLength: 24 };
 }
 
@@ -126,6 +145,14 @@ export async function isOurDaemon(pid: number, runId: string): Promise<boolean> 
  * files in its run directory, after checking they are ours), its namespaces
  * and its directory. A run whose owner process still lives is left alone.
  */
+let staleCleanup: Promise<string[]> | null = null;
+
+/** cleanStaleRuns, once per process: parallel runs of one process need it only once. */
+export function cleanStaleRunsOnce(): Promise<string[]> {
+  staleCleanup ??= cleanStaleRuns();
+  return staleCleanup;
+}
+
 export async function cleanStaleRuns(): Promise<string[]> {
   const runIds = new Set<string>();
   for (const name of await listNamespaces()) {
@@ -136,7 +163,6 @@ export async function cleanStaleRuns(): Promise<string[]> {
   for (const runId of runIds) {
     const owner = await readPid(join(runDir(runId), "owner"));
     if (owner !== null && alive(owner)) continue;
-    const { readdir } = await import("node:fs/promises");
     let files: string[] = [];
     try {
       files = await readdir(runDir(runId));

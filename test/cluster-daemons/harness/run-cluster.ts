@@ -1,7 +1,7 @@
 import { rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Daemon } from "./daemon.js";
-import { claimRunDir, cleanStaleRuns, createSegment, deleteRunNamespaces, newRunId, runDir, setAttached } from "./netns.js";
+import { claimRunDir, cleanStaleRunsOnce, createSegment, deleteRunNamespaces, newRunId, runDir, setAttached } from "./netns.js";
 import { VipWatch, waitStable } from "./observe.js";
 import { DEFAULT_TRACK, renderNodeConfig, templateTracks } from "./render.js";
 import type { ClusterRun, ClusterSpec, NodeEnv, Observation, Step, Timing } from "./types.js";
@@ -13,7 +13,7 @@ import type { ClusterRun, ClusterSpec, NodeEnv, Observation, Step, Timing } from
  */
 export const DEFAULT_TIMING: Timing = {
   settleMs: Number(process.env.KL_CLUSTER_SETTLE_MS) || 9000,
-  maxStepMs: 40_000,
+  maxStepMs: 60_000,
   pollMs: 100,
 };
 
@@ -57,7 +57,7 @@ export async function runCluster(spec: ClusterSpec): Promise<ClusterRun> {
   let watch: VipWatch | null = null;
   const dir = runDir(runId);
   try {
-    await cleanStaleRuns();
+    await cleanStaleRunsOnce();
     await claimRunDir(runId);
     const segment = await createSegment(runId, spec.nodes.length);
     result.addresses.vip = segment.vip;
