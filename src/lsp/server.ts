@@ -25,6 +25,7 @@ import { nodeFiles } from "../node/files.js";
 import {
   analyze,
   codeActions,
+  findMainFile,
   complete,
   definition,
   diagnosticsByFile,
@@ -246,8 +247,18 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   documents.onDidOpen((e) => {
     generation++;
-    clientUris.set(pathOf(e.document.uri), e.document.uri);
-    schedule(pathOf(e.document.uri));
+    const path = pathOf(e.document.uri);
+    clientUris.set(path, e.document.uri);
+    if (!ownerOf.has(path)) {
+      try {
+        // An included file opened on its own: lint it as part of the keepalived.conf that includes it.
+        const main = findMainFile(fs, path, overrides());
+        if (main) run(main);
+      } catch (err) {
+        log(`looking for the main file of ${path} failed: ${(err as Error).stack ?? err}`);
+      }
+    }
+    schedule(path);
   });
   documents.onDidChangeContent((e) => {
     generation++;
@@ -262,8 +273,9 @@ export function startServer(options: ServerOptions = {}): Connection {
       dropRoot(path, true);
       for (const d of documents.all()) if (d.uri !== e.document.uri) schedule(pathOf(d.uri));
     } else if (owner) {
-      // The disk text of the included file applies again.
-      schedule(owner);
+      const stillUsed = documents.all().some((d) => d.uri === uriOf(owner) || ownerOf.get(pathOf(d.uri)) === owner);
+      if (stillUsed) schedule(owner); // the disk text of the included file applies again
+      else dropRoot(owner, true); // a main file found on disk, and nothing of it is open any more
     }
   });
   connection.onDidChangeWatchedFiles(() => {

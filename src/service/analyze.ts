@@ -6,7 +6,8 @@
  */
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
-import { dirname } from "../../grammar/paths.js";
+import { basename, dirname, join } from "../../grammar/paths.js";
+import { readConfig } from "../../grammar/reader.js";
 import { ConfigError, findConfig, type LoadedConfig } from "../engine/config.js";
 import { lint, type LintOptions, type LintResult } from "../engine/linter.js";
 
@@ -73,4 +74,32 @@ export function overlay(fs: FileAccess, overrides: Map<string, string>): FileAcc
     },
     cwd: () => fs.cwd(),
   };
+}
+
+/** keepalived's default main file name: the configuration an included file most likely belongs to. */
+export const MAIN_FILE_NAME = "keepalived.conf";
+
+/**
+ * The `keepalived.conf` that includes `path`, looked for in its directory and
+ * up to three levels above (conf.d/, keepalived.d/vrrp/, …), so an included
+ * file opened on its own is still checked in its configuration's context.
+ */
+export function findMainFile(fs: FileAccess, path: string, overrides?: Map<string, string>): string | undefined {
+  if (basename(path) === MAIN_FILE_NAME) return undefined;
+  const files = overrides ? overlay(fs, overrides) : fs;
+  let dir = dirname(path);
+  for (let level = 0; level < 4; level++) {
+    const candidate = join(dir, MAIN_FILE_NAME);
+    if (files.stat(candidate) === "file") {
+      try {
+        if (readConfig(files, [candidate], {}, overrides).files.has(path)) return candidate;
+      } catch {
+        // The reader does not throw, but a lookup must never cost the caller its answer.
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
 }

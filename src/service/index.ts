@@ -3,7 +3,7 @@
  * out. No connection, no process, no globals; src/lsp wires them to a client
  * and a browser playground could call them directly.
  */
-export { analyze, overlay, type Analysis, type AnalyzeOptions } from "./analyze.js";
+export { analyze, findMainFile, MAIN_FILE_NAME, overlay, type Analysis, type AnalyzeOptions } from "./analyze.js";
 export { diagnosticsByFile, toLspDiagnostic, SOURCE } from "./diagnostics.js";
 export { hover, keywordDoc, priorityRange, type HoverOptions } from "./hover.js";
 export { complete, contextAt } from "./completion.js";

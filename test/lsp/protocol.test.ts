@@ -85,6 +85,26 @@ describe("keepalived-language-server over stdio", () => {
     expect(readFileSync(SCRIPTS, "utf8")).toContain("scirpt");
   });
 
+  it("lints an included file opened on its own as part of the keepalived.conf that includes it", async () => {
+    const d2 = mkdtempSync(join(tmpdir(), "kl-lsp-main-"));
+    try {
+      mkdirSync(join(d2, "conf.d"));
+      const main = join(d2, "keepalived.conf");
+      const inc = join(d2, "conf.d", "checks.conf");
+      writeFileSync(main, "include conf.d/*.conf\nvrrp_instance V {\n  state BACKUP\n  interface eth0\n  virtual_router_id 7\n  priority 100\n  track_script {\n    chk_used\n  }\n}\n");
+      const incText = "vrrp_script chk_used {\n  script /bin/true\n}\nvrrp_script chk_unused {\n  script /bin/true\n}\n";
+      writeFileSync(inc, incText);
+      await client.open(uri(inc), incText);
+      const ds = await client.diagnostics(uri(inc), (x) => x.some((d) => d.code === "unused-vrrp-script"));
+      // Alone, both scripts would be unused; in the configuration only chk_unused is.
+      const unused = ds.filter((d) => d.code === "unused-vrrp-script");
+      expect(unused.map((d) => d.range.start)).toEqual([pos(3, 12)]);
+      await client.notify("textDocument/didClose", { textDocument: doc(inc) });
+    } finally {
+      rmSync(d2, { recursive: true, force: true });
+    }
+  });
+
   it("hover", async () => {
     const h = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: doc(MAIN), position: pos(5, 4) });
     expect(h.contents.value).toContain("**virtual_router_id** `<uint 1..255>`");

@@ -81,3 +81,14 @@ describe("virtual server groups", () => {
     expect(definition(a, MAIN, at(t, "WEB", 1, 2))).toEqual([{ uri: uri(MAIN), range: range(0, 21, 24) }]);
   });
 });
+
+describe("findMainFile", () => {
+  it("finds the keepalived.conf that includes a file, and only that", async () => {
+    const { memoryFiles } = await import("../../grammar/files.js");
+    const { findMainFile } = await import("../../src/service/index.js");
+    const fs = memoryFiles({ [MAIN]: MAIN_TEXT, [SCRIPTS]: SCRIPTS_TEXT, "/etc/keepalived/conf.d/other/x.conf": "" });
+    expect(findMainFile(fs, SCRIPTS)).toBe(MAIN);
+    expect(findMainFile(fs, "/etc/keepalived/conf.d/other/x.conf")).toBeUndefined();
+    expect(findMainFile(fs, MAIN)).toBeUndefined();
+  });
+});
