@@ -134,6 +134,7 @@ describe.skipIf(!keepalivedAvailable())(title, () => {
     ["malformed-number", "value"],
     ["bad-boolean", "value"],
     ["unclosed-quote", "quote"],
+    ["stray-open-brace", "unexpected-brace"],
   ];
   test.each(expected)("%s is reported by keepalived as %s at the mutated line", (kind, oracleKind) => {
     for (const seed of [1, 2, 3, 4]) {
@@ -144,6 +145,17 @@ describe.skipIf(!keepalivedAvailable())(title, () => {
         r.messages.some((x) => x.line === m.line && x.kind === oracleKind),
         `${m.description}\n${r.raw}`,
       ).toBe(true);
+    }
+  });
+
+  test("removed arguments and moved lines are reported at the mutated line", () => {
+    for (const kind of ["remove-argument", "wrong-block"] as const) {
+      for (const seed of [1, 2, 3, 4]) {
+        const m = mutate(BASE, kind, seed)!;
+        const dir = writeTree({ "k.conf": m.text });
+        const r = runKeepalived(path.join(dir, "k.conf"));
+        expect(r.messages.some((x) => x.line === m.line), `${m.description}\n${r.raw}`).toBe(true);
+      }
     }
   });
 
