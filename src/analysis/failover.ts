@@ -221,39 +221,68 @@ export type ClusterEvent =
   | { action: "start"; nodes: Member[] }
   | { action: "stop"; nodes: Member[] }
   | { action: "fail"; node: Member; tracker: Tracker }
-  | { action: "recover"; node: Member; tracker: Tracker };
+  | { action: "recover"; node: Member; tracker: Tracker }
+  /** Cut nodes off the network (they hear no adverts and send none that arrive). */
+  | { action: "isolate"; nodes: Member[] }
+  | { action: "rejoin"; nodes: Member[] };
 
 /**
- * Replays events and returns the master after each (null: nobody). The
+ * Replays events and returns, after each, the node holding the VIP, null for
+ * nobody, or several nodes in a split brain (one per network partition). The
  * same rules as `predict`, over any sequence: start-up order, several
- * failures at once, stops. On a tie between nodes with no master, the one
- * listed last in `members` stands for the highest IP address.
+ * failures at once, stops, partitions. Where only the primary IP address can
+ * break a tie, the node listed later in `members` stands for the higher one.
  */
-export function simulate(members: Member[], events: ClusterEvent[]): (Member | null)[] {
+export function simulate(members: Member[], events: ClusterEvent[]): (Member | null | Member[])[] {
   const running = new Set<Member>();
+  const isolated = new Set<Member>();
   const failed = new Map<Member, Set<Tracker>>(members.map((m) => [m, new Set()]));
-  let master: Member | null = null;
+  // The VIP holder of each partition: "main" and one per isolated node.
+  const holder = new Map<Member | "main", Member | null>([["main", null]]);
   const inFault = (m: Member) => [...failed.get(m)!].some((t) => t.weight === 0);
   const prio = (m: Member) => effectivePriority(m, failed.get(m));
   const order = (m: Member) => members.indexOf(m);
+  // Between masters, and in an election, the higher priority wins, then the higher address.
   const better = (a: Member, b: Member) => prio(a) > prio(b) || (prio(a) === prio(b) && order(a) > order(b));
-  const out: (Member | null)[] = [];
+  const bestOf = (xs: Member[]) => xs.reduce<Member | null>((best, m) => (!best || better(m, best) ? m : best), null);
+  const settle = (key: Member | "main", nodes: Member[]) => {
+    const alive = nodes.filter((m) => running.has(m) && !inFault(m));
+    const current = holder.get(key) ?? null;
+    if (!current || !alive.includes(current)) {
+      // No master: the remaining nodes time out and the best of them wins.
+      holder.set(key, bestOf(alive));
+      return;
+    }
+    // A backup that outranks the master takes over unless it has nopreempt; a tie keeps the master.
+    const takers = alive.filter((m) => m !== current && preempts(m) && prio(m) > prio(current));
+    if (takers.length > 0) holder.set(key, bestOf(takers));
+  };
+  const out: (Member | null | Member[])[] = [];
   for (const e of events) {
     if (e.action === "start") for (const m of e.nodes) running.add(m);
     else if (e.action === "stop") for (const m of e.nodes) running.delete(m);
     else if (e.action === "fail") failed.get(e.node)!.add(e.tracker);
-    else failed.get(e.node)!.delete(e.tracker);
-    const alive = members.filter((m) => running.has(m) && !inFault(m));
-    if (!master || !alive.includes(master)) {
-      // No master: the remaining nodes time out and the best of them wins.
-      master = alive.reduce<Member | null>((best, m) => (!best || better(m, best) ? m : best), null);
+    else if (e.action === "recover") failed.get(e.node)!.delete(e.tracker);
+    else if (e.action === "isolate") {
+      for (const m of e.nodes) {
+        isolated.add(m);
+        holder.set(m, holder.get("main") === m ? m : null);
+        if (holder.get("main") === m) holder.set("main", null);
+      }
     } else {
-      // A backup that outranks the master takes over unless it has nopreempt; a tie keeps the master.
-      const current: Member = master;
-      const takers = alive.filter((m) => m !== current && preempts(m) && prio(m) > prio(current));
-      if (takers.length > 0) master = takers.reduce((best, m) => (better(m, best) ? m : best));
+      for (const m of e.nodes) {
+        isolated.delete(m);
+        // Two masters meet: the better one keeps the VIP, the other steps down (nopreempt plays no part).
+        const theirs = holder.get(m) ?? null;
+        const ours = holder.get("main") ?? null;
+        holder.delete(m);
+        if (theirs && (!ours || better(theirs, ours))) holder.set("main", theirs);
+      }
     }
-    out.push(master);
+    settle("main", members.filter((m) => !isolated.has(m)));
+    for (const m of isolated) settle(m, [m]);
+    const holders = members.filter((m) => [...holder.values()].includes(m));
+    out.push(holders.length === 0 ? null : holders.length === 1 ? holders[0] : holders);
   }
   return out;
 }
