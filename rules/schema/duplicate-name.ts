@@ -47,6 +47,7 @@ export default defineRule({
         message: `${what} is already defined on ${where}; keepalived ${effect(node.name)}`,
         hint: "rename one of them, or merge them into one block",
         related: [{ span: earlier.args[0]!, message: "first defined here" }],
+        ...(node.name === "virtual_server" && { severity: "warning" as const }),
       });
     }
   },
@@ -62,7 +63,7 @@ function effect(keyword: string): string {
     case "real_server":
       return "removes the second real_server";
     case "virtual_server":
-      return "sets up the same service twice, so one block's settings are lost";
+      return "does not report it, but IPVS holds one service per address, port and protocol, so the two blocks configure the same service";
     default:
       return "resolves every reference to the first one, so the second is never used";
   }

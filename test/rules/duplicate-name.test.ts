@@ -26,3 +26,14 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: "same virtual service twice is a warning",
+      code: "virtual_server 10.0.0.1 80 {\n  protocol TCP\n}\nvirtual_server 10.0.0.1 80 {\n  protocol TCP\n}\n",
+      errors: [{ line: 4, column: 16, severity: "warning", message: "virtual_server 10.0.0.1 80 is already defined on line 1" }],
+    },
+  ],
+});

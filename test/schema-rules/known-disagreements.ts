@@ -20,7 +20,7 @@ interface Known {
 }
 
 // Corpus files written for keepalived's own preprocessor tests; what 2.2.7 does with them is the reader's business.
-const PREPROCESSOR_FILES = new Set(["check_align.conf", "check_align.1.conf", "notify-1857.conf", "z.conf", "seq.conf", "seq1.conf", "one_hash.conf"]);
+const PREPROCESSOR_FILES = new Set(["check_align.conf", "check_align.1.conf", "notify-1857.conf", "z.conf", "seq.conf", "seq1.conf", "one_hash.conf", "reload.conf", "2012.conf", "2015.conf", "2015a.conf"]);
 
 export const KNOWN: readonly Known[] = [
   { id: "reader-preprocessor-2.2.7", matches: (d) => PREPROCESSOR_FILES.has(path.basename(d.file)) },
@@ -31,7 +31,7 @@ export const KNOWN: readonly Known[] = [
     id: "line-grammar-severity",
     matches: (d) =>
       d.side === "extra" && d.ruleId === "invalid-value" &&
-      /rule has no preference|for routes is deprecated|label cannot be set on an IPv6 address|unknown option "restore"|unknown (route|rule) option|tracked route must have protocol keepalived|rule has no action/.test(d.text),
+      /rule has no preference|for routes is deprecated|(label|scope) cannot be set on an IPv6 address|unknown option "restore"|unknown (route|rule) option|tracked route must have protocol keepalived|rule has no action/.test(d.text),
   },
   { id: "rt-priority-clamped", matches: (d) => d.side === "extra" && /^"(checker|vrrp|bfd)_rt_priority" value/.test(d.text) },
   { id: "duplicate-instance-skipped", matches: (d) => path.basename(d.file) === "1884.conf" && d.side === "extra" },
