@@ -8,6 +8,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
   ErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -84,6 +85,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const envDebounce = Number(process.env.KEEPALIVED_LSP_DEBOUNCE_MS);
   let debounceMs = options.debounceMs ?? (Number.isFinite(envDebounce) && envDebounce >= 0 ? envDebounce : DEFAULT_DEBOUNCE_MS);
   let markdown = true;
+  let canWatch = false;
   let lineFoldingOnly = false;
   let foldingLimit: number | undefined;
 
@@ -225,6 +227,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     markdown = caps?.hover?.contentFormat?.[0] !== "plaintext";
     lineFoldingOnly = caps?.foldingRange?.lineFoldingOnly ?? false;
     foldingLimit = caps?.foldingRange?.rangeLimit;
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
     if (typeof init?.debounceMs === "number" && init.debounceMs >= 0) debounceMs = init.debounceMs;
     return {
@@ -243,6 +246,14 @@ export function startServer(options: ServerOptions = {}): Connection {
       },
       serverInfo: { name: "keepalived-language-server" },
     };
+  });
+
+  connection.onInitialized(() => {
+    if (!canWatch) return;
+    // Project settings and closed includes change on disk; re-lint when they do.
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/.keepalived-lint.json" }, { globPattern: "**/*.conf" }] })
+      .catch((e: unknown) => log(`watching files failed: ${(e as Error).message}`));
   });
 
   documents.onDidOpen((e) => {

@@ -199,5 +199,12 @@ describe("keepalived-language-server over stdio", () => {
     expect(h.contents.value).toContain("**priority**");
     expect(client.proc.exitCode).toBeNull();
   });
+
+  it("re-lints when the project config changes on disk", async () => {
+    writeFileSync(join(dir, ".keepalived-lint.json"), JSON.stringify({ rules: { "nopreempt-state-master": "off" } }));
+    await client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: uri(join(dir, ".keepalived-lint.json")), type: 2 }] });
+    const main = await client.diagnostics(uri(MAIN), (ds) => !ds.some((d) => d.code === "nopreempt-state-master"));
+    expect(main.map((d) => d.code)).not.toContain("nopreempt-state-master");
+  });
 });
 
