@@ -45,15 +45,15 @@ export default defineRule({
       if (node.kind !== "keyword" || node.known) continue;
       const where = contextLabel(node.context);
       const inWhere = node.context === "root" ? "at the top level" : `in ${where}`;
-      const elsewhere = [...new Set(contextsOf(node.name).map((k) => contextLabel(k.context)))];
+      const elsewhere = [...new Set(contextsOf(node.name).map((k) => (k.context === "root" ? "at the top level" : `inside ${contextLabel(k.context)}`)))];
       const close = elsewhere.length === 0 ? closeKeywords(node.context, node.name, ctx.settings) : [];
       let message = `unknown keyword "${node.name}" ${inWhere}`;
       let hint: string;
       let fix: Fix | undefined;
       let suggestions: Fix[] | undefined;
       if (elsewhere.length > 0) {
-        message += `; it is valid only inside ${orList(elsewhere)}`;
-        hint = `move it into ${orList(elsewhere)}, or check that the blocks before it are closed where you meant`;
+        message += `; it is valid only ${orList(elsewhere)}`;
+        hint = `move it ${orList(elsewhere.map((e) => e.replace(/^inside /, "into ").replace(/^at /, "to ")))}, or check that the blocks before it are closed where you meant`;
       } else if (close.length === 1) {
         const [candidate] = close;
         message += `; did you mean "${candidate}"?`;
