@@ -67,6 +67,13 @@ for (const [option, keys] of Object.entries(ref.meta.build_dependent)) {
 }
 const kindOf = (v) => (v.opens_block === "keywords" ? "block" : v.opens_block === "values" ? "value-block" : v.type === "flag" ? "flag" : "scalar");
 
+// Kinds whose references keepalived resolves while reading (the inventory notes say the
+// definition must come "BEFORE" / "precede" its users); the others are resolved at the end.
+const EARLY = new Set();
+for (const [kname, v] of Object.entries(ref.contexts.root.keywords)) {
+  if (DEFINES[kname] && /\b(BEFORE|precede)\b/.test(v.notes ?? "")) EARLY.add(DEFINES[kname]);
+}
+
 const lines = [];
 const contexts = [];
 for (const [cname, c] of Object.entries(ref.contexts)) {
@@ -97,7 +104,10 @@ for (const [cname, c] of Object.entries(ref.contexts)) {
     e.processes = v.processes;
     const ref = v.type === "ref" ? refIn(v.args) : undefined;
     if (ref) e.ref = ref;
-    if (cname === "root" && DEFINES[kname]) e.defines = DEFINES[kname];
+    if (cname === "root" && DEFINES[kname]) {
+      e.defines = DEFINES[kname];
+      if (EARLY.has(e.defines)) e.definedBeforeUse = true;
+    }
     if (cname === "vrrp_instance" && SETS_UNICAST.has(kname)) e.setsUnicast = true;
     // The inventory's own wording: "0 -> set to 1" / "0 -> error, set to 1".
     if (/(^|\. )0 -> (error, )?set to 1\b/.test(v.notes ?? "")) e.zeroRaised = true;

@@ -5,7 +5,7 @@
  */
 import { docOf } from "./descriptions.js";
 import { CONTEXTS, KEYWORDS as FACTS } from "./keywords.data.js";
-import type { ContextSpec, KeywordSpec } from "./types.js";
+import type { ContextSpec, KeywordSpec, RefKind } from "./types.js";
 
 export type { ArgType, ContextSpec, KeywordFacts, KeywordKind, KeywordSpec, RefKind } from "./types.js";
 
@@ -60,6 +60,11 @@ export function contextsOf(name: string): readonly KeywordSpec[] {
 /** Is this a value-block context (entries are free-form lines, not keywords)? */
 export function isValueContext(context: string): boolean {
   return contexts.get(context)?.kind === "value_block";
+}
+
+/** Does keepalived resolve references to this kind of object while reading, so that the definition must come first? */
+export function mustBeDefinedBeforeUse(kind: RefKind): boolean {
+  return KEYWORDS.some((k) => k.defines === kind && k.definedBeforeUse === true);
 }
 
 /** keepalived versions the schema knows, oldest first. */

@@ -60,6 +60,8 @@ export interface KeywordSpec {
   zeroRaised?: boolean;
   /** Writing it marks its vrrp_instance as unicast (keepalived then expects unicast peers and may run without an interface). */
   setsUnicast?: boolean;
+  /** For `defines` blocks: keepalived looks references to this object up while reading, so the definition must come first. */
+  definedBeforeUse?: boolean;
   /** Where keepalived 2.2.7 reads the argument differently from the newest release. */
   v227?: { type: ArgType; range?: [number, number] };
   /** Extra facts worth showing in hover (keepalived's special behaviour). */

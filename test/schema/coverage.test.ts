@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { documentedKeys } from "../../grammar/schema/descriptions.js";
-import { allContexts, allKeywords, getContext, lookupKeyword } from "../../grammar/schema/index.js";
+import { allContexts, allKeywords, getContext, lookupKeyword, mustBeDefinedBeforeUse } from "../../grammar/schema/index.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const INVENTORY = resolve(repoRoot, "../shared/reference/keywords.json");
@@ -125,6 +125,13 @@ describe("aliases, deprecations and references", () => {
     expect(getContext("vrrp_instance.track_bfd")?.entryRef).toBe("bfd_instance");
     // Interfaces are not schema objects.
     expect(getContext("vrrp_instance.track_interface")?.entryRef).toBeUndefined();
+  });
+
+  it("says which objects must be defined before they are referenced (looked up while reading)", () => {
+    const early = (["vrrp_script", "track_file", "vrrp_track_process", "bfd_instance", "track_group", "vrrp_instance", "virtual_server_group", "vrrp_sync_group"] as const).filter(
+      mustBeDefinedBeforeUse,
+    );
+    expect(early).toEqual(["vrrp_script", "track_file", "vrrp_track_process", "bfd_instance", "track_group"]);
   });
 
   it("says which root blocks declare named objects", () => {

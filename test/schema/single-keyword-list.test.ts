@@ -25,7 +25,9 @@ function tsFiles(dir: string): string[] {
 }
 
 // Short common words (state, weight, interface) appear in ordinary code; names with separators do not.
-const distinctive = new Set(allKeywords().map((k) => k.name).filter((n) => /[_-]/.test(n) && n.length >= 6));
+// Object kinds (RefKind: "vrrp_script", "track_file", …) are type vocabulary, not keywords, even where the words coincide.
+const kinds = new Set<string>(allKeywords().flatMap((k) => [k.defines, k.ref].filter((x): x is NonNullable<typeof x> => x !== undefined)));
+const distinctive = new Set(allKeywords().map((k) => k.name).filter((n) => /[_-]/.test(n) && n.length >= 6 && !kinds.has(n)));
 
 /** Array literals (innermost brackets) naming three or more distinctive keywords. */
 function keywordLists(source: string): string[][] {
@@ -41,6 +43,7 @@ describe("one keyword list", () => {
   it("the detector finds a list and ignores ordinary arrays", () => {
     expect(keywordLists(`const SCRIPTS = [\n  "notify_master",\n  "notify_backup", "notify_fault"];`)).toEqual([["notify_master", "notify_backup", "notify_fault"]]);
     expect(keywordLists(`const a = ["notify_master", "x", "y"]; const b = [1, 2, 3];`)).toEqual([]);
+    expect(keywordLists(`const k: RefKind[] = ["vrrp_script", "track_file", "bfd_instance"];`)).toEqual([]);
   });
 
   it("no file in grammar/ (outside grammar/schema), src/ or rules/ writes its own list of keyword names", () => {
