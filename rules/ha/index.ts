@@ -17,6 +17,7 @@ import syncGroupMixedOwners from "./sync-group-mixed-owners.js";
 import syncGroupSingleMember from "./sync-group-single-member.js";
 import syncGroupWeightIgnored from "./sync-group-weight-ignored.js";
 import tooManyVips from "./too-many-vips.js";
+import trackOwnInterface from "./track-own-interface.js";
 import undefinedSyncGroupMember from "./undefined-sync-group-member.js";
 import undefinedTrackedObject from "./undefined-tracked-object.js";
 import unicastPeerSelf from "./unicast-peer-self.js";
@@ -26,7 +27,7 @@ import unusedVrrpScript from "./unused-vrrp-script.js";
 export const HA_RULES: readonly Rule[] = [
   nopreemptStateMaster, nopreemptWeightedTracking, nopreemptPreemptDelay,
   ownerWeightedTracking, syncGroupWeightIgnored, syncGroupMixedOwners, syncGroupSingleMember, undefinedSyncGroupMember,
-  undefinedTrackedObject, unusedVrrpScript,
+  undefinedTrackedObject, unusedVrrpScript, trackOwnInterface,
   duplicateVrid, addressFamilyMismatch, tooManyVips, advertIntRounded,
   authPassTooLong, authIgnoredVrrp3, strictModeConflict, strictModeNoAccept,
   unicastWithoutPeers, unicastPeerSelf, ipv6UnicastWithoutSrcIp, mcastGroupNotLinkLocal,

@@ -4,7 +4,7 @@
  * it has a sorry_server: the service is not set up in IPVS at all.
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { hasConditionalLines } from "../ha/facts.js";
+import { configHasConditionals, hasConditionalLines } from "../ha/facts.js";
 import { vsLabel } from "./facts.js";
 
 export default defineRule({
@@ -18,6 +18,9 @@ export default defineRule({
   check(ctx) {
     for (const vs of ctx.model().virtualServers) {
       if (!vs.node.block || !vs.node.known || vs.realServers.length > 0 || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) continue;
+      // A ${NAME} set only under @id lines is left as written, and its braces open a block of their own.
+      const header = ctx.files.get(vs.node.file)?.text.slice(vs.node.start, vs.node.block.open?.start ?? vs.node.end) ?? "";
+      if (header.includes("$") && configHasConditionals(ctx.files, ctx.settings.configId)) continue;
       ctx.report({
         at: vs.node.keyword,
         message: `${vsLabel(vs)} has no real_server: keepalived ignores the whole virtual server`,
