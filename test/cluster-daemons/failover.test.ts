@@ -98,6 +98,33 @@ describe.skipIf(!support.ok)("keepalived 2.2.7 daemons in namespaces", () => {
     expect(run.logs.n1, context).toMatch(/same priority 100 but higher IP address than ours/);
   });
 
+  it("removes a dead run's namespaces and directory, but not a live run's", async () => {
+    const { cleanStaleRuns, listNamespaces, newRunId, runDir } = await import("./harness/netns.js");
+    const { execFileSync, spawnSync } = await import("node:child_process");
+    const { existsSync, mkdirSync, rmSync, writeFileSync } = await import("node:fs");
+    const dead = spawnSync("true").pid; // exited: its pid names no live process (barring reuse)
+    const [stale, live] = [newRunId(), newRunId()];
+    try {
+      for (const [id, owner] of [[stale, dead], [live, process.pid]] as const) {
+        mkdirSync(runDir(id), { recursive: true });
+        writeFileSync(`${runDir(id)}/owner`, String(owner));
+        execFileSync("ip", ["netns", "add", `kl-${id}-n1`]);
+      }
+      const cleaned = await cleanStaleRuns();
+      expect(cleaned).toContain(stale);
+      expect(cleaned).not.toContain(live);
+      const names = await listNamespaces();
+      expect(names).not.toContain(`kl-${stale}-n1`);
+      expect(names).toContain(`kl-${live}-n1`);
+      expect(existsSync(runDir(stale))).toBe(false);
+    } finally {
+      for (const id of [stale, live]) {
+        spawnSync("ip", ["netns", "del", `kl-${id}-n1`]);
+        rmSync(runDir(id), { recursive: true, force: true });
+      }
+    }
+  });
+
   it("leaves no namespace, daemon or run directory behind", async () => {
     const { listNamespaces, runDir } = await import("./harness/netns.js");
     const { existsSync } = await import("node:fs");

@@ -95,6 +95,12 @@ describe("checkSpec / runCluster input checks", () => {
     expect(problems).toEqual(["duplicate node names", 'step 0: unknown node "n9"']);
   });
 
+  it("copes with specs of the wrong shape (they may come from JSON)", () => {
+    expect(checkSpec({} as never)).toEqual(["nodes and steps must be arrays"]);
+    expect(checkSpec({ nodes: [{ name: "n1", template: { priority: 1 } }], steps: [{ action: "explode" } as never] })).toEqual(['step 0: unknown action "explode"']);
+    expect(checkSpec({ nodes: [{ name: "a b", template: { priority: 1 } }], steps: [] })).toEqual(['bad node name "a b"']);
+  });
+
   it("returns an error instead of throwing on a bad spec, without touching the system", async () => {
     const run = await runCluster({ nodes: [], steps: [{ action: "start", node: "x" }] });
     expect(run.error).toBe('invalid spec: no nodes; step 0: unknown node "x"');

@@ -25,12 +25,19 @@ function nodesOf(step: Step): string[] {
 /** Problems with a spec, as messages; empty when the spec can be run. */
 export function checkSpec(spec: ClusterSpec): string[] {
   const problems: string[] = [];
-  const names = spec.nodes.map((n) => n.name);
+  // Specs may come from JSON; do not trust their shape.
+  if (!Array.isArray(spec?.nodes) || !Array.isArray(spec?.steps)) return ["nodes and steps must be arrays"];
+  const names = spec.nodes.map((n) => n?.name);
   if (names.length === 0) problems.push("no nodes");
-  if (names.length > 200) problems.push("too many nodes");
+  // Node K gets .(10+K) and the VIP is .100.
+  if (names.length > 80) problems.push("too many nodes (at most 80)");
   if (new Set(names).size !== names.length) problems.push("duplicate node names");
-  for (const n of names) if (!/^[A-Za-z0-9_-]{1,20}$/.test(n)) problems.push(`bad node name ${JSON.stringify(n)}`);
+  for (const n of names) if (typeof n !== "string" || !/^[A-Za-z0-9_-]{1,20}$/.test(n)) problems.push(`bad node name ${JSON.stringify(n)}`);
   spec.steps.forEach((s, i) => {
+    if (!["start", "stop", "fail", "recover", "isolate", "rejoin", "wait"].includes(s?.action)) {
+      problems.push(`step ${i}: unknown action ${JSON.stringify(s?.action)}`);
+      return;
+    }
     for (const n of nodesOf(s)) if (!names.includes(n)) problems.push(`step ${i}: unknown node ${JSON.stringify(n)}`);
   });
   return problems;
