@@ -62,6 +62,8 @@ export interface RunOptions {
    * name) can leave the machine and interface checks fail the same way
    * everywhere. Costs VRRP validation for every configuration naming an
    * interface. Falls back to a normal run when unprivileged namespaces are unavailable.
+   * On by default: tests must never send traffic off the machine (corpus
+   * configs name real SMTP hosts); pass false to see this host's interfaces.
    */
   isolateNetwork?: boolean;
 }
@@ -169,7 +171,7 @@ function prepare(mainFile: string, opts: RunOptions): Invocation {
     "-b",
     path.join(tmp, "bfd.pid"),
   ];
-  const isolate = opts.isolateNetwork === true && canIsolateNetwork();
+  const isolate = opts.isolateNetwork !== false && canIsolateNetwork();
   return {
     // coreutils timeout puts keepalived in its own process group and kills the
     // whole group, so nothing survives a hang
