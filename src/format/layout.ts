@@ -8,7 +8,7 @@
  * or left exactly as written.
  */
 import type { CstToken } from "../../grammar/cst.js";
-import { formatDirective, MAX_LINE_BYTES, splitLines, type PhysLine } from "./lines.js";
+import { fitsLine, formatDirective, scanLines, type PhysLine } from "./lines.js";
 
 export interface FormatOptions {
   /** Spaces per level, or "tab". Default 4. */
@@ -27,7 +27,9 @@ export interface OutLine {
 }
 
 export interface Layout {
-  lines: PhysLine[];
+  /** Offset of each input line, and just past its line break. */
+  lineStarts: number[];
+  lineEnds: number[];
   out: OutLine[];
   /** For input lines whose `{` moved up: the input line it moved onto. */
   mergedInto: Map<number, number>;
@@ -46,7 +48,7 @@ function indentUnit(options: FormatOptions): string {
 }
 
 function fits(text: string, eol: string): boolean {
-  return Buffer.byteLength(text, "utf8") + Math.max(1, eol.length) <= MAX_LINE_BYTES;
+  return fitsLine(text, eol.length);
 }
 
 /** Trailing spaces and tabs are dropped by keepalived (decomment()). */
@@ -92,8 +94,10 @@ function itemsOf(tokens: CstToken[]): { items: Item[]; comment?: { text: string;
 }
 
 export function layout(text: string, options: FormatOptions = {}): Layout {
-  const lines = splitLines(text);
-  const style = lines.find((l) => l.eol !== "")?.eol ?? "\n";
+  const firstBreak = text.indexOf("\n");
+  const style = firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n";
+  const lineStarts: number[] = [];
+  const lineEnds: number[] = [];
   const unit = indentUnit(options);
   const out: OutLine[] = [];
   const mergedInto = new Map<number, number>();
@@ -106,7 +110,8 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
   let joinable = -1;
   let joinableSrc = -1;
 
-  const ind = (d: number) => unit.repeat(Math.max(0, d));
+  const indents: string[] = [];
+  const ind = (d: number) => (d <= 0 ? "" : (indents[d] ??= unit.repeat(d)));
   const push = (text: string, src: number, eol = style, opens = false, closes = false) => {
     if (blank >= 0) {
       // no blank line right after `{`, before `}` or at the top, unless it ends a multiline definition
@@ -119,8 +124,9 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
     out.push(opens ? { text, src, eol, opens } : { text, src, eol });
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  scanLines(text, (line, i) => {
+    lineStarts.push(line.start);
+    lineEnds.push(line.end);
     const directive = formatDirective(line);
     if (off) {
       if (directive === "on") {
@@ -132,32 +138,32 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
         depth = Math.max(0, depth + line.braceDelta);
       }
       joinable = -1;
-      continue;
+      return;
     }
     switch (line.kind) {
       case "blank":
         if (blank < 0) blank = i;
         if (line.endsDefinition) blankForced = true;
-        continue;
+        return;
       case "comment":
         push(ind(depth) + trimEnd(line.text.trimStart()), i);
         if (directive === "off") off = true;
         joinable = -1;
-        continue;
+        return;
       case "verbatim":
         push(line.text, i);
         depth = Math.max(0, depth + line.braceDelta);
         joinable = -1;
-        continue;
+        return;
       case "reindent":
         pushReindented(i, line);
         joinable = -1;
-        continue;
+        return;
       case "code":
         layoutCode(i, line);
-        continue;
+        return;
     }
-  }
+  });
 
   function pushReindented(i: number, line: PhysLine) {
     const own = Math.max(0, depth - line.leadingCloses);
@@ -216,12 +222,15 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
     joinableSrc = i;
   }
 
-  return { lines, out, mergedInto, eol: style };
+  return { lineStarts, lineEnds, out, mergedInto, eol: style };
 }
 
 /** Joins a layout into the formatted text (always ending with a line break when not empty). */
 export function render(out: OutLine[]): string {
-  let s = "";
-  for (const o of out) s += o.text + o.eol;
-  return s;
+  const parts = new Array<string>(out.length * 2);
+  for (let i = 0; i < out.length; i++) {
+    parts[2 * i] = out[i].text;
+    parts[2 * i + 1] = out[i].eol;
+  }
+  return parts.join("");
 }
