@@ -51,7 +51,9 @@ export function formatRange(text: string, range: FormatRange, options: FormatOpt
       }
     }
     let replacement = "";
-    for (const o of out) if (o.src >= first && o.src <= last) replacement += o.text + o.eol;
+    for (let k = 0; k < out.length; k++) {
+      if (out.src[k] >= first && out.src[k] <= last) replacement += out.parts[2 * k] + out.parts[2 * k + 1];
+    }
     const from = starts[first];
     const to = lineEnds[last];
     return minimal(text, from, to, replacement);
