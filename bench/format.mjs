@@ -45,7 +45,7 @@ function wall(cmd, args) {
   return { secs: Number(process.hrtime.bigint() - t0) / 1e9, stdout: r.stdout, status: r.status };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const runs = 5;
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 const keepalived = existsSync("/usr/sbin/keepalived");
 
 console.log(`config: ${lines} lines (${vs} virtual_servers x ${rs} real_servers), median of ${runs} runs`);

@@ -13,6 +13,7 @@ import nopreemptWeightedTracking from "./nopreempt-weighted-tracking.js";
 import ownerWeightedTracking from "./owner-weighted-tracking.js";
 import strictModeConflict from "./strict-mode-conflict.js";
 import strictModeNoAccept from "./strict-mode-no-accept.js";
+import syncGroupDuplicateMember from "./sync-group-duplicate-member.js";
 import syncGroupMixedOwners from "./sync-group-mixed-owners.js";
 import syncGroupSingleMember from "./sync-group-single-member.js";
 import syncGroupWeightIgnored from "./sync-group-weight-ignored.js";
@@ -26,7 +27,7 @@ import unusedVrrpScript from "./unused-vrrp-script.js";
 
 export const HA_RULES: readonly Rule[] = [
   nopreemptStateMaster, nopreemptWeightedTracking, nopreemptPreemptDelay,
-  ownerWeightedTracking, syncGroupWeightIgnored, syncGroupMixedOwners, syncGroupSingleMember, undefinedSyncGroupMember,
+  ownerWeightedTracking, syncGroupWeightIgnored, syncGroupMixedOwners, syncGroupSingleMember, syncGroupDuplicateMember, undefinedSyncGroupMember,
   undefinedTrackedObject, unusedVrrpScript, trackOwnInterface,
   duplicateVrid, addressFamilyMismatch, tooManyVips, advertIntRounded,
   authPassTooLong, authIgnoredVrrp3, strictModeConflict, strictModeNoAccept,

@@ -2,9 +2,11 @@
  * With DR or TUN forwarding the kernel sends packets to the real server
  * unchanged, so the real server's port cannot differ from the virtual
  * server's: keepalived resets it ("virtual server X and real server Y ports
- * don't match - resetting", check/check_data.c). Only NAT can map ports.
+ * don't match - resetting", check/check_data.c). Only NAT can map ports. For
+ * a fwmark service the port of a DR/TUN real server is cleared.
  */
-import { replaceWord, fixOf } from "../../src/engine/fix.js";
+import { fixOf, removeWords, replaceWord } from "../../src/engine/fix.js";
+import type { VirtualServer } from "../../src/analysis/model.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { forwardingOf, isAddressServer, vsLabel } from "./facts.js";
 
@@ -13,11 +15,15 @@ export default defineRule({
     id: "real-server-port-mismatch",
     severity: "warning",
     category: "ha",
-    description: "A DR/TUN real_server port different from the virtual_server port: keepalived uses the virtual server's",
+    description: "A DR/TUN real_server port different from the virtual_server port (or any port under fwmark): keepalived overrides it",
     fixable: true,
   },
   check(ctx) {
     for (const vs of ctx.model().virtualServers) {
+      if (vs.node.args[0]?.text === "fwmark") {
+        checkFwmark(vs);
+        continue;
+      }
       const vsPort = vs.node.args[1];
       if (!isAddressServer(vs) || !vsPort || !/^\d+$/.test(vsPort.text)) continue;
       for (const rs of vs.realServers) {
@@ -30,6 +36,22 @@ export default defineRule({
           message: `real_server ${rs.node.args[0]?.text ?? ""} port ${port.text} differs from the port ${vsPort.text} of ${vsLabel(vs)}, but ${method} forwarding cannot change ports: keepalived uses ${vsPort.text}`,
           hint: `make the service listen on port ${vsPort.text} on the real server, or use NAT forwarding to map ports`,
           fix: fixOf(`use port ${vsPort.text}, as keepalived does`, replaceWord(port, vsPort.text)),
+        });
+      }
+    }
+
+    // A fwmark service matches packets by mark, whatever their port: keepalived clears a DR/TUN real server's port.
+    function checkFwmark(vs: VirtualServer) {
+      for (const rs of vs.realServers) {
+        const port = rs.node.args[1];
+        if (!port || !/^\d+$/.test(port.text) || Number(port.text) === 0) continue;
+        const method = forwardingOf(vs, rs);
+        if (method !== "DR" && method !== "TUN") continue;
+        ctx.report({
+          at: port,
+          message: `real_server ${rs.node.args[0]?.text ?? ""} port ${port.text} of ${vsLabel(vs)} is ignored: a fwmark service with ${method} forwarding sends packets on unchanged, and keepalived clears the port`,
+          hint: "remove the port from the real_server line",
+          fix: fixOf(`remove port ${port.text}`, removeWords(rs.node, 2, 2, ctx.files.get(rs.node.file))),
         });
       }
     }

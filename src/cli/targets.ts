@@ -1,6 +1,6 @@
 /**
  * Command-line paths → main config files. A file is linted as given; a
- * directory contributes its `*.conf` files (not recursively: subdirectories
+ * directory contributes its config files (`*.conf`, `keepalived.conf.*`; not recursively: subdirectories
  * such as conf.d/ usually hold files that keepalived.conf includes); a path
  * that does not exist but has glob characters is expanded (with `**`).
  */
@@ -16,7 +16,13 @@ export interface Target {
   explicit: boolean;
 }
 
-const CONFIG_NAME = /\.conf$/;
+/** `*.conf`, and keepalived's own sample naming `keepalived.conf.<what>`, but not editor or package-manager backups. */
+const CONFIG_NAME = /\.conf$|^keepalived\.conf\./;
+const BACKUP_NAME = /(?:\.(?:bak|orig|old|save|swp|tmp|rpmnew|rpmsave|dpkg-[a-z]+|ucf-[a-z]+)|~)$/;
+
+export function isConfigName(name: string): boolean {
+  return CONFIG_NAME.test(name) && !BACKUP_NAME.test(name);
+}
 const MAX_GLOB_FILES = 10_000;
 
 export function expandTargets(fs: FileAccess, args: readonly string[], cwd: string): Target[] {
@@ -30,7 +36,7 @@ export function expandTargets(fs: FileAccess, args: readonly string[], cwd: stri
     const kind = fs.stat(abs);
     if (kind === "file") add({ path: abs, explicit: true });
     else if (kind === "directory") {
-      const names = (fs.listDir(abs) ?? []).filter((n) => CONFIG_NAME.test(n) && fs.stat(join(abs, n)) === "file");
+      const names = (fs.listDir(abs) ?? []).filter((n) => isConfigName(n) && fs.stat(join(abs, n)) === "file");
       if (names.length === 0) throw new UsageError(`no keepalived configs (*.conf) in directory ${arg}`);
       for (const n of names) add({ path: join(abs, n), explicit: false });
     } else if (kind === "other") throw new UsageError(`${arg} is not a regular file`);

@@ -8,27 +8,50 @@
  * or left exactly as written.
  */
 import type { CstToken } from "../../grammar/cst.js";
-import { formatDirective, MAX_LINE_BYTES, splitLines, type PhysLine } from "./lines.js";
+import { fitsLine, formatDirective, scanLines, type PhysLine } from "./lines.js";
 
 export interface FormatOptions {
   /** Spaces per level, or "tab". Default 4. */
   indent?: number | "tab";
 }
 
-/** One output line and the input line it came from. */
-export interface OutLine {
-  text: string;
-  /** Index of the input line. */
-  src: number;
-  /** Line break to write after it (the file's style unless kept verbatim). */
-  eol: string;
-  /** Ends with a `{` that opens a block (code lines only). */
-  opens?: boolean;
+/**
+ * The output lines, kept as flat arrays (text and line break alternating, and
+ * the input line of each) rather than one object per line: a 500,000-line file
+ * would otherwise spend most of its time in the garbage collector.
+ */
+export class Output {
+  /** text₀, eol₀, text₁, eol₁, … */
+  readonly parts: string[] = [];
+  /** Input line of each output line. */
+  readonly src: number[] = [];
+  /** Does the last output line end with a `{` that opens a block? */
+  lastOpens = false;
+
+  get length(): number {
+    return this.src.length;
+  }
+
+  push(text: string, src: number, eol: string, opens = false): void {
+    this.parts.push(text, eol);
+    this.src.push(src);
+    this.lastOpens = opens;
+  }
+
+  text(k: number): string {
+    return this.parts[2 * k];
+  }
+
+  setText(k: number, text: string): void {
+    this.parts[2 * k] = text;
+  }
 }
 
 export interface Layout {
-  lines: PhysLine[];
-  out: OutLine[];
+  /** Offset of each input line, and just past its line break. */
+  lineStarts: number[];
+  lineEnds: number[];
+  out: Output;
   /** For input lines whose `{` moved up: the input line it moved onto. */
   mergedInto: Map<number, number>;
   eol: string;
@@ -46,7 +69,7 @@ function indentUnit(options: FormatOptions): string {
 }
 
 function fits(text: string, eol: string): boolean {
-  return Buffer.byteLength(text, "utf8") + Math.max(1, eol.length) <= MAX_LINE_BYTES;
+  return fitsLine(text, eol.length);
 }
 
 /** Trailing spaces and tabs are dropped by keepalived (decomment()). */
@@ -92,10 +115,12 @@ function itemsOf(tokens: CstToken[]): { items: Item[]; comment?: { text: string;
 }
 
 export function layout(text: string, options: FormatOptions = {}): Layout {
-  const lines = splitLines(text);
-  const style = lines.find((l) => l.eol !== "")?.eol ?? "\n";
+  const firstBreak = text.indexOf("\n");
+  const style = firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n";
+  const lineStarts: number[] = [];
+  const lineEnds: number[] = [];
   const unit = indentUnit(options);
-  const out: OutLine[] = [];
+  const out = new Output();
   const mergedInto = new Map<number, number>();
   let depth = 0;
   let off = false;
@@ -106,21 +131,23 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
   let joinable = -1;
   let joinableSrc = -1;
 
-  const ind = (d: number) => unit.repeat(Math.max(0, d));
+  const indents: string[] = [];
+  const ind = (d: number) => (d <= 0 ? "" : (indents[d] ??= unit.repeat(d)));
   const push = (text: string, src: number, eol = style, opens = false, closes = false) => {
     if (blank >= 0) {
       // no blank line right after `{`, before `}` or at the top, unless it ends a multiline definition
-      const afterOpen = out.length === 0 || out[out.length - 1].opens === true;
+      const afterOpen = out.length === 0 || out.lastOpens;
       const beforeClose = closes;
-      if (blankForced || (!afterOpen && !beforeClose)) out.push({ text: "", src: blank, eol: style });
+      if (blankForced || (!afterOpen && !beforeClose)) out.push("", blank, style);
       blank = -1;
       blankForced = false;
     }
-    out.push(opens ? { text, src, eol, opens } : { text, src, eol });
+    out.push(text, src, eol, opens);
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  scanLines(text, (line, i) => {
+    lineStarts.push(line.start);
+    lineEnds.push(line.end);
     const directive = formatDirective(line);
     if (off) {
       if (directive === "on") {
@@ -128,36 +155,36 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
         push(ind(depth) + trimEnd(line.text.trimStart()), i);
       } else {
         // left exactly as written, line break included
-        out.push({ text: line.text, src: i, eol: line.eol === "" || line.eol === "\r" ? style : line.eol });
+        out.push(line.text, i, line.eol === "" || line.eol === "\r" ? style : line.eol);
         depth = Math.max(0, depth + line.braceDelta);
       }
       joinable = -1;
-      continue;
+      return;
     }
     switch (line.kind) {
       case "blank":
         if (blank < 0) blank = i;
         if (line.endsDefinition) blankForced = true;
-        continue;
+        return;
       case "comment":
         push(ind(depth) + trimEnd(line.text.trimStart()), i);
         if (directive === "off") off = true;
         joinable = -1;
-        continue;
+        return;
       case "verbatim":
         push(line.text, i);
         depth = Math.max(0, depth + line.braceDelta);
         joinable = -1;
-        continue;
+        return;
       case "reindent":
         pushReindented(i, line);
         joinable = -1;
-        continue;
+        return;
       case "code":
         layoutCode(i, line);
-        continue;
+        return;
     }
-  }
+  });
 
   function pushReindented(i: number, line: PhysLine) {
     const own = Math.max(0, depth - line.leadingCloses);
@@ -178,7 +205,7 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
         if (k > 0 && items[k - 1].kind === "words") {
           planned[planned.length - 1].text += " {";
           planned[planned.length - 1].opens = true;
-        } else if (k === 0 && joinable >= 0 && fits(out[joinable].text + " {", style)) joinPrev = true;
+        } else if (k === 0 && joinable >= 0 && fits(out.text(joinable) + " {", style)) joinPrev = true;
         else planned.push({ text: ind(d) + "{", opens: true, closes: false });
         d++;
       } else if (it.kind === "close") {
@@ -188,7 +215,7 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
         planned.push({ text: ind(d) + it.text, opens: false, closes: false });
       }
     }
-    let joinedText = joinPrev ? out[joinable].text + " {" : "";
+    let joinedText = joinPrev ? out.text(joinable) + " {" : "";
     if (comment) {
       const sep = comment.glued ? "" : " ";
       if (planned.length > 0) planned[planned.length - 1].text += sep + comment.text;
@@ -202,13 +229,16 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
       return;
     }
     if (joinPrev) {
-      out[joinable].text = joinedText;
-      out[joinable].opens = true;
+      out.setText(joinable, joinedText);
+      // joinable is always the last output line: only blank lines (still pending) came after it
+      out.lastOpens = true;
       mergedInto.set(i, joinableSrc);
       // blank lines between the keyword and its `{` go with the brace
       blank = -1;
       blankForced = false;
     }
+    // an already formatted line keeps its own string (a slice of the input: less memory than a new one)
+    if (planned.length === 1 && planned[0].text === line.text) planned[0].text = line.text;
     for (const p of planned) push(p.text, i, style, p.opens, p.closes);
     depth = d;
     const last = items[items.length - 1];
@@ -216,12 +246,10 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
     joinableSrc = i;
   }
 
-  return { lines, out, mergedInto, eol: style };
+  return { lineStarts, lineEnds, out, mergedInto, eol: style };
 }
 
 /** Joins a layout into the formatted text (always ending with a line break when not empty). */
-export function render(out: OutLine[]): string {
-  let s = "";
-  for (const o of out) s += o.text + o.eol;
-  return s;
+export function render(out: Output): string {
+  return out.parts.join("");
 }

@@ -5,7 +5,8 @@
  * braces, so any line touched by those steps is only re-indented: moving a
  * word or a brace across it could change what keepalived reads.
  */
-import { buildCst, type CstElement, type CstToken } from "../../grammar/cst.js";
+import type { CstToken, CstTokenType } from "../../grammar/cst.js";
+import { lex } from "../../grammar/lexer.js";
 
 /** keepalived reads at most 1023 bytes per physical line, newline included (fgets with MAXBUF 1024). */
 export const MAX_LINE_BYTES = 1023;
@@ -51,22 +52,21 @@ const DEFINITION_START = /^\$[A-Za-z_][A-Za-z0-9_]*=/;
 /** keepalived's include directives: the rest of the line is one glob pattern, braces and quotes included. */
 const INCLUDE_WORD = /^include[rmwba]?$/;
 
-function flatten(elements: CstElement[], out: CstToken[]): void {
-  for (const el of elements) {
-    if (el.type === "Block") {
-      out.push(el.open);
-      flatten(el.children, out);
-      if (el.close) out.push(el.close);
-    } else {
-      out.push(el);
-    }
+/**
+ * The lossless tree's tokens (grammar/lexer.ts, which grammar/cst.ts nests by
+ * braces) of `text`, lexed in chunks cut after a line break: no token spans a
+ * line break, so the tokens are the same, and short-lived chunks keep a
+ * 500,000-line file out of the garbage collector's way. The formatter needs
+ * the lines, not the brace nesting (a `${NAME}` brace is not a block for it).
+ */
+export function* tokenChunks(text: string, chunkSize = 1 << 16): Generator<CstToken[]> {
+  for (let from = 0; from < text.length; ) {
+    const cut = text.indexOf("\n", Math.min(text.length, from + chunkSize));
+    const to = cut < 0 ? text.length : cut + 1;
+    const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
+    yield lex(chunk).tokens.map((t) => ({ type: t.tokenType.name as CstTokenType, text: t.image, start: t.startOffset + from }));
+    from = to;
   }
-}
-
-export function tokensOf(text: string): CstToken[] {
-  const tokens: CstToken[] = [];
-  flatten(buildCst(text).children, tokens);
-  return tokens;
 }
 
 /** The `off`/`on` word of a `# keepalived-lint format off|on` comment line, if it is one. */
@@ -92,12 +92,19 @@ function codeTokens(tokens: CstToken[]): CstToken[] {
   return out;
 }
 
-function isDefinitionStart(code: CstToken[]): boolean {
-  let i = 0;
-  // `@id $NAME=…` is a definition when the id matches; either way the line is not ordinary
-  if (code[i]?.type === "Word" && code[i].text.startsWith("@")) i++;
-  const w = code[i];
-  return w !== undefined && w.type === "Word" && DEFINITION_START.test(w.text);
+function isDefinitionStart(tokens: CstToken[]): boolean {
+  let seen = 0;
+  for (const t of tokens) {
+    if (t.type === "Blank") continue;
+    if (t.type !== "Word") return false;
+    // `@id $NAME=…` is a definition when the id matches; either way the line is not ordinary
+    if (seen === 0 && t.text.startsWith("@")) {
+      seen++;
+      continue;
+    }
+    return DEFINITION_START.test(t.text);
+  }
+  return false;
 }
 
 /**
@@ -113,9 +120,11 @@ function endsInBackslash(line: { text: string; tokens: CstToken[] }): boolean {
 }
 
 /** Words that make keepalived treat the line before its brace split (so the line must stay as written). */
-function needsReindentOnly(code: CstToken[]): boolean {
+function needsReindentOnly(tokens: CstToken[]): boolean {
   let statementStart = true;
-  for (const t of code) {
+  for (const t of tokens) {
+    if (t.type === "Blank") continue;
+    if (t.type === "Comment") break;
     if (t.type === "OpenQuote" || t.type === "Nul") return true;
     if (t.type === "LBrace" || t.type === "RBrace") {
       statementStart = true;
@@ -131,24 +140,34 @@ function needsReindentOnly(code: CstToken[]): boolean {
   return false;
 }
 
-function byteLength(s: string): number {
-  return Buffer.byteLength(s, "utf8");
+/** Can `s` plus a line break be read whole by keepalived? (A UTF-16 unit is at most 3 UTF-8 bytes, so short lines need no count.) */
+export function fitsLine(s: string, eolLength: number): boolean {
+  const eol = Math.max(1, eolLength);
+  if (s.length * 3 + eol <= MAX_LINE_BYTES) return true;
+  return Buffer.byteLength(s, "utf8") + eol <= MAX_LINE_BYTES;
 }
 
-/** Cuts `text` into classified physical lines. */
-export function splitLines(text: string): PhysLine[] {
-  const lines: PhysLine[] = [];
+/**
+ * Calls `onLine` with each classified physical line, in order. Lines are not
+ * kept: a caller that needs them keeps what it needs.
+ */
+export function scanLines(text: string, onLine: (line: PhysLine, index: number) => void): void {
+  const defs = new DefinitionTracker();
+  let index = 0;
   let tokens: CstToken[] = [];
   let start = 0;
   const push = (eol: string, end: number) => {
-    const contentEnd = end - eol.length;
-    lines.push(classify({ tokens, eol, start, end, text: text.slice(start, contentEnd) }));
+    const line = classify({ tokens, eol, start, end, text: text.slice(start, end - eol.length) });
+    defs.mark(line);
+    onLine(line, index++);
     tokens = [];
     start = end;
   };
-  for (const t of tokensOf(text)) {
-    if (t.type === "Newline") push(t.text, t.start + t.text.length);
-    else tokens.push(t);
+  for (const chunk of tokenChunks(text)) {
+    for (const t of chunk) {
+      if (t.type === "Newline") push(t.text, t.start + t.text.length);
+      else tokens.push(t);
+    }
   }
   if (start < text.length || tokens.length > 0) {
     // keepalived strips a `\r` ending the last line like the one of a CRLF break: treat it as the break
@@ -161,70 +180,88 @@ export function splitLines(text: string): PhysLine[] {
       push("", text.length);
     }
   }
-  markDefinitions(lines);
+}
+
+/** Cuts `text` into classified physical lines. */
+export function splitLines(text: string): PhysLine[] {
+  const lines: PhysLine[] = [];
+  scanLines(text, (l) => lines.push(l));
   return lines;
 }
 
 function classify(l: Pick<PhysLine, "tokens" | "eol" | "start" | "end" | "text">): PhysLine {
-  const line: PhysLine = { ...l, kind: "code", definition: false, continues: false, endsDefinition: false, braceDelta: 0, leadingCloses: 0 };
-  const content = l.tokens.filter((t) => t.type !== "Blank");
-  if (content.length === 0) {
-    line.kind = "blank";
-  } else if (content.length === 1 && content[0].type === "Comment") {
-    line.kind = "comment";
-  }
-  const leading = /^[ \t\f\v\r]*/.exec(l.text)![0];
-  const code = codeTokens(l.tokens);
+  const line: PhysLine = {
+    tokens: l.tokens, eol: l.eol, start: l.start, end: l.end, text: l.text,
+    kind: "code", definition: false, continues: false, endsDefinition: false, braceDelta: 0, leadingCloses: 0,
+  };
+  let content = 0;
+  let comments = 0;
+  let nul = false;
   let delta = 0;
   let leadingCloses = 0;
   let sawOther = false;
-  for (const t of code) {
-    if (t.type === "LBrace") delta++;
-    else if (t.type === "RBrace") delta--;
-    if (t.type === "RBrace" && !sawOther) leadingCloses++;
+  let inCode = true;
+  for (const t of l.tokens) {
+    const type = t.type;
+    if (type === "Blank") continue;
+    content++;
+    if (type === "Comment") comments++;
+    if (type === "Nul") nul = true;
+    // keepalived's reader stops at a comment or a NUL
+    if (type === "Comment" || type === "Nul") inCode = false;
+    if (!inCode) continue;
+    if (type === "LBrace") delta++;
+    else if (type === "RBrace") delta--;
+    if (type === "RBrace" && !sawOther) leadingCloses++;
     else sawOther = true;
   }
+  if (content === 0) {
+    line.kind = "blank";
+    return line;
+  }
+  if (content === 1 && comments === 1) line.kind = "comment";
   line.braceDelta = delta;
   line.leadingCloses = leadingCloses;
-  if (line.kind === "blank") return line;
+  const first = l.tokens[0];
   // decomment() strips only spaces and tabs in front of a line: other blanks there are content
-  if (/[^ \t]/.test(leading)) line.kind = "verbatim";
+  if (first.type === "Blank" && /[^ \t]/.test(first.text)) line.kind = "verbatim";
   // keepalived versions differ on what a NUL does to its line: leave such lines alone
-  else if (l.tokens.some((t) => t.type === "Nul")) line.kind = "verbatim";
+  else if (nul) line.kind = "verbatim";
   // keepalived cuts longer lines in two: changing their length moves the cut
-  else if (byteLength(l.text) + Math.max(1, l.eol.length) > MAX_LINE_BYTES) line.kind = "verbatim";
-  else if (line.kind === "code" && needsReindentOnly(code)) line.kind = "reindent";
+  else if (!fitsLine(l.text, l.eol.length)) line.kind = "verbatim";
+  else if (line.kind === "code" && needsReindentOnly(l.tokens)) line.kind = "reindent";
   return line;
 }
 
-/** Marks `$NAME=` lines and the lines keepalived appends to multiline definitions. */
-function markDefinitions(lines: PhysLine[]): void {
-  let inDefinition = false;
-  for (const line of lines) {
-    if (inDefinition) {
+/** Marks `$NAME=` lines and the lines keepalived appends to multiline definitions, line by line. */
+class DefinitionTracker {
+  private inDefinition = false;
+
+  mark(line: PhysLine): void {
+    if (this.inDefinition) {
       if (line.kind === "blank") {
         line.endsDefinition = true;
-        inDefinition = false;
-        continue;
+        this.inDefinition = false;
+        return;
       }
       line.definition = true;
       line.braceDelta = 0;
       line.leadingCloses = 0;
       // keepalived skips comment-only lines inside a multiline definition
-      if (line.kind === "comment") continue;
+      if (line.kind === "comment") return;
       line.kind = "verbatim";
-      inDefinition = endsInBackslash(line);
-      line.continues = inDefinition;
-      continue;
+      this.inDefinition = endsInBackslash(line);
+      line.continues = this.inDefinition;
+      return;
     }
     if (line.kind === "code" || line.kind === "reindent" || line.kind === "verbatim") {
-      if (isDefinitionStart(codeTokens(line.tokens))) {
+      if (isDefinitionStart(line.tokens)) {
         line.definition = true;
         line.braceDelta = 0;
         line.leadingCloses = 0;
         if (line.kind === "code") line.kind = "reindent";
-        inDefinition = endsInBackslash(line);
-        line.continues = inDefinition;
+        this.inDefinition = endsInBackslash(line);
+        line.continues = this.inDefinition;
       }
     }
   }

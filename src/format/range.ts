@@ -32,9 +32,8 @@ function lineAt(starts: number[], offset: number): number {
 /** Edits (at most one) that format the lines touching `range`. */
 export function formatRange(text: string, range: FormatRange, options: FormatOptions = {}): FormatEdit[] {
   try {
-    const { lines, out, mergedInto } = layout(text, options);
-    if (lines.length === 0) return [];
-    const starts = lines.map((l) => l.start);
+    const { lineStarts: starts, lineEnds, out, mergedInto } = layout(text, options);
+    if (starts.length === 0) return [];
     const start = Math.max(0, Math.min(range.start, text.length));
     const end = Math.max(start, Math.min(range.end, text.length));
     let first = lineAt(starts, start);
@@ -52,9 +51,11 @@ export function formatRange(text: string, range: FormatRange, options: FormatOpt
       }
     }
     let replacement = "";
-    for (const o of out) if (o.src >= first && o.src <= last) replacement += o.text + o.eol;
-    const from = lines[first].start;
-    const to = lines[last].end;
+    for (let k = 0; k < out.length; k++) {
+      if (out.src[k] >= first && out.src[k] <= last) replacement += out.parts[2 * k] + out.parts[2 * k + 1];
+    }
+    const from = starts[first];
+    const to = lineEnds[last];
     return minimal(text, from, to, replacement);
   } catch {
     return [];

@@ -173,9 +173,11 @@ export function startServer(options: ServerOptions = {}): Connection {
       // A newer edit rescheduled this root: this result would be stale.
       if (pending.get(root)?.token !== token) return;
       pending.delete(root);
+      // Meanwhile another configuration took this file in: lint that one instead.
+      if (rootOf(root) !== root) return schedule(root);
       try {
-        const analysis = analysisFor(root);
-        if (tokens === token || !pending.has(root)) publish(root, analysis);
+        // Linting is synchronous, so no edit can land between this lint and its publication.
+        publish(root, analysisFor(root));
       } catch (e) {
         log(`linting ${root} failed: ${(e as Error).stack ?? e}`);
       }

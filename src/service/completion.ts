@@ -73,9 +73,10 @@ export function complete(analysis: Analysis, file: string, offset: number): Comp
     return before.length === 1 ? includePaths(analysis, file, state, f.text, offset) : [];
   }
   if (ctx?.kind === "value_block") {
-    if (!ctx.entryRef) return [];
     const everyWord = /^<[^>]*>\.\.\./.test(ctx.lineGrammar ?? "");
-    return before.length === 0 || everyWord ? names(ast, ctx.entryRef) : [];
+    if (ctx.entryRef && (before.length === 0 || everyWord)) return names(ast, ctx.entryRef);
+    // After the entry's first word: the option words its line grammar spells out (weight, dev, scope, …).
+    return before.length > 0 ? grammarWords(ctx.lineGrammar ?? "", before) : [];
   }
   if (before.length === 0) return keywords(context);
   if (before.length === 1) {
@@ -94,6 +95,15 @@ function enumValues(spec: KeywordSpec): string[] {
   if (spec.type !== "enum") return [];
   const first = spec.args.split(/\s/)[0];
   return /^[\w-]+(\|[\w-]+)+$/.test(first) ? first.split("|") : [];
+}
+
+/** Literal option words of a value-block line grammar, minus those already on the line and the one a value follows. */
+function grammarWords(grammar: string, before: string[]): CompletionItem[] {
+  // Placeholders (<…>) and remarks ((…)) are not words to type.
+  const literal = grammar.replace(/<[^>]*>/g, " ").replace(/\([^)]*\)/g, " ");
+  const words = new Set(literal.match(/[A-Za-z][\w-]*/g) ?? []);
+  for (const w of before) words.delete(w);
+  return [...words].map((w) => ({ label: w, kind: KIND.keyword, detail: grammar }));
 }
 
 function keywords(context: string): CompletionItem[] {

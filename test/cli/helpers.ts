@@ -1,12 +1,12 @@
-// Runs the built keepalived-lint as a separate process (dist/ is built by test/global-setup.ts).
+// Runs the built keepalived-lint as a separate process (built by test/global-setup.ts into a snapshot no other run rewrites).
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");
-export const cliPath = join(repoRoot, "dist/src/cli/main.js");
+export const cliPath = join(inject("builtRoot"), "src/cli/main.js");
 export const examples = join(repoRoot, "examples/memcached-three-nodes");
 
 export interface CliRun {

@@ -14,6 +14,10 @@ describe("inputs", () => {
     "nodes/deep/n2.conf": STATE_MASTER,
     "nodes/clean.conf": CLEAN,
     "empty/README": "",
+    "samples/keepalived.conf.vrrp": STATE_MASTER,
+    "samples/keepalived.conf.bak": STATE_MASTER,
+    "samples/old.conf~": STATE_MASTER,
+    "samples/keepalived.conf.rpmsave": STATE_MASTER,
   });
 
   it("stdin with -; --stdin-filename names it and places relative includes", () => {
@@ -29,6 +33,11 @@ describe("inputs", () => {
     // vrrp.conf is included by keepalived.conf: reported once, under its own path.
     expect(files(r.stdout)).toEqual(["site/conf.d/a.conf:3:3", "site/vrrp.conf:3:3"]);
     expect(r.code).toBe(1);
+  });
+
+  it("a directory also contributes keepalived.conf.<name> samples, but no backups", () => {
+    const r = runCli(["--no-config", "-f", "compact", "samples"], { cwd: dir });
+    expect(files(r.stdout)).toEqual(["samples/keepalived.conf.vrrp:3:3"]);
   });
 
   it("a file named on the command line is always a main config", () => {

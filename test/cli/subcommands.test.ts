@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ALL_RULES } from "../../rules/index.js";
 import { repoRoot, runCli, tempTree } from "./helpers.js";
 
 describe("subcommands", () => {
@@ -10,7 +9,10 @@ describe("subcommands", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^id\s+severity\s+category\s+fixable\s+description$/);
-    expect(lines).toHaveLength(ALL_RULES.length + 1);
+    // One row per rule of the same build (rules --json lists its metadata).
+    const metas = JSON.parse(runCli(["rules", "--json"]).stdout) as { id: string }[];
+    expect(metas.length).toBeGreaterThanOrEqual(20);
+    expect(lines.slice(1).map((l) => l.split(" ")[0])).toEqual(metas.map((m) => m.id));
     const row = lines.find((l) => l.startsWith("nopreempt-weighted-tracking "));
     expect(row?.split(/\s{2,}/).slice(0, 4)).toEqual(["nopreempt-weighted-tracking", "error", "ha", "yes"]);
   });

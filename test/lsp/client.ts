@@ -51,12 +51,15 @@ export async function startClient(options: { initializationOptions?: unknown; en
   conn.onNotification("window/logMessage", (p: { message: string }) => logs.push(p.message));
   conn.onRequest(() => null);
   conn.listen();
-  await conn.sendRequest("initialize", {
+  // If the server dies before answering (a broken build), fail with what it printed instead of hanging.
+  const died = new Promise<never>((_, rej) => proc.on("exit", (code) => rej(new Error(`server exited with ${code} before initialize:\n${err}`))));
+  died.catch(() => undefined);
+  await Promise.race([died, conn.sendRequest("initialize", {
     processId: process.pid,
     rootUri: null,
     capabilities: { textDocument: { hover: { contentFormat: ["markdown"] }, publishDiagnostics: { relatedInformation: true } } },
     initializationOptions: options.initializationOptions,
-  });
+  })]);
   await conn.sendNotification("initialized", {});
   return {
     conn,

@@ -49,3 +49,12 @@ describe("completion", () => {
     expect(completeAt("vrrp_instance V {\n  virtual_ipaddress {\n    |\n  }\n}\n")).toEqual([]);
   });
 });
+
+describe("completion in value blocks", () => {
+  it("offers the option words of the entry grammar after the first word", () => {
+    expect(labels(completeAt("vrrp_script c {\n  script x\n}\nvrrp_instance V {\n  track_script {\n    c |\n  }\n}\n")).sort()).toEqual(["noreverse", "reverse", "weight"]);
+    const vip = labels(completeAt("vrrp_instance V {\n  virtual_ipaddress {\n    10.0.0.1/24 dev eth0 |\n  }\n}\n"));
+    expect(vip).toEqual(expect.arrayContaining(["scope", "label", "brd"]));
+    expect(vip).not.toContain("dev");
+  });
+});

@@ -10,7 +10,8 @@ import { registerExplain } from "./explain.js";
 import { registerParse } from "./parse.js";
 import { registerRules } from "./rules.js";
 import { registerCluster } from "../../cluster/cluster-command.js";
+import { registerFormat } from "../format-command.js";
 
 export type RegisterCommand = (program: Command, io: CliIo, done: (code: number) => void) => void;
 
-export const SUBCOMMANDS: RegisterCommand[] = [registerRules, registerExplain, registerParse, registerCluster];
+export const SUBCOMMANDS: RegisterCommand[] = [registerRules, registerExplain, registerParse, registerCluster, registerFormat];
