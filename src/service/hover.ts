@@ -48,9 +48,11 @@ export function hover(analysis: Analysis, file: string, offset: number, options:
     const inst = analysis.result.model.instancesByName.get(site.name);
     if (inst) return answer([`**vrrp_instance ${inst.name}**`, ...instanceSummary(inst)], word);
   }
-  if (at.index !== 0 || node.kind !== "keyword") return null;
+  if (node.kind !== "keyword") return null;
 
   const spec = lookupKeyword(node.context, node.name);
+  // On an argument, explain the keyword it belongs to (what values it takes).
+  if (at.index !== 0) return spec ? answer(keywordDoc(spec), word) : null;
   if (!spec) {
     const elsewhere = contextsOf(node.name).map((k) => `\`${k.context}\``);
     const where = elsewhere.length ? `valid in ${elsewhere.join(", ")}` : "not a keepalived keyword";

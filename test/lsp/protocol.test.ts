@@ -141,6 +141,14 @@ describe("keepalived-language-server over stdio", () => {
     });
   });
 
+  it("prepareRename", async () => {
+    expect(await client.request("textDocument/prepareRename", { textDocument: doc(MAIN), position: pos(1, 16) })).toEqual({
+      range: { start: pos(1, 14), end: pos(1, 18) },
+      placeholder: "VI_1",
+    });
+    expect(await client.request("textDocument/prepareRename", { textDocument: doc(MAIN), position: pos(2, 3) })).toBeNull();
+  });
+
   it("document symbols", async () => {
     const symbols = await client.request<{ name: string; range: unknown }[]>("textDocument/documentSymbol", { textDocument: doc(MAIN) });
     expect(symbols.map((s) => s.name)).toEqual(["vrrp_instance VI_1"]);
@@ -176,6 +184,26 @@ describe("keepalived-language-server over stdio", () => {
     const edits = await client.request<{ newText: string }[]>("textDocument/formatting", { textDocument: doc(p), options: { tabSize: 2, insertSpaces: true } });
     expect(edits).toHaveLength(1);
     expect(edits[0].newText).toBe("vrrp_script s {\n  script /bin/true\n  interval 2\n}\n");
+  });
+
+  it("range formatting", async () => {
+    const messy = "global_defs {\nrouter_id a\n      script_user b\n}\n";
+    const p = join(dir, "range.conf");
+    await client.open(uri(p), messy);
+    type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+    const edits = await client.request<Edit[]>("textDocument/rangeFormatting", {
+      textDocument: doc(p),
+      range: { start: pos(2, 0), end: pos(2, 5) },
+      options: { tabSize: 4, insertSpaces: true },
+    });
+    const lines = messy.split("\n");
+    const offset = (q: { line: number; character: number }) => lines.slice(0, q.line).reduce((n, l) => n + l.length + 1, 0) + q.character;
+    let out = messy;
+    for (const e of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
+      out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+    }
+    // only the touched line is re-indented; line 1 stays as written
+    expect(out).toBe("global_defs {\nrouter_id a\n    script_user b\n}\n");
   });
 
   it("survives garbage: bad requests get errors, bad text still gets answers, the process stays up", async () => {

@@ -52,3 +52,11 @@ describe("hover on definitions and includes", () => {
     expect(text(hover(a, MAIN, 10))).toBe(`**include** \`conf.d/*.conf\`\n\n- \`${SCRIPTS}\``);
   });
 });
+
+describe("hover on arguments", () => {
+  it("explains the keyword an argument belongs to", () => {
+    const h = hover(fixture(), MAIN, at(MAIN_TEXT, "BACKUP", 2));
+    expect(text(h)).toContain("**state** `MASTER|BACKUP`");
+    expect(h?.range).toEqual({ start: { line: 2, character: 8 }, end: { line: 2, character: 14 } });
+  });
+});
