@@ -5,8 +5,8 @@
  * braces, so any line touched by those steps is only re-indented: moving a
  * word or a brace across it could change what keepalived reads.
  */
-import type { CstToken, CstTokenType } from "../../grammar/cst.js";
-import { lex } from "../../grammar/lexer.js";
+import type { CstToken } from "../../grammar/cst.js";
+import { scanTokens } from "./scan.js";
 
 /** keepalived reads at most 1023 bytes per physical line, newline included (fgets with MAXBUF 1024). */
 export const MAX_LINE_BYTES = 1023;
@@ -54,7 +54,7 @@ const INCLUDE_WORD = /^include[rmwba]?$/;
 
 /**
  * The lossless tree's tokens (grammar/lexer.ts, which grammar/cst.ts nests by
- * braces) of `text`, lexed in chunks cut after a line break: no token spans a
+ * braces; scan.ts is its fast twin) of `text`, in chunks cut after a line break: no token spans a
  * line break, so the tokens are the same, and short-lived chunks keep a
  * 500,000-line file out of the garbage collector's way. The formatter needs
  * the lines, not the brace nesting (a `${NAME}` brace is not a block for it).
@@ -63,8 +63,7 @@ export function* tokenChunks(text: string, chunkSize = 1 << 16): Generator<CstTo
   for (let from = 0; from < text.length; ) {
     const cut = text.indexOf("\n", Math.min(text.length, from + chunkSize));
     const to = cut < 0 ? text.length : cut + 1;
-    const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
-    yield lex(chunk).tokens.map((t) => ({ type: t.tokenType.name as CstTokenType, text: t.image, start: t.startOffset + from }));
+    yield scanTokens(text, from, to);
     from = to;
   }
 }
