@@ -16,15 +16,20 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
+    // keepalived's tokenizer drops everything from an unmatched '"' on: a lone quoted argument is then no argument.
+    const quotes = ctx.readerDiagnostics.filter((d) => d.ruleId === "unmatched-quote");
     for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known || node.args.length > 0) continue;
+      if (node.kind !== "keyword" || !node.known) continue;
       const spec = lookupKeyword(node.context, node.name);
       if (!spec?.argRequired) continue;
+      const quote = spec.quoted ? undefined : quotes.find((q) => q.file === node.file && q.start >= node.keyword.end && q.start < node.end);
+      const args = quote ? node.args.filter((a) => a.start < quote.start) : node.args;
+      if (args.length > 0) continue;
       const where = node.context === "root" ? "" : ` in ${contextLabel(node.context)}`;
       ctx.report({
         at: node.keyword,
-        message: `"${node.name}"${where} is missing its argument (${spec.args}); keepalived stops reading the configuration here and exits with status 2`,
-        hint: `write "${node.name} ${spec.args}"`,
+        message: `"${node.name}"${where} is missing its argument (${spec.args})${quote ? ": keepalived drops the unterminated quoted word" : ""}; keepalived stops reading the configuration here and exits with status 2`,
+        hint: quote ? `close the quote` : `write "${node.name} ${spec.args}"`,
       });
     }
   },

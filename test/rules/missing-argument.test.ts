@@ -9,6 +9,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: "priority without value", code: "vrrp_instance VI_1 {\n  priority\n}\n", errors: [{ line: 2, column: 3, message: '"priority" in vrrp_instance is missing its argument' }] },
+    { name: "the only argument is an unterminated quote", code: "vrrp_instance VI_1 {\n  advert_int \"1\n}\n", errors: [{ line: 2, message: "keepalived drops the unterminated quoted word" }] },
     { name: "vrrp_script without a name", code: "vrrp_script {\n  script /bin/true\n}\n", errors: [{ line: 1, message: "exits with status 2" }] },
   ],
 });

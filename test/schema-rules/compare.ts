@@ -21,10 +21,14 @@ export const COMPARED: Partial<Record<OracleKind, readonly string[]>> = {
   "extra-brace": ["unbalanced-brace"],
   "missing-close-brace": ["unbalanced-brace"],
   quote: ["unmatched-quote"],
-  "missing-argument": ["missing-argument"],
+  // A value-block entry missing an option's value (`to` alone on a virtual_rules line) is an invalid-value finding.
+  "missing-argument": ["missing-argument", "invalid-value"],
   value: ["invalid-value"],
   "extra-parameters": ["invalid-value"],
 };
+
+/** The kind an extra finding of ours is counted under in the table. */
+const PRIMARY_KIND: Record<string, string> = { "invalid-value": "value", "unbalanced-brace": "extra-brace", "unknown-keyword": "unknown-keyword" };
 
 const OUR_RULES = new Set(Object.values(COMPARED).flat());
 
@@ -128,7 +132,7 @@ export function table(results: readonly FileComparison[]): KindRow[] {
     for (const m of res.matched) row(m.kind).matched++;
     for (const m of res.missed) row(m.kind).missed++;
     for (const f of res.extra) {
-      const kind = Object.entries(COMPARED).find(([, rules]) => rules!.includes(f.ruleId))![0];
+      const kind = PRIMARY_KIND[f.ruleId] ?? Object.entries(COMPARED).find(([, rules]) => rules!.includes(f.ruleId))![0];
       row(kind).oursOnly++;
     }
   }

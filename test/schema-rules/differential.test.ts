@@ -9,6 +9,9 @@ import { removeTrees } from "../oracle/tempdir.js";
 import { compare, formatTable, ourFindings, table, type FileComparison } from "./compare.js";
 import { explain, type Disagreement } from "./known-disagreements.js";
 import { writeMutants } from "./mutate.js";
+import { contextsOf } from "../../grammar/schema/index.js";
+import { generateMutants, MUTANT_KINDS } from "../oracle/mutants.js";
+import { writeTree } from "../oracle/tempdir.js";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SAMPLES = "/usr/share/doc/keepalived/samples";
@@ -86,6 +89,27 @@ describe.skipIf(!available)("differential: our findings vs keepalived 2.2.7 -t",
     const files = all.filter((_, i) => process.env.DIFF_FULL || i % 3 === 0);
     expect(files.length).toBeGreaterThan(80);
     const r = report("mutants", await run(files));
+    expect(r.agreement).toBeGreaterThanOrEqual(0.99);
+    expect(r.unexplained).toEqual([]);
+  }, 240_000);
+});
+
+describe.skipIf(!available)("differential: the oracle's mutants (test/oracle/mutants.ts) vs keepalived 2.2.7 -t", () => {
+  test("mutants of every kind, seeded", async () => {
+    const isKeyword = (w: string) => contextsOf(w).length > 0;
+    const files: Record<string, string> = {};
+    configsIn(SAMPLES, /^keepalived\.conf\./).forEach((src, k) => {
+      const text = fs.readFileSync(src, "utf8");
+      const per = process.env.DIFF_FULL ? 18 : 4;
+      // generateMutants cycles through the kinds from the first: rotate them so every kind gets its turn across the samples.
+      const kinds = MUTANT_KINDS.map((_, j) => MUTANT_KINDS[(j + k * per) % MUTANT_KINDS.length]!);
+      generateMutants(text, { seed: 2207 + k, count: per, isKeyword, kinds }).forEach((m, i) => {
+        files[`${path.basename(src)}.${m.kind}.${i}.conf`] = m.text;
+      });
+    });
+    const dir = writeTree(files);
+    const r = report("oracle mutants", await run(Object.keys(files).map((n) => path.join(dir, n))));
+    expect(Object.keys(files).length).toBeGreaterThan(80);
     expect(r.agreement).toBeGreaterThanOrEqual(0.99);
     expect(r.unexplained).toEqual([]);
   }, 240_000);
