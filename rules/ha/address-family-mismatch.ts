@@ -6,7 +6,7 @@
  * instances, or the second family in virtual_ipaddress_excluded.
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { familyLines } from "./facts.js";
+import { familyLines } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

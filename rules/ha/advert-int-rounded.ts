@@ -5,7 +5,7 @@
  * timers then differ from what the configuration says.
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { versionOf } from "./facts.js";
+import { versionOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

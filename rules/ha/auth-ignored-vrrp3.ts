@@ -5,7 +5,7 @@
  * Ignoring.", vrrp.c). Strict mode has its own message (strict-mode-conflict).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { isStrict, versionOf } from "./facts.js";
+import { isStrict, versionOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

@@ -6,7 +6,7 @@
  */
 import { defineRule } from "../../src/engine/rule.js";
 import type { VrrpInstance } from "../../src/analysis/model.js";
-import { configHasConditionals, familyOf, hasConditionalLines, ipOf, lineOf } from "./facts.js";
+import { configHasConditionals, familyOf, hasConditionalLines, ipOf, lineOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

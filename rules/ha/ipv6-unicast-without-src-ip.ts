@@ -7,7 +7,7 @@
  */
 import { defineRule } from "../../src/engine/rule.js";
 import { isLinkLocal } from "../../grammar/schema/index.js";
-import { familyOf, hasConditionalLines, ipOf } from "./facts.js";
+import { familyOf, hasConditionalLines, ipOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

@@ -8,7 +8,7 @@
 import type { Word } from "../../grammar/ast.js";
 import { isMulticast } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { ipOf } from "./facts.js";
+import { ipOf } from "./helpers-facts.js";
 
 function outsideLinkLocal(word: Word | undefined): boolean {
   const ip = word && ipOf(word.text);

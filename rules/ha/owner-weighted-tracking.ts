@@ -6,7 +6,7 @@
  * owner").
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { signed, TRACK_KEYWORD } from "./facts.js";
+import { signed, TRACK_KEYWORD } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

@@ -6,7 +6,7 @@
  */
 import type { ConfigNode, Span } from "../../grammar/ast.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { hasConditionalLines, isStrict } from "./facts.js";
+import { hasConditionalLines, isStrict } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

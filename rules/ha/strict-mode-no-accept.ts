@@ -7,7 +7,7 @@
  * RFC3768 - resetting", vrrp.c).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { isStrict, versionOf } from "./facts.js";
+import { isStrict, versionOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

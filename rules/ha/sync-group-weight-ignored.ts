@@ -6,7 +6,7 @@
  * (vrrp.c, vrrp_complete_instance(): "ignoring tracked script … due to SYNC group").
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { signed, TRACK_KEYWORD } from "./facts.js";
+import { signed, TRACK_KEYWORD } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

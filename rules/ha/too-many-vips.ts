@@ -6,7 +6,7 @@
  * addresses (IPv6 header 14+40+8 bytes, 16 bytes per address).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { familyOf, versionOf } from "./facts.js";
+import { familyOf, versionOf } from "./helpers-facts.js";
 
 const MTU = 1500;
 

@@ -5,7 +5,7 @@
  * and all: a weight written there never changes the priority.
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { signed } from "./facts.js";
+import { signed } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

@@ -6,7 +6,7 @@
  */
 import { defineRule } from "../../src/engine/rule.js";
 import type { TrackKind } from "../../src/analysis/model.js";
-import { TRACK_KEYWORD } from "./facts.js";
+import { TRACK_KEYWORD } from "./helpers-facts.js";
 
 const DEFINER: Record<Exclude<TrackKind, "interface">, string> = {
   script: "vrrp_script",

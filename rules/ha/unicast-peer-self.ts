@@ -6,7 +6,7 @@
  */
 import { removeLine } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { ipOf } from "./facts.js";
+import { ipOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

@@ -5,10 +5,12 @@
  * unicast peers. Defaulting to multicast. This usage is deprecated", vrrp.c),
  * which is usually not what a unicast setup (cloud, firewalled VRRP) wants.
  */
+import { lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { hasConditionalLines } from "./facts.js";
+import { hasConditionalLines } from "./helpers-facts.js";
 
-const UNICAST_KEYWORDS = ["unicast_src_ip", "unicast_peer", "check_unicast_src", "old_unicast_checksum"];
+/** The schema marks the keywords that make an instance unicast; unicast_fault_no_peer is the exception handled above. */
+const isUnicastKeyword = (context: string, name: string) => name !== "unicast_fault_no_peer" && lookupKeyword(context, name)?.setsUnicast === true;
 
 export default defineRule({
   meta: {
@@ -21,7 +23,7 @@ export default defineRule({
   check(ctx) {
     for (const inst of ctx.model().instances) {
       if (inst.unicastPeers.length > 0 || inst.settings.has("unicast_fault_no_peer") || hasConditionalLines(inst.node, ctx.files, ctx.settings.configId)) continue;
-      const node = inst.node.children.find((c) => c.kind === "keyword" && UNICAST_KEYWORDS.includes(c.name));
+      const node = inst.node.children.find((c) => c.kind === "keyword" && isUnicastKeyword(c.context, c.name));
       if (!node) continue;
       ctx.report({
         at: node.keyword,

@@ -6,8 +6,8 @@
  */
 import { intOf } from "../../src/analysis/model.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { hasConditionalLines } from "../ha/facts.js";
-import { vsLabel, weightSum } from "./facts.js";
+import { hasConditionalLines } from "../ha/helpers-facts.js";
+import { vsLabel, weightSum } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

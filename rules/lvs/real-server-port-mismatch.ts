@@ -8,7 +8,7 @@
 import { fixOf, removeWords, replaceWord } from "../../src/engine/fix.js";
 import type { VirtualServer } from "../../src/analysis/model.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { forwardingOf, isAddressServer, vsLabel } from "./facts.js";
+import { forwardingOf, isAddressServer, vsLabel } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

@@ -4,8 +4,8 @@
  * dead backend keeps receiving its share of connections.
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { hasConditionalLines } from "../ha/facts.js";
-import { vsLabel } from "./facts.js";
+import { hasConditionalLines } from "../ha/helpers-facts.js";
+import { vsLabel } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

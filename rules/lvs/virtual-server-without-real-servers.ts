@@ -4,8 +4,8 @@
  * it has a sorry_server: the service is not set up in IPVS at all.
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { configHasConditionals, hasConditionalLines } from "../ha/facts.js";
-import { vsLabel } from "./facts.js";
+import { configHasConditionals, hasConditionalLines } from "../ha/helpers-facts.js";
+import { vsLabel } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {

@@ -5,7 +5,7 @@
  * PATH lets another user substitute the check (core/notify.c find_path()).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { scriptLines } from "./scripts.js";
+import { scriptLines } from "./helpers-scripts.js";
 
 export default defineRule({
   meta: {

@@ -8,7 +8,7 @@
 import type { Edit } from "../../grammar/ast.js";
 import { fixOf } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { scriptLines } from "./scripts.js";
+import { scriptLines } from "./helpers-scripts.js";
 
 /** Commands that are only useful with arguments: a word after them is surely meant as one. */
 const NEEDS_ARGUMENTS = /^(echo|printf|sh|bash|dash|zsh|ksh|python[0-9.]*|perl|ruby|php|node|env|logger|systemctl|service|kill|killall|pkill|pgrep|touch|rm|mv|cp|cat|ip|curl|wget|nc|ping|sudo|su|test|\[)$/;

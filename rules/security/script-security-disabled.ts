@@ -7,7 +7,7 @@
  * disabled (core/main.c, vrrp.c check_vrrp_script_security()).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { scriptLines } from "./scripts.js";
+import { scriptLines } from "./helpers-scripts.js";
 
 export default defineRule({
   meta: {
