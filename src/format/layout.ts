@@ -114,6 +114,38 @@ function itemsOf(tokens: CstToken[]): { items: Item[]; comment?: { text: string;
   return { items };
 }
 
+const enum Shape {
+  Other,
+  /** `<indent>word word` */
+  Words,
+  /** `<indent>word word {` */
+  Opens,
+  /** `<indent>}` */
+  Close,
+}
+
+/** Is this code line already exactly what the layout would print? (The common case, checked cheaply.) */
+function canonicalShape(tokens: CstToken[], indent: string, closeIndent: string): Shape {
+  let k = 0;
+  let leading = "";
+  if (tokens.length > 0 && tokens[0].type === "Blank") {
+    leading = tokens[0].text;
+    k = 1;
+  }
+  const first = tokens[k];
+  if (first === undefined) return Shape.Other;
+  if (first.type === "RBrace") return k + 1 === tokens.length && leading === closeIndent ? Shape.Close : Shape.Other;
+  if (leading !== indent || (first.type !== "Word" && first.type !== "Quoted")) return Shape.Other;
+  for (k++; k < tokens.length; k += 2) {
+    const blank = tokens[k];
+    const next = tokens[k + 1];
+    if (blank.type !== "Blank" || blank.text !== " " || next === undefined) return Shape.Other;
+    if (next.type === "LBrace") return k + 2 === tokens.length ? Shape.Opens : Shape.Other;
+    if (next.type !== "Word" && next.type !== "Quoted") return Shape.Other;
+  }
+  return Shape.Words;
+}
+
 export function layout(text: string, options: FormatOptions = {}): Layout {
   const firstBreak = text.indexOf("\n");
   const style = firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n";
@@ -195,6 +227,16 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
   }
 
   function layoutCode(i: number, line: PhysLine) {
+    const shape = canonicalShape(line.tokens, ind(depth), ind(depth - 1));
+    if (shape !== Shape.Other) {
+      // already in canonical layout: the general path below would give the same text
+      if (shape === Shape.Close) depth = Math.max(0, depth - 1);
+      push(line.text, i, style, shape === Shape.Opens, shape === Shape.Close);
+      if (shape === Shape.Opens) depth++;
+      joinable = shape === Shape.Words ? out.length - 1 : -1;
+      joinableSrc = i;
+      return;
+    }
     const { items, comment } = itemsOf(line.tokens);
     const planned: { text: string; opens: boolean; closes: boolean }[] = [];
     let d = depth;
