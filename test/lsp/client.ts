@@ -26,8 +26,8 @@ export interface TestClient {
   close(): Promise<void>;
 }
 
-export async function startClient(options: { initializationOptions?: unknown; env?: Record<string, string>; args?: string[] } = {}): Promise<TestClient> {
-  const proc = spawn(process.execPath, [serverBin, ...(options.args ?? ["--stdio"])], {
+export async function startClient(options: { initializationOptions?: unknown; env?: Record<string, string>; args?: string[]; bin?: string } = {}): Promise<TestClient> {
+  const proc = spawn(process.execPath, [options.bin ?? serverBin, ...(options.args ?? ["--stdio"])], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
   });

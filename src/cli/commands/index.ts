@@ -11,7 +11,8 @@ import { registerParse } from "./parse.js";
 import { registerRules } from "./rules.js";
 import { registerCluster } from "../../cluster/cluster-command.js";
 import { registerFormat } from "../format-command.js";
+import { registerLsp } from "../../lsp/lsp-command.js";
 
 export type RegisterCommand = (program: Command, io: CliIo, done: (code: number) => void) => void;
 
-export const SUBCOMMANDS: RegisterCommand[] = [registerRules, registerExplain, registerParse, registerCluster, registerFormat];
+export const SUBCOMMANDS: RegisterCommand[] = [registerRules, registerExplain, registerParse, registerCluster, registerFormat, registerLsp];
