@@ -81,4 +81,15 @@ describe.skipIf(!hasPreCommit)("pre-commit hooks (real pre-commit)", () => {
     const again = runHooks(dir, ["keepalived-lint-fix"]);
     expect(again.code, again.out).toBe(0);
   }, 15 * 60_000);
+
+  test("keepalived-format rewrites a config into the canonical layout, then passes", () => {
+    const messy = "global_defs{\nrouter_id   lb1\n}\n";
+    const dir = gitRepo({ "keepalived.conf": messy });
+    const r = runHooks(dir, ["keepalived-format"]);
+    expect(r.code, r.out).toBe(1);
+    const formatted = readFileSync(join(dir, "keepalived.conf"), "utf8");
+    expect(formatted).toBe("global_defs {\n    router_id lb1\n}\n");
+    const again = runHooks(dir, ["keepalived-format"]);
+    expect(again.code, again.out).toBe(0);
+  }, 15 * 60_000);
 });
