@@ -7,7 +7,7 @@ import type { ConfigNode } from "../../grammar/ast.js";
 import { lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, removeLine } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { blockLabel } from "./tree.js";
+import { blockLabel } from "./helpers-tree.js";
 
 // Settings whose lines add up instead of replacing each other (one line per protocol).
 const CUMULATIVE = new Set(["lvs_timeouts"]);

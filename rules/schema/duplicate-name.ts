@@ -7,7 +7,7 @@
 import type { ConfigNode } from "../../grammar/ast.js";
 import { lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes } from "./tree.js";
+import { allNodes } from "./helpers-tree.js";
 
 export default defineRule({
   meta: {

@@ -7,7 +7,7 @@
 import type { ConfigNode, Word } from "../../grammar/ast.js";
 import { checkValue, getContext, lineGrammarOf, lookupKeyword, parseEntryLine } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "./tree.js";
+import { allNodes, contextLabel } from "./helpers-tree.js";
 
 export default defineRule({
   meta: {

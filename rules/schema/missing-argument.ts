@@ -5,7 +5,7 @@
  */
 import { lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "./tree.js";
+import { allNodes, contextLabel } from "./helpers-tree.js";
 
 export default defineRule({
   meta: {

@@ -8,7 +8,7 @@
 import type { ConfigNode } from "../../grammar/ast.js";
 import { lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes } from "./tree.js";
+import { allNodes } from "./helpers-tree.js";
 
 /** Block keyword → the setting it needs and what keepalived does without it. */
 const NEEDS: Record<string, { keyword: string; effect: string }> = {

@@ -10,7 +10,7 @@
 import type { ConfigNode, Word } from "../../grammar/ast.js";
 import { getContext, lookupKeyword, parseEntryLine, type RefKind } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "./tree.js";
+import { allNodes, contextLabel } from "./helpers-tree.js";
 
 const RESOLVED_WHILE_READING: ReadonlySet<RefKind> = new Set(["vrrp_script", "track_file", "vrrp_track_process", "bfd_instance", "track_group"]);
 

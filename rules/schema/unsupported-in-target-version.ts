@@ -7,7 +7,7 @@
  */
 import { lookupKeyword, type KeywordSpec } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "./tree.js";
+import { allNodes, contextLabel } from "./helpers-tree.js";
 
 /** Build options the Debian 2.2.7 binary lacks (keepalived -v: no LIBIPSET). */
 const MISSING_IN_DEBIAN_227 = new Set(["_HAVE_LIBIPSET_"]);
