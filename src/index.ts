@@ -11,3 +11,7 @@ export { defineRule, type Rule, type RuleMeta, type RuleContext, type Category }
 export { ALL_RULES, ruleById } from "../rules/index.js";
 export { buildModel, type ConfigModel, type VrrpInstance, type Tracker } from "./analysis/model.js";
 export { findConfig, parseConfig, ConfigError, CONFIG_FILE, type LintConfig } from "./engine/config.js";
+export { format, formatRange, isFormatted, type FormatOptions, type FormatEdit, type FormatRange } from "./format/index.js";
+export { lintCluster, clusterOf, type ClusterResult } from "./engine/cluster.js";
+export { clusterJson, groupInstances, type ClusterGroup, type ClusterNode } from "./analysis/cluster.js";
+export { predict, simulate, type Member, type Scenario, type GroupPrediction, type ClusterEvent } from "./analysis/failover.js";
