@@ -62,6 +62,8 @@ interface LineText {
   /** Via of the whole line (include chain, multiline definition, loop). */
   via?: Via[];
   tokens?: IToken[];
+  /** 2.2.7: the physical line's comment ends in a backslash (a multiline definition goes on). */
+  commentContinues?: boolean;
 }
 
 interface FileFrame {
@@ -232,7 +234,7 @@ export class Preprocessor {
         return multi;
       }
       const text = this.decommented(file, tokens, start);
-      const cont = text.endsWith("\\");
+      const cont = text.endsWith("\\") || this.commentContinues(tokens);
       multi.entry.lines.push(cont ? text.slice(0, -1).replace(/[ \t]+$/, "") : text);
       multi.entry.def.span.end = sig[sig.length - 1].startOffset + sig[sig.length - 1].image.length;
       if (cont) return multi;
@@ -250,7 +252,10 @@ export class Preprocessor {
       t.startOffset -= first;
       lineTokens.push(t);
     }
-    const line: LineText = { file, text: file.text.slice(first, lineEnd), base: first, synth: [], via: frame.via, tokens: lineTokens };
+    const line: LineText = {
+      file, text: file.text.slice(first, lineEnd), base: first, synth: [], via: frame.via, tokens: lineTokens,
+      commentContinues: this.commentContinues(tokens),
+    };
     const started = this.logicalLine(line, frame);
     return started;
   }
@@ -318,6 +323,17 @@ export class Preprocessor {
     return true;
   }
 
+  /**
+   * keepalived 2.2.7 keeps scanning after a comment starts, so a backslash at
+   * the very end of a commented line still continues a multiline definition
+   * (fixed in 2.4.0, where the comment ends the line).
+   */
+  private commentContinues(tokens: IToken[]): boolean {
+    if (this.target !== "2.2.7") return false;
+    const c = tokens.find((t) => t.tokenType === Comment);
+    return c !== undefined && /\\[ \t\r]*$/.test(c.image);
+  }
+
   /** The physical line's text with comments removed and blanks trimmed (decomment()). */
   private decommented(file: SourceFile, tokens: IToken[], start: number): string {
     let end = start;
@@ -339,7 +355,7 @@ export class Preprocessor {
    * One logical line through keepalived's pipeline. Returns a multiline
    * definition state when the line starts one.
    */
-  private logicalLine(line: LineText, frame: FileFrame): { entry: DefEntry; lastSpan: Span } | undefined {
+  private logicalLine(line: LineText, frame: FileFrame, depth = 0): { entry: DefEntry; lastSpan: Span } | undefined {
     let cur = line;
     let tokens = this.tokensOf(cur);
     let firstWord = tokens.find((t) => t.tokenType !== Blank && t.tokenType !== Comment);
@@ -376,9 +392,11 @@ export class Preprocessor {
 
     // 4. $NAME / ${NAME} substitution; a multiline definition at the end adds lines.
     let extraLines: LineText[] = [];
+    let substituted = false;
     if (cur.text.includes("$") && !firstWord.image.startsWith("~")) {
       const sub = this.substitute(cur, tokens);
       if (sub) {
+        substituted = true;
         cur = sub.line;
         extraLines = sub.extra;
         tokens = this.tokensOf(cur);
@@ -386,6 +404,11 @@ export class Preprocessor {
       }
     }
 
+    // keepalived 2.2.7 (not newer) checks the substituted line again for `@id` and `$NAME=`.
+    if (this.target === "2.2.7" && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === WordToken
+      && (firstWord.image.startsWith("@") || /^\$[A-Za-z_][A-Za-z0-9_]*=/.test(firstWord.image))) {
+      return this.logicalLine({ ...cur, tokens: undefined }, frame, depth + 1);
+    }
     if (firstWord) {
       // 5. include: the rest of the line is one glob pattern, quotes and all.
       if (firstWord.tokenType === WordToken && INCLUDE_KEYWORDS.has(firstWord.image)) {
@@ -497,11 +520,12 @@ export class Preprocessor {
       if (t.tokenType === Comment) break;
       if (t.tokenType !== Blank) end = Math.max(end, t.startOffset + t.image.length);
     }
-    let value = line.text.slice(eq, end).replace(/^[ \t]+/, "");
+    // The value is stored as decomment() left it: `\#` and `\!` outside quotes are already plain characters.
+    let value = unescapeComments(line.text.slice(eq, end).replace(/^[ \t]+/, ""));
     const nameMap = this.mapRange(line, first.startOffset, first.startOffset + name.length + 1);
     const whole = this.mapRange(line, first.startOffset, Math.max(end, eq));
-    const multiline = value.endsWith("\\");
-    if (multiline) value = value.slice(0, -1).replace(/[ \t]+$/, "");
+    const multiline = value.endsWith("\\") || line.commentContinues === true;
+    if (value.endsWith("\\")) value = value.slice(0, -1).replace(/[ \t]+$/, "");
     const def: Definition = {
       name,
       value,
@@ -802,6 +826,20 @@ function isLastWord(tokens: IToken[], t: IToken): boolean {
     if (tokens[i].tokenType !== Blank && tokens[i].tokenType !== Comment) return false;
   }
   return true;
+}
+
+/** decomment()'s escape handling: `\#` / `\!` outside double quotes lose their backslash. */
+function unescapeComments(text: string): string {
+  if (!text.includes("\\")) return text;
+  let out = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    if (c === "\\" && !quoted && (text[i + 1] === "#" || text[i + 1] === "!")) continue;
+    out += c;
+  }
+  return out;
 }
 
 /** Cuts [a, b) out of a line, keeping the mapping. */

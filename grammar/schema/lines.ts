@@ -256,7 +256,7 @@ function readAddress(line: Line, isStatic: boolean): void {
         line.field("broadcast", i);
         break;
       case "label":
-        if (ip.family === 6) line.error(i - 1, "label cannot be set on an IPv6 address; keepalived ignores it");
+        if (ip.family === 6) line.error(i - 1, "label cannot be set on an IPv6 address; keepalived ignores it", "warning");
         if (value.length > 15) line.error(i, `label "${value}" is longer than 15 characters; keepalived drops the address`);
         line.field("label", i);
         break;
@@ -337,11 +337,11 @@ function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): v
           if (!ip) line.error(i, `route ${word} "${value}" is not an IP address`);
           else line.setFamily(ip.family, i, `route ${word}`);
           line.field(name, i);
-          if (word === "or") line.error(i - 1, `"or" for routes is deprecated; use "nexthop"`);
+          if (word === "or") line.error(i - 1, `"or" for routes is deprecated; use "nexthop"`, "warning");
           break;
         }
         case "via": {
-          if (word === "gw") line.error(i - 1, `"gw" for routes is deprecated; use "via"`);
+          if (word === "gw") line.error(i - 1, `"gw" for routes is deprecated; use "via"`, "warning");
           let v = value;
           if ((v === "inet" || v === "inet6") && i + 1 < w.length) v = w[++i]!;
           const ip = parseIp(v);
@@ -406,7 +406,7 @@ function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): v
   if (!f.dest || f.no_track) return;
   // Tracked routes are installed as protocol keepalived (RTPROT_KEEPALIVED, 18).
   if (f.protocol && f.protocol.text !== "keepalived" && f.protocol.text !== "18") {
-    line.error(f.protocol.index, `a tracked route must have protocol keepalived; keepalived replaces "${f.protocol.text}" (add no_track to keep it)`);
+    line.error(f.protocol.index, `a tracked route must have protocol keepalived; keepalived replaces "${f.protocol.text}" (add no_track to keep it)`, "warning");
   }
   if (target === "2.2.7" && !f.dev && !f.nexthop) {
     line.error(f.dest.index, "keepalived 2.2.7 cannot track a route without dev; add dev or no_track");

@@ -289,8 +289,10 @@ class Checker {
     const ip = parseIp(text);
     const args = this.spec.args;
     if (!ip) {
-      const hint = parseIpPrefix(text).ip ? "write the address without a prefix length" : undefined;
-      this.report(index, `"${this.kw}" value "${text}" is not an IP address`, hint);
+      if (parseIpPrefix(text).ip) {
+        // keepalived's inet_stosockaddr() cuts the text at '/' and reads the address: accepted silently.
+        this.report(index, `"${this.kw}" value "${text}": keepalived ignores the prefix length and uses the address`, "write the address without a prefix length", "warning");
+      } else this.report(index, `"${this.kw}" value "${text}" is not an IP address`);
       return;
     }
     if (/IPv4/.test(args) && ip.family !== 4) this.report(index, `"${this.kw}" value "${text}" is not an IPv4 address`);

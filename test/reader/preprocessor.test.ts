@@ -159,3 +159,25 @@ describe("include", () => {
     expect(r.ast.children[0].children[0]).toMatchObject({ name: "state", file: "/body.conf", context: "vrrp_instance" });
   });
 });
+
+describe("keepalived 2.2.7 differences", () => {
+  test("a definition's \\# is stored as # (decomment ran), so it comments out the line it is used on", () => {
+    const r = parseText("$V1=\\#\nglobal_defs {\n$V1 router_id a\nrouter_id b\n}\n");
+    expect(r.ast.children[0].children.map((n) => n.args[0].text)).toEqual(["b"]);
+  });
+  test("2.2.7 checks a substituted line again for $NAME= (newer keepalived does not)", () => {
+    const text = "$ON=\n$OFF=${_HASH}\n${ON} $A=on\n${OFF} $B=off\nglobal_defs {\nrouter_id $A $B\n}\n";
+    const old = parseText(text, "/k.conf", { targetVersion: "2.2.7" });
+    expect(old.ast.children[0].children[0].args.map((w) => w.text)).toEqual(["on", "$B"]);
+    const newest = parseText(text, "/k.conf");
+    expect(newest.ast.children.map((n) => n.name)).toContain("$A=on");
+  });
+});
+
+describe("multiline definitions and comments", () => {
+  test("a comment ending in \\ continues a multiline definition in 2.2.7 only", () => {
+    const text = "$M=a # note \\\nb\nglobal_defs {\nrouter_id $M\n}\n";
+    expect(parseText(text, "/k.conf", { targetVersion: "2.2.7" }).ast.definitions[0].value).toBe("a\nb");
+    expect(parseText(text).ast.definitions[0].value).toBe("a");
+  });
+});

@@ -70,17 +70,18 @@ describe.skipIf(!available)("differential: our findings vs keepalived 2.2.7 -t",
     const r = report("samples", await run(files));
     expect(r.agreement).toBeGreaterThanOrEqual(0.99);
     expect(r.unexplained).toEqual([]);
-    // Measured: 4 findings of the route/rule line grammar that keepalived is silent on (line-grammar-severity).
-    expect(r.extraErrors).toBeLessThanOrEqual(4);
+    // Measured: 2 findings of the route/rule line grammar that keepalived is silent on (line-grammar-severity).
+    expect(r.extraErrors).toBeLessThanOrEqual(2);
   }, 180_000);
 
   test.skipIf(!fs.existsSync(CORPUS))("devel-tools corpus", async () => {
     // keepalived -t takes 0.3-1 s per corpus file: a fixed tenth keeps the test short (DIFF_FULL=1: all of it).
     const files = configsIn(CORPUS, /\.conf$/).filter((_, i) => process.env.DIFF_FULL || i % 10 === 0);
     const r = report("corpus", await run(files));
-    // Measured 54-55% on this sample: most of the rest is one file's auth_pass truncation and files written for
-    // keepalived's preprocessor tests; every disagreement must be a documented one.
-    expect(r.agreement).toBeGreaterThanOrEqual(process.env.DIFF_FULL ? 0.6 : 0.5);
+    // Measured 223 of 224 on this sample (auth_pass truncation is reported by auth-pass-too-long, 2.2.7's
+    // preprocessor quirks are followed under --target-version 2.2.7); every disagreement must be a documented one.
+    expect(r.agreement).toBeGreaterThanOrEqual(process.env.DIFF_FULL ? 0.9 : 0.99);
+    if (!process.env.DIFF_FULL) expect(r.extraErrors).toBeLessThanOrEqual(16);
     // The whole corpus (DIFF_FULL=1) still has uncategorised disagreements (docs/differential-disagreements.md): listed, not failed on.
     if (process.env.DIFF_FULL) console.log(`not yet categorised:\n${r.unexplained.join("\n")}`);
     else expect(r.unexplained).toEqual([]);
