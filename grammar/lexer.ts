@@ -21,10 +21,12 @@ const { createToken, Lexer } = chevrotain;
 export const Newline = createToken({ name: "Newline", pattern: /\r?\n/, line_breaks: true });
 // \r not followed by \n is a blank for keepalived's tokenizer (WHITE_SPACE includes \r).
 export const Blank = createToken({ name: "Blank", pattern: /(?:[ \t\f\v]|\r(?!\n))+/ });
-export const Comment = createToken({ name: "Comment", pattern: /[#!](?:[^\r\n]|\r(?!\n))*/ });
-export const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\r\n]|\r(?!\n))*"/ });
+// A \r ends no line but keepalived strips one at the end of a line (also at the end of the file),
+// so comments and quoted text never take a final \r: it is left to Blank.
+export const Comment = createToken({ name: "Comment", pattern: /[#!](?:[^\r\n]|\r(?=[^\n]))*/ });
+export const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\r\n]|\r(?=[^\n]))*"/ });
 /** `"` with no closing quote on the line: keepalived's "Unmatched quote"; the rest of the line is inside it. */
-export const OpenQuote = createToken({ name: "OpenQuote", pattern: /"(?:[^"\r\n]|\r(?!\n))*/ });
+export const OpenQuote = createToken({ name: "OpenQuote", pattern: /"(?:[^"\r\n]|\r(?=[^\n]))*/ });
 export const LBrace = createToken({ name: "LBrace", pattern: /\{/ });
 export const RBrace = createToken({ name: "RBrace", pattern: /\}/ });
 /** A NUL byte: keepalived's fgets/strlen loses the rest of the line (2.2.7), or drops the line (newer). */

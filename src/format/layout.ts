@@ -102,7 +102,8 @@ function itemsOf(tokens: CstToken[]): { items: Item[]; comment?: { text: string;
         break;
       case "Comment":
         flush();
-        return { items, comment: { text: trimEnd(t.text), glued: prevWasContent && !blankBefore } };
+        // A comment's trailing blanks (\r included) carry nothing, and a kept \r would join the line break.
+        return { items, comment: { text: t.text.replace(/[ \t\f\v\r]+$/, ""), glued: prevWasContent && !blankBefore } };
       default:
         // a quote glued to a word is a separate word for keepalived but one for its script reader: keep it glued
         words += words === "" ? t.text : (blankBefore ? " " : "") + t.text;

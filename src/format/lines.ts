@@ -5,6 +5,7 @@
  * braces, so any line touched by those steps is only re-indented: moving a
  * word or a brace across it could change what keepalived reads.
  */
+import { allKeywords } from "../../grammar/schema/index.js";
 import type { CstToken } from "../../grammar/cst.js";
 import { scanTokens } from "./scan.js";
 
@@ -118,11 +119,23 @@ function endsInBackslash(line: { text: string; tokens: CstToken[] }): boolean {
   return last !== undefined && last.text.endsWith("\\");
 }
 
+/**
+ * Keywords whose handler re-reads the raw line with its own shell-like
+ * tokenizer (notify*, script, misc_path, …), which splits only at spaces and
+ * tabs: on such a line a \f, \v or lone \r between words is part of a word,
+ * so the line is only re-indented. Taken from the schema's `quoted` flag.
+ */
+const SCRIPT_KEYWORDS = new Set(allKeywords().filter((k) => k.quoted).map((k) => k.name));
+
 /** Words that make keepalived treat the line before its brace split (so the line must stay as written). */
 function needsReindentOnly(tokens: CstToken[]): boolean {
   let statementStart = true;
+  let script = false;
   for (const t of tokens) {
-    if (t.type === "Blank") continue;
+    if (t.type === "Blank") {
+      if (script && /[\f\v\r]/.test(t.text)) return true;
+      continue;
+    }
     if (t.type === "Comment") break;
     if (t.type === "OpenQuote" || t.type === "Nul") return true;
     if (t.type === "LBrace" || t.type === "RBrace") {
@@ -134,6 +147,7 @@ function needsReindentOnly(tokens: CstToken[]): boolean {
     if (t.text.endsWith("\\")) return true;
     if (t.type === "Word" && (t.text.startsWith("@") || t.text.startsWith("~"))) return true;
     if (statementStart && t.type === "Word" && INCLUDE_WORD.test(t.text)) return true;
+    if (statementStart && t.type === "Word" && SCRIPT_KEYWORDS.has(t.text)) script = true;
     statementStart = false;
   }
   return false;

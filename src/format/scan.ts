@@ -37,6 +37,17 @@ function restOfLine(text: string, i: number): number {
   return i;
 }
 
+/** Like restOfLine, but a final `\r` (before `\n` or at the end of the text) is left out, as the lexer's Comment does. */
+function restOfComment(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && (i + 1 >= n || text.charCodeAt(i + 1) === LF))) break;
+    i++;
+  }
+  return i;
+}
+
 function isWordChar(c: number): boolean {
   return !(c === SPACE || c === TAB || c === FF || c === VT || c === CR || c === LF || c === QUOTE || c === LBRACE || c === RBRACE || c === HASH || c === BANG || c === BACKSLASH || c === NUL);
 }
@@ -57,7 +68,7 @@ export function scanTokens(text: string, from = 0, to = text.length): CstToken[]
       let j = i + 1;
       while (j < to && isBlank(text, j)) j++;
       tok("Blank", j);
-    } else if (c === HASH || c === BANG) tok("Comment", restOfLine(text, i + 1));
+    } else if (c === HASH || c === BANG) tok("Comment", restOfComment(text, i + 1));
     else if (c === NUL) tok("Nul", restOfLine(text, i + 1));
     else if (c === LBRACE) tok("LBrace", i + 1);
     else if (c === RBRACE) tok("RBrace", i + 1);
@@ -66,7 +77,7 @@ export function scanTokens(text: string, from = 0, to = text.length): CstToken[]
       const n = text.length;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (d === QUOTE || d === LF || (d === CR && text.charCodeAt(j + 1) === LF)) break;
+        if (d === QUOTE || d === LF || (d === CR && (j + 1 >= n || text.charCodeAt(j + 1) === LF))) break;
         j++;
       }
       if (j < n && text.charCodeAt(j) === QUOTE) tok("Quoted", j + 1);

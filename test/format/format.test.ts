@@ -128,3 +128,14 @@ describe("formatRange", () => {
     expect(formatRange("global_defs {\n    router_id a\n}\n", { start: 0, end: 5 })).toEqual([]);
   });
 });
+
+describe("counterexamples found by the property tests", () => {
+  it("a script line with a form feed between words is only re-indented (the script reader splits at spaces and tabs only)", () => {
+    expect(format(" notify_master a \f b\n")).toBe("notify_master a \f b\n");
+  });
+  it("a comment's trailing blanks and lone CRs are dropped, so formatting twice changes nothing", () => {
+    const once = format("x # note \r\r");
+    expect(once).toBe("x # note\n");
+    expect(format(once)).toBe(once);
+  });
+});
