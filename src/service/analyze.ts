@@ -6,8 +6,9 @@
  */
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
-import { basename, dirname, join } from "../../grammar/paths.js";
+import { basename, dirname, join, resolve } from "../../grammar/paths.js";
 import { readConfig } from "../../grammar/reader.js";
+import { clusterOf } from "../engine/cluster.js";
 import { ConfigError, findConfig, type LoadedConfig } from "../engine/config.js";
 import { lint, type LintOptions, type LintResult } from "../engine/linter.js";
 
@@ -52,7 +53,26 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
   };
   const result = lint(files, [root], lintOptions);
   if (configProblem) result.diagnostics.unshift(configProblem);
+  if (config && c?.cluster) addClusterFindings(files, root, config.path, c.cluster, result, lintOptions);
   return { root, result, config, fs: files };
+}
+
+/**
+ * When the project lists its cluster's node configs and `root` is one of them,
+ * the cluster rules run over all nodes (open buffers included) and the
+ * findings about `root`'s files join its diagnostics.
+ */
+function addClusterFindings(fs: FileAccess, root: string, configPath: string, cluster: string[], result: LintResult, options: LintOptions) {
+  const base = dirname(configPath);
+  const paths = cluster.map((p) => resolve(base, p));
+  if (!paths.includes(root)) return;
+  const nodes = cluster.map((file, i) => ({
+    file,
+    result: paths[i] === root ? result : lint(fs, [paths[i]], { ...options, configId: basename(paths[i]).replace(/\.[^.]*$/, "") }),
+  }));
+  for (const d of clusterOf(nodes, options).diagnostics) {
+    if (result.files.has(d.file)) result.diagnostics.push(d);
+  }
 }
 
 /** `fs` with open buffers on top (also for stat/listDir, so a new unsaved file can be included). */
