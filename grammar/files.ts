@@ -58,6 +58,27 @@ export function memoryFiles(files: Record<string, string>, cwd = "/"): FileAcces
   };
 }
 
+/** `fs` with some texts on top (unsaved editor buffers, stdin): also for stat and listDir, so a new unsaved file can be included. */
+export function overlayFiles(fs: FileAccess, overrides: ReadonlyMap<string, string>): FileAccess {
+  return {
+    readFile: (p) => {
+      const t = overrides.get(p);
+      return t !== undefined ? { ok: true, text: t } : fs.readFile(p);
+    },
+    stat: (p) => (overrides.has(p) ? "file" : fs.stat(p)),
+    listDir: (p) => {
+      const prefix = p.endsWith("/") ? p : p + "/";
+      const names = fs.listDir(p);
+      const extra = [...overrides.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes("/"));
+      if (!names && extra.length === 0) return undefined;
+      const set = new Set(names ?? []);
+      for (const k of extra) set.add(k.slice(prefix.length));
+      return [...set].sort();
+    },
+    cwd: () => fs.cwd(),
+  };
+}
+
 function normalizeKey(p: string): string {
   const s = p.replace(/\/+/g, "/");
   return s.length > 1 && s.endsWith("/") ? s.slice(0, -1) : s;

@@ -4,7 +4,7 @@
  */
 import type { ConfigAst, Diagnostic } from "./ast.js";
 import type { FileAccess } from "./files.js";
-import { memoryFiles } from "./files.js";
+import { memoryFiles, overlayFiles } from "./files.js";
 import { TreeBuilder } from "./parser.js";
 import { Preprocessor, type ReaderOptions } from "./preprocessor.js";
 import type { SourceFile } from "./source.js";
@@ -27,7 +27,7 @@ export interface ParseResult {
  */
 export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderOptions = {}, overrides?: Map<string, string>): ParseResult {
   const builder = new TreeBuilder();
-  const pre = new Preprocessor(overrides ? withOverrides(fs, overrides) : fs, builder, options);
+  const pre = new Preprocessor(overrides ? overlayFiles(fs, overrides) : fs, builder, options);
   for (const path of mainFiles) {
     pre.readMain(path);
   }
@@ -52,23 +52,4 @@ export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderO
 /** Parses one text as a main file named `path` (includes resolved in memory: none exist). */
 export function parseText(text: string, path = "/keepalived.conf", options: ReaderOptions = {}, fs?: FileAccess): ParseResult {
   return readConfig(fs ?? memoryFiles({ [path]: text }), [path], options, new Map([[path, text]]));
-}
-
-function withOverrides(fs: FileAccess, overrides: Map<string, string>): FileAccess {
-  return {
-    readFile: (p) => {
-      const t = overrides.get(p);
-      return t !== undefined ? { ok: true, text: t } : fs.readFile(p);
-    },
-    stat: (p) => (overrides.has(p) ? "file" : fs.stat(p)),
-    listDir: (p) => {
-      const names = fs.listDir(p);
-      const extra = [...overrides.keys()].filter((k) => k.startsWith(p.endsWith("/") ? p : p + "/") && !k.slice(p.length + 1).includes("/"));
-      if (!names && extra.length === 0) return undefined;
-      const set = new Set(names ?? []);
-      for (const k of extra) set.add(k.slice(k.lastIndexOf("/") + 1));
-      return [...set].sort();
-    },
-    cwd: () => fs.cwd(),
-  };
 }

@@ -3,12 +3,12 @@
  * failover, and run the cluster rules over all of it. Findings land on the
  * node file (and line) they are about.
  */
-import type { Diagnostic, Severity } from "../../grammar/ast.js";
+import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { groupInstances, type ClusterGroup, type ClusterNode } from "../analysis/cluster.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { lint, type LintOptions } from "./linter.js";
-import type { ClusterContext, LintSettings } from "./rule.js";
+import { findingOf, type ClusterContext, type LintSettings } from "./rule.js";
 import { applyDirectives, directivesOf } from "./suppress.js";
 
 export interface ClusterResult {
@@ -32,23 +32,12 @@ export function clusterOf(nodes: ClusterNode[], options: LintOptions = {}): Clus
     if (!rule.checkCluster) continue;
     const setting = options.rules?.[rule.meta.id];
     if (setting === "off") continue;
-    const severity: Severity = setting ?? rule.meta.severity;
     const ctx: ClusterContext = {
       nodes,
       groups,
       settings,
       report(r) {
-        found.push({
-          ruleId: rule.meta.id,
-          severity: setting ?? r.severity ?? severity,
-          message: r.message,
-          file: r.at.file,
-          start: r.at.start,
-          end: r.at.end,
-          ...(r.hint !== undefined && { hint: r.hint }),
-          ...(r.fix !== undefined && { fix: r.fix }),
-          ...(r.related !== undefined && { related: r.related }),
-        });
+        found.push(findingOf(rule.meta, setting, r));
       },
     };
     rule.checkCluster(ctx);

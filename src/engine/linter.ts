@@ -3,13 +3,13 @@
  * it, apply severities and suppression comments, sort. Pure: files come in
  * through FileAccess, findings go out as data.
  */
-import type { Diagnostic, Severity } from "../../grammar/ast.js";
+import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import { buildModel, type ConfigModel } from "../analysis/model.js";
 import { ALL_RULES } from "../../rules/index.js";
 import type { RuleSetting } from "./config.js";
-import type { LintSettings, Rule, RuleContext } from "./rule.js";
+import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
 import { applyDirectives, directivesOf, unusedDirectives, type Directive } from "./suppress.js";
 
 export interface LintOptions {
@@ -52,7 +52,6 @@ export function lintParsed(parsed: ParseResult, options: LintOptions = {}): Lint
     if (!rule.check) continue;
     const setting = options.rules?.[rule.meta.id];
     if (setting === "off") continue;
-    const severity: Severity = setting ?? rule.meta.severity;
     const ctx: RuleContext = {
       ast: parsed.ast,
       files: parsed.files,
@@ -60,20 +59,7 @@ export function lintParsed(parsed: ParseResult, options: LintOptions = {}): Lint
       settings,
       model: getModel,
       report(r) {
-        found.push({
-          ruleId: rule.meta.id,
-          // A rule may soften one finding; a configured severity always wins.
-          severity: setting ?? r.severity ?? severity,
-          message: r.message,
-          file: r.at.file,
-          start: r.at.start,
-          end: r.at.end,
-          ...(r.hint !== undefined && { hint: r.hint }),
-          ...(r.fix !== undefined && { fix: r.fix }),
-          ...(r.suggestions !== undefined && { suggestions: r.suggestions }),
-          ...(r.related !== undefined && { related: r.related }),
-          ...(r.at.via !== undefined && { via: r.at.via }),
-        });
+        found.push(findingOf(rule.meta, setting, r));
       },
     };
     try {

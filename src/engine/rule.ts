@@ -77,3 +77,20 @@ export function defineRule(rule: Rule): Rule {
 export function docsPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
+
+/** A rule's report as a finding: the configured severity wins over the report's, which wins over the rule's default. */
+export function findingOf(meta: RuleMeta, configured: Severity | undefined, r: Report): Diagnostic {
+  return {
+    ruleId: meta.id,
+    severity: configured ?? r.severity ?? meta.severity,
+    message: r.message,
+    file: r.at.file,
+    start: r.at.start,
+    end: r.at.end,
+    ...(r.hint !== undefined && { hint: r.hint }),
+    ...(r.fix !== undefined && { fix: r.fix }),
+    ...(r.suggestions !== undefined && { suggestions: r.suggestions }),
+    ...(r.related !== undefined && { related: r.related }),
+    ...(r.at.via !== undefined && { via: r.at.via }),
+  };
+}

@@ -5,7 +5,7 @@
  * Every editor feature reads an Analysis; nothing here talks to a client.
  */
 import type { Diagnostic } from "../../grammar/ast.js";
-import type { FileAccess } from "../../grammar/files.js";
+import { overlayFiles, type FileAccess } from "../../grammar/files.js";
 import { basename, dirname, join, resolve } from "../../grammar/paths.js";
 import { readConfig } from "../../grammar/reader.js";
 import { clusterOf } from "../engine/cluster.js";
@@ -75,26 +75,8 @@ function addClusterFindings(fs: FileAccess, root: string, configPath: string, cl
   }
 }
 
-/** `fs` with open buffers on top (also for stat/listDir, so a new unsaved file can be included). */
-export function overlay(fs: FileAccess, overrides: Map<string, string>): FileAccess {
-  return {
-    readFile: (p) => {
-      const t = overrides.get(p);
-      return t !== undefined ? { ok: true, text: t } : fs.readFile(p);
-    },
-    stat: (p) => (overrides.has(p) ? "file" : fs.stat(p)),
-    listDir: (p) => {
-      const prefix = p.endsWith("/") ? p : p + "/";
-      const names = fs.listDir(p);
-      const extra = [...overrides.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes("/"));
-      if (!names && extra.length === 0) return undefined;
-      const set = new Set(names ?? []);
-      for (const k of extra) set.add(k.slice(prefix.length));
-      return [...set].sort();
-    },
-    cwd: () => fs.cwd(),
-  };
-}
+/** `fs` with open buffers on top (see overlayFiles). */
+export const overlay = overlayFiles;
 
 /** keepalived's default main file name: the configuration an included file most likely belongs to. */
 export const MAIN_FILE_NAME = "keepalived.conf";
