@@ -4,14 +4,14 @@
 // corpus-expected.json, so a rule that starts firing on real configs (a false
 // positive, most often) or stops firing shows up here. Regenerate with
 // UPDATE_CORPUS_EXPECTED=1 and review the diff before committing it.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
-import type { FileAccess, ReadResult } from "../../grammar/files.js";
 import { HA_RULES } from "../../rules/ha/index.js";
 import { LVS_RULES } from "../../rules/lvs/index.js";
 import { SECURITY_RULES } from "../../rules/security/index.js";
 import { lint } from "../../src/engine/linter.js";
+import { nodeFiles } from "../../src/node/files.js";
 
 const ROOT = resolve(__dirname, "../..");
 const CORPUS = resolve(ROOT, "../shared/corpus/keepalived-devel-tools/configs");
@@ -20,37 +20,6 @@ const EXPECTED = resolve(__dirname, "corpus-expected.json");
 // on a 2-CPU machine at load 18 the whole run took about 100 s, hence the margin.
 const TIMEOUT = 300_000;
 const MINE = new Set([...HA_RULES, ...LVS_RULES, ...SECURITY_RULES].map((r) => r.meta.id));
-
-function diskFiles(cwd: string): FileAccess {
-  return {
-    readFile(path): ReadResult {
-      try {
-        const st = statSync(path);
-        if (st.isDirectory()) return { ok: false, reason: "directory", message: `${path} is a directory` };
-        if (!st.isFile()) return { ok: false, reason: "not-regular", message: `${path} is not a regular file` };
-        return { ok: true, text: readFileSync(path, "latin1") };
-      } catch {
-        return { ok: false, reason: "not-found", message: `${path}: no such file` };
-      }
-    },
-    stat(path) {
-      try {
-        const st = statSync(path);
-        return st.isDirectory() ? "directory" : st.isFile() ? "file" : "other";
-      } catch {
-        return undefined;
-      }
-    },
-    listDir(path) {
-      try {
-        return readdirSync(path).sort();
-      } catch {
-        return undefined;
-      }
-    },
-    cwd: () => cwd,
-  };
-}
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -68,7 +37,7 @@ describe("corpus findings", () => {
     const found = new Set<string>();
     for (const file of corpus) {
       const rel = relative(CORPUS, file);
-      const result = lint(diskFiles(resolve(file, "..")), [file]);
+      const result = lint(nodeFiles({ cwd: resolve(file, "..") }), [file]);
       for (const d of result.diagnostics) {
         if (d.ruleId === "internal-error") crashes.push(`${rel}: ${d.message}`);
         if (d.severity !== "error" || !MINE.has(d.ruleId)) continue;

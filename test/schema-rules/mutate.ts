@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeTree } from "../oracle/tempdir.js";
+import { createRng } from "../oracle/mutants.js";
 
 interface Mutation {
   name: string;
@@ -34,21 +35,10 @@ export const MUTATIONS: readonly Mutation[] = [
   { name: "unterminated-quote", apply: (l) => (/"[^"]*"/.test(l) ? l.replace(/"([^"]*)"/, '"$1') : undefined) },
 ];
 
-/** Small deterministic PRNG (mulberry32) so the mutant set is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Up to `perMutation` mutants per (source, mutation), at pseudo-randomly chosen lines. */
 export function mutants(sources: readonly string[], perMutation = 1, seed = 2207): { name: string; text: string }[] {
-  const rnd = random(seed);
+  const rnd = createRng(seed);
   const out: { name: string; text: string }[] = [];
   for (const src of sources) {
     const lines = fs.readFileSync(src, "utf8").split("\n");
