@@ -6,6 +6,7 @@
  * read this instead of re-walking the AST.
  */
 import type { ConfigAst, ConfigNode, Word } from "../../grammar/ast.js";
+import { parseEntryLine } from "../../grammar/schema/index.js";
 
 export type TrackKind = "script" | "interface" | "file" | "process" | "bfd";
 
@@ -251,17 +252,16 @@ function trackersOf(block: ConfigNode, kind: TrackKind, model: ConfigModel, orde
   const out: Tracker[] = [];
   const ownerIndex = order.get(owner) ?? Infinity;
   for (const e of block.children) {
+    // The schema's line grammar reads `<name> [weight N [reverse|noreverse]]` as keepalived does.
     const words = [e.keyword, ...e.args];
-    let weightWord: Word | undefined;
-    let reverse = false;
-    for (let i = 1; i < words.length; i++) {
-      if (words[i].text === "weight") weightWord = words[++i];
-      else if (words[i].text === "reverse") reverse = true;
-      else if (words[i].text === "noreverse") reverse = false;
-    }
+    const { fields } = parseEntryLine(e.context, words);
+    const weightWord = fields.weight ? words[fields.weight.index] : undefined;
+    let reverse = fields.direction?.text === "reverse";
     const definition = kind === "interface" ? undefined : model.objects[kind].get(e.keyword.text);
     const definedBefore = kind === "interface" || (definition !== undefined && (order.get(definition.node) ?? Infinity) < ownerIndex);
-    const trackerWeight = intOf(weightWord);
+    // keepalived turns ±254 into ±253 for interfaces and scripts.
+    const written = fields.weight?.value;
+    const trackerWeight = written !== undefined && Math.abs(written) === 254 && (kind === "interface" || kind === "script") ? Math.sign(written) * 253 : written;
     let weight: number;
     let weightFrom: Tracker["weightFrom"];
     if (trackerWeight !== undefined) {

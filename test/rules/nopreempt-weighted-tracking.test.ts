@@ -8,6 +8,10 @@ ruleTester(rule, {
     { name: "nopreempt with a weight-0 check (FAULT moves the VIP)", code: script("") + "vrrp_instance V {\n  state BACKUP\n  nopreempt\n  priority 100\n  track_script {\n    chk_memcached\n  }\n}\n" },
     { name: "weights without nopreempt are fine", code: script("  weight -20\n") + "vrrp_instance V {\n  state BACKUP\n  priority 100\n  track_script {\n    chk_memcached\n  }\n}\n" },
     { name: "state MASTER clears nopreempt (other rule)", code: script("  weight -20\n") + "vrrp_instance V {\n  state MASTER\n  nopreempt\n  priority 100\n  track_script {\n    chk_memcached\n  }\n}\n" },
+    {
+      name: "a weight not right after the name is an unknown option keepalived ignores (it reads word 2 only)",
+      code: script("") + "vrrp_instance V {\n  nopreempt\n  track_script {\n    chk_memcached extra weight -20\n  }\n}\n",
+    },
     { name: "track_file with weight 0", code: "track_file f {\n  file /tmp/f\n}\nvrrp_instance V {\n  nopreempt\n  track_file {\n    f weight 0\n  }\n}\n" },
   ],
   invalid: [
