@@ -12,36 +12,57 @@
  * Trivia (blanks, newlines, comments) are tokens too, so the token images
  * concatenate back to the input byte for byte (the lossless tree needs that).
  * Keywords are not token types: whether a word is a keyword depends on its block.
+ * Lines of nothing but words, blanks, braces and a comment are read by the
+ * plain-line scanner (plain-line.ts) without tokens; every other line, and the
+ * lossless tree, come through this lexer.
  */
-import type { IToken, TokenType } from "chevrotain";
+import type { ILexingResult, IToken, Lexer, TokenType } from "chevrotain";
 import { chevrotain } from "./chevrotain.js";
 
-const { createToken, Lexer } = chevrotain;
+/** The token vocabulary; built with the lexer on first use (see chevrotain.ts). */
+export interface TokenTypes {
+  Blank: TokenType;
+  Newline: TokenType;
+  Word: TokenType;
+  Comment: TokenType;
+  Quoted: TokenType;
+  /** `"` with no closing quote on the line: keepalived's "Unmatched quote"; the rest of the line is inside it. */
+  OpenQuote: TokenType;
+  LBrace: TokenType;
+  RBrace: TokenType;
+  /** A NUL byte: keepalived's fgets/strlen loses the rest of the line (2.2.7), or drops the line (newer). */
+  Nul: TokenType;
+  /** All of them, in matching order. */
+  all: TokenType[];
+}
 
-export const Newline = createToken({ name: "Newline", pattern: /\r?\n/, line_breaks: true });
-// \r not followed by \n is a blank for keepalived's tokenizer (WHITE_SPACE includes \r).
-export const Blank = createToken({ name: "Blank", pattern: /(?:[ \t\f\v]|\r(?!\n))+/ });
-// A \r ends no line but keepalived strips one at the end of a line (also at the end of the file),
-// so comments and quoted text never take a final \r: it is left to Blank.
-export const Comment = createToken({ name: "Comment", pattern: /[#!](?:[^\r\n]|\r(?=[^\n]))*/ });
-export const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\r\n]|\r(?=[^\n]))*"/ });
-/** `"` with no closing quote on the line: keepalived's "Unmatched quote"; the rest of the line is inside it. */
-export const OpenQuote = createToken({ name: "OpenQuote", pattern: /"(?:[^"\r\n]|\r(?=[^\n]))*/ });
-export const LBrace = createToken({ name: "LBrace", pattern: /\{/ });
-export const RBrace = createToken({ name: "RBrace", pattern: /\}/ });
-/** A NUL byte: keepalived's fgets/strlen loses the rest of the line (2.2.7), or drops the line (newer). */
-export const Nul = createToken({ name: "Nul", pattern: /\0(?:[^\r\n]|\r(?!\n))*/ });
-/**
- * A word: anything but blanks, quotes, braces, comment starts and NUL. `\#` and `\!`
- * stay inside the word (unescaped later); a lone `\` is an ordinary character.
- */
-export const Word = createToken({
-  name: "Word",
-  pattern: /(?:[^ \t\f\v\r\n"{}#!\\\0]|\\[#!]|\\(?![#!]))+/,
-  // A complement set defeats chevrotain's first-char optimisation unless we
-  // list the possible first characters; see wordStartChars().
-  start_chars_hint: wordStartChars(),
-});
+function createTokens(): TokenTypes {
+  const { createToken } = chevrotain();
+  const Newline = createToken({ name: "Newline", pattern: /\r?\n/, line_breaks: true });
+  // \r not followed by \n is a blank for keepalived's tokenizer (WHITE_SPACE includes \r).
+  const Blank = createToken({ name: "Blank", pattern: /(?:[ \t\f\v]|\r(?!\n))+/ });
+  // A \r ends no line but keepalived strips one at the end of a line (also at the end of the file),
+  // so comments and quoted text never take a final \r: it is left to Blank.
+  const Comment = createToken({ name: "Comment", pattern: /[#!](?:[^\r\n]|\r(?=[^\n]))*/ });
+  const Quoted = createToken({ name: "Quoted", pattern: /"(?:[^"\r\n]|\r(?=[^\n]))*"/ });
+  const OpenQuote = createToken({ name: "OpenQuote", pattern: /"(?:[^"\r\n]|\r(?=[^\n]))*/ });
+  const LBrace = createToken({ name: "LBrace", pattern: /\{/ });
+  const RBrace = createToken({ name: "RBrace", pattern: /\}/ });
+  const Nul = createToken({ name: "Nul", pattern: /\0(?:[^\r\n]|\r(?!\n))*/ });
+  /**
+   * A word: anything but blanks, quotes, braces, comment starts and NUL. `\#` and `\!`
+   * stay inside the word (unescaped later); a lone `\` is an ordinary character.
+   */
+  const Word = createToken({
+    name: "Word",
+    pattern: /(?:[^ \t\f\v\r\n"{}#!\\\0]|\\[#!]|\\(?![#!]))+/,
+    // A complement set defeats chevrotain's first-char optimisation unless we
+    // list the possible first characters; see wordStartChars().
+    start_chars_hint: wordStartChars(),
+  });
+  const all = [Blank, Newline, Word, Comment, Quoted, OpenQuote, LBrace, RBrace, Nul];
+  return { Blank, Newline, Word, Comment, Quoted, OpenQuote, LBrace, RBrace, Nul, all };
+}
 
 /**
  * Every character a Word can start with: all Latin-1 codes except blanks,
@@ -62,8 +83,6 @@ function wordStartChars(): string[] {
 // Only keepalived's own blanks (" \t\f\v\r\n") separate words (a no-break space is
 // part of a word, as for keepalived); every other character is matched by one of the tokens above, so the lexer is total and loses nothing.
 
-export const allTokens: TokenType[] = [Blank, Newline, Word, Comment, Quoted, OpenQuote, LBrace, RBrace, Nul];
-
 /**
  * Offsets only: line/column come from SourceFile's line table. First-char
  * optimisation is enforced. Validation runs in the tests (lexer.test.ts builds
@@ -74,7 +93,20 @@ export const LEXER_CONFIG = {
   ensureOptimizations: true,
 } as const;
 
-const lexer = new Lexer(allTokens, { ...LEXER_CONFIG, skipValidations: true });
+let built: { types: TokenTypes; lexer: Lexer } | undefined;
+
+function build(): { types: TokenTypes; lexer: Lexer } {
+  if (!built) {
+    const types = createTokens();
+    built = { types, lexer: new (chevrotain().Lexer)(types.all, { ...LEXER_CONFIG, skipValidations: true }) };
+  }
+  return built;
+}
+
+/** The token types (`t.tokenType === tokenTypes().Comment`). */
+export function tokenTypes(): TokenTypes {
+  return build().types;
+}
 
 export interface LexResult {
   tokens: IToken[];
@@ -84,7 +116,7 @@ export interface LexResult {
 
 /** Tokenises `text`; token offsets are relative to `text`. */
 export function lex(text: string): LexResult {
-  const r = lexer.tokenize(text);
+  const r: ILexingResult = build().lexer.tokenize(text);
   return { tokens: r.tokens, errors: r.errors.map((e) => ({ offset: e.offset, length: e.length })) };
 }
 

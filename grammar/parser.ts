@@ -10,61 +10,145 @@
  *  - a brace counter independent of the keyword tree reports extra `}` and
  *    unclosed `{` (keepalived's block_depth).
  */
-import type { ConfigNode, Diagnostic, Span, Word } from "./ast.js";
+import type { ConfigNode, Diagnostic, Span, Via } from "./ast.js";
 import type { LineSink, LogicalLine } from "./preprocessor.js";
-import { getContext, lookupKeyword, ROOT_CONTEXT } from "./schema/index.js";
+import { getContext, ROOT_CONTEXT, type KeywordSpec } from "./schema/index.js";
+import { NO_NODE, TreeStore } from "./tree.js";
 
 interface Frame {
-  node: ConfigNode | undefined; // undefined = top level
+  node: number; // NO_NODE = top level
   context: string;
+  contextId: number;
+  /** The context's keywords (looked up once per block, not per line). */
+  keywords: ReadonlyMap<string, KeywordSpec> | undefined;
   values: boolean;
   /** The block keyword was read; its `{` has not come yet. */
   needOpen: boolean;
 }
 
+/**
+ * The parser proper. Lines arrive either as Word objects (`line`, the
+ * preprocessor's general path) or as offsets into the file (`plainLine` and
+ * `plainBrace`, its fast path for lines that need no unquoting or expansion);
+ * both go into the store as words and are handled by the same code.
+ */
 export class TreeBuilder implements LineSink {
-  readonly children: ConfigNode[] = [];
+  readonly store = new TreeStore();
   readonly diagnostics: Diagnostic[] = [];
-  private frames: Frame[] = [{ node: undefined, context: ROOT_CONTEXT, values: false, needOpen: false }];
-  /** Unmatched `{` lines, for keepalived's lexical brace count. */
-  private openBraces: Span[] = [];
+  private frames: Frame[];
+  /** Unmatched `{` lines (word indices), for keepalived's lexical brace count. */
+  private openBraces: number[] = [];
+  /** The current line's rest: a string (general path) or a slice [restStart, restEnd) of restText. */
+  private restString = "";
+  private restText = "";
+  private restStart = 0;
+  private restEnd = 0;
+
+  constructor() {
+    this.frames = [{
+      node: NO_NODE, context: ROOT_CONTEXT, contextId: this.store.contextId(ROOT_CONTEXT),
+      keywords: getContext(ROOT_CONTEXT)?.keywords, values: false, needOpen: false,
+    }];
+  }
+
+  /** Top-level nodes (views over the store; call after finish()). */
+  get children(): ConfigNode[] {
+    return this.store.roots();
+  }
 
   line(l: LogicalLine): void {
-    const counted = l.kind === "brace" ? this.braceCount(l.brace, l.span) : false;
-    if (l.kind === "brace" && l.brace === "}" && this.frames.length === 1 && !counted) {
-      // keepalived reads a top-level '}' as the keyword '}' ("Unknown keyword '}'").
-      this.report("unbalanced-brace", "error", l.span, "'}' at the top level closes no block",
-        "remove it, or the '{' it was meant to match");
+    const s = this.store;
+    if (l.kind === "brace") {
+      this.brace(s.addWordObject(l.span), l.brace === "{", l.via);
       return;
     }
-    const frame = this.frames[this.frames.length - 1];
-    if (frame.values) this.valueLine(frame, l);
-    else this.keywordLine(frame, l);
+    const w0 = s.addWordObject(l.words[0]);
+    for (let i = 1; i < l.words.length; i++) s.addWordObject(l.words[i]);
+    this.restString = l.rest;
+    this.restText = "";
+    this.words(w0, l.words.length, l.via);
+  }
+
+  file(path: string, text: string): number {
+    this.store.reserve(text.length);
+    return this.store.fileId(path, text);
+  }
+
+  plainLine(file: number, offsets: Int32Array, first: number, count: number, restStart: number, restEnd: number, via: Via[] | undefined): void {
+    const s = this.store;
+    const w0 = s.addSliceWord(file, offsets[2 * first], offsets[2 * first + 1], via);
+    for (let i = first + 1; i < first + count; i++) s.addSliceWord(file, offsets[2 * i], offsets[2 * i + 1], via);
+    this.restText = s.texts[file];
+    this.restStart = restStart;
+    this.restEnd = restEnd;
+    this.words(w0, count, via);
+  }
+
+  plainBrace(file: number, at: number, open: boolean, via: Via[] | undefined): void {
+    this.brace(this.store.addSliceWord(file, at, at + 1), open, via);
   }
 
   /** Call once after the last line. */
   finish(): void {
+    const s = this.store;
     for (let i = this.frames.length - 1; i > 0; i--) {
       const f = this.frames[i];
-      const node = f.node!;
-      this.report("unbalanced-brace", "error", node.keyword,
-        `"${node.name}" block is not closed before the end of the configuration`,
-        `add "}" to close "${node.name}"`);
+      const kw = s.keywordWord(f.node);
+      const name = s.wordText(kw);
+      this.report("unbalanced-brace", "error", s.span(kw),
+        `"${name}" block is not closed before the end of the configuration`,
+        `add "}" to close "${name}"`);
     }
     if (this.frames.length === 1 && this.openBraces.length > 0) {
       const n = this.openBraces.length;
-      this.report("unbalanced-brace", "error", this.openBraces[n - 1],
+      this.report("unbalanced-brace", "error", s.span(this.openBraces[n - 1]),
         `${n} '{' ${n === 1 ? "is" : "are"} never closed`, "add the missing \"}\"");
     }
     this.frames.length = 1;
   }
 
+  private rest(): string {
+    return this.restText === "" ? this.restString : this.restText.slice(this.restStart, this.restEnd);
+  }
+
+  private brace(w: number, open: boolean, via: Via[] | undefined) {
+    const counted = this.braceCount(open, w);
+    if (!open && this.frames.length === 1 && !counted) {
+      // keepalived reads a top-level '}' as the keyword '}' ("Unknown keyword '}'").
+      this.report("unbalanced-brace", "error", this.store.span(w), "'}' at the top level closes no block",
+        "remove it, or the '{' it was meant to match");
+      return;
+    }
+    const frame = this.frames[this.frames.length - 1];
+    if (frame.values) this.valueBrace(frame, w, open, via);
+    else this.keywordBrace(frame, w, open);
+  }
+
+  private words(w0: number, count: number, via: Via[] | undefined) {
+    const frame = this.frames[this.frames.length - 1];
+    if (frame.needOpen) this.missingOpen(frame);
+    if (frame.values) {
+      this.node(frame, true, true, w0, count, via, true);
+      return;
+    }
+    const s = this.store;
+    const spec = frame.keywords?.get(s.wordText(w0));
+    const n = this.node(frame, false, spec !== undefined, w0, count, via, spec?.quoted === true);
+    const child = spec && (spec.kind === "block" || spec.kind === "value-block") && spec.childContext ? getContext(spec.childContext) : undefined;
+    if (child) {
+      const values = spec!.kind === "value-block";
+      const contextId = s.contextId(child.name);
+      s.setBlock(n, values, contextId);
+      this.frames.push({ node: n, context: child.name, contextId, keywords: child.keywords, values, needOpen: true });
+    }
+  }
+
   /** keepalived's block_depth count; true when it reported an extra '}'. */
-  private braceCount(brace: "{" | "}", span: Span): boolean {
-    if (brace === "{") this.openBraces.push(span);
+  private braceCount(open: boolean, w: number): boolean {
+    if (open) this.openBraces.push(w);
     else if (this.openBraces.length > 0) this.openBraces.pop();
     else {
-      this.report("unbalanced-brace", "error", span, "extra '}' with no block to close", "remove this \"}\"");
+      this.report("unbalanced-brace", "error", this.store.span(w), "extra '}' with no block to close", "remove this \"}\"");
       return true;
     }
     return false;
@@ -74,109 +158,75 @@ export class TreeBuilder implements LineSink {
     this.diagnostics.push({ ruleId, severity, file: span.file, start: span.start, end: span.end, message, hint });
   }
 
-  private keywordLine(frame: Frame, l: LogicalLine) {
-    if (frame.needOpen) {
-      frame.needOpen = false;
-      if (l.kind === "brace" && l.brace === "{") {
-        frame.node!.block!.open = span(l.span);
-        return;
-      }
-      this.report("missing-brace", "error", frame.node!.keyword,
-        `"${frame.node!.name}" opens a block but the next line is not "{"`,
-        `put "{" after "${frame.node!.name}"; keepalived reads the following lines as its block anyway`);
-    }
-    if (l.kind === "brace") {
-      if (l.brace === "{") {
-        const prev = last(frame.node ? frame.node.children : this.children);
-        const after = prev && !prev.block ? ` after "${prev.name}", which does not open a block` : "";
-        this.report("unexpected-brace", "error", l.span,
-          `unexpected '{'${after}: keepalived ignores it, so its '}' closes the enclosing block`,
-          prev && !prev.known ? `"${prev.name}" is not a keyword here; fix it or remove the block` : "remove the '{' and its '}'");
-        return;
-      }
-      if (this.frames.length > 1) this.close(l.span);
-      // A '}' at the top level was reported by the brace counter.
-      return;
-    }
-    const kw = l.words[0];
-    const args = l.words.length > 1 ? l.words.slice(1) : NO_ARGS;
-    const spec = lookupKeyword(frame.context, kw.text);
-    const node = this.node("keyword", kw, args, frame, l, spec !== undefined);
-    if (spec && (spec.kind === "block" || spec.kind === "value-block") && spec.childContext && getContext(spec.childContext)) {
-      node.block = { kind: spec.kind === "block" ? "keywords" : "values", childContext: spec.childContext };
-      this.frames.push({ node, context: spec.childContext, values: spec.kind === "value-block", needOpen: true });
-    }
-  }
-
-  private valueLine(frame: Frame, l: LogicalLine) {
-    if (frame.needOpen) {
-      frame.needOpen = false;
-      if (l.kind === "brace" && l.brace === "{") {
-        frame.node!.block!.open = span(l.span);
-        return;
-      }
+  /** The line after a block keyword is not its `{`. */
+  private missingOpen(frame: Frame) {
+    frame.needOpen = false;
+    const s = this.store;
+    const kw = s.keywordWord(frame.node);
+    const name = s.wordText(kw);
+    if (frame.values) {
       // keepalived only logs this at run time (not under -t) and takes the line as a value.
-      this.report("missing-brace", "warning", frame.node!.keyword,
-        `"${frame.node!.name}" should be followed by "{"; keepalived takes the next line as one of its values`,
-        `put "{" after "${frame.node!.name}"`);
+      this.report("missing-brace", "warning", s.span(kw),
+        `"${name}" should be followed by "{"; keepalived takes the next line as one of its values`,
+        `put "{" after "${name}"`);
+    } else {
+      this.report("missing-brace", "error", s.span(kw),
+        `"${name}" opens a block but the next line is not "{"`,
+        `put "{" after "${name}"; keepalived reads the following lines as its block anyway`);
     }
-    if (l.kind === "brace") {
-      if (l.brace === "}") {
-        this.close(l.span);
+  }
+
+  private keywordBrace(frame: Frame, w: number, open: boolean) {
+    const s = this.store;
+    if (frame.needOpen) {
+      if (open) {
+        frame.needOpen = false;
+        s.setOpen(frame.node, w);
         return;
       }
-      // A '{' inside a value block is passed to the entry parser as a value.
-      this.node("entry", l.span, [], frame, { kind: "words", words: [l.span], rest: "", file: l.span.file }, true);
+      this.missingOpen(frame);
+    }
+    if (open) {
+      const prev = s.lastChildOf(frame.node);
+      const prevName = prev === NO_NODE ? "" : s.wordText(s.keywordWord(prev));
+      const after = prev !== NO_NODE && !s.hasBlock(prev) ? ` after "${prevName}", which does not open a block` : "";
+      this.report("unexpected-brace", "error", s.span(w),
+        `unexpected '{'${after}: keepalived ignores it, so its '}' closes the enclosing block`,
+        prev !== NO_NODE && !s.isKnown(prev) ? `"${prevName}" is not a keyword here; fix it or remove the block` : "remove the '{' and its '}'");
       return;
     }
-    this.node("entry", l.words[0], l.words.length > 1 ? l.words.slice(1) : NO_ARGS, frame, l, true);
+    if (this.frames.length > 1) this.close(w);
+    // A '}' at the top level was reported by the brace counter.
   }
 
-  private node(kind: ConfigNode["kind"], kw: Word, args: Word[], frame: Frame, l: LogicalLine, known: boolean): ConfigNode {
-    const lastWord = args.length > 0 ? args[args.length - 1] : kw;
-    const sameFile = lastWord.file === kw.file && lastWord.end >= kw.start;
-    // Every field is set in the literal so that all nodes share one hidden class.
-    const node: ConfigNode = {
-      kind,
-      name: kw.text,
-      keyword: kw,
-      args,
-      context: frame.context,
-      known,
-      block: undefined,
-      children: NO_CHILDREN,
-      parent: frame.node,
-      // Only script keywords re-read their raw line; keeping it for every line costs memory.
-      rest: l.kind === "words" && (kind === "entry" || lookupKeyword(frame.context, kw.text)?.quoted) ? l.rest : "",
-      via: l.via,
-      file: kw.file,
-      start: kw.start,
-      end: sameFile ? lastWord.end : kw.end,
-    };
-    const parent = frame.node;
-    if (parent) {
-      if (parent.children === NO_CHILDREN) parent.children = [];
-      parent.children.push(node);
-    } else this.children.push(node);
-    return node;
+  private valueBrace(frame: Frame, w: number, open: boolean, via: Via[] | undefined) {
+    if (frame.needOpen) {
+      if (open) {
+        frame.needOpen = false;
+        this.store.setOpen(frame.node, w);
+        return;
+      }
+      this.missingOpen(frame);
+    }
+    if (!open) {
+      this.close(w);
+      return;
+    }
+    // A '{' inside a value block is passed to the entry parser as a value.
+    this.restString = "";
+    this.restText = "";
+    this.node(frame, true, true, w, 1, via, false);
   }
 
-  private close(s: Span) {
+  private node(frame: Frame, entry: boolean, known: boolean, w0: number, count: number, via: Via[] | undefined, keepRest: boolean): number {
+    const n = this.store.addNode(frame.node, entry, known, frame.contextId, w0, count, via);
+    // Only entries and script keywords re-read their raw line; keeping it for every line costs memory.
+    if (keepRest) this.store.setRest(n, this.rest());
+    return n;
+  }
+
+  private close(w: number) {
     const frame = this.frames.pop()!;
-    const node = frame.node!;
-    node.block!.close = span(s);
-    if (s.file === node.file && s.end > node.end) node.end = s.end;
+    this.store.setClose(frame.node, w);
   }
-}
-
-/** Shared empty arrays for leaf nodes (most lines): frozen so a stray push fails loudly. */
-const NO_CHILDREN: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
-const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
-
-function span(s: Span): Span {
-  return { file: s.file, start: s.start, end: s.end };
-}
-
-function last<T>(a: T[]): T | undefined {
-  return a.length > 0 ? a[a.length - 1] : undefined;
 }

@@ -10,9 +10,8 @@ import type { IToken } from "chevrotain";
 import type { Definition, DefinitionUse, Diagnostic, IncludeRef, Span, Via, Word } from "./ast.js";
 import type { FileAccess } from "./files.js";
 import { glob, hasWildcard } from "./glob.js";
-import {
-  Blank, Comment, LBrace, lex, Newline, Nul, OpenQuote, Quoted, quotedValue, RBrace, Word as WordToken, wordValue,
-} from "./lexer.js";
+import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
+import { OPEN_BRACE, PlainLineScanner } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
 
@@ -37,8 +36,20 @@ export type LogicalLine =
   | { kind: "words"; words: Word[]; rest: string; file: string; via?: Via[] }
   | { kind: "brace"; brace: "{" | "}"; span: Word; via?: Via[] };
 
+/** Where logical lines go (the parser). */
 export interface LineSink {
+  /** A logical line of Word objects (the general path). */
   line(l: LogicalLine): void;
+  /** Registers a file's text; plain lines name their file by the id returned. */
+  file(path: string, text: string): number;
+  /**
+   * A logical line of plain words (text = file slice): pairs (start, end) at
+   * offsets[2*first …] for `count` words; its rest (see ConfigNode.rest) is
+   * the file's text[restStart, restEnd).
+   */
+  plainLine(file: number, offsets: Int32Array, first: number, count: number, restStart: number, restEnd: number, via: Via[] | undefined): void;
+  /** A `{` (open) or `}` at offset `at` of file `file`. */
+  plainBrace(file: number, at: number, open: boolean, via: Via[] | undefined): void;
 }
 
 /** A stretch of synthetic text (from a definition or builtin): where its reference is written. */
@@ -99,6 +110,7 @@ export class Preprocessor {
   private defs = new Map<string, DefEntry>();
   private stack: string[] = [];
   private filesRead = 0;
+  private readonly scanner = new PlainLineScanner();
   private readonly target: TargetVersion;
 
   constructor(
@@ -159,38 +171,77 @@ export class Preprocessor {
     }
   }
 
-  /** Splits a file into physical lines of tokens and processes each. */
+  /**
+   * Splits a file into physical lines and processes each: plain lines straight
+   * from the scanner (plain-line.ts), the others through the chevrotain lexer.
+   */
   private readLines(frame: FileFrame) {
     const { file } = frame;
     const text = file.text;
+    const fileId = this.sink.file(file.path, text);
     let multi: { entry: DefEntry; lastSpan: Span } | undefined;
-    // Lex in chunks ending at a line break: a 500,000-line file never holds all its tokens at once.
-    const CHUNK = 1 << 16;
-    let chunkStart = 0;
-    while (chunkStart < text.length) {
-      let chunkEnd = Math.min(text.length, chunkStart + CHUNK);
-      if (chunkEnd < text.length) {
-        const nl = text.indexOf("\n", chunkEnd);
-        chunkEnd = nl < 0 ? text.length : nl + 1;
+    const scanner = this.scanner;
+    let lineStart = 0;
+    while (lineStart < text.length) {
+      scanner.scan(text, lineStart);
+      // An include line reads other files with the same scanner: keep this line's bounds.
+      const lineEnd = scanner.lineEnd;
+      const next = scanner.next;
+      if (lineEnd - lineStart >= MAX_LINE) this.lineTooLong(file, lineStart, lineEnd);
+      if (multi || !this.plainLine(frame, fileId)) {
+        const tokens = lex(text.slice(lineStart, lineEnd)).tokens;
+        for (const t of tokens) t.startOffset += lineStart;
+        multi = this.physicalLine(frame, tokens, lineStart, lineEnd, multi);
       }
-      const { tokens } = lex(text.slice(chunkStart, chunkEnd));
-      let lineTokens: IToken[] = [];
-      let lineStart = chunkStart;
-      const flush = (lineEnd: number) => {
-        multi = this.physicalLine(frame, lineTokens, lineStart, lineEnd, multi);
-        lineTokens = [];
-      };
-      for (const t of tokens) {
-        t.startOffset += chunkStart;
-        if (t.tokenType === Newline) {
-          flush(t.startOffset);
-          lineStart = t.startOffset + t.image.length;
-        } else lineTokens.push(t);
-      }
-      if (lineTokens.length > 0 || lineStart < chunkEnd) flush(chunkEnd);
-      chunkStart = chunkEnd;
+      lineStart = next;
     }
     if (multi) this.finishMultiline(multi.entry);
+  }
+
+  private lineTooLong(file: SourceFile, start: number, end: number) {
+    // keepalived splits the line at 1023 characters (2.2.7 silently, newer with an error).
+    this.report(
+      "line-too-long", "error", { file: file.path, start: start + MAX_LINE - 1, end },
+      `line is ${end - start} characters long; keepalived reads at most ${MAX_LINE - 1} and treats the rest as a new line`,
+      "split the line or shorten it",
+    );
+  }
+
+  /**
+   * The line just scanned, when the scanner could read it and it starts no
+   * `@id`, `~SEQ` or include: its words and braces go to the sink as offsets.
+   * False when the line needs the general path.
+   */
+  private plainLine(frame: FileFrame, fileId: number): boolean {
+    const scanner = this.scanner;
+    const text = frame.file.text;
+    if (!scanner.plain) return false;
+    // 2.2.7 reads on past a comment that ends in a backslash (see commentContinues): the general path knows.
+    if (this.target === "2.2.7" && scanner.commentBackslash) return false;
+    const items = scanner.items;
+    const count = scanner.count;
+    if (count === 0) return true; // blank or comment-only line
+    if (items[1] >= 0) {
+      const c = text.charCodeAt(items[0]);
+      if (c === 64 /* @ */ || c === 126 /* ~ */) return false;
+      if (c === 105 /* i */ && INCLUDE_KEYWORDS.has(text.slice(items[0], items[1]))) return false;
+    }
+    // Brace split: words between braces form one logical line each.
+    const via = frame.via;
+    let from = 0;
+    for (let k = 0; k <= count; k++) {
+      const brace = k < count ? items[2 * k + 1] : 0;
+      if (k < count && brace >= 0) continue;
+      if (k > from) {
+        // The rest runs from the second word to the end of the last one.
+        const restStart = k - from > 1 ? items[2 * from + 2] : 0;
+        const restEnd = k - from > 1 ? items[2 * k - 1] : 0;
+        this.sink.plainLine(fileId, items, from, k - from, restStart, restEnd, via);
+      }
+      if (k < count) this.sink.plainBrace(fileId, items[2 * k], brace === OPEN_BRACE, via);
+      from = k + 1;
+    }
+    return true;
   }
 
   /** One physical line; returns the multiline-definition state for the next line. */
@@ -202,19 +253,10 @@ export class Preprocessor {
     multi: { entry: DefEntry; lastSpan: Span } | undefined,
   ): { entry: DefEntry; lastSpan: Span } | undefined {
     const file = frame.file;
-    if (end - start >= MAX_LINE) {
-      // keepalived splits the line at 1023 characters (2.2.7 silently, newer with an error).
-      this.report(
-        "line-too-long", "error", { file: file.path, start: start + MAX_LINE - 1, end },
-        `line is ${end - start} characters long; keepalived reads at most ${MAX_LINE - 1} and treats the rest as a new line`,
-        "split the line or shorten it",
-      );
-    }
-    if (!multi && this.fastLine(file, tokens, frame.via)) return undefined;
     let nulAt = -1;
     for (const t of tokens) {
-      if (t.tokenType === Nul) nulAt = t.startOffset;
-      if (t.tokenType === OpenQuote) {
+      if (t.tokenType === T().Nul) nulAt = t.startOffset;
+      if (t.tokenType === T().OpenQuote) {
         this.report("unmatched-quote", "error", { file: file.path, start: t.startOffset, end: t.startOffset + t.image.length },
           "unmatched '\"': the quoted text runs to the end of the line", 'close the quote with \'"\'', frame.via);
       }
@@ -223,11 +265,11 @@ export class Preprocessor {
       this.report("nul-byte", "error", { file: file.path, start: nulAt, end: nulAt + 1 },
         "NUL byte in the line: keepalived ignores the rest of it", "remove the NUL byte");
     }
-    const sig = tokens.filter((t) => t.tokenType !== Blank && t.tokenType !== Comment && t.tokenType !== Nul);
+    const sig = tokens.filter((t) => t.tokenType !== T().Blank && t.tokenType !== T().Comment && t.tokenType !== T().Nul);
     if (multi) {
       // Continuation of a multiline definition: an empty physical line ends it; a comment-only line is skipped.
       if (sig.length === 0) {
-        if (tokens.length === 0 || tokens.every((t) => t.tokenType === Blank)) {
+        if (tokens.length === 0 || tokens.every((t) => t.tokenType === T().Blank)) {
           this.finishMultiline(multi.entry);
           return undefined;
         }
@@ -247,7 +289,7 @@ export class Preprocessor {
     const lineEnd = last.startOffset + last.image.length;
     const lineTokens: IToken[] = [];
     for (const t of tokens) {
-      if (t.startOffset < first || t.startOffset >= lineEnd || t.tokenType === Nul) continue;
+      if (t.startOffset < first || t.startOffset >= lineEnd || t.tokenType === T().Nul) continue;
       // Token offsets become relative to the line text, as for re-lexed lines.
       t.startOffset -= first;
       lineTokens.push(t);
@@ -261,76 +303,13 @@ export class Preprocessor {
   }
 
   /**
-   * The common case, without the general pipeline's allocations: no quote
-   * problems, no NUL, no `$`, and a first word that is not `@id`, `$NAME=`,
-   * `~SEQ` or include. Returns false when the line needs the general path.
-   */
-  private fastLine(file: SourceFile, tokens: IToken[], via: Via[] | undefined): boolean {
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      const tt = t.tokenType;
-      if (tt === Blank) continue;
-      if (tt === Comment) break;
-      if (tt === OpenQuote || tt === Nul || t.image.includes("$")) return false;
-      if (first < 0) first = i;
-      last = i;
-    }
-    if (first < 0) return true; // blank or comment-only line
-    const head = tokens[first];
-    if (head.tokenType === WordToken) {
-      const c = head.image.charCodeAt(0);
-      if (c === 64 /* @ */ || c === 126 /* ~ */ || INCLUDE_KEYWORDS.has(head.image)) return false;
-    }
-    const path = file.path;
-    let words: Word[] = [];
-    let restStart = -1;
-    const flush = (end: number) => {
-      if (words.length === 0) return;
-      const rest = restStart >= 0 ? file.text.slice(restStart, end) : "";
-      this.sink.line({ kind: "words", words, rest, file: path, via });
-      words = [];
-      restStart = -1;
-    };
-    let prevEnd = 0;
-    for (let i = first; i <= last; i++) {
-      const t = tokens[i];
-      const tt = t.tokenType;
-      if (tt === Blank) continue;
-      const start = t.startOffset;
-      const end = start + t.image.length;
-      if (tt === LBrace || tt === RBrace) {
-        flush(prevEnd);
-        const span: Word = { file: path, start, end, text: t.image, quoted: false };
-        this.sink.line({ kind: "brace", brace: tt === LBrace ? "{" : "}", span, via });
-        continue;
-      }
-      if (t.image === "\\" && tt === WordToken && i === last && words.length > 0 && !words[words.length - 1].quoted) {
-        // decomment() removes the blanks before a final backslash: `a \` reads as `a\`.
-        const prev = words[words.length - 1];
-        words[words.length - 1] = { ...prev, text: prev.text + "\\", end };
-        prevEnd = end;
-        continue;
-      }
-      if (words.length === 1 && restStart < 0) restStart = start;
-      const quoted = tt === Quoted;
-      const text = quoted ? quotedValue(t.image) : tt === WordToken ? wordValue(t.image) : t.image;
-      words.push(via ? { file: path, start, end, text, quoted, via } : { file: path, start, end, text, quoted });
-      prevEnd = end;
-    }
-    flush(prevEnd);
-    return true;
-  }
-
-  /**
    * keepalived 2.2.7 keeps scanning after a comment starts, so a backslash at
    * the very end of a commented line still continues a multiline definition
    * (fixed in 2.4.0, where the comment ends the line).
    */
   private commentContinues(tokens: IToken[]): boolean {
     if (this.target !== "2.2.7") return false;
-    const c = tokens.find((t) => t.tokenType === Comment);
+    const c = tokens.find((t) => t.tokenType === T().Comment);
     return c !== undefined && /\\[ \t\r]*$/.test(c.image);
   }
 
@@ -339,8 +318,8 @@ export class Preprocessor {
     let end = start;
     let begin = -1;
     for (const t of tokens) {
-      if (t.tokenType === Comment || t.tokenType === Nul) break;
-      if (t.tokenType === Blank) continue;
+      if (t.tokenType === T().Comment || t.tokenType === T().Nul) break;
+      if (t.tokenType === T().Blank) continue;
       if (begin < 0) begin = t.startOffset;
       end = t.startOffset + t.image.length;
     }
@@ -358,34 +337,34 @@ export class Preprocessor {
   private logicalLine(line: LineText, frame: FileFrame, depth = 0): { entry: DefEntry; lastSpan: Span } | undefined {
     let cur = line;
     let tokens = this.tokensOf(cur);
-    let firstWord = tokens.find((t) => t.tokenType !== Blank && t.tokenType !== Comment);
+    let firstWord = tokens.find((t) => t.tokenType !== T().Blank && t.tokenType !== T().Comment);
     if (!firstWord) return undefined;
 
     // 1. @id / @^id: keep the rest of the line only for the matching config id.
-    if (firstWord.tokenType === WordToken && firstWord.image.startsWith("@")) {
+    if (firstWord.tokenType === T().Word && firstWord.image.startsWith("@")) {
       const idx = tokens.indexOf(firstWord);
       const next = tokens[idx + 1];
       const negate = firstWord.image.startsWith("@^");
       const id = firstWord.image.slice(negate ? 2 : 1);
       const configId = this.options.configId;
       const matches = configId !== undefined && id !== "" && id === configId;
-      const keep = next !== undefined && next.tokenType === Blank && (negate ? !matches : matches);
+      const keep = next !== undefined && next.tokenType === T().Blank && (negate ? !matches : matches);
       if (!keep) return undefined;
       const restStart = next.startOffset + next.image.length;
       cur = sliceLine(cur, restStart, cur.text.length);
       tokens = this.tokensOf(cur);
-      firstWord = tokens.find((t) => t.tokenType !== Blank && t.tokenType !== Comment);
+      firstWord = tokens.find((t) => t.tokenType !== T().Blank && t.tokenType !== T().Comment);
       if (!firstWord) return undefined;
     }
 
     // 2. $NAME=value defines (only at the start of the line, no blank before '=').
-    if (firstWord.tokenType === WordToken && firstWord.image.startsWith("$")) {
+    if (firstWord.tokenType === T().Word && firstWord.image.startsWith("$")) {
       const m = /^\$([A-Za-z_][A-Za-z0-9_]*)=/.exec(firstWord.image);
       if (m) return this.define(cur, tokens, firstWord, m[1]);
     }
 
     // 3. ~SEQ / ~LST loops.
-    if (firstWord.tokenType === WordToken && /^~(SEQx?|LST)\(/.test(firstWord.image)) {
+    if (firstWord.tokenType === T().Word && /^~(SEQx?|LST)\(/.test(firstWord.image)) {
       this.loop(cur, firstWord, frame);
       return undefined;
     }
@@ -400,21 +379,21 @@ export class Preprocessor {
         cur = sub.line;
         extraLines = sub.extra;
         tokens = this.tokensOf(cur);
-        firstWord = tokens.find((t) => t.tokenType !== Blank && t.tokenType !== Comment);
+        firstWord = tokens.find((t) => t.tokenType !== T().Blank && t.tokenType !== T().Comment);
       }
     }
 
     // keepalived 2.2.7 (not newer) checks the substituted line again for `@id` and `$NAME=`.
-    if (this.target === "2.2.7" && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === WordToken
+    if (this.target === "2.2.7" && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === T().Word
       && (firstWord.image.startsWith("@") || /^\$[A-Za-z_][A-Za-z0-9_]*=/.test(firstWord.image))) {
       return this.logicalLine({ ...cur, tokens: undefined }, frame, depth + 1);
     }
     if (firstWord) {
       // 5. include: the rest of the line is one glob pattern, quotes and all.
-      if (firstWord.tokenType === WordToken && INCLUDE_KEYWORDS.has(firstWord.image)) {
+      if (firstWord.tokenType === T().Word && INCLUDE_KEYWORDS.has(firstWord.image)) {
         const idx = tokens.indexOf(firstWord);
         const next = tokens[idx + 1];
-        if (next && next.tokenType === Blank && tokens.slice(idx + 2).some((t) => t.tokenType !== Comment)) {
+        if (next && next.tokenType === T().Blank && tokens.slice(idx + 2).some((t) => t.tokenType !== T().Comment)) {
           this.include(cur, tokens, firstWord, frame);
           for (const extra of extraLines) this.logicalLine(extra, frame);
           return undefined;
@@ -466,8 +445,8 @@ export class Preprocessor {
     const a = t.startOffset;
     const b = a + t.image.length;
     const m = this.mapRange(line, a, b);
-    const quoted = t.tokenType === Quoted || t.tokenType === OpenQuote;
-    const text = t.tokenType === WordToken ? wordValue(t.image) : quotedValue(t.image);
+    const quoted = t.tokenType === T().Quoted || t.tokenType === T().OpenQuote;
+    const text = t.tokenType === T().Word ? wordValue(t.image) : quoted ? quotedValue(t.image) : t.image;
     const via = m.via ? [...(line.via ?? []), ...m.via] : line.via;
     const w: Word = { file: line.file.path, start: m.start, end: m.end, text, quoted };
     if (m.synthetic) w.synthetic = true;
@@ -489,12 +468,12 @@ export class Preprocessor {
     };
     for (const t of tokens) {
       const tt = t.tokenType;
-      if (tt === Comment) break;
-      if (tt === Blank) continue;
-      if (tt === LBrace || tt === RBrace) {
+      if (tt === T().Comment) break;
+      if (tt === T().Blank) continue;
+      if (tt === T().LBrace || tt === T().RBrace) {
         flush();
         const span = this.wordOf(line, t);
-        this.sink.line({ kind: "brace", brace: tt === LBrace ? "{" : "}", span, via: line.via });
+        this.sink.line({ kind: "brace", brace: tt === T().LBrace ? "{" : "}", span, via: line.via });
         continue;
       }
       if (words.length === 1 && restFrom < 0) restFrom = t.startOffset;
@@ -517,8 +496,8 @@ export class Preprocessor {
     const eq = first.startOffset + name.length + 2;
     let end = eq;
     for (const t of tokens) {
-      if (t.tokenType === Comment) break;
-      if (t.tokenType !== Blank) end = Math.max(end, t.startOffset + t.image.length);
+      if (t.tokenType === T().Comment) break;
+      if (t.tokenType !== T().Blank) end = Math.max(end, t.startOffset + t.image.length);
     }
     // The value is stored as decomment() left it: `\#` and `\!` outside quotes are already plain characters.
     let value = unescapeComments(line.text.slice(eq, end).replace(/^[ \t]+/, ""));
@@ -585,7 +564,7 @@ export class Preprocessor {
     // Substitution works on the decommented line.
     let cut = line.text.length;
     for (const t of tokens) {
-      if (t.tokenType === Comment) {
+      if (t.tokenType === T().Comment) {
         cut = t.startOffset;
         break;
       }
@@ -762,8 +741,8 @@ export class Preprocessor {
     let patStart = -1;
     for (const t of tokens) {
       if (t.startOffset <= kw.startOffset) continue;
-      if (t.tokenType === Comment) break;
-      if (t.tokenType === Blank) continue;
+      if (t.tokenType === T().Comment) break;
+      if (t.tokenType === T().Blank) continue;
       if (patStart < 0) patStart = t.startOffset;
       end = t.startOffset + t.image.length;
     }
@@ -823,7 +802,7 @@ export class Preprocessor {
 
 function isLastWord(tokens: IToken[], t: IToken): boolean {
   for (let i = tokens.indexOf(t) + 1; i < tokens.length; i++) {
-    if (tokens[i].tokenType !== Blank && tokens[i].tokenType !== Comment) return false;
+    if (tokens[i].tokenType !== T().Blank && tokens[i].tokenType !== T().Comment) return false;
   }
   return true;
 }

@@ -7,7 +7,7 @@
  * No ids means every rule.
  */
 import type { Diagnostic } from "../../grammar/ast.js";
-import { Comment, lex } from "../../grammar/lexer.js";
+import { lex, tokenTypes } from "../../grammar/lexer.js";
 import type { SourceFile } from "../../grammar/source.js";
 
 export interface Directive {
@@ -33,7 +33,7 @@ export function directivesOf(file: SourceFile): Directive[] {
     let lineEnd = text.indexOf("\n", at);
     if (lineEnd < 0) lineEnd = text.length;
     // Only a real comment counts (not text inside quotes): lex the line.
-    const comment = lex(text.slice(lineStart, lineEnd)).tokens.find((t) => t.tokenType === Comment);
+    const comment = lex(text.slice(lineStart, lineEnd)).tokens.find((t) => t.tokenType === tokenTypes().Comment);
     if (!comment) continue;
     const m = DIRECTIVE.exec(comment.image.replace(/\r$/, ""));
     if (!m) continue;
