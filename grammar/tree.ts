@@ -12,6 +12,8 @@ const ENTRY = 1;
 const KNOWN = 2;
 const BLOCK_KEYWORDS = 4;
 const BLOCK_VALUES = 8;
+const HAS_REST = 16;
+const HAS_VIA = 32;
 
 /** Word kinds: text is the file slice, or an object built by the preprocessor. */
 const WORD_SLICE = 0;
@@ -53,27 +55,25 @@ export class TreeStore {
   private wVia = new Int32Array(1024);
   private viaTable: Via[][] = [];
   private wObjects = new Map<number, Word>();
-  private wViews: (Word | undefined)[] = [];
 
   // ---- nodes
   nodeCount = 0;
-  private flags = new Uint8Array(512);
-  private ctx = new Int32Array(512);
-  private childCtx = new Int32Array(512);
-  private parentOf = new Int32Array(512);
-  private firstChild = new Int32Array(512);
-  private lastChild = new Int32Array(512);
-  private nextSibling = new Int32Array(512);
-  private fileOf = new Int32Array(512);
-  private startOf = new Int32Array(512);
-  private endOf = new Int32Array(512);
-  private word0 = new Int32Array(512);
-  private words = new Int32Array(512);
-  private openWord = new Int32Array(512);
-  private closeWord = new Int32Array(512);
+  /** @internal */ flags = new Uint8Array(512);
+  /** @internal */ ctx = new Int32Array(512);
+  /** @internal */ childCtx = new Int32Array(512);
+  /** @internal */ parentOf = new Int32Array(512);
+  /** @internal */ firstChild = new Int32Array(512);
+  /** @internal */ lastChild = new Int32Array(512);
+  /** @internal */ nextSibling = new Int32Array(512);
+  /** @internal */ fileOf = new Int32Array(512);
+  /** @internal */ startOf = new Int32Array(512);
+  /** @internal */ endOf = new Int32Array(512);
+  /** @internal */ word0 = new Int32Array(512);
+  /** @internal */ words = new Int32Array(512);
+  /** @internal */ openWord = new Int32Array(512);
+  /** @internal */ closeWord = new Int32Array(512);
   private rests = new Map<number, string>();
   private vias = new Map<number, Via[]>();
-  private views: (NodeView | undefined)[] = [];
   private rootFirst = NONE;
   private rootLast = NONE;
   private rootViews: ConfigNode[] | undefined;
@@ -168,16 +168,11 @@ export class TreeStore {
     return this.wEnd[w];
   }
 
+  /** The Word object of word w (a new one each call for slice words: the node that owns the word keeps it). */
   word(w: number): Word {
-    let v = this.wViews[w];
-    if (!v) {
-      if (this.wKind[w] === WORD_OBJECT) v = this.wObjects.get(w)!;
-      else {
-        v = { file: this.paths[this.wFile[w]], start: this.wStart[w], end: this.wEnd[w], text: this.wordText(w), quoted: false };
-        if (this.wVia[w] !== 0) v.via = this.viaTable[this.wVia[w] - 1];
-      }
-      this.wViews[w] = v;
-    }
+    if (this.wKind[w] === WORD_OBJECT) return this.wObjects.get(w)!;
+    const v: Word = { file: this.paths[this.wFile[w]], start: this.wStart[w], end: this.wEnd[w], text: this.wordText(w), quoted: false };
+    if (this.wVia[w] !== 0) v.via = this.viaTable[this.wVia[w] - 1];
     return v;
   }
 
@@ -212,7 +207,10 @@ export class TreeStore {
     this.words[n] = count;
     this.openWord[n] = NONE;
     this.closeWord[n] = NONE;
-    if (via) this.vias.set(n, via);
+    if (via) {
+      this.vias.set(n, via);
+      this.flags[n] |= HAS_VIA;
+    }
     if (parent === NONE) {
       if (this.rootLast === NONE) this.rootFirst = n;
       else this.nextSibling[this.rootLast] = n;
@@ -259,7 +257,10 @@ export class TreeStore {
   }
 
   setRest(n: number, rest: string): void {
-    if (rest !== "") this.rests.set(n, rest);
+    if (rest !== "") {
+      this.rests.set(n, rest);
+      this.flags[n] |= HAS_REST;
+    }
   }
 
   hasBlock(n: number): boolean {
@@ -280,76 +281,70 @@ export class TreeStore {
 
   // ---- views ---------------------------------------------------------------
 
-  node(n: number): ConfigNode {
-    let v = this.views[n];
-    if (!v) {
-      v = new NodeView(this, n);
-      this.views[n] = v;
-    }
-    return v;
-  }
-
   /** Top-level nodes, in load order. */
   roots(): ConfigNode[] {
-    this.rootViews ??= this.list(this.rootFirst);
+    this.rootViews ??= this.list(this.rootFirst, undefined);
     return this.rootViews;
   }
 
-  list(first: number): ConfigNode[] {
+  /** Views of the sibling chain that starts at `first`; `parent` is their parent's view. */
+  list(first: number, parent: ConfigNode | undefined): ConfigNode[] {
     if (first === NONE) return NO_CHILDREN;
     const out: ConfigNode[] = [];
-    for (let c = first; c !== NONE; c = this.nextSibling[c]) out.push(this.node(c));
+    for (let c = first; c !== NONE; c = this.nextSibling[c]) out.push(new NodeView(this, c, parent));
     return out;
   }
 
-  /** Column reads for NodeView (kept here so the columns stay private). */
-  read(n: number) {
-    return {
-      flags: this.flags[n],
-      context: this.contexts[this.ctx[n]],
-      childContext: this.childCtx[n] === NONE ? "" : this.contexts[this.childCtx[n]],
-      parent: this.parentOf[n],
-      firstChild: this.firstChild[n],
-      file: this.paths[this.fileOf[n]],
-      start: this.startOf[n],
-      end: this.endOf[n],
-      word0: this.word0[n],
-      words: this.words[n],
-      open: this.openWord[n],
-      close: this.closeWord[n],
-      rest: this.rests.get(n) ?? "",
-      via: this.vias.get(n),
-    };
+  /** Index → context name (for NodeView). */
+  contextName(id: number): string {
+    return id === NONE ? "" : this.contexts[id];
+  }
+
+  restOf(n: number): string {
+    return this.rests.get(n) ?? "";
+  }
+
+  viaOf(n: number): Via[] | undefined {
+    return this.vias.get(n);
   }
 }
 
 /**
  * A ConfigNode read from the store. Views are made once the parser has
- * finished (the parser itself works on indices), so a view reads its columns
- * once and keeps them. The store is private (#) so that printing a node
- * (test diffs, debuggers) shows the node, not the whole tree.
+ * finished (the parser itself works on indices), by their parent's
+ * `children` (or the roots), so each node has one view and knows its
+ * parent's. Words, children and the block become objects on first access
+ * and are kept. The store is private (#) so that printing a node (test
+ * diffs, debuggers) shows the node, not the whole tree.
  */
 class NodeView implements ConfigNode {
+  readonly kind: ConfigNode["kind"];
+  readonly context: string;
+  readonly known: boolean;
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+  readonly parent: ConfigNode | undefined;
   readonly #store: TreeStore;
   readonly #index: number;
-  #cols: ReturnType<TreeStore["read"]> | undefined;
+  readonly #flags: number;
   #keyword: Word | undefined;
   #args: Word[] | undefined;
   #children: ConfigNode[] | undefined;
   #block: Block | undefined | null = null;
 
-  constructor(store: TreeStore, index: number) {
+  constructor(store: TreeStore, index: number, parent: ConfigNode | undefined) {
+    const flags = store.flags[index];
+    this.kind = flags & ENTRY ? "entry" : "keyword";
+    this.context = store.contextName(store.ctx[index]);
+    this.known = (flags & KNOWN) !== 0;
+    this.file = store.paths[store.fileOf[index]];
+    this.start = store.startOf[index];
+    this.end = store.endOf[index];
+    this.parent = parent;
     this.#store = store;
     this.#index = index;
-  }
-
-  get #c() {
-    this.#cols ??= this.#store.read(this.#index);
-    return this.#cols;
-  }
-
-  get kind(): ConfigNode["kind"] {
-    return this.#c.flags & ENTRY ? "entry" : "keyword";
+    this.#flags = flags;
   }
 
   get name(): string {
@@ -357,77 +352,53 @@ class NodeView implements ConfigNode {
   }
 
   get keyword(): Word {
-    this.#keyword ??= this.#store.word(this.#c.word0);
+    this.#keyword ??= this.#store.word(this.#store.word0[this.#index]);
     return this.#keyword;
   }
 
   get args(): Word[] {
     if (!this.#args) {
-      const { word0, words } = this.#c;
-      if (words <= 1) this.#args = NO_ARGS;
+      const s = this.#store;
+      const w0 = s.word0[this.#index];
+      const count = s.words[this.#index];
+      if (count <= 1) this.#args = NO_ARGS;
       else {
         const a: Word[] = [];
-        for (let w = word0 + 1; w < word0 + words; w++) a.push(this.#store.word(w));
+        for (let w = w0 + 1; w < w0 + count; w++) a.push(s.word(w));
         this.#args = a;
       }
     }
     return this.#args;
   }
 
-  get context(): string {
-    return this.#c.context;
-  }
-
-  get known(): boolean {
-    return (this.#c.flags & KNOWN) !== 0;
-  }
-
   get block(): Block | undefined {
     if (this.#block === null) {
-      const c = this.#c;
-      const kind = c.flags & BLOCK_KEYWORDS ? "keywords" : c.flags & BLOCK_VALUES ? "values" : undefined;
-      if (!kind) this.#block = undefined;
-      else {
-        const s = this.#store;
-        this.#block = {
-          kind,
-          childContext: c.childContext,
-          open: c.open === NONE ? undefined : s.span(c.open),
-          close: c.close === NONE ? undefined : s.span(c.close),
-        };
-      }
+      const f = this.#flags;
+      const kind = f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
+      const s = this.#store;
+      const open = s.openWord[this.#index];
+      const close = s.closeWord[this.#index];
+      this.#block = kind && {
+        kind,
+        childContext: s.contextName(s.childCtx[this.#index]),
+        open: open === NONE ? undefined : s.span(open),
+        close: close === NONE ? undefined : s.span(close),
+      };
     }
     return this.#block;
   }
 
   get children(): ConfigNode[] {
-    this.#children ??= this.#store.list(this.#c.firstChild);
+    this.#children ??= this.#store.list(this.#store.firstChild[this.#index], this);
     return this.#children;
   }
 
-  get parent(): ConfigNode | undefined {
-    const p = this.#c.parent;
-    return p === NONE ? undefined : this.#store.node(p);
-  }
-
   get rest(): string {
-    return this.#c.rest;
+    return this.#flags & HAS_REST ? this.#store.restOf(this.#index) : "";
   }
 
   get via(): Via[] | undefined {
-    return this.#c.via;
-  }
-
-  get file(): string {
-    return this.#c.file;
-  }
-
-  get start(): number {
-    return this.#c.start;
-  }
-
-  get end(): number {
-    return this.#c.end;
+    return this.#flags & HAS_VIA ? this.#store.viaOf(this.#index) : undefined;
   }
 }
 
