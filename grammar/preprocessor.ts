@@ -241,7 +241,17 @@ export class Preprocessor {
       this.finishMultiline(multi.entry);
       return undefined;
     }
-    if (sig.length === 0) return undefined;
+    if (sig.length === 0) {
+      // 2.2.7's decomment() keeps a final backslash after cutting the comment off: outside a multiline
+      // definition a comment line ending in `\` reads as the line `\` (keepalived: Unknown keyword '\').
+      const c = this.commentContinues(tokens) ? tokens.find((t) => t.tokenType === Comment) : undefined;
+      if (c) {
+        const at = c.startOffset + c.image.lastIndexOf("\\");
+        const word: Word = { file: file.path, start: at, end: at + 1, text: "\\", quoted: false };
+        this.sink.line({ kind: "words", words: [frame.via ? { ...word, via: frame.via } : word], rest: "", file: file.path, via: frame.via });
+      }
+      return undefined;
+    }
     const first = sig[0].startOffset;
     const last = sig[sig.length - 1];
     const lineEnd = last.startOffset + last.image.length;
@@ -277,7 +287,7 @@ export class Preprocessor {
       if (first < 0) first = i;
       last = i;
     }
-    if (first < 0) return true; // blank or comment-only line
+    if (first < 0) return !this.commentContinues(tokens); // blank or comment-only line
     const head = tokens[first];
     if (head.tokenType === WordToken) {
       const c = head.image.charCodeAt(0);
