@@ -283,7 +283,17 @@ export class Preprocessor {
       this.finishMultiline(multi.entry);
       return undefined;
     }
-    if (sig.length === 0) return undefined;
+    if (sig.length === 0) {
+      // 2.2.7's decomment() keeps a final backslash after cutting the comment off: outside a multiline
+      // definition a comment line ending in `\` reads as the line `\` (keepalived: Unknown keyword '\').
+      const c = this.commentContinues(tokens) ? tokens.find((t) => t.tokenType === T().Comment) : undefined;
+      if (c) {
+        const at = c.startOffset + c.image.lastIndexOf("\\");
+        const word: Word = { file: file.path, start: at, end: at + 1, text: "\\", quoted: false };
+        this.sink.line({ kind: "words", words: [frame.via ? { ...word, via: frame.via } : word], rest: "", file: file.path, via: frame.via });
+      }
+      return undefined;
+    }
     const first = sig[0].startOffset;
     const last = sig[sig.length - 1];
     const lineEnd = last.startOffset + last.image.length;

@@ -256,7 +256,7 @@ function readAddress(line: Line, isStatic: boolean): void {
         line.field("broadcast", i);
         break;
       case "label":
-        if (ip.family === 6) line.error(i - 1, "label cannot be set on an IPv6 address; keepalived ignores it", "warning");
+        if (ip.family === 6) line.error(i - 1, "label cannot be set on an IPv6 address; keepalived ignores it");
         if (value.length > 15) line.error(i, `label "${value}" is longer than 15 characters; keepalived drops the address`);
         line.field("label", i);
         break;
@@ -291,6 +291,31 @@ function readAddress(line: Line, isStatic: boolean): void {
   }
 }
 
+/**
+ * rtt, rttvar, rto_min (get_time_rtt): a plain number, or seconds with up to 3
+ * decimals when followed by s/sec/secs, or milliseconds (ms/msec/msecs); at most
+ * 120 s in the kernel's units (`unitMult` per ms). No exponent.
+ */
+function rttField(line: Line, i: number, unitMult: number): void {
+  const text = line.words[i]!;
+  const what = `route ${line.words[i - 1]}`;
+  const unit = /^(.*?)(m?)(?:s|sec|secs)$/i.exec(text);
+  const digits = unit ? unit[1]! : text;
+  const places = unit && unit[2] === "" ? 3 : 0;
+  if (digits === "" || /[eEsS]/.test(digits)) {
+    line.error(i, `${what} "${text}" is not a number of seconds ("1.5s"), milliseconds ("200ms") or raw units`);
+    return;
+  }
+  const max = BigInt(120000 * unitMult);
+  const read = readDecimal(digits, places, 0n, max);
+  if (read.tooManyPlaces) line.error(i, `${what} "${text}" has more than ${places} decimal places`);
+  else {
+    const msg = numberMessage(read, what, text, `0..${max}`);
+    if (msg) line.error(i, msg);
+    else line.field(line.words[i - 1]!, i, Number(read.value));
+  }
+}
+
 const ROUTE_TYPES = ["unicast", "local", "broadcast", "anycast", "multicast", "blackhole", "unreachable", "prohibit", "throw", "nat"];
 // Route options followed by one value that is not checked further here.
 const ROUTE_VALUE_OPTS = [
@@ -298,6 +323,8 @@ const ROUTE_VALUE_OPTS = [
   "cwnd", "ssthresh", "realms", "rto_min", "initcwnd", "initrwnd", "features", "quickack", "congctl", "pref",
   "ttl-propagate", "fastopen_no_cookie", "vrf", "as",
 ];
+
+const LOCKABLE = ["mtu", "advmss", "rtt", "rttvar", "reordering", "cwnd", "ssthresh", "rto_min", "congctl"];
 
 /** `[type] [to] <dest>|default [src IP] [via|gw IP] [dev IF] [table T] [metric N] … [nexthop …] [no_track]` (alloc_route). */
 function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): void {
@@ -322,10 +349,10 @@ function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): v
       line.field("encap", i);
       break;
     }
-    if (word === "lock") continue; // mtu lock N
     const simple: Record<string, string> = { src: "src", via: "via", gw: "via", or: "or", from: "from", dev: "dev", oif: "dev", metric: "metric", priority: "metric", preference: "metric", scope: "scope", mtu: "mtu" };
     if (Object.hasOwn(simple, word) || ROUTE_VALUE_OPTS.includes(word) || (isStatic && word === "track_group")) {
-      if (word === "mtu" && w[i + 1] === "lock") i++;
+      // alloc_route: "lock" may come between these metrics and their value (not hoplimit, window, initcwnd, initrwnd).
+      if (LOCKABLE.includes(word) && w[i + 1] === "lock") i++;
       const value = line.valueAfter(i);
       if (value === undefined) return;
       i++;
@@ -370,6 +397,15 @@ function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): v
         case "scope":
           scopeField(line, i);
           break;
+        case "rtt":
+          rttField(line, i, 8);
+          break;
+        case "rttvar":
+          rttField(line, i, 4);
+          break;
+        case "rto_min":
+          rttField(line, i, 1);
+          break;
         default:
           line.field(name, i);
       }
@@ -390,6 +426,12 @@ function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): v
     }
     const dest = w[i]!;
     if (dest === "default" || dest === "any" || dest === "all") line.field("dest", i);
+    else if (dest === "default6") {
+      // parse_route still reads the pre-2.1 spelling as the IPv6 default route, with only a log line.
+      line.error(i, `"default6" is deprecated; write "inet6 default"`, "warning");
+      line.setFamily(6, i, "route destination");
+      line.field("dest", i);
+    }
     else {
       const { ip, prefixError } = parseIpPrefix(dest);
       if (!ip) {
@@ -402,13 +444,16 @@ function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): v
     }
   }
   const f = line.fields;
-  if (!f.dest && line.errors.length === 0) line.error(0, "route must have a destination");
+  // alloc_route checks the whole route only when no word made it give up on the line (`goto err`).
+  if (line.errors.some((e) => e.severity === "error")) return;
+  if (!f.dest) line.error(0, "route must have a destination");
   if (!f.dest || f.no_track) return;
-  // Tracked routes are installed as protocol keepalived (RTPROT_KEEPALIVED, 18).
+  // Tracked routes are installed as protocol keepalived (RTPROT_KEEPALIVED, 18); alloc_route reports the override.
   if (f.protocol && f.protocol.text !== "keepalived" && f.protocol.text !== "18") {
-    line.error(f.protocol.index, `a tracked route must have protocol keepalived; keepalived replaces "${f.protocol.text}" (add no_track to keep it)`, "warning");
+    line.error(f.protocol.index, `a tracked route must have protocol keepalived; keepalived replaces "${f.protocol.text}" (add no_track to keep it)`);
   }
-  if (target === "2.2.7" && !f.dev && !f.nexthop) {
+  // 2.2.7's alloc_route tracks only through a top-level dev (new->oif): nexthop devs do not count.
+  if (target === "2.2.7" && !f.dev) {
     line.error(f.dest.index, "keepalived 2.2.7 cannot track a route without dev; add dev or no_track");
   }
 }
@@ -480,9 +525,12 @@ function readRule(line: Line, isStatic: boolean): void {
     }
   }
   const f = line.fields;
-  if (!f.table && !f.goto && !f.nop && !f.type && !f.l3mdev) line.error(0, "rule has no action (table, goto, nop, type or l3mdev); keepalived ignores it");
+  // alloc_rule: after a word that made it give up (`goto err`) nothing below is checked; each check below that
+  // fails gives up too, so the first one is the only message.
+  if (line.errors.some((e) => e.severity === "error")) return;
   if (f.goto && f.priority && (f.priority.value ?? 0) >= (f.goto.value ?? 0)) line.error(f.goto.index, "rule goto target must be above its preference");
-  if (f.goto && !f.priority) line.error(f.goto.index, "rule goto needs a preference");
+  else if (f.goto && !f.priority) line.error(f.goto.index, "rule goto needs a preference");
+  else if (!f.table && !f.goto && !f.nop && !f.type && !f.l3mdev) line.error(0, "rule has no action (table, goto, nop, type or l3mdev); keepalived ignores it");
   else if (!f.priority) line.error(0, "rule has no preference; keepalived picks one counting down from 16384, which is probably not what you want");
 }
 

@@ -388,6 +388,30 @@ class Checker {
     if (port !== undefined) this.numberProblem(1, port, readUnsigned(port, 1n, 65535n), "1..65535", `"${this.kw}" port`);
   }
 
+  /**
+   * lvs_sync_daemon: the numbers after id, maxlen, port and ttl (lvs_syncd_handler in global_parser.c, which
+   * reports a bad or missing one and ignores that option). Other words are the interface, instance and legacy sync id.
+   */
+  syncDaemonOptions(): void {
+    const ranges: Record<string, [bigint, bigint]> = { id: [0n, 255n], maxlen: [1n, 65507n], port: [1n, 65535n], ttl: [1n, 255n] };
+    for (let i = 1; i < this.args.length; i++) {
+      const w = this.args[i]!.text;
+      if (w === "inst" || w === "group") {
+        i++;
+        continue;
+      }
+      const range = Object.hasOwn(ranges, w) ? ranges[w] : undefined;
+      if (!range) continue;
+      const v = this.args[i + 1];
+      if (!v) {
+        this.report(i, `"${this.kw}" option "${w}" needs a value; keepalived ignores it`);
+        return;
+      }
+      this.numberProblem(i + 1, v.text, readUnsigned(v.text, range[0], range[1]), `${range[0]}..${range[1]}`, `"${this.kw} ${w}" value`);
+      i++;
+    }
+  }
+
   /** track_file init_file: `[<value -254..254>] [overwrite]`. */
   initFile(): void {
     this.args.forEach((a, i) => {
@@ -451,6 +475,7 @@ const CUSTOM: Record<string, (c: CustomChecks) => void> = {
   vrrp_vmac_garp_intvl: (c) => c.allAndDelay(1n),
   smtp_server: (c) => c.hostAndPort(),
   init_file: (c) => c.initFile(),
+  lvs_sync_daemon: (c) => c.syncDaemonOptions(),
 };
 
 interface CustomChecks {
@@ -460,6 +485,7 @@ interface CustomChecks {
   allAndDelay(min: bigint): void;
   hostAndPort(): void;
   initFile(): void;
+  syncDaemonOptions(): void;
 }
 
 function orList(values: readonly string[]): string {

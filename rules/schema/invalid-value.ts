@@ -21,10 +21,21 @@ export default defineRule({
     const target = ctx.settings.targetVersion === "2.2.7" ? "2.2.7" : "newest";
     // keepalived skips a virtual_server/real_server whose address it cannot read: nothing inside is read either.
     const skipped = new Set<ConfigNode>();
+    // vrrp_handler, vrrp_sync_group_handler and static_track_group_handler (vrrp_parser.c) skip_block() a second
+    // block of an existing name ("already defined", reported by duplicate-name): keepalived never reads its lines.
+    const named = new Set<string>();
     for (const node of allNodes(ctx.ast)) {
       if (node.parent && skipped.has(node.parent)) {
         skipped.add(node);
         continue;
+      }
+      if (node.context === "root" && node.block && NAMED_ONCE.has(node.name) && node.args.length === 1) {
+        const key = `${node.name} ${node.args[0]!.text}`;
+        if (named.has(key)) {
+          skipped.add(node);
+          continue;
+        }
+        named.add(key);
       }
       if (node.kind === "entry") {
         entry(node);
@@ -51,7 +62,7 @@ export default defineRule({
     function entry(node: ConfigNode) {
       if (!lineGrammarOf(node.context)) return;
       const words = [node.keyword, ...node.args];
-      const line = parseEntryLine(node.context, words);
+      const line = parseEntryLine(node.context, words, target);
       for (const p of line.errors) {
         const word = words[p.index] ?? node.keyword;
         const block = getContext(node.context) ? contextLabel(node.context) : node.context;
@@ -60,6 +71,9 @@ export default defineRule({
     }
   },
 });
+
+/** Top-level blocks keepalived 2.2.7 refuses to define twice under one name. */
+const NAMED_ONCE = new Set(["vrrp_instance", "vrrp_sync_group", "track_group"]);
 
 function span(first: Word, last: Word) {
   return first.file === last.file ? { file: first.file, start: first.start, end: last.end, via: first.via } : first;

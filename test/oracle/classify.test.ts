@@ -32,6 +32,14 @@ describe("classifyKind", () => {
     ["(T) unknown authentication type 'PASSWORD'", "value"],
     ["Truncating auth_pass to 8 characters", "value"],
     ["Unknown configuration entry 'foo' for ip address - ignoring", "value"],
+    // keepalived's entry-line parsers and the real-time priority check, worded like missing settings
+    ["Rule has no preference specified - setting to 16384. This is probably not what you want.", "value"],
+    ["No action specified for rule - ignoring", "value"],
+    ["Route cannot be tracked if protocol is not RTPROT_KEEPALIVED(18), resetting protocol", "value"],
+    ["Warning - cannot track route 10.4.0.0/16 with no interface specified, not tracking", "value"],
+    ["Cannot specify address prefix when specifying peer address - ignoring", "value"],
+    ["Cannot specify scope for IPv6 addresses (fe80::1/64) - ignoring scope", "value"],
+    ["checker process real-time priority 130 greater than maximum 99 - setting to maximum", "value"],
     // missing settings and references are not about a value
     ["(VI_1) the virtual router id must be set", "other"],
     ["(VI_1) Unknown interface!", "other"],

@@ -53,6 +53,27 @@ const KIND_RULES: ReadonlyArray<readonly [OracleKind, RegExp]> = [
         .join("|"),
     ),
   ],
+  // Verdicts of keepalived's entry-line parsers (alloc_route, alloc_rule, alloc_ipaddress in 2.2.7) and of
+  // get_realtime_priority: reported with the line like any bad value, though worded as if a setting were missing.
+  [
+    "value",
+    new RegExp(
+      [
+        /^Rule has no preference specified/,
+        /^No action specified for rule/,
+        /^(Route|Rule) cannot be tracked if protocol is not RTPROT_KEEPALIVED/,
+        /^Route must have a destination/,
+        /^Route has trailing nonsense/,
+        /^Warning - cannot track route .* with no interface specified/,
+        /^Cannot specify address prefix when specifying peer address/,
+        /^Cannot specify (scope|label) for IPv6 addresses/,
+        /^Cannot specify more than one of table/,
+        /real-time priority -?\d+ (greater than maximum|less than minimum)/,
+      ]
+        .map((r) => r.source)
+        .join("|"),
+    ),
+  ],
   // Preprocessor and "required setting missing" messages: not about a value.
   ["other", /~SEQ|~LST|^Definition |Unknown interface!|not found, ignoring|\b[Nn]o .* set - |\bhas no /],
   [

@@ -18,6 +18,8 @@ export function writeTree(files: Record<string, string>): string {
   return dir;
 }
 
+/** KEEP_ORACLE_TREES=1 leaves the directories in place, to look at a disagreement by hand. */
 export function removeTrees(): void {
+  if (process.env.KEEP_ORACLE_TREES) return;
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }

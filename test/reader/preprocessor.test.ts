@@ -180,4 +180,15 @@ describe("multiline definitions and comments", () => {
     expect(parseText(text, "/k.conf", { targetVersion: "2.2.7" }).ast.definitions[0].value).toBe("a\nb");
     expect(parseText(text).ast.definitions[0].value).toBe("a");
   });
+  test("outside a definition, 2.2.7 reads a comment line ending in \\ as the line \\ (Unknown keyword '\\')", () => {
+    // keepalived 2.2.7 -t on this text: Unknown keyword '\' on lines 2, 3 and 6, nothing on line 4.
+    const text = "global_defs {\n#$A= \\\n  ! router_id x \\\n#plain\n}\n# trailing \\\n";
+    const old = parseText(text, "/k.conf", { targetVersion: "2.2.7" });
+    expect(old.ast.children[0].children.map((n) => n.name)).toEqual(["\\", "\\"]);
+    expect(old.ast.children.map((n) => n.name)).toEqual(["global_defs", "\\"]);
+    expect(old.ast.children[1].keyword.start).toBe(text.lastIndexOf("\\"));
+    const newest = parseText(text, "/k.conf");
+    expect(newest.ast.children.map((n) => n.name)).toEqual(["global_defs"]);
+    expect(newest.ast.children[0].children).toEqual([]);
+  });
 });

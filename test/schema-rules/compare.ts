@@ -37,6 +37,8 @@ export interface Finding {
   ruleId: string;
   file: string;
   line: number;
+  /** 1-based column of the finding's start. */
+  column: number;
   message: string;
 }
 
@@ -51,6 +53,8 @@ export interface FileComparison {
   extra: Finding[];
   /** Our findings keepalived never got to: it stopped at a missing parameter (exit 2) before them. */
   afterStop: Finding[];
+  /** Our findings on the part of an entry line keepalived stopped reading (see abandonedFrom). */
+  notRead: Finding[];
 }
 
 /** Our findings for one configuration, linted as keepalived 2.2.7 reads it with config id `configId`. */
@@ -58,21 +62,15 @@ export function ourFindings(mainFile: string, configId: string): Finding[] {
   const r = lint(nodeFiles({ cwd: path.dirname(mainFile) }), [mainFile], { targetVersion: "2.2.7", configId });
   return r.diagnostics
     .filter((d: Diagnostic) => OUR_RULES.has(d.ruleId) && d.severity === "error")
-    .map((d) => ({
-      ruleId: d.ruleId,
-      file: path.resolve(d.file),
-      line: r.files.get(d.file)?.position(d.start).line ?? 0,
-      message: d.message,
-    }));
+    .map((d) => {
+      const pos = r.files.get(d.file)?.position(d.start);
+      return { ruleId: d.ruleId, file: path.resolve(d.file), line: pos?.line ?? 0, column: pos?.column ?? 0, message: d.message };
+    });
 }
 
 const texts = new Map<string, string[]>();
 
-/**
- * keepalived reports a missing '{' at the line it read instead of the brace;
- * we report it at the block keyword: the last line with content before it.
- */
-function keywordLineBefore(file: string, line: number): number {
+function linesOf(file: string): string[] {
   let lines = texts.get(file);
   if (!lines) {
     try {
@@ -82,6 +80,83 @@ function keywordLineBefore(file: string, line: number): number {
     }
     texts.set(file, lines);
   }
+  return lines;
+}
+
+/**
+ * Lines of the main file that keepalived 2.2.7's checker, vrrp and bfd processes
+ * never read. Those processes do not handle global_defs (the parent did), so
+ * process_stream() skips its block by counting every '{' and '}' (skip_sublevel),
+ * including a '{' the parent ignored ("Unexpected '{' - ignoring" after an unknown
+ * keyword). Such a '{' makes the skip run past the parent's end of global_defs,
+ * over blocks the parent then read at the top level: only the parent's own
+ * messages (unknown keywords, braces) exist for those lines, no value checks.
+ */
+export function childSkippedLines(file: string, oracle: readonly OracleMessage[]): { from: number; to: number } | undefined {
+  const ignored = new Set(oracle.filter((m) => m.kind === "unexpected-brace" && m.file === file && m.line !== null).map((m) => m.line!));
+  if (ignored.size === 0) return undefined;
+  const lines = linesOf(file);
+  let raw = 0;
+  let parent = 0;
+  let started = false;
+  let parentEnd = -1;
+  for (let i = 0; i < lines.length; i++) {
+    // Braces outside quotes and comments, as keepalived splits them off a line.
+    const text = lines[i]!.replace(/"[^"]*"/g, "").replace(/[#!].*$/, "");
+    if (!started && !/^\s*global_defs\b/.test(text)) continue;
+    started = true;
+    for (const c of text) {
+      if (c === "{") {
+        raw++;
+        if (parent === 0 || !ignored.has(i + 1)) parent++;
+      } else if (c === "}") {
+        raw--;
+        if (parent > 0 && --parent === 0 && parentEnd < 0) parentEnd = i + 1;
+      }
+    }
+    if (raw <= 0 && /[{}]/.test(text)) return parentEnd > 0 && i + 1 > parentEnd ? { from: parentEnd + 1, to: i + 1 } : undefined;
+  }
+  const last = lines.length - (lines[lines.length - 1] === "" ? 1 : 0);
+  return started && parentEnd > 0 ? { from: parentEnd + 1, to: last } : undefined;
+}
+
+/** Our verdicts on a whole route or rule line: alloc_route / alloc_rule reach them only after reading every word. */
+const WHOLE_LINE_VERDICT = /rule has no preference|rule has no action|route must have a destination|cannot track a route without dev|rule goto needs a preference/;
+
+/**
+ * keepalived 2.2.7's entry-line readers give up on the rest of a line at some
+ * messages, so nothing after the word they name is ever checked:
+ * alloc_ipaddress returns and alloc_route / alloc_rule `goto err` when the
+ * interface after dev / oif / iif does not exist on this host; alloc_track_if
+ * returns when the tracked interface does not exist; alloc_track_script,
+ * alloc_track_process, alloc_track_bfd and alloc_track_file return when the
+ * tracked name is not defined; alloc_route / alloc_rule `goto err` when a
+ * table, protocol, scope or VRF name is not in this host's /etc/iproute2
+ * files. What keepalived would say of that word itself (e.g. a name too long
+ * for an interface) depends on the host too. Returns the
+ * 1-based column of the named word, from which keepalived's verdicts on the
+ * line are missing, or undefined when the message is not one of these.
+ */
+export function abandonedFrom(message: OracleMessage): number | undefined {
+  if (message.line === null) return undefined;
+  const named =
+    /^WARNING - interface (\S+) for (?:ip address \S+|VROUTE nexthop|rule) doesn't exist/.exec(message.text)?.[1] ??
+    /^\([^)]*\) tracked interface (\S+) doesn't exist/.exec(message.text)?.[1] ??
+    /^\([^)]*\) track (?:script|process|bfd|file) (\S+) not found, ignoring/.exec(message.text)?.[1] ??
+    /^(?:Routing table|Protocol|Scope|VRF) (\S+) not found(?: or invalid)? for (?:route|rule)/.exec(message.text)?.[1];
+  if (named === undefined) return undefined;
+  const text = linesOf(message.file)[message.line - 1] ?? "";
+  // The named word as a whole word of the line; the line is unread after it.
+  const at = new RegExp(`(^|[\\s"])${named.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[\\s"])`).exec(text);
+  return at ? at.index + at[1]!.length + 1 : 1;
+}
+
+/**
+ * keepalived reports a missing '{' at the line it read instead of the brace;
+ * we report it at the block keyword: the last line with content before it.
+ */
+function keywordLineBefore(file: string, line: number): number {
+  const lines = linesOf(file);
   for (let i = line - 2; i >= 0; i--) if (!/^\s*(?:[#!].*)?$/.test(lines[i]!)) return i + 1;
   return -1;
 }
@@ -100,15 +175,28 @@ export function compare(mainFile: string, oracle: OracleResult, ours: Finding[])
   const missed: OracleMessage[] = [];
   for (const m of theirs) (ours.some((f) => hits(m, f)) ? matched : missed).push(m);
   // keepalived exits at the first missing parameter: nothing after that line in that file, nor in later files, exists.
-  const stop = oracle.exitCode === 2 ? all.find((m) => m.kind === "missing-argument" && m.line !== null) : undefined;
+  // A run that died from a signal (2.2.7's checker segfaults after "HTTP/SSL_GET checker has no urls specified",
+  // http_get_check_end using the checker it just dequeued) stopped after the last located message it printed.
+  const located = oracle.messages.filter((m) => m.line !== null && m.file === mainFile);
+  const stop = oracle.exitCode === 2
+    ? all.find((m) => m.kind === "missing-argument" && m.line !== null)
+    : oracle.crashed ? located[located.length - 1] : undefined;
+  const abandoned = oracle.messages.flatMap((m) => {
+    const column = abandonedFrom(m);
+    return column === undefined ? [] : [{ file: m.file, line: m.line!, column }];
+  });
+  const skippedByChildren = childSkippedLines(mainFile, oracle.messages);
   const extra: Finding[] = [];
   const afterStop: Finding[] = [];
+  const notRead: Finding[] = [];
   for (const f of ours) {
     if (all.some((m) => hits(m, f))) continue;
     if (stop && (f.file !== stop.file || f.line > stop.line!)) afterStop.push(f);
+    else if (f.ruleId === "invalid-value" && skippedByChildren && f.file === mainFile && f.line >= skippedByChildren.from && f.line <= skippedByChildren.to) notRead.push(f);
+    else if (abandoned.some((a) => a.file === f.file && a.line === f.line && (f.column >= a.column || WHOLE_LINE_VERDICT.test(f.message)))) notRead.push(f);
     else extra.push(f);
   }
-  return { file: mainFile, exitCode: oracle.exitCode, theirs, matched, missed, extra, afterStop };
+  return { file: mainFile, exitCode: oracle.exitCode, theirs, matched, missed, extra, afterStop, notRead };
 }
 
 export interface KindRow {

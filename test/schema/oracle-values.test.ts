@@ -81,6 +81,7 @@ const GLOBAL: Case[] = [
   [["vrrp_version", "4"], true],
   [["smtp_server", "10.0.0.1", "70000"], true],
   [["smtp_server", "10.0.0.1", "25"], false],
+  [["lvs_sync_daemon", "lo", "maxlen", "120000"], true],
 ];
 const VS: Case[] = [
   [["lb_algo", "RR"], true],

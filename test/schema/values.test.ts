@@ -263,6 +263,14 @@ describe("block names and lists", () => {
     expect(messages("global_defs", "lvs_timeouts", ["udp", "3000000"])).toEqual(['"lvs_timeouts udp" value "3000000" is outside 0..2678400']);
   });
 
+  it("lvs_sync_daemon checks the numbers after id, maxlen, port and ttl (Invalid lvs_sync_daemon maxlen (%s) - ignoring)", () => {
+    expect(check("global_defs", "lvs_sync_daemon", ["eth0", "VI_1", "maxlen", "1500", "port", "8848", "ttl", "3", "id", "7"])).toEqual([]);
+    expect(check("global_defs", "lvs_sync_daemon", ["eth0", "VI_1", "42"])).toEqual([]);
+    expect(messages("global_defs", "lvs_sync_daemon", ["eth0", "VI_1", "maxlen", "120000"])).toEqual(['"lvs_sync_daemon maxlen" value "120000" is outside 1..65507']);
+    expect(messages("global_defs", "lvs_sync_daemon", ["eth0", "inst", "maxlen", "ttl", "0"])).toEqual(['"lvs_sync_daemon ttl" value "0" is outside 1..255']);
+    expect(messages("global_defs", "lvs_sync_daemon", ["eth0", "port"])).toEqual(['"lvs_sync_daemon" option "port" needs a value; keepalived ignores it']);
+  });
+
   it("sorry_server takes an address and an optional port", () => {
     expect(check("virtual_server", "sorry_server", ["10.0.0.9", "80"])).toEqual([]);
     expect(messages("virtual_server", "sorry_server", ["sorry.example", "80"])).toEqual(['"sorry_server" address "sorry.example" is not an IP address']);
