@@ -19,6 +19,8 @@ interface Frame {
   node: number; // NO_NODE = top level
   context: string;
   contextId: number;
+  /** The last node added in this block (NO_NODE: none yet). */
+  last: number;
   /** The context's keywords (looked up once per block, not per line). */
   keywords: ReadonlyMap<string, KeywordSpec> | undefined;
   values: boolean;
@@ -46,7 +48,7 @@ export class TreeBuilder implements LineSink {
 
   constructor() {
     this.frames = [{
-      node: NO_NODE, context: ROOT_CONTEXT, contextId: this.store.contextId(ROOT_CONTEXT),
+      node: NO_NODE, last: NO_NODE, context: ROOT_CONTEXT, contextId: this.store.contextId(ROOT_CONTEXT),
       keywords: getContext(ROOT_CONTEXT)?.keywords, values: false, needOpen: false,
     }];
   }
@@ -93,6 +95,7 @@ export class TreeBuilder implements LineSink {
     const s = this.store;
     for (let i = this.frames.length - 1; i > 0; i--) {
       const f = this.frames[i];
+      s.closeBlock(f.node, NO_NODE);
       const kw = s.keywordWord(f.node);
       const name = s.wordText(kw);
       this.report("unbalanced-brace", "error", s.span(kw),
@@ -139,7 +142,7 @@ export class TreeBuilder implements LineSink {
       const values = spec!.kind === "value-block";
       const contextId = s.contextId(child.name);
       s.setBlock(n, values, contextId);
-      this.frames.push({ node: n, context: child.name, contextId, keywords: child.keywords, values, needOpen: true });
+      this.frames.push({ node: n, last: NO_NODE, context: child.name, contextId, keywords: child.keywords, values, needOpen: true });
     }
   }
 
@@ -187,7 +190,7 @@ export class TreeBuilder implements LineSink {
       this.missingOpen(frame);
     }
     if (open) {
-      const prev = s.lastChildOf(frame.node);
+      const prev = frame.last;
       const prevName = prev === NO_NODE ? "" : s.wordText(s.keywordWord(prev));
       const after = prev !== NO_NODE && !s.hasBlock(prev) ? ` after "${prevName}", which does not open a block` : "";
       this.report("unexpected-brace", "error", s.span(w),
@@ -219,7 +222,8 @@ export class TreeBuilder implements LineSink {
   }
 
   private node(frame: Frame, entry: boolean, known: boolean, w0: number, count: number, via: Via[] | undefined, keepRest: boolean): number {
-    const n = this.store.addNode(frame.node, entry, known, frame.contextId, w0, count, via);
+    const n = this.store.addNode(entry, known, frame.contextId, w0, count, via);
+    frame.last = n;
     // Only entries and script keywords re-read their raw line; keeping it for every line costs memory.
     if (keepRest) this.store.setRest(n, this.rest());
     return n;
@@ -227,6 +231,6 @@ export class TreeBuilder implements LineSink {
 
   private close(w: number) {
     const frame = this.frames.pop()!;
-    this.store.setClose(frame.node, w);
+    this.store.closeBlock(frame.node, w);
   }
 }

@@ -1,10 +1,15 @@
 /**
  * Storage of the typed AST. A 500,000-line configuration has half a million
- * lines and a million words; as JavaScript objects they cost most of a parse
- * in allocation and garbage collection. So the parser writes nodes and words
- * into typed-array columns, and ConfigNode / Word objects are made from them
- * on first access (and then kept, so the same node is always the same object).
- * Callers see the ConfigNode interface of ast.ts and nothing of this file.
+ * lines and a million and a half words; as JavaScript objects they cost most
+ * of a parse in allocation and garbage collection. So the parser writes nodes
+ * and words into typed-array columns, and ConfigNode / Word objects are made
+ * from them on first access. Callers see the ConfigNode interface of ast.ts
+ * and nothing of this file.
+ *
+ * Nodes are stored in document order (pre-order), so a node's subtree is the
+ * index range [n, subtreeEnd[n]): its first child is n + 1 and a child's next
+ * sibling starts where the child's subtree ends. Memory touched is what costs
+ * (page faults on fresh arrays), hence few and narrow columns.
  */
 import type { Block, ConfigNode, Span, Via, Word } from "./ast.js";
 
@@ -14,10 +19,14 @@ const BLOCK_KEYWORDS = 4;
 const BLOCK_VALUES = 8;
 const HAS_REST = 16;
 const HAS_VIA = 32;
+/** The block's `{` is the word right after the node's words (it always is: it must be the next line). */
+const HAS_OPEN = 64;
 
 /** Word kinds: text is the file slice, or an object built by the preprocessor. */
 const WORD_SLICE = 0;
 const WORD_OBJECT = 1;
+/** Narrow columns hold up to this; a word beyond it is stored as an object. */
+const U16_MAX = 0xffff;
 
 const NONE = -1;
 
@@ -25,14 +34,10 @@ const NONE = -1;
 const NO_CHILDREN: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
 const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
 
-function growInts(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
+type Column = Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
 
-function growBytes(a: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(size);
+function grow<T extends Column>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
 }
@@ -47,47 +52,39 @@ export class TreeStore {
 
   // ---- words
   wordCount = 0;
-  private wFile = new Int32Array(1024);
+  private wFile = new Uint16Array(1024);
   private wStart = new Int32Array(1024);
-  private wEnd = new Int32Array(1024);
+  private wLength = new Uint16Array(1024);
   private wKind = new Uint8Array(1024);
   /** Include chain of a slice word: index into viaTable + 1 (0: none). */
-  private wVia = new Int32Array(1024);
+  private wVia = new Uint16Array(1024);
   private viaTable: Via[][] = [];
   private wObjects = new Map<number, Word>();
 
-  // ---- nodes
+  // ---- nodes (read by NodeView)
   nodeCount = 0;
-  /** @internal */ flags = new Uint8Array(512);
-  /** @internal */ ctx = new Int32Array(512);
-  /** @internal */ childCtx = new Int32Array(512);
-  /** @internal */ parentOf = new Int32Array(512);
-  /** @internal */ firstChild = new Int32Array(512);
-  /** @internal */ lastChild = new Int32Array(512);
-  /** @internal */ nextSibling = new Int32Array(512);
-  /** @internal */ fileOf = new Int32Array(512);
-  /** @internal */ startOf = new Int32Array(512);
-  /** @internal */ endOf = new Int32Array(512);
-  /** @internal */ word0 = new Int32Array(512);
-  /** @internal */ words = new Int32Array(512);
-  /** @internal */ openWord = new Int32Array(512);
-  /** @internal */ closeWord = new Int32Array(512);
+  flags = new Uint8Array(512);
+  context = new Uint16Array(512);
+  childContext = new Uint16Array(512);
+  subtreeEnd = new Int32Array(512);
+  end = new Int32Array(512);
+  word0 = new Int32Array(512);
+  words = new Int32Array(512);
+  closeWord = new Int32Array(512);
   private rests = new Map<number, string>();
   private vias = new Map<number, Via[]>();
-  private rootFirst = NONE;
-  private rootLast = NONE;
   private rootViews: ConfigNode[] | undefined;
 
   /**
    * Makes room for the nodes and words of `chars` more characters of text, so
-   * that a large file does not grow the columns a dozen times. The estimate
-   * (a line per 24 characters, a word per 8) is generous for real configs;
-   * the columns still grow when it is wrong.
+   * that a large file does not grow (and copy) the columns a dozen times.
+   * Reserved memory is not touched until written, so the estimate is generous
+   * (a line per 12 characters, a word per 4); the columns still grow past it.
    */
   reserve(chars: number): void {
-    const nodes = this.nodeCount + Math.ceil(chars / 24);
+    const nodes = this.nodeCount + Math.ceil(chars / 12);
     if (nodes > this.flags.length) this.growNodes(nodes);
-    const words = this.wordCount + Math.ceil(chars / 8);
+    const words = this.wordCount + Math.ceil(chars / 4);
     if (words > this.wFile.length) this.growWords(words);
   }
 
@@ -113,17 +110,38 @@ export class TreeStore {
     return id;
   }
 
+  contextName(id: number): string {
+    return this.contexts[id] ?? "";
+  }
+
   // ---- words ---------------------------------------------------------------
 
   /** A word whose text is exactly its file slice (no quotes, no escapes), read through includes `via`. */
   addSliceWord(file: number, start: number, end: number, via?: Via[]): number {
+    const viaId = via ? this.viaId(via) : 0;
+    if (file > U16_MAX || end - start > U16_MAX || viaId > U16_MAX) {
+      const word: Word = { file: this.paths[file], start, end, text: this.texts[file].slice(start, end), quoted: false };
+      if (via) word.via = via;
+      return this.addWordObject(word);
+    }
     const w = this.wordCount;
     if (w === this.wFile.length) this.growWords();
     this.wFile[w] = file;
     this.wStart[w] = start;
-    this.wEnd[w] = end;
+    this.wLength[w] = end - start;
     this.wKind[w] = WORD_SLICE;
-    this.wVia[w] = via ? this.viaId(via) : 0;
+    this.wVia[w] = viaId;
+    this.wordCount = w + 1;
+    return w;
+  }
+
+  /** A word the preprocessor built (quoted, escaped, expanded, …). */
+  addWordObject(word: Word): number {
+    this.fileId(word.file, "");
+    const w = this.wordCount;
+    if (w === this.wFile.length) this.growWords();
+    this.wKind[w] = WORD_OBJECT;
+    this.wObjects.set(w, word);
     this.wordCount = w + 1;
     return w;
   }
@@ -136,124 +154,104 @@ export class TreeStore {
     return t.length;
   }
 
-  /** A word the preprocessor built (quoted, escaped, expanded, …). */
-  addWordObject(word: Word): number {
-    const w = this.addSliceWord(this.fileId(word.file, ""), word.start, word.end);
-    this.wKind[w] = WORD_OBJECT;
-    this.wObjects.set(w, word);
-    return w;
-  }
-
   private growWords(n = this.wFile.length * 2) {
-    this.wFile = growInts(this.wFile, n);
-    this.wStart = growInts(this.wStart, n);
-    this.wEnd = growInts(this.wEnd, n);
-    this.wKind = growBytes(this.wKind, n);
-    this.wVia = growInts(this.wVia, n);
+    this.wFile = grow(this.wFile, n);
+    this.wStart = grow(this.wStart, n);
+    this.wLength = grow(this.wLength, n);
+    this.wKind = grow(this.wKind, n);
+    this.wVia = grow(this.wVia, n);
   }
 
   wordText(w: number): string {
-    return this.wKind[w] === WORD_SLICE ? this.texts[this.wFile[w]].slice(this.wStart[w], this.wEnd[w]) : this.wObjects.get(w)!.text;
+    if (this.wKind[w] !== WORD_SLICE) return this.wObjects.get(w)!.text;
+    const start = this.wStart[w];
+    return this.texts[this.wFile[w]].slice(start, start + this.wLength[w]);
   }
 
   wordFile(w: number): number {
-    return this.wFile[w];
+    return this.wKind[w] === WORD_SLICE ? this.wFile[w] : this.fileIds.get(this.wObjects.get(w)!.file)!;
   }
 
   wordStart(w: number): number {
-    return this.wStart[w];
+    return this.wKind[w] === WORD_SLICE ? this.wStart[w] : this.wObjects.get(w)!.start;
   }
 
   wordEnd(w: number): number {
-    return this.wEnd[w];
+    return this.wKind[w] === WORD_SLICE ? this.wStart[w] + this.wLength[w] : this.wObjects.get(w)!.end;
   }
 
   /** The Word object of word w (a new one each call for slice words: the node that owns the word keeps it). */
   word(w: number): Word {
-    if (this.wKind[w] === WORD_OBJECT) return this.wObjects.get(w)!;
-    const v: Word = { file: this.paths[this.wFile[w]], start: this.wStart[w], end: this.wEnd[w], text: this.wordText(w), quoted: false };
+    if (this.wKind[w] !== WORD_SLICE) return this.wObjects.get(w)!;
+    const start = this.wStart[w];
+    const end = start + this.wLength[w];
+    const file = this.wFile[w];
+    const v: Word = { file: this.paths[file], start, end, text: this.texts[file].slice(start, end), quoted: false };
     if (this.wVia[w] !== 0) v.via = this.viaTable[this.wVia[w] - 1];
     return v;
   }
 
   span(w: number): Span {
-    return { file: this.paths[this.wFile[w]], start: this.wStart[w], end: this.wEnd[w] };
+    return { file: this.paths[this.wordFile(w)], start: this.wordStart(w), end: this.wordEnd(w) };
   }
 
   // ---- nodes ---------------------------------------------------------------
 
   /**
-   * Appends a node for words [w0, w0 + count) under `parent` (NONE: top level).
-   * Its span runs from the first word to the last one in the same file.
+   * Appends a node for words [w0, w0 + count). It is the child of the node
+   * whose block is open (pre-order: nothing to link). Its span runs from the
+   * first word to the last one in the same file.
    */
-  addNode(parent: number, entry: boolean, known: boolean, context: number, w0: number, count: number, via: Via[] | undefined): number {
+  addNode(entry: boolean, known: boolean, context: number, w0: number, count: number, via: Via[] | undefined): number {
     const n = this.nodeCount;
     if (n === this.flags.length) this.growNodes();
     const last = w0 + count - 1;
-    const file = this.wFile[w0];
-    const start = this.wStart[w0];
-    const sameFile = this.wFile[last] === file && this.wEnd[last] >= start;
-    this.flags[n] = (entry ? ENTRY : 0) | (known ? KNOWN : 0);
-    this.ctx[n] = context;
-    this.childCtx[n] = NONE;
-    this.parentOf[n] = parent;
-    this.firstChild[n] = NONE;
-    this.lastChild[n] = NONE;
-    this.nextSibling[n] = NONE;
-    this.fileOf[n] = file;
-    this.startOf[n] = start;
-    this.endOf[n] = sameFile ? this.wEnd[last] : this.wEnd[w0];
+    const lastEnd = this.wordEnd(last);
+    const sameFile = last === w0 || (this.wordFile(last) === this.wordFile(w0) && lastEnd >= this.wordStart(w0));
+    this.flags[n] = (entry ? ENTRY : 0) | (known ? KNOWN : 0) | (via ? HAS_VIA : 0);
+    this.context[n] = context;
+    this.subtreeEnd[n] = n + 1;
+    this.end[n] = sameFile ? lastEnd : this.wordEnd(w0);
     this.word0[n] = w0;
     this.words[n] = count;
-    this.openWord[n] = NONE;
     this.closeWord[n] = NONE;
-    if (via) {
-      this.vias.set(n, via);
-      this.flags[n] |= HAS_VIA;
-    }
-    if (parent === NONE) {
-      if (this.rootLast === NONE) this.rootFirst = n;
-      else this.nextSibling[this.rootLast] = n;
-      this.rootLast = n;
-    } else {
-      if (this.lastChild[parent] === NONE) this.firstChild[parent] = n;
-      else this.nextSibling[this.lastChild[parent]] = n;
-      this.lastChild[parent] = n;
-    }
+    if (via) this.vias.set(n, via);
     this.nodeCount = n + 1;
     return n;
   }
 
   private growNodes(n = this.flags.length * 2) {
-    this.flags = growBytes(this.flags, n);
-    this.ctx = growInts(this.ctx, n);
-    this.childCtx = growInts(this.childCtx, n);
-    this.parentOf = growInts(this.parentOf, n);
-    this.firstChild = growInts(this.firstChild, n);
-    this.lastChild = growInts(this.lastChild, n);
-    this.nextSibling = growInts(this.nextSibling, n);
-    this.fileOf = growInts(this.fileOf, n);
-    this.startOf = growInts(this.startOf, n);
-    this.endOf = growInts(this.endOf, n);
-    this.word0 = growInts(this.word0, n);
-    this.words = growInts(this.words, n);
-    this.openWord = growInts(this.openWord, n);
-    this.closeWord = growInts(this.closeWord, n);
+    this.flags = grow(this.flags, n);
+    this.context = grow(this.context, n);
+    this.childContext = grow(this.childContext, n);
+    this.subtreeEnd = grow(this.subtreeEnd, n);
+    this.end = grow(this.end, n);
+    this.word0 = grow(this.word0, n);
+    this.words = grow(this.words, n);
+    this.closeWord = grow(this.closeWord, n);
   }
 
   setBlock(n: number, values: boolean, childContext: number): void {
     this.flags[n] |= values ? BLOCK_VALUES : BLOCK_KEYWORDS;
-    this.childCtx[n] = childContext;
+    this.childContext[n] = childContext;
   }
 
+  /** Records the block's `{`: the word just added, right after the node's words. */
   setOpen(n: number, w: number): void {
-    this.openWord[n] = w;
+    if (w === this.word0[n] + this.words[n]) this.flags[n] |= HAS_OPEN;
   }
 
-  /** Records the closing `}` and widens the node over it (when in the same file). */
-  setClose(n: number, w: number): void {
-    this.closeWord[n] = w;
-    if (this.wFile[w] === this.fileOf[n] && this.wEnd[w] > this.endOf[n]) this.endOf[n] = this.wEnd[w];
+  /**
+   * Ends node n's block: its subtree is complete. `close` is the `}` word
+   * (NONE when the configuration ended first); the node is widened over it
+   * when it is in the same file.
+   */
+  closeBlock(n: number, close: number): void {
+    this.subtreeEnd[n] = this.nodeCount;
+    if (close === NONE) return;
+    this.closeWord[n] = close;
+    const end = this.wordEnd(close);
+    if (this.wordFile(close) === this.wordFile(this.word0[n]) && end > this.end[n]) this.end[n] = end;
   }
 
   setRest(n: number, rest: string): void {
@@ -271,33 +269,8 @@ export class TreeStore {
     return (this.flags[n] & KNOWN) !== 0;
   }
 
-  lastChildOf(n: number): number {
-    return n === NONE ? this.rootLast : this.lastChild[n];
-  }
-
   keywordWord(n: number): number {
     return this.word0[n];
-  }
-
-  // ---- views ---------------------------------------------------------------
-
-  /** Top-level nodes, in load order. */
-  roots(): ConfigNode[] {
-    this.rootViews ??= this.list(this.rootFirst, undefined);
-    return this.rootViews;
-  }
-
-  /** Views of the sibling chain that starts at `first`; `parent` is their parent's view. */
-  list(first: number, parent: ConfigNode | undefined): ConfigNode[] {
-    if (first === NONE) return NO_CHILDREN;
-    const out: ConfigNode[] = [];
-    for (let c = first; c !== NONE; c = this.nextSibling[c]) out.push(new NodeView(this, c, parent));
-    return out;
-  }
-
-  /** Index → context name (for NodeView). */
-  contextName(id: number): string {
-    return id === NONE ? "" : this.contexts[id];
   }
 
   restOf(n: number): string {
@@ -306,6 +279,26 @@ export class TreeStore {
 
   viaOf(n: number): Via[] | undefined {
     return this.vias.get(n);
+  }
+
+  openWord(n: number): number {
+    return this.flags[n] & HAS_OPEN ? this.word0[n] + this.words[n] : NONE;
+  }
+
+  // ---- views ---------------------------------------------------------------
+
+  /** Top-level nodes, in load order (call once the parser has finished). */
+  roots(): ConfigNode[] {
+    this.rootViews ??= this.list(0, this.nodeCount, undefined);
+    return this.rootViews;
+  }
+
+  /** Views of the nodes in [from, to) that are children of `parent` (siblings are one subtree apart). */
+  list(from: number, to: number, parent: ConfigNode | undefined): ConfigNode[] {
+    if (from >= to) return NO_CHILDREN;
+    const out: ConfigNode[] = [];
+    for (let c = from; c < to; c = this.subtreeEnd[c]) out.push(new NodeView(this, c, parent));
+    return out;
   }
 }
 
@@ -335,12 +328,13 @@ class NodeView implements ConfigNode {
 
   constructor(store: TreeStore, index: number, parent: ConfigNode | undefined) {
     const flags = store.flags[index];
+    const w0 = store.word0[index];
     this.kind = flags & ENTRY ? "entry" : "keyword";
-    this.context = store.contextName(store.ctx[index]);
+    this.context = store.contextName(store.context[index]);
     this.known = (flags & KNOWN) !== 0;
-    this.file = store.paths[store.fileOf[index]];
-    this.start = store.startOf[index];
-    this.end = store.endOf[index];
+    this.file = store.paths[store.wordFile(w0)];
+    this.start = store.wordStart(w0);
+    this.end = store.end[index];
     this.parent = parent;
     this.#store = store;
     this.#index = index;
@@ -376,11 +370,11 @@ class NodeView implements ConfigNode {
       const f = this.#flags;
       const kind = f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
       const s = this.#store;
-      const open = s.openWord[this.#index];
+      const open = s.openWord(this.#index);
       const close = s.closeWord[this.#index];
       this.#block = kind && {
         kind,
-        childContext: s.contextName(s.childCtx[this.#index]),
+        childContext: s.contextName(s.childContext[this.#index]),
         open: open === NONE ? undefined : s.span(open),
         close: close === NONE ? undefined : s.span(close),
       };
@@ -389,7 +383,7 @@ class NodeView implements ConfigNode {
   }
 
   get children(): ConfigNode[] {
-    this.#children ??= this.#store.list(this.#store.firstChild[this.#index], this);
+    this.#children ??= this.#store.list(this.#index + 1, this.#store.subtreeEnd[this.#index], this);
     return this.#children;
   }
 
