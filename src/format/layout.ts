@@ -137,10 +137,13 @@ function canonicalTokenShape(tokens: CstToken[], indent: string, closeIndent: st
   return Shape.Words;
 }
 
-const LF = 10;
+const BLANK_RUN = /[ \t]+/g;
 const CR = 13;
 /** Scratch space for scanSimple: (kind, start, end) per token. */
 const simpleTokens = new Int32Array(3 * (MAX_SIMPLE_CHARS + 1));
+/** Scratch space for the lines a simple line becomes. */
+const plannedText: string[] = [];
+const plannedFlags: number[] = [];
 
 /**
  * Lays `text` out into `out`. With `track`, also records where each input line
@@ -228,8 +231,10 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
       }
       return true;
     }
-    const planned: string[] = [];
-    const flags: number[] = [];
+    // reused arrays: most lines of a messy file come this way
+    const planned = plannedText;
+    const flags = plannedFlags;
+    let np = 0;
     let d = depth;
     let joinPrev = false;
     let prevWords = false;
@@ -248,44 +253,40 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
           last = tok[3 * (m + 1) + 2];
           m += 2;
         }
-        let words: string;
-        if (single) words = text.slice(first, last);
-        else {
-          words = text.slice(first, tok[3 * k + 2]);
-          for (let w = k + 2; w < m; w += 2) words += " " + text.slice(tok[3 * w + 1], tok[3 * w + 2]);
-        }
-        planned.push(ind(d) + words);
-        flags.push(0);
+        // one flat string either way (a concatenation per word left the final join to flatten each)
+        const words = single ? text.slice(first, last) : text.slice(first, last).replace(BLANK_RUN, " ");
+        planned[np] = ind(d) + words;
+        flags[np++] = 0;
         k = m - 1;
         prevWords = true;
       } else if (kind === OPEN) {
         if (items > 0 && prevWords) {
-          planned[planned.length - 1] += " {";
-          flags[flags.length - 1] = OPENS;
+          planned[np - 1] += " {";
+          flags[np - 1] = OPENS;
         } else if (items === 0 && joinable >= 0 && fitsWith(out.lastLength() + 2, () => out.lastText() + " {")) joinPrev = true;
         else {
-          planned.push(ind(d) + "{");
-          flags.push(OPENS);
+          planned[np] = ind(d) + "{";
+          flags[np++] = OPENS;
         }
         d++;
         prevWords = false;
       } else {
         d = Math.max(0, d - 1);
-        planned.push(ind(d) + "}");
-        flags.push(CLOSES);
+        planned[np] = ind(d) + "}";
+        flags[np++] = CLOSES;
         prevWords = false;
       }
       items++;
     }
-    for (const p of planned) if (!fits(p, style)) return false;
+    for (let k = 0; k < np; k++) if (!fits(planned[k], style)) return false;
     if (joinPrev) {
-      out.setLastText(out.lastText() + " {");
+      out.appendToLast(" {");
       out.lastOpens = true;
       if (track) mergedInto.set(i, joinableSrc);
       blank = -1;
       blankForced = false;
     }
-    for (let k = 0; k < planned.length; k++) push(planned[k], i, style, flags[k] === OPENS, flags[k] === CLOSES);
+    for (let k = 0; k < np; k++) push(planned[k], i, style, flags[k] === OPENS, flags[k] === CLOSES);
     depth = d;
     joinable = prevWords ? out.length - 1 : -1;
     joinableSrc = i;
@@ -381,11 +382,15 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
       }
     }
     let joinedText = joinPrev ? out.lastText() + " {" : "";
+    let joinedSuffix = " {";
     if (comment) {
       const sep = comment.glued ? "" : " ";
       if (planned.length > 0) planned[planned.length - 1].text += sep + comment.text;
       // only `{ # comment`: the comment follows the brace onto the keyword line
-      else if (joinPrev) joinedText += " " + comment.text;
+      else if (joinPrev) {
+        joinedText += " " + comment.text;
+        joinedSuffix += " " + comment.text;
+      }
       else planned.push({ text: ind(d) + comment.text, opens: false, closes: false });
     }
     if (!planned.every((p) => fits(p.text, style)) || (joinPrev && !fits(joinedText, style))) {
@@ -395,7 +400,7 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
     }
     if (joinPrev) {
       // joinable is always the last output line: only blank lines (still pending) came after it
-      out.setLastText(joinedText);
+      out.appendToLast(joinedSuffix);
       out.lastOpens = true;
       if (track) mergedInto.set(i, joinableSrc);
       // blank lines between the keyword and its `{` go with the brace

@@ -20,7 +20,8 @@ export interface Output {
   lastText(): string;
   /** The length of lastText(). */
   lastLength(): number;
-  setLastText(text: string): void;
+  /** Appends `suffix` to the last line's text (before its line break). */
+  appendToLast(suffix: string): void;
 }
 
 /** Every output line, as flat arrays (one object per line would keep the garbage collector busy on large files). */
@@ -55,8 +56,8 @@ export class LineOutput implements Output {
     return this.lastText().length;
   }
 
-  setLastText(text: string): void {
-    this.parts[this.parts.length - 2] = text;
+  appendToLast(suffix: string): void {
+    this.parts[this.parts.length - 2] += suffix;
   }
 }
 
@@ -74,9 +75,12 @@ export class TextOutput implements Output {
   /** The pending run of input copied as is, `input[runStart, runEnd)`; -1 when none. */
   private runStart = -1;
   private runEnd = -1;
-  /** The last line when it was copied: its text is `input[lastStart, lastEnd)`; -1 when it was pushed. */
+  /** The last line when it was copied: its text is `input[lastStart, lastEnd)`; -1 when it was pushed (text and line break are the last two pieces). */
   private lastStart = -1;
   private lastEnd = -1;
+  /** What appendToLast added to the last line, and the last line's break; once there is a suffix, the last piece is suffix + break. */
+  private lastSuffix = "";
+  private lastEol = "";
   length = 0;
   lastOpens = false;
 
@@ -87,6 +91,8 @@ export class TextOutput implements Output {
     if (this.pieces.length >= PIECES_PER_CHUNK) this.compact();
     this.pieces.push(text, eol);
     this.lastStart = -1;
+    this.lastSuffix = "";
+    this.lastEol = eol;
     this.length++;
     this.lastOpens = opens;
   }
@@ -99,29 +105,31 @@ export class TextOutput implements Output {
     this.runEnd = end;
     this.lastStart = start;
     this.lastEnd = textEnd;
+    this.lastSuffix = "";
     this.length++;
     this.lastOpens = opens;
   }
 
   lastText(): string {
-    return this.lastStart >= 0 ? this.input.slice(this.lastStart, this.lastEnd) : this.pieces[this.pieces.length - 2];
+    return (this.lastStart >= 0 ? this.input.slice(this.lastStart, this.lastEnd) : this.pieces[this.pieces.length - 2]) + this.lastSuffix;
   }
 
   lastLength(): number {
-    return this.lastStart >= 0 ? this.lastEnd - this.lastStart : this.pieces[this.pieces.length - 2].length;
+    return (this.lastStart >= 0 ? this.lastEnd - this.lastStart : this.pieces[this.pieces.length - 2].length) + this.lastSuffix.length;
   }
 
-  setLastText(text: string): void {
-    if (this.lastStart < 0) {
-      this.pieces[this.pieces.length - 2] = text;
+  appendToLast(suffix: string): void {
+    if (this.lastStart >= 0 && this.lastSuffix === "") {
+      // the last line ends the pending run: the run now stops before its line break, which becomes a piece
+      this.lastEol = this.input.slice(this.lastEnd, this.runEnd);
+      this.runEnd = this.lastEnd;
+      this.flush();
+      this.lastSuffix = suffix;
+      this.pieces.push(suffix + this.lastEol);
       return;
     }
-    // the last line is the end of the pending run: cut it off and push it as a new line
-    const eol = this.input.slice(this.lastEnd, this.runEnd);
-    this.runEnd = this.lastStart;
-    this.flush();
-    this.pieces.push(text, eol);
-    this.lastStart = -1;
+    this.lastSuffix += suffix;
+    this.pieces[this.pieces.length - 1] = this.lastSuffix + this.lastEol;
   }
 
   /** Joins the pieces so far into one chunk (the last line must not be needed again). */
