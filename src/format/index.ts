@@ -2,7 +2,8 @@
  * The formatter: keepalived configuration in its canonical layout (see
  * docs/formatter.md). Pure functions of the text; never throw.
  */
-import { layout, render, type FormatOptions } from "./layout.js";
+import { layout, type FormatOptions } from "./layout.js";
+import { TextOutput } from "./output.js";
 
 export type { FormatOptions } from "./layout.js";
 export { formatRange, type FormatEdit, type FormatRange } from "./range.js";
@@ -10,7 +11,7 @@ export { formatRange, type FormatEdit, type FormatRange } from "./range.js";
 /** The formatted text. Content (words, quotes, comments) is kept; what keepalived reads is unchanged. */
 export function format(text: string, options: FormatOptions = {}): string {
   try {
-    return render(layout(text, options).out);
+    return layout(text, options, new TextOutput(text)).out.text();
   } catch {
     // a formatter bug must not take an editor or a pre-commit run down: leave the text alone
     return text;

@@ -8,51 +8,32 @@
  * or left exactly as written.
  */
 import type { CstToken } from "../../grammar/cst.js";
-import { fitsLine, formatDirective, scanLines, type PhysLine } from "./lines.js";
+import { DefinitionTracker, fitsLine, formatDirective, MAX_LINE_BYTES, readLine, type PhysLine } from "./lines.js";
+import type { Output } from "./output.js";
+import {
+  BLANK,
+  CANONICAL_CLOSE,
+  CANONICAL_OPENS,
+  CANONICAL_WORDS,
+  canonicalSimple,
+  MAX_SIMPLE_CHARS,
+  NOT_CANONICAL,
+  OPEN,
+  scanSimple,
+  WORD,
+} from "./simple.js";
 
 export interface FormatOptions {
   /** Spaces per level, or "tab". Default 4. */
   indent?: number | "tab";
 }
 
-/**
- * The output lines, kept as flat arrays (text and line break alternating, and
- * the input line of each) rather than one object per line: a 500,000-line file
- * would otherwise spend most of its time in the garbage collector.
- */
-export class Output {
-  /** text₀, eol₀, text₁, eol₁, … */
-  readonly parts: string[] = [];
-  /** Input line of each output line. */
-  readonly src: number[] = [];
-  /** Does the last output line end with a `{` that opens a block? */
-  lastOpens = false;
-
-  get length(): number {
-    return this.src.length;
-  }
-
-  push(text: string, src: number, eol: string, opens = false): void {
-    this.parts.push(text, eol);
-    this.src.push(src);
-    this.lastOpens = opens;
-  }
-
-  text(k: number): string {
-    return this.parts[2 * k];
-  }
-
-  setText(k: number, text: string): void {
-    this.parts[2 * k] = text;
-  }
-}
-
-export interface Layout {
-  /** Offset of each input line, and just past its line break. */
+export interface Layout<O extends Output> {
+  /** Offset of each input line, and just past its line break (only when tracked). */
   lineStarts: number[];
   lineEnds: number[];
-  out: Output;
-  /** For input lines whose `{` moved up: the input line it moved onto. */
+  out: O;
+  /** For input lines whose `{` moved up: the input line it moved onto (only when tracked). */
   mergedInto: Map<number, number>;
   eol: string;
 }
@@ -77,6 +58,15 @@ function trimEnd(s: string): string {
   const t = s.replace(/[ \t]+$/, "");
   // a `\r` right before the line break would become part of a CRLF break
   return t.endsWith("\r") ? s : t;
+}
+
+/**
+ * An own-line comment, without the blanks around it. Its trailing blanks carry
+ * nothing, and a `\r` kept there would join the line break into a CRLF (and
+ * the blanks before it would go on the next run: not idempotent).
+ */
+function trimComment(s: string): string {
+  return s.trimStart().replace(/[ \t\f\v\r]+$/, "");
 }
 
 /** A code line as words, braces and an optional trailing comment; glued tokens stay glued. */
@@ -126,7 +116,7 @@ const enum Shape {
 }
 
 /** Is this code line already exactly what the layout would print? (The common case, checked cheaply.) */
-function canonicalShape(tokens: CstToken[], indent: string, closeIndent: string): Shape {
+function canonicalTokenShape(tokens: CstToken[], indent: string, closeIndent: string): Shape {
   let k = 0;
   let leading = "";
   if (tokens.length > 0 && tokens[0].type === "Blank") {
@@ -147,48 +137,177 @@ function canonicalShape(tokens: CstToken[], indent: string, closeIndent: string)
   return Shape.Words;
 }
 
-export function layout(text: string, options: FormatOptions = {}): Layout {
+const BLANK_RUN = /[ \t]+/g;
+const CR = 13;
+/** Scratch space for scanSimple: (kind, start, end) per token. */
+const simpleTokens = new Int32Array(3 * (MAX_SIMPLE_CHARS + 1));
+/** Scratch space for the lines a simple line becomes. */
+const plannedText: string[] = [];
+const plannedFlags: number[] = [];
+
+/**
+ * Lays `text` out into `out`. With `track`, also records where each input line
+ * is and which `{` moved up (range formatting needs both).
+ */
+export function layout<O extends Output>(text: string, options: FormatOptions, out: O, track = false): Layout<O> {
   const firstBreak = text.indexOf("\n");
   const style = firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n";
   const lineStarts: number[] = [];
   const lineEnds: number[] = [];
   const unit = indentUnit(options);
-  const out = new Output();
   const mergedInto = new Map<number, number>();
+  const defs = new DefinitionTracker();
   let depth = 0;
   let off = false;
   /** First blank input line of a pending run, -1 when none. */
   let blank = -1;
   let blankForced = false;
+  /** The pending blank line is empty and ends in `style`: it is output as written, from `blankStart`. */
+  let blankCopies = false;
+  let blankStart = 0;
   /** out index of a line a following `{` may join, -1 when none. */
   let joinable = -1;
   let joinableSrc = -1;
 
   const indents: string[] = [];
   const ind = (d: number) => (d <= 0 ? "" : (indents[d] ??= unit.repeat(d)));
+  const flushBlank = (closes: boolean) => {
+    // no blank line right after `{`, before `}` or at the top, unless it ends a multiline definition
+    const afterOpen = out.length === 0 || out.lastOpens;
+    if (blankForced || (!afterOpen && !closes)) {
+      if (blankCopies) out.copy(blankStart, blankStart, blankStart + style.length, blank, false);
+      else out.push("", blank, style, false);
+    }
+    blank = -1;
+    blankForced = false;
+  };
   const push = (text: string, src: number, eol = style, opens = false, closes = false) => {
-    if (blank >= 0) {
-      // no blank line right after `{`, before `}` or at the top, unless it ends a multiline definition
-      const afterOpen = out.length === 0 || out.lastOpens;
-      const beforeClose = closes;
-      if (blankForced || (!afterOpen && !beforeClose)) out.push("", blank, style);
+    if (blank >= 0) flushBlank(closes);
+    out.push(text, src, eol, opens);
+  };
+  /** Input line `src` as written, line break included (which must be `style`, or the text must stay as written). */
+  const copy = (start: number, textEnd: number, end: number, src: number, opens: boolean, closes: boolean) => {
+    if (blank >= 0) flushBlank(closes);
+    out.copy(start, textEnd, end, src, opens);
+  };
+
+  const n = text.length;
+  for (let i = 0, start = 0; start < n; i++) {
+    const nl = text.indexOf("\n", start);
+    const end = nl < 0 ? n : nl + 1;
+    const textEnd = nl < 0 ? n : nl > start && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+    if (track) {
+      lineStarts.push(start);
+      lineEnds.push(end);
+    }
+    if (nl < 0 || off || defs.inDefinition || !simpleLine(i, start, textEnd, end)) general(i, readLine(text, start, textEnd, end));
+    start = end;
+  }
+
+  /** The fast path (see simple.ts); false when the line needs the general one. Does nothing then. */
+  function simpleLine(i: number, start: number, textEnd: number, end: number): boolean {
+    const eolMatches = end - textEnd === style.length;
+    // already in canonical layout: what the general path would print is the line itself
+    const shape = canonicalSimple(text, start, textEnd, ind(depth), ind(depth - 1));
+    if (shape !== NOT_CANONICAL) {
+      const opens = shape === CANONICAL_OPENS;
+      const closes = shape === CANONICAL_CLOSE;
+      if (closes) depth = Math.max(0, depth - 1);
+      if (eolMatches) copy(start, textEnd, end, i, opens, closes);
+      else push(text.slice(start, textEnd), i, style, opens, closes);
+      if (opens) depth++;
+      joinable = shape === CANONICAL_WORDS ? out.length - 1 : -1;
+      joinableSrc = i;
+      return true;
+    }
+    const tok = simpleTokens;
+    const count = scanSimple(text, start, textEnd, tok);
+    if (count < 0) return false;
+    if (count === 0 || (count === 1 && tok[0] === BLANK)) {
+      if (blank < 0) {
+        blank = i;
+        blankCopies = count === 0 && eolMatches;
+        blankStart = start;
+      }
+      return true;
+    }
+    // reused arrays: most lines of a messy file come this way
+    const planned = plannedText;
+    const flags = plannedFlags;
+    let np = 0;
+    let d = depth;
+    let joinPrev = false;
+    let prevWords = false;
+    let items = 0;
+    for (let k = 0; k < count; k++) {
+      const kind = tok[3 * k];
+      if (kind === BLANK) continue;
+      if (kind === WORD) {
+        // a run of words, joined by single spaces
+        const first = tok[3 * k + 1];
+        let last = tok[3 * k + 2];
+        let single = true;
+        let m = k + 1;
+        while (m + 1 < count && tok[3 * m] === BLANK && tok[3 * (m + 1)] === WORD) {
+          if (tok[3 * m + 2] - tok[3 * m + 1] !== 1 || text.charCodeAt(tok[3 * m + 1]) !== 32) single = false;
+          last = tok[3 * (m + 1) + 2];
+          m += 2;
+        }
+        // one flat string either way (a concatenation per word left the final join to flatten each)
+        const words = single ? text.slice(first, last) : text.slice(first, last).replace(BLANK_RUN, " ");
+        planned[np] = ind(d) + words;
+        flags[np++] = 0;
+        k = m - 1;
+        prevWords = true;
+      } else if (kind === OPEN) {
+        if (items > 0 && prevWords) {
+          planned[np - 1] += " {";
+          flags[np - 1] = OPENS;
+        } else if (items === 0 && joinable >= 0 && fitsWith(out.lastLength() + 2, () => out.lastText() + " {")) joinPrev = true;
+        else {
+          planned[np] = ind(d) + "{";
+          flags[np++] = OPENS;
+        }
+        d++;
+        prevWords = false;
+      } else {
+        d = Math.max(0, d - 1);
+        planned[np] = ind(d) + "}";
+        flags[np++] = CLOSES;
+        prevWords = false;
+      }
+      items++;
+    }
+    for (let k = 0; k < np; k++) if (!fits(planned[k], style)) return false;
+    if (joinPrev) {
+      out.appendToLast(" {");
+      out.lastOpens = true;
+      if (track) mergedInto.set(i, joinableSrc);
       blank = -1;
       blankForced = false;
     }
-    out.push(text, src, eol, opens);
-  };
+    for (let k = 0; k < np; k++) push(planned[k], i, style, flags[k] === OPENS, flags[k] === CLOSES);
+    depth = d;
+    joinable = prevWords ? out.length - 1 : -1;
+    joinableSrc = i;
+    return true;
+  }
 
-  scanLines(text, (line, i) => {
-    lineStarts.push(line.start);
-    lineEnds.push(line.end);
+  function fitsWith(length: number, textOf: () => string): boolean {
+    return length * 3 + style.length <= MAX_LINE_BYTES || fits(textOf(), style);
+  }
+
+  function general(i: number, line: PhysLine) {
+    defs.mark(line);
     const directive = formatDirective(line);
     if (off) {
       if (directive === "on") {
         off = false;
-        push(ind(depth) + trimEnd(line.text.trimStart()), i);
+        push(ind(depth) + trimComment(line.text), i);
       } else {
         // left exactly as written, line break included
-        out.push(line.text, i, line.eol === "" || line.eol === "\r" ? style : line.eol);
+        if (line.eol === "" || line.eol === "\r") out.push(line.text, i, style, false);
+        else out.copy(line.start, line.end - line.eol.length, line.end, i, false);
         depth = Math.max(0, depth + line.braceDelta);
       }
       joinable = -1;
@@ -196,16 +315,20 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
     }
     switch (line.kind) {
       case "blank":
-        if (blank < 0) blank = i;
+        if (blank < 0) {
+          blank = i;
+          blankCopies = false;
+        }
         if (line.endsDefinition) blankForced = true;
         return;
       case "comment":
-        push(ind(depth) + trimEnd(line.text.trimStart()), i);
+        push(ind(depth) + trimComment(line.text), i);
         if (directive === "off") off = true;
         joinable = -1;
         return;
       case "verbatim":
-        push(line.text, i);
+        if (line.eol === style) copy(line.start, line.end - line.eol.length, line.end, i, false, false);
+        else push(line.text, i);
         depth = Math.max(0, depth + line.braceDelta);
         joinable = -1;
         return;
@@ -217,7 +340,7 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
         layoutCode(i, line);
         return;
     }
-  });
+  }
 
   function pushReindented(i: number, line: PhysLine) {
     const own = Math.max(0, depth - line.leadingCloses);
@@ -228,7 +351,7 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
   }
 
   function layoutCode(i: number, line: PhysLine) {
-    const shape = canonicalShape(line.tokens, ind(depth), ind(depth - 1));
+    const shape = canonicalTokenShape(line.tokens, ind(depth), ind(depth - 1));
     if (shape !== Shape.Other) {
       // already in canonical layout: the general path below would give the same text
       if (shape === Shape.Close) depth = Math.max(0, depth - 1);
@@ -248,7 +371,7 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
         if (k > 0 && items[k - 1].kind === "words") {
           planned[planned.length - 1].text += " {";
           planned[planned.length - 1].opens = true;
-        } else if (k === 0 && joinable >= 0 && fits(out.text(joinable) + " {", style)) joinPrev = true;
+        } else if (k === 0 && joinable >= 0 && fits(out.lastText() + " {", style)) joinPrev = true;
         else planned.push({ text: ind(d) + "{", opens: true, closes: false });
         d++;
       } else if (it.kind === "close") {
@@ -258,12 +381,16 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
         planned.push({ text: ind(d) + it.text, opens: false, closes: false });
       }
     }
-    let joinedText = joinPrev ? out.text(joinable) + " {" : "";
+    let joinedText = joinPrev ? out.lastText() + " {" : "";
+    let joinedSuffix = " {";
     if (comment) {
       const sep = comment.glued ? "" : " ";
       if (planned.length > 0) planned[planned.length - 1].text += sep + comment.text;
       // only `{ # comment`: the comment follows the brace onto the keyword line
-      else if (joinPrev) joinedText += " " + comment.text;
+      else if (joinPrev) {
+        joinedText += " " + comment.text;
+        joinedSuffix += " " + comment.text;
+      }
       else planned.push({ text: ind(d) + comment.text, opens: false, closes: false });
     }
     if (!planned.every((p) => fits(p.text, style)) || (joinPrev && !fits(joinedText, style))) {
@@ -272,16 +399,14 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
       return;
     }
     if (joinPrev) {
-      out.setText(joinable, joinedText);
       // joinable is always the last output line: only blank lines (still pending) came after it
+      out.appendToLast(joinedSuffix);
       out.lastOpens = true;
-      mergedInto.set(i, joinableSrc);
+      if (track) mergedInto.set(i, joinableSrc);
       // blank lines between the keyword and its `{` go with the brace
       blank = -1;
       blankForced = false;
     }
-    // an already formatted line keeps its own string (a slice of the input: less memory than a new one)
-    if (planned.length === 1 && planned[0].text === line.text) planned[0].text = line.text;
     for (const p of planned) push(p.text, i, style, p.opens, p.closes);
     depth = d;
     const last = items[items.length - 1];
@@ -292,7 +417,5 @@ export function layout(text: string, options: FormatOptions = {}): Layout {
   return { lineStarts, lineEnds, out, mergedInto, eol: style };
 }
 
-/** Joins a layout into the formatted text (always ending with a line break when not empty). */
-export function render(out: Output): string {
-  return out.parts.join("");
-}
+const OPENS = 1;
+const CLOSES = 2;

@@ -5,7 +5,8 @@
  * braces, so any line touched by those steps is only re-indented: moving a
  * word or a brace across it could change what keepalived reads.
  */
-import { allKeywords } from "../../grammar/schema/index.js";
+// the facts alone: the schema's index also loads the keyword descriptions, which `format` never needs
+import { KEYWORDS } from "../../grammar/schema/keywords.data.js";
 import type { CstToken } from "../../grammar/cst.js";
 import { scanTokens } from "./scan.js";
 
@@ -52,22 +53,6 @@ const FORMAT_DIRECTIVE = /^[#!]\s*keepalived-lint\s+format\s+(off|on)\b/;
 const DEFINITION_START = /^\$[A-Za-z_][A-Za-z0-9_]*=/;
 /** keepalived's include directives: the rest of the line is one glob pattern, braces and quotes included. */
 const INCLUDE_WORD = /^include[rmwba]?$/;
-
-/**
- * The lossless tree's tokens (grammar/lexer.ts, which grammar/cst.ts nests by
- * braces; scan.ts is its fast twin) of `text`, in chunks cut after a line break: no token spans a
- * line break, so the tokens are the same, and short-lived chunks keep a
- * 500,000-line file out of the garbage collector's way. The formatter needs
- * the lines, not the brace nesting (a `${NAME}` brace is not a block for it).
- */
-export function* tokenChunks(text: string, chunkSize = 1 << 16): Generator<CstToken[]> {
-  for (let from = 0; from < text.length; ) {
-    const cut = text.indexOf("\n", Math.min(text.length, from + chunkSize));
-    const to = cut < 0 ? text.length : cut + 1;
-    yield scanTokens(text, from, to);
-    from = to;
-  }
-}
 
 /** The `off`/`on` word of a `# keepalived-lint format off|on` comment line, if it is one. */
 export function formatDirective(line: PhysLine): "off" | "on" | undefined {
@@ -125,7 +110,7 @@ function endsInBackslash(line: { text: string; tokens: CstToken[] }): boolean {
  * tabs: on such a line a \f, \v or lone \r between words is part of a word,
  * so the line is only re-indented. Taken from the schema's `quoted` flag.
  */
-const SCRIPT_KEYWORDS = new Set(allKeywords().filter((k) => k.quoted).map((k) => k.name));
+const SCRIPT_KEYWORDS = new Set(KEYWORDS.filter((k) => k.quoted).map((k) => k.name));
 
 /** Words that make keepalived treat the line before its brace split (so the line must stay as written). */
 function needsReindentOnly(tokens: CstToken[]): boolean {
@@ -161,45 +146,27 @@ export function fitsLine(s: string, eolLength: number): boolean {
 }
 
 /**
- * Calls `onLine` with each classified physical line, in order. Lines are not
- * kept: a caller that needs them keeps what it needs.
+ * The classified physical line `text[start, textEnd)` followed by the line
+ * break `text[textEnd, end)`. Its tokens are those of the lossless tree
+ * (grammar/lexer.ts, which grammar/cst.ts nests by braces; scan.ts is its fast
+ * twin): no token spans a line break, so a line can be scanned on its own. The
+ * formatter needs the lines, not the brace nesting (a `${NAME}` brace is not a
+ * block for it).
  */
-export function scanLines(text: string, onLine: (line: PhysLine, index: number) => void): void {
-  const defs = new DefinitionTracker();
-  let index = 0;
-  let tokens: CstToken[] = [];
-  let start = 0;
-  const push = (eol: string, end: number) => {
-    const line = classify({ tokens, eol, start, end, text: text.slice(start, end - eol.length) });
-    defs.mark(line);
-    onLine(line, index++);
-    tokens = [];
-    start = end;
-  };
-  for (const chunk of tokenChunks(text)) {
-    for (const t of chunk) {
-      if (t.type === "Newline") push(t.text, t.start + t.text.length);
-      else tokens.push(t);
-    }
+export function readLine(text: string, start: number, textEnd: number, end: number): PhysLine {
+  if (end > textEnd) {
+    return classify({ tokens: scanTokens(text, start, textEnd), eol: text.slice(textEnd, end), start, end, text: text.slice(start, textEnd) });
   }
-  if (start < text.length || tokens.length > 0) {
-    // keepalived strips a `\r` ending the last line like the one of a CRLF break: treat it as the break
-    const last = tokens[tokens.length - 1];
-    if (last && last.text.endsWith("\r")) {
-      tokens[tokens.length - 1] = { ...last, text: last.text.slice(0, -1) };
-      if (tokens[tokens.length - 1].text === "") tokens.pop();
-      push("\r", text.length);
-    } else {
-      push("", text.length);
-    }
+  // the last line, without a line break
+  const tokens = scanTokens(text, start, end);
+  const last = tokens[tokens.length - 1];
+  // keepalived strips a `\r` ending the last line like the one of a CRLF break: treat it as the break
+  if (last && last.text.endsWith("\r")) {
+    tokens[tokens.length - 1] = { ...last, text: last.text.slice(0, -1) };
+    if (tokens[tokens.length - 1].text === "") tokens.pop();
+    return classify({ tokens, eol: "\r", start, end, text: text.slice(start, end - 1) });
   }
-}
-
-/** Cuts `text` into classified physical lines. */
-export function splitLines(text: string): PhysLine[] {
-  const lines: PhysLine[] = [];
-  scanLines(text, (l) => lines.push(l));
-  return lines;
+  return classify({ tokens, eol: "", start, end, text: text.slice(start, end) });
 }
 
 function classify(l: Pick<PhysLine, "tokens" | "eol" | "start" | "end" | "text">): PhysLine {
@@ -247,8 +214,9 @@ function classify(l: Pick<PhysLine, "tokens" | "eol" | "start" | "end" | "text">
 }
 
 /** Marks `$NAME=` lines and the lines keepalived appends to multiline definitions, line by line. */
-class DefinitionTracker {
-  private inDefinition = false;
+export class DefinitionTracker {
+  /** Inside a multiline definition: the next line belongs to it (unless blank). */
+  inDefinition = false;
 
   mark(line: PhysLine): void {
     if (this.inDefinition) {

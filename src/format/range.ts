@@ -5,6 +5,7 @@
  * always replaced together.
  */
 import { layout, type FormatOptions } from "./layout.js";
+import { LineOutput } from "./output.js";
 
 /** Offsets into the text, end exclusive. */
 export interface FormatRange {
@@ -32,7 +33,7 @@ function lineAt(starts: number[], offset: number): number {
 /** Edits (at most one) that format the lines touching `range`. */
 export function formatRange(text: string, range: FormatRange, options: FormatOptions = {}): FormatEdit[] {
   try {
-    const { lineStarts: starts, lineEnds, out, mergedInto } = layout(text, options);
+    const { lineStarts: starts, lineEnds, out, mergedInto } = layout(text, options, new LineOutput(text), true);
     if (starts.length === 0) return [];
     const start = Math.max(0, Math.min(range.start, text.length));
     const end = Math.max(start, Math.min(range.end, text.length));

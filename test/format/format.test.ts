@@ -138,4 +138,10 @@ describe("counterexamples found by the property tests", () => {
     expect(once).toBe("x # note\n");
     expect(format(once)).toBe(once);
   });
+  it("an own-line comment loses its trailing blanks and lone CRs too (seen on a `format on` line)", () => {
+    const once = format(" # keepalived-lint format on \r\r");
+    expect(once).toBe("# keepalived-lint format on\n");
+    expect(format(once)).toBe(once);
+    expect(format("a {\n  # note\t\r\r\n}\n")).toBe("a {\n    # note\n}\n");
+  });
 });

@@ -2,7 +2,7 @@
 // non-blank character, and keeps what keepalived reads (typed AST projection).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { format } from "../../src/format/index.js";
+import { format, formatRange } from "../../src/format/index.js";
 import { corpusFiles, projection, readBytes } from "./helpers.js";
 
 const fragments = [
@@ -52,6 +52,21 @@ describe("formatter properties", () => {
         expect(nonBlank(once)).toBe(nonBlank(text));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  // format() builds its text from slices of the input; formatRange() from one string per output line
+  it("formatting the whole text as a range gives format()'s text", () => {
+    fc.assert(
+      fc.property(config, fc.constantFrom<number | "tab">(4, 2, "tab"), (text, indent) => {
+        // the formatted text too: there most lines are copied as they are, and a `{` line may join one
+        for (const t of [text, format(text), format(text) + "x\n{\n"]) {
+          const edits = formatRange(t, { start: 0, end: t.length }, { indent });
+          const ranged = edits.reduce((s, e) => s.slice(0, e.start) + e.text + s.slice(e.end), t);
+          expect(ranged).toBe(format(t, { indent }));
+        }
+      }),
+      { numRuns: 800 },
     );
   });
 

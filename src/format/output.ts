@@ -1,0 +1,153 @@
+/**
+ * Where the layout puts its output lines. Two kinds: range formatting needs
+ * every output line with the input line it came from (LineOutput); whole-file
+ * formatting only needs the text (TextOutput), and there a line that is
+ * already formatted is not even cut out of the input: runs of such lines are
+ * copied as one slice, so an already formatted 500,000-line file costs one
+ * pass over its chars and no string per line.
+ */
+
+export interface Output {
+  /** Number of output lines so far. */
+  readonly length: number;
+  /** Does the last output line end with a `{` that opens a block? */
+  lastOpens: boolean;
+  /** A new output line. */
+  push(text: string, src: number, eol: string, opens: boolean): void;
+  /** A new output line that is input line `src` as written, `input[start, end)`, its line break `input[textEnd, end)` included. */
+  copy(start: number, textEnd: number, end: number, src: number, opens: boolean): void;
+  /** The text of the last output line. */
+  lastText(): string;
+  /** The length of lastText(). */
+  lastLength(): number;
+  /** Appends `suffix` to the last line's text (before its line break). */
+  appendToLast(suffix: string): void;
+}
+
+/** Every output line, as flat arrays (one object per line would keep the garbage collector busy on large files). */
+export class LineOutput implements Output {
+  /** text₀, eol₀, text₁, eol₁, … */
+  readonly parts: string[] = [];
+  /** Input line of each output line. */
+  readonly src: number[] = [];
+  lastOpens = false;
+
+  constructor(private readonly input: string) {}
+
+  get length(): number {
+    return this.src.length;
+  }
+
+  push(text: string, src: number, eol: string, opens: boolean): void {
+    this.parts.push(text, eol);
+    this.src.push(src);
+    this.lastOpens = opens;
+  }
+
+  copy(start: number, textEnd: number, end: number, src: number, opens: boolean): void {
+    this.push(this.input.slice(start, textEnd), src, this.input.slice(textEnd, end), opens);
+  }
+
+  lastText(): string {
+    return this.parts[this.parts.length - 2];
+  }
+
+  lastLength(): number {
+    return this.lastText().length;
+  }
+
+  appendToLast(suffix: string): void {
+    this.parts[this.parts.length - 2] += suffix;
+  }
+}
+
+/**
+ * Pieces are joined into a chunk every so often: a string per line kept alive
+ * to the end would survive into the garbage collector's old generation, and
+ * collecting there cost more than all the formatting.
+ */
+const PIECES_PER_CHUNK = 4096;
+
+/** Only the formatted text: new lines as strings, unchanged runs of input as slices. */
+export class TextOutput implements Output {
+  private readonly chunks: string[] = [];
+  private pieces: string[] = [];
+  /** The pending run of input copied as is, `input[runStart, runEnd)`; -1 when none. */
+  private runStart = -1;
+  private runEnd = -1;
+  /** The last line when it was copied: its text is `input[lastStart, lastEnd)`; -1 when it was pushed (text and line break are the last two pieces). */
+  private lastStart = -1;
+  private lastEnd = -1;
+  /** What appendToLast added to the last line, and the last line's break; once there is a suffix, the last piece is suffix + break. */
+  private lastSuffix = "";
+  private lastEol = "";
+  length = 0;
+  lastOpens = false;
+
+  constructor(private readonly input: string) {}
+
+  push(text: string, _src: number, eol: string, opens: boolean): void {
+    this.flush();
+    if (this.pieces.length >= PIECES_PER_CHUNK) this.compact();
+    this.pieces.push(text, eol);
+    this.lastStart = -1;
+    this.lastSuffix = "";
+    this.lastEol = eol;
+    this.length++;
+    this.lastOpens = opens;
+  }
+
+  copy(start: number, textEnd: number, end: number, _src: number, opens: boolean): void {
+    if (start !== this.runEnd) {
+      this.flush();
+      this.runStart = start;
+    }
+    this.runEnd = end;
+    this.lastStart = start;
+    this.lastEnd = textEnd;
+    this.lastSuffix = "";
+    this.length++;
+    this.lastOpens = opens;
+  }
+
+  lastText(): string {
+    return (this.lastStart >= 0 ? this.input.slice(this.lastStart, this.lastEnd) : this.pieces[this.pieces.length - 2]) + this.lastSuffix;
+  }
+
+  lastLength(): number {
+    return (this.lastStart >= 0 ? this.lastEnd - this.lastStart : this.pieces[this.pieces.length - 2].length) + this.lastSuffix.length;
+  }
+
+  appendToLast(suffix: string): void {
+    if (this.lastStart >= 0 && this.lastSuffix === "") {
+      // the last line ends the pending run: the run now stops before its line break, which becomes a piece
+      this.lastEol = this.input.slice(this.lastEnd, this.runEnd);
+      this.runEnd = this.lastEnd;
+      this.flush();
+      this.lastSuffix = suffix;
+      this.pieces.push(suffix + this.lastEol);
+      return;
+    }
+    this.lastSuffix += suffix;
+    this.pieces[this.pieces.length - 1] = this.lastSuffix + this.lastEol;
+  }
+
+  /** Joins the pieces so far into one chunk (the last line must not be needed again). */
+  private compact(): void {
+    this.chunks.push(this.pieces.join(""));
+    this.pieces = [];
+  }
+
+  private flush(): void {
+    if (this.runEnd > this.runStart) this.pieces.push(this.input.slice(this.runStart, this.runEnd));
+    this.runStart = -1;
+    this.runEnd = -1;
+  }
+
+  text(): string {
+    this.flush();
+    if (this.chunks.length === 0) return this.pieces.length === 1 ? this.pieces[0] : this.pieces.join("");
+    this.compact();
+    return this.chunks.join("");
+  }
+}
