@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const cli = join(root, "dist/src/cli/main.js");
+const cli = join(root, "dist/cli/main.js");
 const config = join(root, "examples/memcached-three-nodes/node1.conf");
 const RUNS = Number(process.env.RUNS ?? 20);
 const TARGET_MS = 150;
