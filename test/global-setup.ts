@@ -48,7 +48,11 @@ function build(outDir: string): void {
     console.warn(`global-setup: tsc reported errors (the build was still emitted):\n${out.slice(0, 2000)}`);
   }
   // The keepalived-lint bin is the bundle of the tsc output (as in `npm run build`).
-  execFileSync(process.execPath, [join(root, "scripts/bundle-cli.mjs"), outDir], { cwd: root, stdio: "pipe" });
+  try {
+    execFileSync(process.execPath, [join(root, "scripts/bundle-cli.mjs"), outDir], { cwd: root, stdio: "pipe" });
+  } catch (e) {
+    throw new Error(`bundling the CLI failed:\n${String((e as { stderr?: Buffer }).stderr ?? e).slice(0, 2000)}`);
+  }
 }
 
 /** Copies every file of `from` into `to`, each written beside its target and renamed over it. */
