@@ -47,6 +47,12 @@ function build(outDir: string): void {
     if (!existsSync(join(outDir, "src/cli/main.js"))) throw new Error(`build failed:\n${out}`);
     console.warn(`global-setup: tsc reported errors (the build was still emitted):\n${out.slice(0, 2000)}`);
   }
+  // The keepalived-lint bin is the bundle of the tsc output (as in `npm run build`).
+  try {
+    execFileSync(process.execPath, [join(root, "scripts/bundle-cli.mjs"), outDir], { cwd: root, stdio: "pipe" });
+  } catch (e) {
+    throw new Error(`bundling the CLI failed:\n${String((e as { stderr?: Buffer }).stderr ?? e).slice(0, 2000)}`);
+  }
 }
 
 /** Copies every file of `from` into `to`, each written beside its target and renamed over it. */
@@ -67,7 +73,7 @@ function replaceFiles(from: string, to: string): void {
 export default function setup(project: TestProject): void {
   const key = String(Math.floor(Math.max(
     ...["src", "grammar", "rules"].filter((d) => existsSync(join(root, d))).map((d) => newest(join(root, d))),
-    ...["tsconfig.json", "tsconfig.build.json", "package.json"].map((f) => statSync(join(root, f)).mtimeMs),
+    ...["tsconfig.json", "tsconfig.build.json", "package.json", "scripts/bundle-cli.mjs"].map((f) => statSync(join(root, f)).mtimeMs),
   )));
   const snapshot = join(snapshots, key);
   if (!existsSync(join(snapshot, ".complete"))) {
@@ -83,7 +89,7 @@ export default function setup(project: TestProject): void {
     }
   }
   const stamp = join(dist, ".build-stamp");
-  if (!existsSync(stamp) || (existsSync(stamp) && statSync(stamp).mtimeMs < Number(key)) || !existsSync(join(dist, "src/cli/main.js"))) {
+  if (!existsSync(stamp) || (existsSync(stamp) && statSync(stamp).mtimeMs < Number(key)) || !existsSync(join(dist, "cli/main.js"))) {
     replaceFiles(snapshot, dist);
     writeFileSync(stamp, key + "\n");
   }

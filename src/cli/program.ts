@@ -1,8 +1,8 @@
 // The command-line interface: options, help text and subcommands (commander).
 import { Command, CommanderError, Option } from "commander";
-import { FORMATS } from "../formats/index.js";
+import { FORMAT_NAMES } from "../formats/load.js";
 import { lintCommand, DEFAULT_CONFIG, type LintFlags } from "./commands/lint.js";
-import { SUBCOMMANDS } from "./commands/index.js";
+import { needsSubcommands, SUBCOMMANDS } from "./commands/index.js";
 import type { CliIo } from "./io.js";
 import { packageInfo } from "./package-info.js";
 
@@ -23,14 +23,14 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 errors or too
 many warnings, 2 usage, configuration or I/O error, 3 internal error.
 Documentation: docs/cli.md`;
 
-/** Builds the program; `done` receives the exit code of whichever command ran. */
-export function createProgram(io: CliIo, done: (code: number) => void): Command {
+/** Builds the program for this command line; `done` receives the exit code of whichever command ran. */
+export async function createProgram(argv: readonly string[], io: CliIo, done: (code: number) => void): Promise<Command> {
   const program = new Command("keepalived-lint");
   program
     .description("Lint keepalived configuration: files, directories (their *.conf files), globs, or - for stdin.")
     .usage("[options] [paths...]")
     .argument("[paths...]", `config files, directories, globs, or - (default: ${DEFAULT_CONFIG})`)
-    .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(FORMATS)).default("stylish"))
+    .addOption(new Option("-f, --format <name>", "output format").choices(FORMAT_NAMES).default("stylish"))
     .option("-o, --output-file <path>", "write the report to a file instead of stdout")
     .option("--stdin-filename <path>", "path of the config read from - (includes resolve relative to it)")
     .option("-c, --config <file>", "use this .keepalived-lint.json instead of searching upward")
@@ -63,8 +63,8 @@ export function createProgram(io: CliIo, done: (code: number) => void): Command 
       }
       done(await lintCommand(paths, flags, io));
     });
-  for (const register of SUBCOMMANDS) {
-    register(program, io, done);
+  if (needsSubcommands(argv)) {
+    for (const register of await Promise.all(Object.values(SUBCOMMANDS).map((load) => load()))) register(program, io, done);
   }
   // Subcommands report usage errors the same way as the main command.
   for (const sub of program.commands) {

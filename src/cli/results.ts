@@ -23,7 +23,7 @@ export function toMessage(d: Diagnostic, file: SourceFile | undefined): Message 
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    ...(file && d.fix && { fix: singleReplacement(d, file) }),
+    ...(file && d.fix && { fix: singleReplacement(d, file), fixDescription: d.fix.description }),
     fixable: !!d.fix && d.fix.edits.length > 0,
   };
 }

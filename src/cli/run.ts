@@ -11,7 +11,7 @@ import { CommanderError, createProgram } from "./program.js";
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
   try {
-    const program = createProgram(io, (c) => (code = c));
+    const program = await createProgram(argv, io, (c) => (code = c));
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (e) {

@@ -45,6 +45,20 @@ export const sarif: Formatter = (results, ctx) => {
           },
         },
       ],
+      // SARIF's replacement model: offsets count UTF-16 code units, as declared by the run's columnKind.
+      ...(m.fix && {
+        fixes: [
+          {
+            description: { text: m.fixDescription ?? "safe fix (applied by --fix)" },
+            artifactChanges: [
+              {
+                artifactLocation,
+                replacements: [{ deletedRegion: { charOffset: m.fix.range[0], charLength: m.fix.range[1] - m.fix.range[0] }, insertedContent: { text: m.fix.text } }],
+              },
+            ],
+          },
+        ],
+      }),
     }));
   });
   const log = {
@@ -54,6 +68,8 @@ export const sarif: Formatter = (results, ctx) => {
       {
         tool: { driver: { name: "keepalived-lint", version: ctx.toolVersion, informationUri: ctx.informationUri, rules } },
         originalUriBaseIds: { "%SRCROOT%": { uri: root } },
+        // Our columns count UTF-16 code units (as editors do); SARIF's default would be code points.
+        columnKind: "utf16CodeUnits",
         results: sarifResults,
       },
     ],

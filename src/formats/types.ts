@@ -18,6 +18,8 @@ export interface Message {
   endColumn: number;
   /** The safe fix as one replacement in this file (ESLint's shape), when it has one. */
   fix?: { range: [number, number]; text: string };
+  /** What the fix does, in words (SARIF fix descriptions). */
+  fixDescription?: string;
   /** Is there a safe fix (applied by --fix)? */
   fixable: boolean;
 }

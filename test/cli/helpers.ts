@@ -1,4 +1,5 @@
-// Runs the built keepalived-lint as a separate process (built by test/global-setup.ts into a snapshot no other run rewrites).
+// Runs the built keepalived-lint as a separate process: the bundle the package's bin points at
+// (built by test/global-setup.ts into a snapshot no other run rewrites).
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { afterAll, inject } from "vitest";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");
-export const cliPath = join(inject("builtRoot"), "src/cli/main.js");
+export const cliPath = join(inject("builtRoot"), "cli/main.js");
 export const examples = join(repoRoot, "examples/memcached-three-nodes");
 
 export interface CliRun {

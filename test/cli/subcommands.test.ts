@@ -65,4 +65,14 @@ describe("subcommands", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`keepalived-lint ${pkg.version}\nkeepalived versions known to the schema: 2.2.7, 2.4.3, HEAD\n`);
   });
+
+  // Subcommands are loaded only when the command line names one (or asks for help): both paths must agree.
+  it("--help lists every subcommand; a subcommand runs after main options too", () => {
+    const help = runCli(["--help"]).stdout;
+    const commands = help.slice(help.indexOf("Commands:")).split("\n\n")[0].split("\n").slice(1).filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim().split(" ")[0]);
+    expect(commands).toEqual(["rules", "explain", "parse", "cluster", "format", "lsp"]);
+    const r = runCli(["--no-color", "rules", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toHaveProperty("id");
+  });
 });

@@ -33,7 +33,8 @@ describe("npm package", () => {
     const list = run("tar", ["-tzf", tarball], work).out.split("\n");
     expect(list).toContain("package/README.md");
     expect(list).toContain("package/LICENSE");
-    expect(list).toContain("package/dist/src/cli/main.js");
+    expect(list).toContain("package/dist/cli/main.js");
+    expect(list).toContain("package/dist/cli/THIRD-PARTY-LICENSES.txt");
     expect(list).toContain("package/dist/src/lsp/bin.js");
     expect(list).toContain("package/dist/src/index.d.ts");
     expect(list).toContain("package/docs/rules/nopreempt-weighted-tracking.md");

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import type { Diagnostic } from "../../../grammar/ast.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
-import { FORMATS } from "../../formats/index.js";
+import { FORMAT_NAMES, loadFormatter } from "../../formats/load.js";
 import { countMessages, type FileResult } from "../../formats/types.js";
 import { nodeFiles } from "../../node/files.js";
 import { colorLevel } from "../color.js";
@@ -48,8 +48,8 @@ interface Run {
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (io.env.KEEPALIVED_LINT_INTERNAL_ERROR_TEST === "1") throw new Error("internal error requested by KEEPALIVED_LINT_INTERNAL_ERROR_TEST");
-  const formatter = FORMATS[flags.format];
-  if (!formatter) throw new UsageError(`unknown format "${flags.format}" (expected ${Object.keys(FORMATS).join(", ")})`);
+  const formatter = await loadFormatter(flags.format);
+  if (!formatter) throw new UsageError(`unknown format "${flags.format}" (expected ${FORMAT_NAMES.join(", ")})`);
   if (flags.maxWarnings !== undefined && (!Number.isInteger(flags.maxWarnings) || flags.maxWarnings < -1)) {
     throw new UsageError("--max-warnings expects an integer (-1 for no limit)");
   }
