@@ -30,7 +30,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const script = join(dir, "parse.mjs");
 writeFileSync(script, `import { readFileSync } from "node:fs";
 const { parseText } = await import(${JSON.stringify(new URL("../dist/src/reader.js", import.meta.url).href)});
-const r = parseText(readFileSync(process.argv[2], "utf8"), process.argv[2]);
+// Read as the command line reads files (src/node/files.ts): bytes, then UTF-8.
+const r = parseText(new TextDecoder().decode(readFileSync(process.argv[2])), process.argv[2]);
 if (r.ast.children.length === 0 || r.diagnostics.length > 0) process.exit(1);
 if (process.argv[3] === "walk") {
   let words = 0;

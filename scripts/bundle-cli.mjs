@@ -29,13 +29,14 @@ const loader = await import(pathToFileURL(join(outDir, "src/cli/bundle-loader.js
 const bundleFile = join(target, loader.BUNDLE_FILE);
 
 // grammar/chevrotain.ts picks chevrotain's single-file build at run time (with top-level await);
-// in the bundle the same file is imported statically.
+// in the bundle the same file is required on first use: esbuild turns require() of a bundled
+// module into a lazy initialiser, so a config of plain lines never evaluates chevrotain.
 const chevrotainBundle = createRequire(join(root, "package.json")).resolve("chevrotain").replace(/[\\/]src[\\/]api\.js$/, "/chevrotain.min.mjs");
 const staticChevrotain = {
   name: "static-chevrotain",
   setup(b) {
     b.onLoad({ filter: /[\\/]grammar[\\/]chevrotain\.js$/ }, () => ({
-      contents: `import * as chevrotain from ${JSON.stringify(chevrotainBundle)};\nexport { chevrotain };\n`,
+      contents: `export function chevrotain() {\n  return require(${JSON.stringify(chevrotainBundle)});\n}\n`,
       loader: "js",
       resolveDir: root,
     }));
