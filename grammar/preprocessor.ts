@@ -487,6 +487,12 @@ export class Preprocessor {
         continue;
       }
       if (words.length === 1 && restFrom < 0) restFrom = t.startOffset;
+      if (tt === T().OpenQuote) {
+        // alloc_strvec_r() stops at an unmatched quote (2.2.7 and newer): the quoted text is no word.
+        // The raw rest keeps it, for the script keywords that re-read their line.
+        if (restFrom >= 0) restTo = t.startOffset + t.image.length;
+        break;
+      }
       const prev = words[words.length - 1];
       if (t.image === "\\" && prev && !prev.quoted && isLastWord(tokens, t)) {
         // decomment() removes the blanks before a final backslash: `a \` reads as `a\`.

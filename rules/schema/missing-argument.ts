@@ -16,15 +16,19 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    // keepalived's tokenizer drops everything from an unmatched '"' on: a lone quoted argument is then no argument.
+    // keepalived's tokenizer (and so the reader) drops everything from an unmatched '"' on:
+    // a lone quoted argument is then no argument, and the message says why.
     const quotes = ctx.readerDiagnostics.filter((d) => d.ruleId === "unmatched-quote");
     for (const node of allNodes(ctx.ast)) {
       if (node.kind !== "keyword" || !node.known) continue;
       const spec = lookupKeyword(node.context, node.name);
       if (!spec?.argRequired) continue;
-      const quote = spec.quoted ? undefined : quotes.find((q) => q.file === node.file && q.start >= node.keyword.end && q.start < node.end);
-      const args = quote ? node.args.filter((a) => a.start < quote.start) : node.args;
-      if (args.length > 0) continue;
+      if (node.args.length > 0) continue;
+      // Script keywords re-read their raw line: the script after an unmatched quote is still there
+      // (keepalived reports only the quote).
+      if (spec.quoted && node.rest !== "") continue;
+      const line = ctx.files.get(node.file)?.position(node.start).line;
+      const quote = quotes.find((q) => q.file === node.file && q.start >= node.keyword.end && ctx.files.get(q.file)?.position(q.start).line === line);
       const where = node.context === "root" ? "" : ` in ${contextLabel(node.context)}`;
       ctx.report({
         at: node.keyword,

@@ -64,8 +64,9 @@ describe("keepalived line reader quirks", () => {
   test("CRLF line ends are accepted and a lone CR is a blank", () => {
     expect(lines("vrrp_instance V {\r\nstate\rBACKUP\r\n}\r\n")).toEqual(["<vrrp_instance> <V>", "<state> <BACKUP>"]);
   });
-  test("an unmatched quote runs to the end of the line and is reported", () => {
-    expect(globalLine('router_id "abc def')).toEqual(["<router_id> <abc def>"]);
+  test("an unmatched quote is reported and ends the line's words: alloc_strvec_r() breaks there", () => {
+    expect(globalLine('router_id "abc def')).toEqual(["<router_id>"]);
+    expect(globalLine('lvs_timeouts tcp 10 "x y { z')).toEqual(["<lvs_timeouts> <tcp> <10>"]);
     expect(ids('global_defs {\nrouter_id "abc\n}\n')).toEqual(["unmatched-quote"]);
   });
   test("a line over 1023 characters is reported (keepalived splits it)", () => {

@@ -6,6 +6,8 @@ ruleTester(rule, {
     { name: "arguments given", code: "vrrp_instance VI_1 {\n  interface eth0\n  priority 100\n}\n" },
     { name: "flags take none", code: "vrrp_instance VI_1 {\n  nopreempt\n}\n" },
     { name: "optional argument", code: "global_defs {\n  vrrp_iptables\n}\n" },
+    // keepalived 2.2.7 reports only the quote here ("missing terminating"), exit 0: the script keyword re-reads its raw line.
+    { name: "script keyword whose script has an unterminated quote", code: "vrrp_instance VI_1 {\n  notify_backup \"/bin/true x\n}\n" },
   ],
   invalid: [
     { name: "priority without value", code: "vrrp_instance VI_1 {\n  priority\n}\n", errors: [{ line: 2, column: 3, message: '"priority" in vrrp_instance is missing its argument' }] },

@@ -7,7 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Diagnostic } from "../../grammar/ast.js";
+import type { ConfigNode, Diagnostic } from "../../grammar/ast.js";
 import { lint } from "../../src/engine/linter.js";
 import { nodeFiles } from "../../src/node/files.js";
 import type { OracleKind, OracleMessage, OracleResult } from "../oracle/keepalived.js";
@@ -40,6 +40,8 @@ export interface Finding {
   /** 1-based column of the finding's start. */
   column: number;
   message: string;
+  /** Inside a top-level block other than global_defs while net_namespace is set: `keepalived -t` does not check it. */
+  inNamespacedChild?: boolean;
 }
 
 export interface FileComparison {
@@ -53,19 +55,62 @@ export interface FileComparison {
   extra: Finding[];
   /** Our findings keepalived never got to: it stopped at a missing parameter (exit 2) before them. */
   afterStop: Finding[];
-  /** Our findings on the part of an entry line keepalived stopped reading (see abandonedFrom). */
+  /** Our findings where keepalived reads nothing: the rest of an abandoned entry line (abandonedFrom), blocks -t skips (childSkippedLines, namespacedChildBlocks). */
   notRead: Finding[];
 }
 
 /** Our findings for one configuration, linted as keepalived 2.2.7 reads it with config id `configId`. */
 export function ourFindings(mainFile: string, configId: string): Finding[] {
   const r = lint(nodeFiles({ cwd: path.dirname(mainFile) }), [mainFile], { targetVersion: "2.2.7", configId });
+  const namespaced = namespacedChildBlocks(r.ast.children, (f) => r.files.get(f)?.text ?? "");
   return r.diagnostics
     .filter((d: Diagnostic) => OUR_RULES.has(d.ruleId) && d.severity === "error")
     .map((d) => {
       const pos = r.files.get(d.file)?.position(d.start);
-      return { ruleId: d.ruleId, file: path.resolve(d.file), line: pos?.line ?? 0, column: pos?.column ?? 0, message: d.message };
+      const finding: Finding = { ruleId: d.ruleId, file: path.resolve(d.file), line: pos?.line ?? 0, column: pos?.column ?? 0, message: d.message };
+      if (namespaced.some((b) => b.file === d.file && d.start >= b.start && d.start < b.end)) finding.inNamespacedChild = true;
+      return finding;
     });
+}
+
+/**
+ * With `net_namespace` set, keepalived 2.2.7's `-t` reports only what its
+ * parent process reads (global_defs and top-level lines): the VRRP, checker
+ * and BFD processes that would read their blocks in the namespace never print
+ * anything, and the exit code ignores them (test/schema/oracle-namespace.test.ts).
+ * The parent skips each such block by counting braces (skip_block), which can
+ * run past where the block ends for us (a `{` it ignored). Our findings in
+ * those stretches have no keepalived verdict to compare with.
+ */
+export function namespacedChildBlocks(roots: readonly ConfigNode[], textOf: (file: string) => string): { file: string; start: number; end: number }[] {
+  if (!roots.some((n) => n.name === "net_namespace")) return [];
+  return roots.filter((n) => n.block && n.name !== "global_defs").map((n) => ({ file: n.file, start: n.start, end: Math.max(n.end, skippedTo(textOf(n.file), n.start)) }));
+}
+
+/** Where counting `{` and `}` from `start` (outside quotes and comments) first comes back to zero. */
+function skippedTo(text: string, start: number): number {
+  let depth = 0;
+  let quoted = false;
+  let comment = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") {
+      quoted = comment = false;
+    } else if (comment) {
+      continue;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      continue;
+    } else if (c === "#" || c === "!") {
+      comment = true;
+    } else if (c === "{") {
+      depth++;
+    } else if (c === "}" && depth > 0 && --depth === 0) {
+      return i + 1;
+    }
+  }
+  return text.length;
 }
 
 const texts = new Map<string, string[]>();
@@ -192,6 +237,7 @@ export function compare(mainFile: string, oracle: OracleResult, ours: Finding[])
   for (const f of ours) {
     if (all.some((m) => hits(m, f))) continue;
     if (stop && (f.file !== stop.file || f.line > stop.line!)) afterStop.push(f);
+    else if (f.inNamespacedChild) notRead.push(f);
     else if (f.ruleId === "invalid-value" && skippedByChildren && f.file === mainFile && f.line >= skippedByChildren.from && f.line <= skippedByChildren.to) notRead.push(f);
     else if (abandoned.some((a) => a.file === f.file && a.line === f.line && (f.column >= a.column || WHOLE_LINE_VERDICT.test(f.message)))) notRead.push(f);
     else extra.push(f);

@@ -12,6 +12,7 @@ import { lint } from "../../src/engine/linter.js";
 import { nodeFiles } from "../../src/node/files.js";
 import { keepalivedAvailable, runKeepalived } from "../oracle/keepalived.js";
 import { removeTrees, writeTree } from "../oracle/tempdir.js";
+import { verdictDisagreements, type ExpectedLine } from "./oracle-verdicts.js";
 import { abandonedFrom, childSkippedLines } from "../schema-rules/compare.js";
 
 const available = keepalivedAvailable();
@@ -57,7 +58,7 @@ describe.skipIf(!available)("entry lines: keepalived 2.2.7 and the schema agree 
 
   it("reports exactly the wrong lines", () => {
     const lines = ["global_defs {", "  dynamic_interfaces", "}"];
-    const expected = new Map<number, { label: string; wrong: boolean; ours: boolean }>();
+    const expected = new Map<number, ExpectedLine>();
     const add = (context: string, text: string, wrong: boolean) => {
       lines.push("    " + text);
       const r = parseEntryLine(context, text.split(" ").map((t) => ({ text: t })), "2.2.7");
@@ -75,13 +76,7 @@ describe.skipIf(!available)("entry lines: keepalived 2.2.7 and the schema agree 
     });
     const dir = writeTree({ "keepalived.conf": lines.join("\n") + "\n" });
     const result = runKeepalived(`${dir}/keepalived.conf`);
-    const flagged = new Set(result.messages.filter((m) => m.line !== null && !m.hostDependent).map((m) => m.line));
-    const disagreements: string[] = [];
-    for (const [line, c] of expected) {
-      const keepalived = flagged.has(line);
-      if (keepalived !== c.wrong) disagreements.push(`keepalived ${keepalived ? "flags" : "accepts"} "${c.label}" (expected ${c.wrong ? "wrong" : "fine"})`);
-      if (c.ours !== c.wrong) disagreements.push(`schema ${c.ours ? "flags" : "accepts"} "${c.label}" (expected ${c.wrong ? "wrong" : "fine"})`);
-    }
+    const disagreements = verdictDisagreements(expected, result);
     expect(result.timedOut).toBe(false);
     expect(disagreements).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { checkValue, lookupKeyword, parseEntryLine } from "../../grammar/schema/index.js";
 import { keepalivedAvailable, runKeepalived } from "../oracle/keepalived.js";
 import { removeTrees, writeTree } from "../oracle/tempdir.js";
+import { verdictDisagreements, type ExpectedLine } from "./oracle-verdicts.js";
 
 const available = keepalivedAvailable();
 if (!available) console.warn("oracle value tests skipped: no keepalived binary");
@@ -161,7 +162,7 @@ describe.skipIf(!available)("values: keepalived 2.2.7 and the schema agree", () 
 
   it("reports exactly the wrong lines", () => {
     const lines: string[] = [];
-    const expected = new Map<number, { label: string; wrong: boolean; ours: boolean }>();
+    const expected = new Map<number, ExpectedLine>();
     const add = (text: string, label: string, wrong: boolean, ours: boolean) => {
       lines.push(text);
       expected.set(lines.length, { label, wrong, ours });
@@ -213,14 +214,7 @@ describe.skipIf(!available)("values: keepalived 2.2.7 and the schema agree", () 
 
     const dir = writeTree({ "keepalived.conf": lines.join("\n") + "\n" });
     const result = runKeepalived(`${dir}/keepalived.conf`);
-    const flagged = new Set(result.messages.filter((m) => m.line !== null && !m.hostDependent).map((m) => m.line));
-
-    const disagreements: string[] = [];
-    for (const [line, c] of expected) {
-      const keepalived = flagged.has(line);
-      if (keepalived !== c.wrong) disagreements.push(`keepalived ${keepalived ? "flags" : "accepts"} "${c.label}" (expected ${c.wrong ? "wrong" : "fine"})`);
-      if (c.ours !== c.wrong) disagreements.push(`schema ${c.ours ? "flags" : "accepts"} "${c.label}" (expected ${c.wrong ? "wrong" : "fine"})`);
-    }
+    const disagreements = verdictDisagreements(expected, result);
     expect(result.timedOut).toBe(false);
     expect(disagreements).toEqual([]);
   });
