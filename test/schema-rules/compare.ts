@@ -87,7 +87,11 @@ export function namespacedChildBlocks(roots: readonly ConfigNode[], textOf: (fil
   return roots.filter((n) => n.block && n.name !== "global_defs").map((n) => ({ file: n.file, start: n.start, end: Math.max(n.end, skippedTo(textOf(n.file), n.start)) }));
 }
 
-/** Where counting `{` and `}` from `start` (outside quotes and comments) first comes back to zero. */
+/**
+ * Where counting `{` and `}` from `start` (outside quotes and comments) first
+ * comes back to zero. A `${NAME}` reference counts for nothing: keepalived
+ * counts after substitution, and an undefined name's braces balance anyway.
+ */
 function skippedTo(text: string, start: number): number {
   let depth = 0;
   let quoted = false;
@@ -104,6 +108,10 @@ function skippedTo(text: string, start: number): number {
       continue;
     } else if (c === "#" || c === "!") {
       comment = true;
+    } else if (c === "$" && text[i + 1] === "{") {
+      const close = text.indexOf("}", i);
+      const eol = text.indexOf("\n", i);
+      if (close >= 0 && (eol < 0 || close < eol)) i = close;
     } else if (c === "{") {
       depth++;
     } else if (c === "}" && depth > 0 && --depth === 0) {

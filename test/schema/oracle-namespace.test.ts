@@ -58,8 +58,9 @@ describe("namespacedChildBlocks", () => {
   it("runs a block on to where keepalived's brace count closes it", () => {
     // `notify ${X}` with X undefined: the reader splits its braces and the ignored '{' lets the '}' close the block;
     // keepalived's parent counts both braces and skips to the block's last line.
-    const text = "net_namespace ns\nvrrp_sync_group G {\n  notify /a/${X}.sh\n  smtp_alert\n}\n";
+    // A ${NAME} on the keyword line counts for nothing (keepalived counts after substitution).
+    const text = "net_namespace ns\n$G=g\nvrrp_sync_group ${G} {\n  notify /a/${X}.sh\n  smtp_alert\n}\n";
     const [block] = namespacedChildBlocks(parseText(text, "/k.conf").ast.children, () => text);
-    expect(text.slice(block!.start, block!.end)).toBe("vrrp_sync_group G {\n  notify /a/${X}.sh\n  smtp_alert\n}");
+    expect(text.slice(block!.start, block!.end)).toBe("vrrp_sync_group ${G} {\n  notify /a/${X}.sh\n  smtp_alert\n}");
   });
 });
