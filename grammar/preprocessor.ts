@@ -82,6 +82,8 @@ interface FileFrame {
   via?: Via[];
 }
 
+/** A line starting with this is a loop for keepalived (read_line() compares the first 4 characters). */
+const LOOP_START = /^~(SEQ|LST)/;
 const INCLUDE_KEYWORDS = new Set(["include", "includer", "includem", "includew", "includeb", "includea"]);
 const BUILTINS = new Set(["_PWD", "_INSTANCE", "_RANDOM", "_ENV", "_HASH", "_BANG"]);
 
@@ -373,8 +375,9 @@ export class Preprocessor {
       if (m) return this.define(cur, tokens, firstWord, m[1]);
     }
 
-    // 3. ~SEQ / ~LST loops.
-    if (firstWord.tokenType === T().Word && /^~(SEQx?|LST)\(/.test(firstWord.image)) {
+    // 3. ~SEQ / ~LST loops: keepalived takes any line starting with "~SEQ" or "~LST" as one (blanks may
+    // come before its '('), and reports it when the rest does not parse.
+    if (firstWord.tokenType === T().Word && LOOP_START.test(firstWord.image)) {
       this.loop(cur, firstWord, frame);
       return undefined;
     }
@@ -393,9 +396,10 @@ export class Preprocessor {
       }
     }
 
-    // keepalived 2.2.7 (not newer) checks the substituted line again for `@id` and `$NAME=`.
+    // keepalived 2.2.7 (not newer) checks the substituted line again for `@id`, `$NAME=` and `~SEQ`/`~LST`
+    // (read_line()'s recheck loop): a definition whose value is a `~SEQ` line starts a nested loop.
     if (this.target === "2.2.7" && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === T().Word
-      && (firstWord.image.startsWith("@") || /^\$[A-Za-z_][A-Za-z0-9_]*=/.test(firstWord.image))) {
+      && (firstWord.image.startsWith("@") || /^\$[A-Za-z_][A-Za-z0-9_]*=/.test(firstWord.image) || LOOP_START.test(firstWord.image))) {
       return this.logicalLine({ ...cur, tokens: undefined }, frame, depth + 1);
     }
     if (firstWord) {
@@ -708,11 +712,17 @@ export class Preprocessor {
 
   private loop(line: LineText, first: IToken, frame: FileFrame) {
     const text = line.text;
-    const open = first.startOffset + first.image.indexOf("(");
+    const kind = first.image.startsWith("~SEQx") ? "SEQx" : first.image.startsWith("~SEQ") ? "SEQ" : "LST";
+    // add_seq()/add_lst(): blanks may stand between the keyword and its '('.
+    let open = first.startOffset + 1 + kind.length;
+    while (text[open] === " " || text[open] === "\t") open++;
     const close = text.indexOf(")", open);
     const headerMap = this.mapRange(line, first.startOffset, close < 0 ? text.length : close + 1);
     const header: Span = { file: line.file.path, start: headerMap.start, end: headerMap.end };
-    const kind = first.image.slice(1, first.image.indexOf("("));
+    if (text[open] !== "(") {
+      this.report("invalid-loop", "error", header, `~${kind} must be followed by '(' and its parameters`);
+      return;
+    }
     if (close < 0) {
       this.report("invalid-loop", "error", header, `~${kind} is missing its terminating ')'`);
       return;

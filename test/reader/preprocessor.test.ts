@@ -109,6 +109,24 @@ describe("~SEQ and ~LST", () => {
     const r = parseText("~SEQ(i, 1, 0, 5) x\n");
     expect(r.diagnostics.map((d) => d.ruleId)).toEqual(["invalid-loop"]);
   });
+  test("blanks may stand before and inside the parentheses (add_seq skips them)", () => {
+    const r = parseText("global_defs {\n~SEQ ( i , 1 , 2 ) x $i\n}\n");
+    expect(r.ast.children[0].children.map((n) => n.args[0].text)).toEqual(["1", "2"]);
+  });
+  test("any line starting ~SEQ is a loop for keepalived: one that does not parse is reported, not read as a keyword", () => {
+    const r = parseText("global_defs {\n~SEQUENCE x\n}\n");
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(["invalid-loop"]);
+    expect(r.ast.children[0].children).toEqual([]);
+  });
+  test("2.2.7 only: a substituted line that starts with ~SEQ is a loop again (nested loops through a definition)", () => {
+    // keepalived 2.2.7 -t on this config: Unknown keyword 'kw_$i1', 'kw_$i2', 'kw_$i1', 'kw_$i2' (the outer
+    // loop's $i is not substituted again inside the inner loop's body).
+    const text = "$INNER=~SEQ(j, 1, 2) kw_$i$j\nglobal_defs {\n~SEQ(i, 1, 2) $INNER\n}\n";
+    const old = parseText(text, "/k.conf", { targetVersion: "2.2.7" });
+    expect(old.ast.children[0].children.map((n) => n.name)).toEqual(["kw_$i1", "kw_$i2", "kw_$i1", "kw_$i2"]);
+    const newest = parseText(text, "/k.conf");
+    expect(newest.ast.children[0].children.map((n) => n.name)).toEqual(["~SEQ(j,", "~SEQ(j,"]);
+  });
 });
 
 describe("include", () => {
