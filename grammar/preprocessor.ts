@@ -228,6 +228,15 @@ export class Preprocessor {
       if (c === 64 /* @ */ || c === 126 /* ~ */) return false;
       if (c === 105 /* i */ && INCLUDE_KEYWORDS.has(text.slice(items[0], items[1]))) return false;
     }
+    // After a brace, read_line() runs the whole pipeline again on the rest (see emit): the general path
+    // handles a rest that starts with `@id`, `~SEQ` or include (a `$` never reaches here).
+    for (let k = 1; k < count; k++) {
+      if (items[2 * k - 1] < 0 && items[2 * k + 1] >= 0) {
+        const c = text.charCodeAt(items[2 * k]);
+        if (c === 64 /* @ */ || c === 126 /* ~ */) return false;
+        if (c === 105 /* i */ && INCLUDE_KEYWORDS.has(text.slice(items[2 * k], items[2 * k + 1]))) return false;
+      }
+    }
     // Brace split: words between braces form one logical line each.
     const via = frame.via;
     let from = 0;
@@ -414,7 +423,7 @@ export class Preprocessor {
         }
       }
       // 6. brace split and hand-off.
-      this.emit(cur, tokens);
+      this.emit(cur, tokens, frame, depth);
     }
     for (const extra of extraLines) this.logicalLine(extra, frame);
     return undefined;
@@ -469,7 +478,7 @@ export class Preprocessor {
   }
 
   /** Splits at braces and sends the logical lines to the sink. */
-  private emit(line: LineText, tokens: IToken[]) {
+  private emit(line: LineText, tokens: IToken[], frame: FileFrame, depth: number) {
     let words: Word[] = [];
     let restFrom = -1;
     let restTo = -1;
@@ -480,7 +489,8 @@ export class Preprocessor {
       words = [];
       restFrom = restTo = -1;
     };
-    for (const t of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
       const tt = t.tokenType;
       if (tt === T().Comment) break;
       if (tt === T().Blank) continue;
@@ -488,6 +498,13 @@ export class Preprocessor {
         flush();
         const span = this.wordOf(line, t);
         this.sink.line({ kind: "brace", brace: tt === T().LBrace ? "{" : "}", span, via: line.via });
+        // read_line() keeps the text after a brace as the next line (line_residue) and runs the whole
+        // pipeline on it: only a residue starting `@id`, `$NAME=`, `~SEQ` or include reads differently.
+        const next = tokens.slice(i + 1).find((n) => n.tokenType !== T().Blank);
+        if (next && depth < 64 && startsLineSpecially(next)) {
+          this.logicalLine(sliceLine(line, next.startOffset, line.text.length), frame, depth + 1);
+          return;
+        }
         continue;
       }
       if (words.length === 1 && restFrom < 0) restFrom = t.startOffset;
@@ -848,6 +865,13 @@ function unescapeComments(text: string): string {
 }
 
 /** Cuts [a, b) out of a line, keeping the mapping. */
+/** Does a line starting with this token go through more than the brace split (see emit)? */
+function startsLineSpecially(t: IToken): boolean {
+  if (t.tokenType !== T().Word) return false;
+  const w = t.image;
+  return w.startsWith("@") || LOOP_START.test(w) || /^\$[A-Za-z_][A-Za-z0-9_]*=/.test(w) || INCLUDE_KEYWORDS.has(w);
+}
+
 function sliceLine(line: LineText, a: number, b: number): LineText {
   return {
     file: line.file,

@@ -129,6 +129,19 @@ describe("~SEQ and ~LST", () => {
   });
 });
 
+describe("the text after a brace is read as a new line (read_line()'s line_residue)", () => {
+  // keepalived 2.2.7 -t with -i x on the same text: Unknown keyword 'bogus_two' (line 4), 'bogus_1' and 'bogus_2' (line 6).
+  const text = "global_defs { @nothere bogus_one\n  router_id a\n}\nglobal_defs { @x bogus_two\n}\nglobal_defs { ~SEQ(i,1,2) bogus_$i\n}\n";
+  test("@id, ~SEQ after a '{' on the same line apply as at the start of a line", () => {
+    const r = parseText(text, "/k.conf", { configId: "x" });
+    expect(r.ast.children.map((n) => n.children.map((c) => c.name))).toEqual([["router_id"], ["bogus_two"], ["bogus_1", "bogus_2"]]);
+  });
+  test("a plain line with such a rest takes the general path, and a plain rest stays plain", () => {
+    const r = parseText("vrrp_instance V { @y state MASTER\n  priority 100 }\n", "/k.conf", { configId: "x" });
+    expect(r.ast.children[0].children.map((c) => c.name)).toEqual(["priority"]);
+  });
+});
+
 describe("include", () => {
   test("relative includes resolve against the including file's directory, in glob order", () => {
     const r = readFiles({

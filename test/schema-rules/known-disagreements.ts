@@ -69,9 +69,6 @@ export const KNOWN: readonly Known[] = [
   },
 ];
 
-/** Disagreements whose cause is in the reader (grammar/preprocessor.ts), not in a rule or the schema. */
-export const READER_OWNED: ReadonlySet<string> = new Set(["reader-preprocessor-2.2.7"]);
-
 export function explain(d: Disagreement): string | undefined {
   return KNOWN.find((k) => k.matches(d))?.id;
 }
