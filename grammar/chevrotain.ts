@@ -15,7 +15,6 @@ type Chevrotain = typeof import("chevrotain");
 interface NodeProcess {
   getBuiltinModule?: (id: string) => unknown;
   features?: { require_module?: boolean };
-  versions?: { node?: string };
 }
 
 const proc = (globalThis as { process?: NodeProcess }).process;

@@ -17,7 +17,6 @@ import { NO_NODE, TreeStore } from "./tree.js";
 
 interface Frame {
   node: number; // NO_NODE = top level
-  context: string;
   contextId: number;
   /** The last node added in this block (NO_NODE: none yet). */
   last: number;
@@ -48,7 +47,7 @@ export class TreeBuilder implements LineSink {
 
   constructor() {
     this.frames = [{
-      node: NO_NODE, last: NO_NODE, context: ROOT_CONTEXT, contextId: this.store.contextId(ROOT_CONTEXT),
+      node: NO_NODE, last: NO_NODE, contextId: this.store.contextId(ROOT_CONTEXT),
       keywords: getContext(ROOT_CONTEXT)?.keywords, values: false, needOpen: false,
     }];
   }
@@ -142,7 +141,7 @@ export class TreeBuilder implements LineSink {
       const values = spec!.kind === "value-block";
       const contextId = s.contextId(child.name);
       s.setBlock(n, values, contextId);
-      this.frames.push({ node: n, last: NO_NODE, context: child.name, contextId, keywords: child.keywords, values, needOpen: true });
+      this.frames.push({ node: n, last: NO_NODE, contextId, keywords: child.keywords, values, needOpen: true });
     }
   }
 

@@ -84,6 +84,8 @@ interface FileFrame {
 
 /** A line starting with this is a loop for keepalived (read_line() compares the first 4 characters). */
 const LOOP_START = /^~(SEQ|LST)/;
+/** A `$NAME=value` definition line (the name captured). */
+const DEFINE_START = /^\$([A-Za-z_][A-Za-z0-9_]*)=/;
 const INCLUDE_KEYWORDS = new Set(["include", "includer", "includem", "includew", "includeb", "includea"]);
 const BUILTINS = new Set(["_PWD", "_INSTANCE", "_RANDOM", "_ENV", "_HASH", "_BANG"]);
 
@@ -223,19 +225,14 @@ export class Preprocessor {
     const items = scanner.items;
     const count = scanner.count;
     if (count === 0) return true; // blank or comment-only line
-    if (items[1] >= 0) {
-      const c = text.charCodeAt(items[0]);
+    // A line, and after a brace the rest of it (read_line() runs the whole pipeline again on that: see emit),
+    // that starts with `@id`, `~SEQ` or include is the general path's (a `$` never reaches here).
+    for (let k = 0; k < count; k++) {
+      const startsLine = k === 0 || items[2 * k - 1] < 0;
+      if (!startsLine || items[2 * k + 1] < 0) continue;
+      const c = text.charCodeAt(items[2 * k]);
       if (c === 64 /* @ */ || c === 126 /* ~ */) return false;
-      if (c === 105 /* i */ && INCLUDE_KEYWORDS.has(text.slice(items[0], items[1]))) return false;
-    }
-    // After a brace, read_line() runs the whole pipeline again on the rest (see emit): the general path
-    // handles a rest that starts with `@id`, `~SEQ` or include (a `$` never reaches here).
-    for (let k = 1; k < count; k++) {
-      if (items[2 * k - 1] < 0 && items[2 * k + 1] >= 0) {
-        const c = text.charCodeAt(items[2 * k]);
-        if (c === 64 /* @ */ || c === 126 /* ~ */) return false;
-        if (c === 105 /* i */ && INCLUDE_KEYWORDS.has(text.slice(items[2 * k], items[2 * k + 1]))) return false;
-      }
+      if (c === 105 /* i */ && INCLUDE_KEYWORDS.has(text.slice(items[2 * k], items[2 * k + 1]))) return false;
     }
     // Brace split: words between braces form one logical line each.
     const via = frame.via;
@@ -380,7 +377,7 @@ export class Preprocessor {
 
     // 2. $NAME=value defines (only at the start of the line, no blank before '=').
     if (firstWord.tokenType === T().Word && firstWord.image.startsWith("$")) {
-      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)=/.exec(firstWord.image);
+      const m = DEFINE_START.exec(firstWord.image);
       if (m) return this.define(cur, tokens, firstWord, m[1]);
     }
 
@@ -408,7 +405,7 @@ export class Preprocessor {
     // keepalived 2.2.7 (not newer) checks the substituted line again for `@id`, `$NAME=` and `~SEQ`/`~LST`
     // (read_line()'s recheck loop): a definition whose value is a `~SEQ` line starts a nested loop.
     if (this.target === "2.2.7" && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === T().Word
-      && (firstWord.image.startsWith("@") || /^\$[A-Za-z_][A-Za-z0-9_]*=/.test(firstWord.image) || LOOP_START.test(firstWord.image))) {
+      && (firstWord.image.startsWith("@") || DEFINE_START.test(firstWord.image) || LOOP_START.test(firstWord.image))) {
       return this.logicalLine({ ...cur, tokens: undefined }, frame, depth + 1);
     }
     if (firstWord) {
@@ -869,7 +866,7 @@ function unescapeComments(text: string): string {
 function startsLineSpecially(t: IToken): boolean {
   if (t.tokenType !== T().Word) return false;
   const w = t.image;
-  return w.startsWith("@") || LOOP_START.test(w) || /^\$[A-Za-z_][A-Za-z0-9_]*=/.test(w) || INCLUDE_KEYWORDS.has(w);
+  return w.startsWith("@") || LOOP_START.test(w) || DEFINE_START.test(w) || INCLUDE_KEYWORDS.has(w);
 }
 
 function sliceLine(line: LineText, a: number, b: number): LineText {
