@@ -5,15 +5,18 @@
 // resolving, reading and linking ~125 separate ES modules (plus commander's
 // CommonJS files), then compiling them, and it has no compile cache for ES
 // modules. So the build writes:
-//  - cli/bundle.js: run() and everything it uses (chevrotain's single-file build,
-//    commander, chalk; the language server too, which costs nothing until used)
-//    as one function expression, loaded by src/cli/bundle-loader.ts;
-//  - cli/bundle.js.cache: V8's code cache for it, made after a warm-up lint, so
+//  - cli/bundle.js: run() and everything a lint uses (commander, chalk) as one
+//    function expression, loaded by src/cli/bundle-loader.ts;
+//  - cli/chevrotain.js and cli/lsp-server.js: what a lint seldom needs (the
+//    lexer for lines the plain-line scanner refuses; the language server), as
+//    bundles of their own that the main bundle loads on first use;
+//  - <bundle>.js.cache: V8's code cache for each, made after a warm-up lint, so
 //    the functions a lint runs need no compiling; a Node version whose V8 rejects
 //    it just compiles as usual;
-//  - cli/main.js: the executable (src/cli/bundle-main.ts and the loader);
+//  - cli/main.cjs: the executable (src/cli/bundle-main.ts and the loader);
 //  - cli/THIRD-PARTY-LICENSES.txt: licences of the bundled packages.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -24,48 +27,70 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outDir = resolve(process.argv[2] ?? join(root, "dist"));
 const target = join(outDir, "cli");
 rmSync(target, { recursive: true, force: true });
+mkdirSync(target, { recursive: true });
 
 const loader = await import(pathToFileURL(join(outDir, "src/cli/bundle-loader.js")).href);
-const bundleFile = join(target, loader.BUNDLE_FILE);
 
-// grammar/chevrotain.ts picks chevrotain's single-file build at run time (with top-level await);
-// in the bundle the same file is required on first use: esbuild turns require() of a bundled
-// module into a lazy initialiser, so a config of plain lines never evaluates chevrotain.
-const chevrotainBundle = createRequire(join(root, "package.json")).resolve("chevrotain").replace(/[\\/]src[\\/]api\.js$/, "/chevrotain.min.mjs");
-const staticChevrotain = {
-  name: "static-chevrotain",
+// chevrotain's single-file build (its package entry pulls in lodash-es as hundreds of modules).
+const chevrotainFile = createRequire(join(root, "package.json")).resolve("chevrotain").replace(/[\\/]src[\\/]api\.js$/, "/chevrotain.min.mjs");
+
+// Modules replaced, in every bundle, by a call to the loader for a bundle of their own.
+// grammar/chevrotain.ts picks chevrotain up at run time (with top-level await); here it is
+// loaded on first use, so a config of plain lines never reads it.
+const separate = {
+  name: "separate-bundles",
   setup(b) {
     b.onLoad({ filter: /[\\/]grammar[\\/]chevrotain\.js$/ }, () => ({
-      contents: `export function chevrotain() {\n  return require(${JSON.stringify(chevrotainBundle)});\n}\n`,
+      contents: `export function chevrotain() {\n  return __klLoad("chevrotain");\n}\n`,
       loader: "js",
-      resolveDir: root,
     }));
+    b.onLoad({ filter: /[\\/]src[\\/]lsp[\\/]server\.js$/ }, (args) =>
+      args.path.startsWith(outDir) && !b.initialOptions.entryPoints.includes(args.path)
+        ? { contents: `export function startServer(options) {\n  return __klLoad("lsp-server").startServer(options);\n}\n`, loader: "js" }
+        : undefined);
   },
 };
 
-const common = { absWorkingDir: root, bundle: true, platform: "node", target: "node20", legalComments: "none", logLevel: "warning", metafile: true };
-const bundled = await build({
-  ...common,
-  entryPoints: [join(outDir, "src/cli/run.js")],
-  outfile: bundleFile,
-  format: "cjs",
-  plugins: [staticChevrotain],
+const common = {
+  absWorkingDir: root, bundle: true, platform: "node", target: "node20", legalComments: "none", logLevel: "warning",
+  metafile: true, write: false, format: "cjs", plugins: [separate],
   define: { "import.meta.url": "__klUrl" },
-  // Less text to read and hash at every start; identifiers stay readable in stack traces.
+  // Less text to read at every start; identifiers stay readable in stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
-  banner: { js: "(function (exports, require, module, __filename, __dirname, __klUrl) {" },
+  banner: { js: "(function (exports, require, module, __filename, __dirname, __klUrl, __klLoad) {" },
   footer: { js: "})" },
+};
+const inputs = [];
+
+/** Builds one bundle; its first line is a build id derived from its text, which its cache repeats. */
+async function bundle(name, entry) {
+  const result = await build({ ...common, entryPoints: [entry], outfile: join(target, `${name}.js`) });
+  inputs.push(...Object.keys(result.metafile.inputs));
+  const text = result.outputFiles[0].text;
+  // A dynamic import() inside vm.Script code needs an experimental loader hook on Node 20: none may remain.
+  if (/\bimport\(/.test(text)) throw new Error(`bundle-cli: ${name}.js still contains a dynamic import()`);
+  const id = createHash("sha256").update(text).digest("hex").slice(0, loader.BUILD_ID_BYTES);
+  writeFileSync(join(target, `${name}.js`), `${loader.buildIdLine(id)}\n${text}`);
+  return id;
+}
+
+const ids = {
+  [loader.MAIN_BUNDLE]: await bundle(loader.MAIN_BUNDLE, join(outDir, "src/cli/run.js")),
+  chevrotain: await bundle("chevrotain", chevrotainFile),
+  "lsp-server": await bundle("lsp-server", join(outDir, "src/lsp/server.js")),
+};
+await build({
+  ...common, plugins: [], footer: {}, write: true,
+  entryPoints: [join(outDir, "src/cli/bundle-main.js")], outfile: join(target, "main.cjs"),
+  define: { "import.meta.url": "__klMainUrl" },
+  banner: { js: `const __klMainUrl = require("node:url").pathToFileURL(__filename).href;` },
 });
-await build({ ...common, entryPoints: [join(outDir, "src/cli/bundle-main.js")], outfile: join(target, "main.js"), format: "esm" });
 
-const source = readFileSync(bundleFile, "utf8");
-// A dynamic import() inside vm.Script code needs an experimental loader hook on Node 20: none may remain.
-if (/\bimport\(/.test(source)) throw new Error("bundle-cli: the bundle still contains a dynamic import()");
-
-// Warm-up: lint a small config the way the command line does, so the code cache holds what a lint runs.
-const script = loader.compileBundle(bundleFile, source);
-const { run } = loader.evaluateBundle(script, bundleFile);
+// Warm-up: lint small configs the way the command line does, so the code caches hold what a
+// lint runs (the second config has lines only the chevrotain lexer reads).
+const set = new loader.BundleSet(target);
+const { run } = set.load(loader.MAIN_BUNDLE);
 const sample = `global_defs {
     router_id lb1
 }
@@ -97,16 +122,21 @@ virtual_server 10.0.0.1 80 {
     }
 }
 `;
-for (const format of ["stylish", "compact"]) {
-  const io = { stdout() {}, stderr() {}, readStdin: async () => sample, env: { NO_COLOR: "1" }, cwd: tmpdir(), stdoutIsTTY: false };
+const lexed = `$IF=eth0\nvrrp_instance VI_2 {\n    interface $IF\n    notify_master "/bin/echo \\"up\\""\n}\n`;
+for (const [format, text] of [["stylish", sample], ["compact", sample], ["stylish", lexed]]) {
+  const io = { stdout() {}, stderr() {}, readStdin: async () => text, env: { NO_COLOR: "1" }, cwd: tmpdir(), stdoutIsTTY: false };
   await run(["--no-config", "-f", format, "-", "--stdin-filename", "keepalived.conf"], io);
 }
-writeFileSync(`${bundleFile}.cache`, Buffer.concat([loader.sourceHash(source), script.createCachedData()]));
+if (!set.scripts.has("chevrotain")) throw new Error("bundle-cli: the warm-up never loaded chevrotain");
+set.load("lsp-server");
+for (const [name, script] of set.scripts) {
+  writeFileSync(join(target, `${name}.js.cache`), Buffer.concat([Buffer.from(ids[name], "latin1"), script.createCachedData()]));
+}
 
 // The bundle carries copies of dependencies' code: ship their licence texts beside it.
 const packages = new Set();
 const ours = relative(root, outDir) + "/";
-for (const input of Object.keys(bundled.metafile.inputs)) {
+for (const input of new Set(inputs)) {
   // Our own modules may sit under node_modules too (the test build's snapshot in node_modules/.cache).
   if (input.startsWith(ours)) continue;
   const m = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);

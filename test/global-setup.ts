@@ -89,7 +89,7 @@ export default function setup(project: TestProject): void {
     }
   }
   const stamp = join(dist, ".build-stamp");
-  if (!existsSync(stamp) || (existsSync(stamp) && statSync(stamp).mtimeMs < Number(key)) || !existsSync(join(dist, "cli/main.js"))) {
+  if (!existsSync(stamp) || (existsSync(stamp) && statSync(stamp).mtimeMs < Number(key)) || !existsSync(join(dist, "cli/main.cjs"))) {
     replaceFiles(snapshot, dist);
     writeFileSync(stamp, key + "\n");
   }

@@ -1,53 +1,83 @@
 /**
- * Loads run() from the CLI bundle (bundle.js beside the executable, written by
- * scripts/bundle-cli.mjs) with V8's code cache. A small lint is mostly Node
- * start-up; compiling the bundle was a large part of what is left, and Node 20
- * has no compile cache for ES modules (module.enableCompileCache is Node 22).
+ * Loads the CLI from its bundles (written by scripts/bundle-cli.mjs beside the
+ * executable) with V8's code cache. A small lint is mostly Node start-up;
+ * reading and compiling code was most of what is left, and Node 20 has no
+ * compile cache for ES modules (module.enableCompileCache is Node 22).
  *
- * bundle.js is one function expression `(exports, require, module, __filename,
- * __dirname, __klUrl) => {…}`; bundle.js.cache is the SHA-1 of that text followed
- * by the code cache V8 produced after a warm-up lint at build time. V8 itself
- * rejects a cache from another Node version or other flags (then the code is
- * compiled as usual); the hash guards against a bundle edited after the build.
+ * Each bundle `<name>.js` is one function expression `(exports, require,
+ * module, __filename, __dirname, __klUrl, __klLoad) => {…}`. The main bundle
+ * holds what a lint runs; parts a lint seldom needs (chevrotain, the language
+ * server) are bundles of their own, loaded by `__klLoad(name)` on first use, so
+ * a lint neither reads nor deserializes them.
+ *
+ * `<name>.js.cache` is a build id followed by the code cache V8 produced at
+ * build time (after a warm-up lint for the main bundle). The bundle's first
+ * line names the same id: a bundle rebuilt or edited without its cache is
+ * compiled as usual. V8 itself rejects a cache from another Node version or
+ * other flags. Comparing ids costs nothing, unlike hashing the text.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import vm from "node:vm";
 import type { RunCli } from "./process-main.js";
 
-type BundleFn = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string, url: string) => void;
+type BundleFn = (
+  exports: object, require: NodeJS.Require, module: { exports: object },
+  filename: string, dirname: string, url: string, load: (name: string) => unknown,
+) => void;
 
-export const BUNDLE_FILE = "bundle.js";
-const HASH_BYTES = 20;
+export const MAIN_BUNDLE = "bundle";
+/** Cache files start with the build id: this many bytes of ASCII hex. */
+export const BUILD_ID_BYTES = 16;
+const ID_PREFIX = "/*kl-build:";
 
-export function sourceHash(source: string): Buffer {
-  return createHash("sha1").update(source).digest();
+/** The first line of a bundle with this build id (the build writes it as the banner). */
+export function buildIdLine(id: string): string {
+  return `${ID_PREFIX}${id}*/`;
 }
 
-/** Compiles the bundle's text; `cachedData` as read from bundle.js.cache (hash prefix included), if any. */
+function buildIdOf(source: string): string | undefined {
+  return source.startsWith(ID_PREFIX) ? source.slice(ID_PREFIX.length, ID_PREFIX.length + BUILD_ID_BYTES) : undefined;
+}
+
+/** Compiles a bundle's text; `cachedData` as read from its .cache file (id included), if any. */
 export function compileBundle(file: string, source: string, cachedData?: Buffer): vm.Script {
-  const valid = cachedData && cachedData.length > HASH_BYTES && cachedData.subarray(0, HASH_BYTES).equals(sourceHash(source));
-  return new vm.Script(source, { filename: file, ...(valid && { cachedData: cachedData.subarray(HASH_BYTES) }) });
+  const id = buildIdOf(source);
+  const valid = id !== undefined && cachedData !== undefined && cachedData.length > BUILD_ID_BYTES &&
+    cachedData.toString("latin1", 0, BUILD_ID_BYTES) === id;
+  return new vm.Script(source, { filename: file, ...(valid && { cachedData: cachedData.subarray(BUILD_ID_BYTES) }) });
 }
 
-/** Runs the compiled bundle and returns its exports. */
-export function evaluateBundle(script: vm.Script, file: string): { run: RunCli } {
-  const mod = { exports: {} as { run: RunCli } };
-  (script.runInThisContext() as BundleFn)(mod.exports, createRequire(file), mod, file, dirname(file), pathToFileURL(file).href);
-  return mod.exports;
-}
+/** The bundles of one directory, each loaded (read, compiled, run) at most once. */
+export class BundleSet {
+  /** Compiled bundles by name: the build makes their code caches from these. */
+  readonly scripts = new Map<string, vm.Script>();
+  private exportsOf = new Map<string, unknown>();
 
-export async function loadBundledRun(): Promise<RunCli> {
-  const file = join(dirname(fileURLToPath(import.meta.url)), BUNDLE_FILE);
-  const source = readFileSync(file, "utf8");
-  let cache: Buffer | undefined;
-  try {
-    cache = readFileSync(`${file}.cache`);
-  } catch {
-    // No cache (or unreadable): compile as usual.
+  constructor(readonly dir: string) {}
+
+  load(name: string): unknown {
+    if (this.exportsOf.has(name)) return this.exportsOf.get(name);
+    const file = join(this.dir, `${name}.js`);
+    const source = readFileSync(file, "utf8");
+    let cache: Buffer | undefined;
+    try {
+      cache = readFileSync(`${file}.cache`);
+    } catch {
+      // No cache (or unreadable): compile as usual.
+    }
+    const script = compileBundle(file, source, cache);
+    this.scripts.set(name, script);
+    const mod = { exports: {} };
+    (script.runInThisContext() as BundleFn)(mod.exports, createRequire(file), mod, file, this.dir, pathToFileURL(file).href, (n) => this.load(n));
+    this.exportsOf.set(name, mod.exports);
+    return mod.exports;
   }
-  return evaluateBundle(compileBundle(file, source, cache), file).run;
+}
+
+/** run() of the main bundle in `dir`. */
+export async function loadBundledRun(dir: string): Promise<RunCli> {
+  return (new BundleSet(dir).load(MAIN_BUNDLE) as { run: RunCli }).run;
 }

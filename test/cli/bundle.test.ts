@@ -1,31 +1,44 @@
-// The packaged executable loads its bundle with a build-time V8 code cache (src/cli/bundle-loader.ts).
+// The packaged executable loads its bundles with build-time V8 code caches (src/cli/bundle-loader.ts).
 import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { describe, expect, it } from "vitest";
 
 const built = inject("builtRoot");
 
-/** Compiles the built bundle in a fresh node (same flags as the CLI) and reports what V8 did with the cache. */
-function compileReport(edit: string): string {
+/** Compiles a built bundle, edited by `edit`, in a fresh node (same flags as the CLI) and reports what V8 did with the cache. */
+function compileReport(name: string, edit: string): string {
   const code = `
     import { readFileSync } from "node:fs";
     import { compileBundle } from ${JSON.stringify(join(built, "src/cli/bundle-loader.js"))};
-    const file = ${JSON.stringify(join(built, "cli/bundle.js"))};
-    const script = compileBundle(file, readFileSync(file, "utf8") + ${JSON.stringify(edit)}, readFileSync(file + ".cache"));
+    const file = ${JSON.stringify(join(built, `cli/${name}.js`))};
+    const edit = ${edit};
+    const script = compileBundle(file, edit(readFileSync(file, "utf8")), readFileSync(file + ".cache"));
     console.log(String(script.cachedDataRejected));`;
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" });
   expect(r.stderr).toBe("");
   return r.stdout.trim();
 }
 
-describe("CLI bundle", () => {
-  it("V8 accepts the code cache made at build time", () => {
-    expect(compileReport("")).toBe("false");
+const bundles = readdirSync(join(built, "cli")).filter((f) => f.endsWith(".js")).map((f) => f.slice(0, -3));
+
+describe("CLI bundles", () => {
+  it("are the main bundle and the parts a lint seldom needs", () => {
+    expect(bundles.sort()).toEqual(["bundle", "chevrotain", "lsp-server"]);
   });
 
-  it("a bundle changed after the build is compiled without the cache", () => {
-    // undefined: the cache was not even offered (its hash names other text).
-    expect(compileReport("\n")).toBe("undefined");
+  it.each(bundles)("V8 accepts the code cache made at build time for %s.js", (name) => {
+    expect(compileReport(name, "(s) => s")).toBe("false");
+  });
+
+  it("a bundle rebuilt without its cache (another build id) is compiled without the cache", () => {
+    // undefined: the cache was not even offered (its id names another build).
+    expect(compileReport("bundle", `(s) => s.replace(/^\\/\\*kl-build:[0-9a-f]/, (m) => m.slice(0, -1) + (m.endsWith("0") ? "1" : "0"))`)).toBe("undefined");
+  });
+
+  it("a bundle edited after the build is compiled without the cache", () => {
+    // true: offered, and V8 refused it for text of another length.
+    expect(compileReport("bundle", `(s) => s + "\\n"`)).toBe("true");
   });
 });

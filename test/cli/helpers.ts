@@ -7,7 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { afterAll, inject } from "vitest";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");
-export const cliPath = join(inject("builtRoot"), "cli/main.js");
+export const cliPath = join(inject("builtRoot"), "cli/main.cjs");
 export const examples = join(repoRoot, "examples/memcached-three-nodes");
 
 export interface CliRun {

@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 import { repoRoot, startClient } from "./client.js";
 
 test("keepalived-lint lsp --stdio answers initialize and publishes diagnostics", async () => {
-  const client = await startClient({ bin: resolve(repoRoot, "dist/cli/main.js"), args: ["lsp", "--stdio"] });
+  const client = await startClient({ bin: resolve(repoRoot, "dist/cli/main.cjs"), args: ["lsp", "--stdio"] });
   try {
     const uri = pathToFileURL(resolve(repoRoot, "examples/memcached-three-nodes/node1.conf")).href;
     const text = "vrrp_instance V {\n  state MASTER\n  nopreempt\n  priority 100\n}\n";

@@ -33,7 +33,7 @@ describe("npm package", () => {
     const list = run("tar", ["-tzf", tarball], work).out.split("\n");
     expect(list).toContain("package/README.md");
     expect(list).toContain("package/LICENSE");
-    expect(list).toContain("package/dist/cli/main.js");
+    expect(list).toContain("package/dist/cli/main.cjs");
     expect(list).toContain("package/dist/cli/THIRD-PARTY-LICENSES.txt");
     expect(list).toContain("package/dist/src/lsp/bin.js");
     expect(list).toContain("package/dist/src/index.d.ts");
