@@ -7,7 +7,7 @@
  * No ids means every rule.
  */
 import type { Diagnostic } from "../../grammar/ast.js";
-import { lex, tokenTypes } from "../../grammar/lexer.js";
+import { commentOfLine } from "../../grammar/comment.js";
 import type { SourceFile } from "../../grammar/source.js";
 
 export interface Directive {
@@ -32,12 +32,12 @@ export function directivesOf(file: SourceFile): Directive[] {
     const lineStart = text.lastIndexOf("\n", at) + 1;
     let lineEnd = text.indexOf("\n", at);
     if (lineEnd < 0) lineEnd = text.length;
-    // Only a real comment counts (not text inside quotes): lex the line.
-    const comment = lex(text.slice(lineStart, lineEnd)).tokens.find((t) => t.tokenType === tokenTypes().Comment);
+    // Only a real comment counts (not text inside quotes).
+    const comment = commentOfLine(text, lineStart);
     if (!comment) continue;
-    const m = DIRECTIVE.exec(comment.image.replace(/\r$/, ""));
+    const m = DIRECTIVE.exec(text.slice(comment.start, comment.end).replace(/\r$/, ""));
     if (!m) continue;
-    const start = lineStart + comment.startOffset;
+    const start = comment.start;
     if (out.some((d) => d.start === start)) continue;
     const idsText = m[2].split(/\s--\s|^--\s|^--$/)[0];
     out.push({
@@ -46,7 +46,7 @@ export function directivesOf(file: SourceFile): Directive[] {
       file: file.path,
       line: file.position(start).line,
       start,
-      end: lineStart + comment.startOffset + comment.image.length,
+      end: comment.end,
       used: false,
     });
     at = lineEnd;
