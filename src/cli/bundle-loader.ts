@@ -17,14 +17,16 @@
  * other flags. Comparing ids costs nothing, unlike hashing the text.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import vm from "node:vm";
 import type { RunCli } from "./process-main.js";
 
+/** What a bundle may require: Node's built-in modules only (esbuild put everything else inside). */
+export type RequireBuiltin = (id: string) => unknown;
+
 type BundleFn = (
-  exports: object, require: NodeJS.Require, module: { exports: object },
+  exports: object, require: RequireBuiltin, module: { exports: object },
   filename: string, dirname: string, url: string, load: (name: string) => unknown,
 ) => void;
 
@@ -56,7 +58,7 @@ export class BundleSet {
   readonly scripts = new Map<string, vm.Script>();
   private exportsOf = new Map<string, unknown>();
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string, private readonly requireBuiltin: RequireBuiltin) {}
 
   load(name: string): unknown {
     if (this.exportsOf.has(name)) return this.exportsOf.get(name);
@@ -71,13 +73,31 @@ export class BundleSet {
     const script = compileBundle(file, source, cache);
     this.scripts.set(name, script);
     const mod = { exports: {} };
-    (script.runInThisContext() as BundleFn)(mod.exports, createRequire(file), mod, file, this.dir, pathToFileURL(file).href, (n) => this.load(n));
+    (script.runInThisContext() as BundleFn)(mod.exports, this.requireBuiltin, mod, file, this.dir, pathToFileURL(file).href, (n) => this.load(n));
     this.exportsOf.set(name, mod.exports);
     return mod.exports;
   }
 }
 
+/**
+ * A require() for built-in modules. process.getBuiltinModule (Node 20.16+) hands
+ * out modules without loading node:module (~5 ms of a start-up); older Node
+ * versions get createRequire's.
+ */
+export async function builtinRequire(): Promise<RequireBuiltin> {
+  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (typeof get === "function") {
+    return (id) => {
+      const m = get(id);
+      if (m === undefined) throw new Error(`a bundle requires "${id}", which is not a built-in module`);
+      return m;
+    };
+  }
+  const { createRequire } = await import("node:module");
+  return createRequire(import.meta.url);
+}
+
 /** run() of the main bundle in `dir`. */
 export async function loadBundledRun(dir: string): Promise<RunCli> {
-  return (new BundleSet(dir).load(MAIN_BUNDLE) as { run: RunCli }).run;
+  return (new BundleSet(dir, await builtinRequire()).load(MAIN_BUNDLE) as { run: RunCli }).run;
 }

@@ -1,4 +1,5 @@
 // Wires a run() to this process: arguments, standard streams and the exit code.
+import { fstatSync, statSync, writeSync } from "node:fs";
 import type { CliIo } from "./io.js";
 
 export type RunCli = (argv: string[], io: CliIo) => Promise<number>;
@@ -9,18 +10,13 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
     run = await load();
   } catch (e) {
     // A broken installation is an internal error too (exit 3), not a bare stack trace with exit 1.
-    process.stderr.write(`keepalived-lint: internal error: cannot load the linter: ${(e as Error).message}\n`);
+    writeAll(2, `keepalived-lint: internal error: cannot load the linter: ${(e as Error).message}\n`);
     process.exit(3);
   }
 
-  // A closed pipe (`keepalived-lint … | head`) is not an error worth a stack trace.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  });
-
   const code = await run(process.argv.slice(2), {
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
+    stdout: (s) => writeAll(1, s),
+    stderr: (s) => writeAll(2, s),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -28,7 +24,49 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
     },
     env: process.env,
     cwd: process.cwd(),
-    stdoutIsTTY: process.stdout.isTTY === true,
+    stdoutIsTTY: await isTerminal(1),
   });
   process.exitCode = code;
+}
+
+/**
+ * Writes straight to the descriptor. The report is written once, at the end,
+ * so nothing is gained from Node's stream for stdout, which costs a lint
+ * ~10 ms to set up (it loads net, stream and tty). The descriptor is in
+ * blocking mode unless some other process made it non-blocking: then wait
+ * for room (EAGAIN).
+ */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  for (let at = 0; at < bytes.length;) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") Atomics.wait(PAUSE, 0, 0, 1);
+      // A closed pipe (`keepalived-lint … | head`) is not an error worth a stack trace:
+      // the reader has all it wants, and the exit code still tells the lint's outcome.
+      else if (code === "EPIPE") return;
+      else throw e;
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Is this descriptor a terminal? Pipes, files and /dev/null (where CI and
+ * scripts send output) are told apart by fstat, without loading node:tty
+ * (~10 ms: it brings net and stream along).
+ */
+async function isTerminal(fd: number): Promise<boolean> {
+  try {
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice() || st.rdev === statSync("/dev/null").rdev) return false;
+  } catch {
+    return false;
+  }
+  // getBuiltinModule is Node 20.16+.
+  const tty = (process.getBuiltinModule?.("node:tty") as typeof import("node:tty") | undefined) ?? (await import("node:tty"));
+  return tty.isatty(fd);
 }
