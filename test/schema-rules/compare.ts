@@ -88,35 +88,38 @@ export function namespacedChildBlocks(roots: readonly ConfigNode[], textOf: (fil
 }
 
 /**
- * Where counting `{` and `}` from `start` (outside quotes and comments) first
- * comes back to zero. A `${NAME}` reference counts for nothing: keepalived
- * counts after substitution, and an undefined name's braces balance anyway.
+ * Offsets of the braces of one line as keepalived splits them off: outside
+ * double quotes (an unmatched quote runs to the end of the line) and comments.
+ * A `${NAME}` reference counts for nothing: keepalived counts after
+ * substitution, and an undefined name's braces balance anyway.
  */
+function lineBraces(line: string): number[] {
+  const out: number[] = [];
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === "#" || c === "!") break;
+    else if (c === "$" && line[i + 1] === "{") {
+      const close = line.indexOf("}", i);
+      if (close >= 0) i = close;
+    } else if (c === "{" || c === "}") out.push(i);
+  }
+  return out;
+}
+
+/** Where counting `{` and `}` from `start` first comes back to zero. */
 function skippedTo(text: string, start: number): number {
   let depth = 0;
-  let quoted = false;
-  let comment = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n") {
-      quoted = comment = false;
-    } else if (comment) {
-      continue;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      continue;
-    } else if (c === "#" || c === "!") {
-      comment = true;
-    } else if (c === "$" && text[i + 1] === "{") {
-      const close = text.indexOf("}", i);
-      const eol = text.indexOf("\n", i);
-      if (close >= 0 && (eol < 0 || close < eol)) i = close;
-    } else if (c === "{") {
-      depth++;
-    } else if (c === "}" && depth > 0 && --depth === 0) {
-      return i + 1;
+  for (let at = start; at < text.length;) {
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    for (const i of lineBraces(text.slice(at, end))) {
+      if (text[at + i] === "{") depth++;
+      else if (depth > 0 && --depth === 0) return at + i + 1;
     }
+    at = end + 1;
   }
   return text.length;
 }
@@ -154,20 +157,20 @@ export function childSkippedLines(file: string, oracle: readonly OracleMessage[]
   let started = false;
   let parentEnd = -1;
   for (let i = 0; i < lines.length; i++) {
-    // Braces outside quotes and comments, as keepalived splits them off a line.
-    const text = lines[i]!.replace(/"[^"]*"/g, "").replace(/[#!].*$/, "");
-    if (!started && !/^\s*global_defs\b/.test(text)) continue;
+    const line = lines[i]!;
+    if (!started && !/^\s*global_defs\b/.test(line)) continue;
     started = true;
-    for (const c of text) {
-      if (c === "{") {
+    const braces = lineBraces(line);
+    for (const at of braces) {
+      if (line[at] === "{") {
         raw++;
         if (parent === 0 || !ignored.has(i + 1)) parent++;
-      } else if (c === "}") {
+      } else {
         raw--;
         if (parent > 0 && --parent === 0 && parentEnd < 0) parentEnd = i + 1;
       }
     }
-    if (raw <= 0 && /[{}]/.test(text)) return parentEnd > 0 && i + 1 > parentEnd ? { from: parentEnd + 1, to: i + 1 } : undefined;
+    if (raw <= 0 && braces.length > 0) return parentEnd > 0 && i + 1 > parentEnd ? { from: parentEnd + 1, to: i + 1 } : undefined;
   }
   const last = lines.length - (lines[lines.length - 1] === "" ? 1 : 0);
   return started && parentEnd > 0 ? { from: parentEnd + 1, to: last } : undefined;
