@@ -4,24 +4,22 @@
  * Everything that needs to know what a keyword is asks here.
  */
 import { docOf } from "./descriptions.js";
-import { CONTEXTS, KEYWORDS as FACTS } from "./keywords.data.js";
+import { allKeywordFacts, contextFacts, ROOT_CONTEXT } from "./facts.js";
+import { CONTEXTS } from "./keywords.data.js";
 import type { ContextSpec, KeywordSpec, RefKind } from "./types.js";
 
 export type { ArgType, ContextSpec, KeywordFacts, KeywordKind, KeywordSpec, RefKind } from "./types.js";
 
-const KEYWORDS: readonly KeywordSpec[] = FACTS.map((facts) => {
+const KEYWORDS: readonly KeywordSpec[] = allKeywordFacts().map((facts) => {
   const doc = docOf(facts.context, facts.name);
   const spec: KeywordSpec = { ...facts, description: doc?.description ?? "" };
   if (doc?.notes) spec.notes = doc.notes;
   return spec;
 });
 
+// The same contexts as facts.ts's, with the keywords' prose.
 const contexts = new Map<string, ContextSpec>();
-for (const c of CONTEXTS) {
-  const spec: ContextSpec = { name: c.name, kind: c.kind, lineGrammar: c.lineGrammar, keywords: new Map() };
-  if (c.entryRef) spec.entryRef = c.entryRef;
-  contexts.set(c.name, spec);
-}
+for (const { name } of CONTEXTS) contexts.set(name, { ...contextFacts(name)!, keywords: new Map() });
 const byName = new Map<string, KeywordSpec[]>();
 for (const k of KEYWORDS) {
   (contexts.get(k.context)!.keywords as Map<string, KeywordSpec>).set(k.name, k);
@@ -30,7 +28,7 @@ for (const k of KEYWORDS) {
   else byName.set(k.name, [k]);
 }
 
-export const ROOT_CONTEXT = "root";
+export { ROOT_CONTEXT };
 
 /** The context with this name, if any. */
 export function getContext(name: string): ContextSpec | undefined {
