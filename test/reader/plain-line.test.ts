@@ -50,6 +50,8 @@ const piece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(" ", "  ", "\t", "\f", "\v") },
   { weight: 3, arbitrary: fc.constantFrom("{", "}") },
   { weight: 1, arbitrary: fc.constantFrom("#c", "! note", "a#b", "\"q w\"", "\\", "\\#", "$V", "\r", "\0") },
+  // Not blanks for keepalived (nor for the scanner), though JavaScript's trim() takes them for spaces.
+  { weight: 1, arbitrary: fc.constantFrom("\u00a0", "\u2028", "\ufeff") },
 );
 const line = fc.array(piece, { maxLength: 12 }).map((ps) => ps.join(""));
 const config = fc.tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom("\n", "\r\n"));
@@ -60,6 +62,14 @@ describe("plain-line scanner and chevrotain lexer read alike", () => {
     const plain = outline(text, false);
     expect(plain).toContain("  keyword vrrp_instance true state@2:3 BACKUP@2:9 rest=\"\"");
     expect(plain).toContain("    entry vrrp_instance.virtual_ipaddress true 10.0.0.1/24@3:23 dev@3:35 eth0@3:39 rest=\"dev eth0\"");
+    const forced = text.split("\n").map((l) => (l === "" ? l : PREFIX + l)).join("\n");
+    expect(outline(forced, true)).toEqual(plain);
+  });
+
+  test("words that start or end with a non-ASCII space keep it in the raw rest on both paths", () => {
+    const text = "vrrp_instance VI_1 {\n  notify_master \u00a0x y\ufeff\n}\n";
+    const plain = outline(text, false);
+    expect(plain).toContain("  keyword vrrp_instance true notify_master@2:3 \u00a0x@2:17 y\ufeff@2:20 rest=\"\u00a0x y\ufeff\"");
     const forced = text.split("\n").map((l) => (l === "" ? l : PREFIX + l)).join("\n");
     expect(outline(forced, true)).toEqual(plain);
   });
