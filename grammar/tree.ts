@@ -183,6 +183,18 @@ export class TreeStore {
     return kind === WORD_QUOTED ? text.slice(start + 1, end - 1) : text.slice(start, end);
   }
 
+  /** Looks word w's text up in `table` (a KeywordTable) without making it a string. */
+  lookup<T>(w: number, table: { get(text: string, start: number, end: number): T }): T {
+    const kind = this.wKind[w];
+    if (kind === WORD_OBJECT) {
+      const text = this.wObjects.get(w)!.text;
+      return table.get(text, 0, text.length);
+    }
+    const inner = kind === WORD_QUOTED ? 1 : 0;
+    const start = this.wStart[w];
+    return table.get(this.texts[this.wFile[w]], start + inner, start + this.wLength[w] - inner);
+  }
+
   wordFile(w: number): number {
     return this.wKind[w] !== WORD_OBJECT ? this.wFile[w] : this.fileIds.get(this.wObjects.get(w)!.file)!;
   }
