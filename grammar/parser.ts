@@ -12,7 +12,8 @@
  */
 import type { ConfigNode, Diagnostic, Span, Via } from "./ast.js";
 import type { LineSink, LogicalLine } from "./preprocessor.js";
-import { getContext, ROOT_CONTEXT, type KeywordSpec } from "./schema/index.js";
+import { keywordTable, type KeywordTable } from "./keyword-table.js";
+import { getContext, ROOT_CONTEXT, type ContextSpec } from "./schema/index.js";
 import { NO_NODE, TreeStore } from "./tree.js";
 
 interface Frame {
@@ -21,7 +22,7 @@ interface Frame {
   /** The last node added in this block (NO_NODE: none yet). */
   last: number;
   /** The context's keywords (looked up once per block, not per line). */
-  keywords: ReadonlyMap<string, KeywordSpec> | undefined;
+  keywords: KeywordTable;
   values: boolean;
   /** The block keyword was read; its `{` has not come yet. */
   needOpen: boolean;
@@ -39,6 +40,7 @@ export class TreeBuilder implements LineSink {
   private frames: Frame[];
   /** Unmatched `{` lines (word indices), for keepalived's lexical brace count. */
   private openBraces: number[] = [];
+  private tables: KeywordTable[] = [];
   /** The current line's rest: a string (general path) or a slice [restStart, restEnd) of restText. */
   private restString = "";
   private restText = "";
@@ -46,10 +48,9 @@ export class TreeBuilder implements LineSink {
   private restEnd = 0;
 
   constructor() {
-    this.frames = [{
-      node: NO_NODE, last: NO_NODE, contextId: this.store.contextId(ROOT_CONTEXT),
-      keywords: getContext(ROOT_CONTEXT)?.keywords, values: false, needOpen: false,
-    }];
+    const root = getContext(ROOT_CONTEXT)!;
+    const contextId = this.store.contextId(root.name);
+    this.frames = [{ node: NO_NODE, last: NO_NODE, contextId, keywords: this.tableOf(contextId, root), values: false, needOpen: false }];
   }
 
   /** Top-level nodes (views over the store; call after finish()). */
@@ -134,14 +135,14 @@ export class TreeBuilder implements LineSink {
       return;
     }
     const s = this.store;
-    const spec = frame.keywords?.get(s.wordText(w0));
+    const spec = s.lookup(w0, frame.keywords);
     const n = this.node(frame, false, spec !== undefined, w0, count, via, spec?.quoted === true);
     const child = spec && (spec.kind === "block" || spec.kind === "value-block") && spec.childContext ? getContext(spec.childContext) : undefined;
     if (child) {
       const values = spec!.kind === "value-block";
       const contextId = s.contextId(child.name);
       s.setBlock(n, values, contextId);
-      this.frames.push({ node: n, last: NO_NODE, contextId, keywords: child.keywords, values, needOpen: true });
+      this.frames.push({ node: n, last: NO_NODE, contextId, keywords: this.tableOf(contextId, child), values, needOpen: true });
     }
   }
 
@@ -226,6 +227,11 @@ export class TreeBuilder implements LineSink {
     // Only entries and script keywords re-read their raw line; keeping it for every line costs memory.
     if (keepRest) this.store.setRest(n, this.rest());
     return n;
+  }
+
+  /** A context's keyword table, by the store's context id: an array index per block rather than a map lookup. */
+  private tableOf(contextId: number, context: ContextSpec): KeywordTable {
+    return (this.tables[contextId] ??= keywordTable(context));
   }
 
   private close(w: number) {

@@ -3,8 +3,11 @@
  * braces and perhaps a comment; for those, keepalived's tokenizer and the
  * chevrotain lexer agree in the obvious way, so the words are found by one
  * scan of char codes without building tokens. A line with anything that needs
- * the lexer's care — a double quote, a backslash, NUL, a `\r` inside the line,
- * a `$` — is marked not plain and goes through the chevrotain lexer instead.
+ * the lexer's care — a backslash, NUL, a `\r` inside the line, a `$`, an
+ * unmatched double quote — is marked not plain and goes through the chevrotain
+ * lexer instead. A closed double-quoted string is plain: it is one word (also
+ * when a word touches it: `x"y z"w` is three words), its text is what lies
+ * between the quotes, and `#`, `!`, blanks and braces inside it are text.
  * test/reader/plain-line.test.ts checks both paths read the same AST.
  */
 
@@ -19,6 +22,7 @@ const COMMENT = 4;
 const SPECIAL = 5;
 const NEWLINE = 6;
 const CR = 7;
+const QUOTE = 8;
 
 /** Class of each ASCII code; every code from 128 up is a word character (keepalived splits on ASCII blanks only). */
 const CLASS = (() => {
@@ -28,7 +32,8 @@ const CLASS = (() => {
   t[125] = CLOSE;
   t[35] = COMMENT; // #
   t[33] = COMMENT; // !
-  for (const c of [34, 92, 36, 0]) t[c] = SPECIAL; // " \ $ NUL
+  for (const c of [92, 36, 0]) t[c] = SPECIAL; // \ $ NUL
+  t[34] = QUOTE; // "
   t[10] = NEWLINE;
   t[13] = CR;
   return t;
@@ -37,7 +42,9 @@ const CLASS = (() => {
 export class PlainLineScanner {
   /**
    * Items of the last plain line, in order, as pairs: a word is
-   * (start, end); a brace is (offset, OPEN_BRACE | CLOSE_BRACE).
+   * (start, end); a brace is (offset, OPEN_BRACE | CLOSE_BRACE). A quoted
+   * word's span includes its quotes, so it is the only word that starts
+   * with `"` (an unquoted word never holds one).
    */
   items = new Int32Array(64);
   /** Number of pairs in `items`. */
@@ -74,7 +81,12 @@ export class PlainLineScanner {
         wordStart = -1;
       }
       if (k === BLANK) continue;
-      if (k === OPEN) this.push(i, OPEN_BRACE);
+      if (k === QUOTE) {
+        const close = this.quoted(text, i);
+        if (close < 0) return this.refuse(text, i);
+        this.push(i, close + 1);
+        i = close;
+      } else if (k === OPEN) this.push(i, OPEN_BRACE);
       else if (k === CLOSE) this.push(i, CLOSE_BRACE);
       else if (k === NEWLINE) return this.end(i, i + 1);
       else if (k === CR && i + 1 < n && text.charCodeAt(i + 1) === 10) return this.end(i, i + 2);
@@ -83,6 +95,22 @@ export class PlainLineScanner {
     }
     if (wordStart >= 0) this.push(wordStart, n);
     this.end(n, n);
+  }
+
+  /**
+   * The closing quote of the string opened at `open`, or -1 when the lexer
+   * must read it: unmatched on the line, or holding a character the lexer
+   * treats with care (NUL, `\r`) or the preprocessor rewrites (`$` is
+   * substituted inside quotes too; a backslash is kept off the fast path).
+   */
+  private quoted(text: string, open: number): number {
+    const n = text.length;
+    for (let i = open + 1; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) return i;
+      if (c === 10 || c === 13 || c === 0 || c === 36 || c === 92) return -1;
+    }
+    return -1;
   }
 
   private end(lineEnd: number, next: number) {

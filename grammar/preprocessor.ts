@@ -481,7 +481,9 @@ export class Preprocessor {
     let restTo = -1;
     const flush = () => {
       if (words.length === 0) return;
-      const rest = restFrom >= 0 ? line.text.slice(restFrom, restTo).trim() : "";
+      // No trim(): the rest runs from a word to a word, and JavaScript's trim() would also cut Unicode
+      // spaces (U+00A0, U+FEFF, …) that are word characters for keepalived and for the plain-line path.
+      const rest = restFrom >= 0 ? line.text.slice(restFrom, restTo) : "";
       this.sink.line({ kind: "words", words, rest, file: line.file.path, via: line.via });
       words = [];
       restFrom = restTo = -1;

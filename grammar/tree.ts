@@ -22,9 +22,15 @@ const HAS_VIA = 32;
 /** The block's `{` is the word right after the node's words (it always is: it must be the next line). */
 const HAS_OPEN = 64;
 
-/** Word kinds: text is the file slice, or an object built by the preprocessor. */
+/**
+ * Word kinds: text is the file slice; the slice is a double-quoted string and
+ * the text is what lies between the quotes; or an object the preprocessor built.
+ */
 const WORD_SLICE = 0;
 const WORD_OBJECT = 1;
+const WORD_QUOTED = 2;
+/** `"`: a slice word starting with it is a quoted string (see PlainLineScanner.items). */
+const QUOTE = 34;
 /** Narrow columns hold up to this; a word beyond it is stored as an object. */
 const U16_MAX = 0xffff;
 
@@ -116,11 +122,17 @@ export class TreeStore {
 
   // ---- words ---------------------------------------------------------------
 
-  /** A word whose text is exactly its file slice (no quotes, no escapes), read through includes `via`. */
+  /**
+   * A word that is its file slice [start, end), read through includes `via`:
+   * either the text itself (no escapes) or, when it starts with `"`, a closed
+   * double-quoted string whose text is between the quotes.
+   */
   addSliceWord(file: number, start: number, end: number, via?: Via[]): number {
     const viaId = via ? this.viaId(via) : 0;
+    const quoted = this.texts[file].charCodeAt(start) === QUOTE;
     if (file > U16_MAX || end - start > U16_MAX || viaId > U16_MAX) {
-      const word: Word = { file: this.paths[file], start, end, text: this.texts[file].slice(start, end), quoted: false };
+      const text = quoted ? this.texts[file].slice(start + 1, end - 1) : this.texts[file].slice(start, end);
+      const word: Word = { file: this.paths[file], start, end, text, quoted };
       if (via) word.via = via;
       return this.addWordObject(word);
     }
@@ -129,7 +141,7 @@ export class TreeStore {
     this.wFile[w] = file;
     this.wStart[w] = start;
     this.wLength[w] = end - start;
-    this.wKind[w] = WORD_SLICE;
+    this.wKind[w] = quoted ? WORD_QUOTED : WORD_SLICE;
     this.wVia[w] = viaId;
     this.wordCount = w + 1;
     return w;
@@ -163,30 +175,42 @@ export class TreeStore {
   }
 
   wordText(w: number): string {
-    if (this.wKind[w] !== WORD_SLICE) return this.wObjects.get(w)!.text;
+    const kind = this.wKind[w];
+    if (kind === WORD_OBJECT) return this.wObjects.get(w)!.text;
     const start = this.wStart[w];
-    return this.texts[this.wFile[w]].slice(start, start + this.wLength[w]);
+    const end = start + this.wLength[w];
+    const text = this.texts[this.wFile[w]];
+    return kind === WORD_QUOTED ? text.slice(start + 1, end - 1) : text.slice(start, end);
+  }
+
+  /** Looks word w's text up in `table` (a KeywordTable) without making it a string. */
+  lookup<T>(w: number, table: { get(text: string, start: number, end: number): T }): T {
+    const kind = this.wKind[w];
+    if (kind === WORD_OBJECT) {
+      const text = this.wObjects.get(w)!.text;
+      return table.get(text, 0, text.length);
+    }
+    const inner = kind === WORD_QUOTED ? 1 : 0;
+    const start = this.wStart[w];
+    return table.get(this.texts[this.wFile[w]], start + inner, start + this.wLength[w] - inner);
   }
 
   wordFile(w: number): number {
-    return this.wKind[w] === WORD_SLICE ? this.wFile[w] : this.fileIds.get(this.wObjects.get(w)!.file)!;
+    return this.wKind[w] !== WORD_OBJECT ? this.wFile[w] : this.fileIds.get(this.wObjects.get(w)!.file)!;
   }
 
   wordStart(w: number): number {
-    return this.wKind[w] === WORD_SLICE ? this.wStart[w] : this.wObjects.get(w)!.start;
+    return this.wKind[w] !== WORD_OBJECT ? this.wStart[w] : this.wObjects.get(w)!.start;
   }
 
   wordEnd(w: number): number {
-    return this.wKind[w] === WORD_SLICE ? this.wStart[w] + this.wLength[w] : this.wObjects.get(w)!.end;
+    return this.wKind[w] !== WORD_OBJECT ? this.wStart[w] + this.wLength[w] : this.wObjects.get(w)!.end;
   }
 
   /** The Word object of word w (a new one each call for slice words: the node that owns the word keeps it). */
   word(w: number): Word {
-    if (this.wKind[w] !== WORD_SLICE) return this.wObjects.get(w)!;
-    const start = this.wStart[w];
-    const end = start + this.wLength[w];
-    const file = this.wFile[w];
-    const v: Word = { file: this.paths[file], start, end, text: this.texts[file].slice(start, end), quoted: false };
+    if (this.wKind[w] === WORD_OBJECT) return this.wObjects.get(w)!;
+    const v: Word = { file: this.paths[this.wFile[w]], start: this.wStart[w], end: this.wordEnd(w), text: this.wordText(w), quoted: this.wKind[w] === WORD_QUOTED };
     if (this.wVia[w] !== 0) v.via = this.viaTable[this.wVia[w] - 1];
     return v;
   }

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { ConfigNode } from "../../grammar/ast.js";
+import { PlainLineScanner } from "../../grammar/plain-line.js";
 import { parseText } from "../../grammar/reader.js";
 
 const PREFIX = "@x ";
@@ -49,10 +50,21 @@ const piece = fc.oneof(
     "track_script", "chk", "weight", "-20", "global_defs", "router_id", "vrrp_script", "script", "notify_master", "/bin/true", "x.y-z_1") },
   { weight: 4, arbitrary: fc.constantFrom(" ", "  ", "\t", "\f", "\v") },
   { weight: 3, arbitrary: fc.constantFrom("{", "}") },
-  { weight: 1, arbitrary: fc.constantFrom("#c", "! note", "a#b", "\"q w\"", "\\", "\\#", "$V", "\r", "\0") },
+  { weight: 1, arbitrary: fc.constantFrom("#c", "! note", "a#b", "\\", "\\#", "$V", "\r", "\0") },
+  // Quoted strings (read by the scanner unless they hold a character it refuses), and lone quotes
+  // that pair up with a later one on the line or stay unmatched. Pieces join without blanks, so
+  // quotes also touch words and braces.
+  { weight: 3, arbitrary: fc.constantFrom("\"q w\"", "\"\"", "\"", "\"#x\"", "\"! y {\"", "\"}\"", "\"a\\b\"", "\"$V\"", "\"$V x\"", "\"${V}\"", "\"/bin/x -y\"") },
+  // Not blanks for keepalived (nor for the scanner), though JavaScript's trim() takes them for spaces.
+  { weight: 1, arbitrary: fc.constantFrom("\u00a0", "\u2028", "\ufeff") },
 );
 const line = fc.array(piece, { maxLength: 12 }).map((ps) => ps.join(""));
-const config = fc.tuple(fc.array(line, { maxLength: 25 }), fc.constantFrom("\n", "\r\n"));
+// The first line opens a block whose keywords include script keywords (`script`, `notify_master`),
+// which keep their raw line (ConfigNode.rest).
+// Defining $V makes its uses (also inside quotes) change the line.
+const opening = fc.tuple(fc.constantFrom([], ["$V=v \"w\""]), fc.constantFrom([], ["vrrp_script chk {"], ["vrrp_instance VI_1 {"], ["global_defs {"]));
+const config = fc.tuple(opening, fc.array(line, { maxLength: 25 }), fc.constantFrom("\n", "\r\n"))
+  .map(([[define, block], rest, eol]): [string[], string] => [[...define, ...block, ...rest], eol]);
 
 describe("plain-line scanner and chevrotain lexer read alike", () => {
   test("a line read as written equals the same line forced through the lexer (hand-picked)", () => {
@@ -60,6 +72,36 @@ describe("plain-line scanner and chevrotain lexer read alike", () => {
     const plain = outline(text, false);
     expect(plain).toContain("  keyword vrrp_instance true state@2:3 BACKUP@2:9 rest=\"\"");
     expect(plain).toContain("    entry vrrp_instance.virtual_ipaddress true 10.0.0.1/24@3:23 dev@3:35 eth0@3:39 rest=\"dev eth0\"");
+    const forced = text.split("\n").map((l) => (l === "" ? l : PREFIX + l)).join("\n");
+    expect(outline(forced, true)).toEqual(plain);
+  });
+
+  test("closed double-quoted strings are plain: one word each, quotes in the span", () => {
+    const items = (line: string) => {
+      const s = new PlainLineScanner();
+      s.scan(line, 0);
+      return s.plain ? [...s.items.slice(0, 2 * s.count)] : "refused";
+    };
+    expect(items('script "/bin/x -y" # c')).toEqual([0, 6, 7, 18]);
+    expect(items('x"a #{b"y ""')).toEqual([0, 1, 1, 8, 8, 9, 10, 12]);
+    expect(items('a "b')).toBe("refused");
+    expect(items('a "$b"')).toBe("refused");
+    expect(items('a "\\b"')).toBe("refused");
+  });
+
+  test("quoted words and script keywords read alike on both paths (hand-picked)", () => {
+    const text = 'vrrp_script chk {\n  script "/usr/bin/pgrep -x memcached"\n}\nvrrp_instance VI_1 {\n  notify_master x"a b"y "" "#{!}"\n}\n';
+    const plain = outline(text, false);
+    expect(plain).toContain(String.raw`  keyword vrrp_script true script@2:3 "/usr/bin/pgrep -x memcached@2:10 rest="\"/usr/bin/pgrep -x memcached\""`);
+    expect(plain).toContain(String.raw`  keyword vrrp_instance true notify_master@5:3 x@5:17 "a b@5:18 y@5:23 "@5:25 "#{!}@5:28 rest="x\"a b\"y \"\" \"#{!}\""`);
+    const forced = text.split("\n").map((l) => (l === "" ? l : PREFIX + l)).join("\n");
+    expect(outline(forced, true)).toEqual(plain);
+  });
+
+  test("words that start or end with a non-ASCII space keep it in the raw rest on both paths", () => {
+    const text = "vrrp_instance VI_1 {\n  notify_master \u00a0x y\ufeff\n}\n";
+    const plain = outline(text, false);
+    expect(plain).toContain("  keyword vrrp_instance true notify_master@2:3 \u00a0x@2:17 y\ufeff@2:20 rest=\"\u00a0x y\ufeff\"");
     const forced = text.split("\n").map((l) => (l === "" ? l : PREFIX + l)).join("\n");
     expect(outline(forced, true)).toEqual(plain);
   });

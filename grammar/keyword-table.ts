@@ -1,0 +1,69 @@
+/**
+ * Keyword lookup by position in a text. The parser looks up the first word of
+ * every line in its block's keywords; with a Map that needs the word as a
+ * string, i.e. a fresh slice of the file (and its hash) per line — the
+ * largest single cost of parsing a large configuration. This table hashes
+ * the word's char codes where they lie and confirms a hit with startsWith(),
+ * so a lookup allocates nothing. It is built from the schema's ContextSpec
+ * (the one source of truth for keywords), once per context.
+ */
+import type { ContextSpec, KeywordSpec } from "./schema/index.js";
+
+/**
+ * A hash of four char codes (first, middle, last and the length) rather than
+ * of every one: it costs the same for any word, and a context's few hundred
+ * keyword names spread over it well enough; startsWith() settles collisions.
+ */
+function hash(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length === 0) return 0;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + (length >> 1));
+  const c = text.charCodeAt(end - 1);
+  return Math.imul(Math.imul(Math.imul(length, 31) + a, 31) + b, 31) + c;
+}
+
+export class KeywordTable {
+  /** Open addressing: 1 + index into names/specs, 0 for an empty slot. Half full at most. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly names: string[] = [];
+  private readonly specs: KeywordSpec[] = [];
+
+  constructor(keywords: ReadonlyMap<string, KeywordSpec>) {
+    let size = 8;
+    while (size < keywords.size * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [name, spec] of keywords) {
+      let i = hash(name, 0, name.length) & this.mask;
+      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      this.names.push(name);
+      this.specs.push(spec);
+      this.slots[i] = this.names.length;
+    }
+  }
+
+  /** The keyword spelled text[start, end), if any. */
+  get(text: string, start: number, end: number): KeywordSpec | undefined {
+    const length = end - start;
+    for (let i = hash(text, start, end) & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.slots[i];
+      if (k === 0) return undefined;
+      const name = this.names[k - 1];
+      if (name.length === length && text.startsWith(name, start)) return this.specs[k - 1];
+    }
+  }
+}
+
+const tables = new WeakMap<ContextSpec, KeywordTable>();
+
+/** The lookup table of a context's keywords (built on first use). */
+export function keywordTable(context: ContextSpec): KeywordTable {
+  let t = tables.get(context);
+  if (!t) {
+    t = new KeywordTable(context.keywords);
+    tables.set(context, t);
+  }
+  return t;
+}
