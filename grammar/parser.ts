@@ -39,7 +39,14 @@ interface Frame {
 export class TreeBuilder implements LineSink {
   readonly store = new TreeStore();
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * Open blocks: frames[0] is the top level, frames[depth] the innermost.
+   * Frames are reused by depth rather than made per block: a large config
+   * opens a hundred thousand blocks, and their frames were most of the
+   * parse's garbage (young-generation memory is fresh memory too).
+   */
   private frames: Frame[];
+  private depth = 0;
   /** Unmatched `{` lines (word indices), for keepalived's lexical brace count. */
   private openBraces: number[] = [];
   private tables: KeywordTable[] = [];
@@ -96,7 +103,7 @@ export class TreeBuilder implements LineSink {
   /** Call once after the last line. */
   finish(): void {
     const s = this.store;
-    for (let i = this.frames.length - 1; i > 0; i--) {
+    for (let i = this.depth; i > 0; i--) {
       const f = this.frames[i];
       s.closeBlock(f.block, NO_NODE);
       const kw = s.keywordWord(f.node);
@@ -105,12 +112,12 @@ export class TreeBuilder implements LineSink {
         `"${name}" block is not closed before the end of the configuration`,
         `add "}" to close "${name}"`);
     }
-    if (this.frames.length === 1 && this.openBraces.length > 0) {
+    if (this.depth === 0 && this.openBraces.length > 0) {
       const n = this.openBraces.length;
       this.report("unbalanced-brace", "error", s.words.span(this.openBraces[n - 1]),
         `${n} '{' ${n === 1 ? "is" : "are"} never closed`, "add the missing \"}\"");
     }
-    this.frames.length = 1;
+    this.depth = 0;
   }
 
   private rest(): string {
@@ -119,19 +126,19 @@ export class TreeBuilder implements LineSink {
 
   private brace(w: number, open: boolean, via: Via[] | undefined) {
     const counted = this.braceCount(open, w);
-    if (!open && this.frames.length === 1 && !counted) {
+    if (!open && this.depth === 0 && !counted) {
       // keepalived reads a top-level '}' as the keyword '}' ("Unknown keyword '}'").
       this.report("unbalanced-brace", "error", this.store.words.span(w), "'}' at the top level closes no block",
         "remove it, or the '{' it was meant to match");
       return;
     }
-    const frame = this.frames[this.frames.length - 1];
+    const frame = this.frames[this.depth];
     if (frame.values) this.valueBrace(frame, w, open, via);
     else this.keywordBrace(frame, w, open);
   }
 
   private words(w0: number, count: number, via: Via[] | undefined) {
-    const frame = this.frames[this.frames.length - 1];
+    const frame = this.frames[this.depth];
     if (frame.needOpen) this.missingOpen(frame);
     if (frame.values) {
       this.node(frame, true, true, w0, count, via, true);
@@ -145,7 +152,7 @@ export class TreeBuilder implements LineSink {
       const values = spec!.kind === "value-block";
       const contextId = s.contextId(child.name);
       const block = s.setBlock(n, values, contextId);
-      this.frames.push({ node: n, block, last: NO_NODE, contextId, keywords: this.tableOf(contextId, child), values, needOpen: true });
+      this.openFrame(n, block, contextId, this.tableOf(contextId, child), values);
     }
   }
 
@@ -201,7 +208,7 @@ export class TreeBuilder implements LineSink {
         prev !== NO_NODE && !s.isKnown(prev) ? `"${prevName}" is not a keyword here; fix it or remove the block` : "remove the '{' and its '}'");
       return;
     }
-    if (this.frames.length > 1) this.close(w);
+    if (this.depth > 0) this.close(w);
     // A '}' at the top level was reported by the brace counter.
   }
 
@@ -237,8 +244,23 @@ export class TreeBuilder implements LineSink {
     return (this.tables[contextId] ??= keywordTable(context));
   }
 
+  private openFrame(node: number, block: number, contextId: number, keywords: KeywordTable, values: boolean) {
+    const d = ++this.depth;
+    const f = this.frames[d];
+    if (!f) {
+      this.frames.push({ node, block, last: NO_NODE, contextId, keywords, values, needOpen: true });
+      return;
+    }
+    f.node = node;
+    f.block = block;
+    f.last = NO_NODE;
+    f.contextId = contextId;
+    f.keywords = keywords;
+    f.values = values;
+    f.needOpen = true;
+  }
+
   private close(w: number) {
-    const frame = this.frames.pop()!;
-    this.store.closeBlock(frame.block, w);
+    this.store.closeBlock(this.frames[this.depth--].block, w);
   }
 }
