@@ -17,6 +17,7 @@
  * words and its `}`.
  */
 import type { Block, ConfigNode, Via, Word } from "./ast.js";
+import { grow } from "./columns.js";
 import { WordColumns } from "./word-columns.js";
 
 const ENTRY = 1;
@@ -36,14 +37,6 @@ const NONE = -1;
 /** Shared empty arrays for leaf nodes (most lines): frozen so a stray push fails loudly. */
 const NO_CHILDREN: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
 const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
-
-type Column = Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
-
-function grow<T extends Column>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
-}
 
 export class TreeStore {
   readonly words = new WordColumns();

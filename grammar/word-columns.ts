@@ -11,19 +11,12 @@
  * objects, marked by a length of OBJECT.
  */
 import type { Span, Via, Word } from "./ast.js";
+import { grow } from "./columns.js";
 
 /** A length that marks an object word; its start is then an index into `objects`. */
 const OBJECT = 0xffff;
 /** `"`: a slice word starting with it is a closed quoted string. */
 const QUOTE = 34;
-
-type Column = Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>;
-
-function grow<T extends Column>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
-}
 
 export class WordColumns {
   // ---- files, by id
