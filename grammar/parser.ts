@@ -18,6 +18,8 @@ import { NO_NODE, TreeStore } from "./tree.js";
 
 interface Frame {
   node: number; // NO_NODE = top level
+  /** The node's row in the store's block columns (NO_NODE at the top level). */
+  block: number;
   contextId: number;
   /** The last node added in this block (NO_NODE: none yet). */
   last: number;
@@ -37,7 +39,14 @@ interface Frame {
 export class TreeBuilder implements LineSink {
   readonly store = new TreeStore();
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * Open blocks: frames[0] is the top level, frames[depth] the innermost.
+   * Frames are reused by depth rather than made per block: a large config
+   * opens a hundred thousand blocks, and their frames were most of the
+   * parse's garbage (young-generation memory is fresh memory too).
+   */
   private frames: Frame[];
+  private depth = 0;
   /** Unmatched `{` lines (word indices), for keepalived's lexical brace count. */
   private openBraces: number[] = [];
   private tables: KeywordTable[] = [];
@@ -50,7 +59,8 @@ export class TreeBuilder implements LineSink {
   constructor() {
     const root = getContext(ROOT_CONTEXT)!;
     const contextId = this.store.contextId(root.name);
-    this.frames = [{ node: NO_NODE, last: NO_NODE, contextId, keywords: this.tableOf(contextId, root), values: false, needOpen: false }];
+    this.store.topContext = contextId;
+    this.frames = [{ node: NO_NODE, block: NO_NODE, last: NO_NODE, contextId, keywords: this.tableOf(contextId, root), values: false, needOpen: false }];
   }
 
   /** Top-level nodes (views over the store; call after finish()). */
@@ -59,13 +69,13 @@ export class TreeBuilder implements LineSink {
   }
 
   line(l: LogicalLine): void {
-    const s = this.store;
+    const words = this.store.words;
     if (l.kind === "brace") {
-      this.brace(s.addWordObject(l.span), l.brace === "{", l.via);
+      this.brace(words.addObject(l.span), l.brace === "{", l.via);
       return;
     }
-    const w0 = s.addWordObject(l.words[0]);
-    for (let i = 1; i < l.words.length; i++) s.addWordObject(l.words[i]);
+    const w0 = words.addObject(l.words[0]);
+    for (let i = 1; i < l.words.length; i++) words.addObject(l.words[i]);
     this.restString = l.rest;
     this.restText = "";
     this.words(w0, l.words.length, l.via);
@@ -73,41 +83,41 @@ export class TreeBuilder implements LineSink {
 
   file(path: string, text: string): number {
     this.store.reserve(text.length);
-    return this.store.fileId(path, text);
+    return this.store.words.fileId(path, text);
   }
 
   plainLine(file: number, offsets: Int32Array, first: number, count: number, restStart: number, restEnd: number, via: Via[] | undefined): void {
-    const s = this.store;
-    const w0 = s.addSliceWord(file, offsets[2 * first], offsets[2 * first + 1], via);
-    for (let i = first + 1; i < first + count; i++) s.addSliceWord(file, offsets[2 * i], offsets[2 * i + 1], via);
-    this.restText = s.texts[file];
+    const words = this.store.words;
+    const w0 = words.addSlice(file, offsets[2 * first], offsets[2 * first + 1], via);
+    for (let i = first + 1; i < first + count; i++) words.addSlice(file, offsets[2 * i], offsets[2 * i + 1], via);
+    this.restText = words.texts[file];
     this.restStart = restStart;
     this.restEnd = restEnd;
     this.words(w0, count, via);
   }
 
   plainBrace(file: number, at: number, open: boolean, via: Via[] | undefined): void {
-    this.brace(this.store.addSliceWord(file, at, at + 1), open, via);
+    this.brace(this.store.words.addSlice(file, at, at + 1, via), open, via);
   }
 
   /** Call once after the last line. */
   finish(): void {
     const s = this.store;
-    for (let i = this.frames.length - 1; i > 0; i--) {
+    for (let i = this.depth; i > 0; i--) {
       const f = this.frames[i];
-      s.closeBlock(f.node, NO_NODE);
+      s.closeBlock(f.block, NO_NODE);
       const kw = s.keywordWord(f.node);
-      const name = s.wordText(kw);
-      this.report("unbalanced-brace", "error", s.span(kw),
+      const name = s.words.text(kw);
+      this.report("unbalanced-brace", "error", s.words.span(kw),
         `"${name}" block is not closed before the end of the configuration`,
         `add "}" to close "${name}"`);
     }
-    if (this.frames.length === 1 && this.openBraces.length > 0) {
+    if (this.depth === 0 && this.openBraces.length > 0) {
       const n = this.openBraces.length;
-      this.report("unbalanced-brace", "error", s.span(this.openBraces[n - 1]),
+      this.report("unbalanced-brace", "error", s.words.span(this.openBraces[n - 1]),
         `${n} '{' ${n === 1 ? "is" : "are"} never closed`, "add the missing \"}\"");
     }
-    this.frames.length = 1;
+    this.depth = 0;
   }
 
   private rest(): string {
@@ -116,33 +126,33 @@ export class TreeBuilder implements LineSink {
 
   private brace(w: number, open: boolean, via: Via[] | undefined) {
     const counted = this.braceCount(open, w);
-    if (!open && this.frames.length === 1 && !counted) {
+    if (!open && this.depth === 0 && !counted) {
       // keepalived reads a top-level '}' as the keyword '}' ("Unknown keyword '}'").
-      this.report("unbalanced-brace", "error", this.store.span(w), "'}' at the top level closes no block",
+      this.report("unbalanced-brace", "error", this.store.words.span(w), "'}' at the top level closes no block",
         "remove it, or the '{' it was meant to match");
       return;
     }
-    const frame = this.frames[this.frames.length - 1];
+    const frame = this.frames[this.depth];
     if (frame.values) this.valueBrace(frame, w, open, via);
     else this.keywordBrace(frame, w, open);
   }
 
   private words(w0: number, count: number, via: Via[] | undefined) {
-    const frame = this.frames[this.frames.length - 1];
+    const frame = this.frames[this.depth];
     if (frame.needOpen) this.missingOpen(frame);
     if (frame.values) {
       this.node(frame, true, true, w0, count, via, true);
       return;
     }
     const s = this.store;
-    const spec = s.lookup(w0, frame.keywords);
+    const spec = s.words.lookup(w0, frame.keywords);
     const n = this.node(frame, false, spec !== undefined, w0, count, via, spec?.quoted === true);
     const child = spec && (spec.kind === "block" || spec.kind === "value-block") && spec.childContext ? getContext(spec.childContext) : undefined;
     if (child) {
       const values = spec!.kind === "value-block";
       const contextId = s.contextId(child.name);
-      s.setBlock(n, values, contextId);
-      this.frames.push({ node: n, last: NO_NODE, contextId, keywords: this.tableOf(contextId, child), values, needOpen: true });
+      const block = s.setBlock(n, values, contextId);
+      this.openFrame(n, block, contextId, this.tableOf(contextId, child), values);
     }
   }
 
@@ -151,7 +161,7 @@ export class TreeBuilder implements LineSink {
     if (open) this.openBraces.push(w);
     else if (this.openBraces.length > 0) this.openBraces.pop();
     else {
-      this.report("unbalanced-brace", "error", this.store.span(w), "extra '}' with no block to close", "remove this \"}\"");
+      this.report("unbalanced-brace", "error", this.store.words.span(w), "extra '}' with no block to close", "remove this \"}\"");
       return true;
     }
     return false;
@@ -166,14 +176,14 @@ export class TreeBuilder implements LineSink {
     frame.needOpen = false;
     const s = this.store;
     const kw = s.keywordWord(frame.node);
-    const name = s.wordText(kw);
+    const name = s.words.text(kw);
     if (frame.values) {
       // keepalived only logs this at run time (not under -t) and takes the line as a value.
-      this.report("missing-brace", "warning", s.span(kw),
+      this.report("missing-brace", "warning", s.words.span(kw),
         `"${name}" should be followed by "{"; keepalived takes the next line as one of its values`,
         `put "{" after "${name}"`);
     } else {
-      this.report("missing-brace", "error", s.span(kw),
+      this.report("missing-brace", "error", s.words.span(kw),
         `"${name}" opens a block but the next line is not "{"`,
         `put "{" after "${name}"; keepalived reads the following lines as its block anyway`);
     }
@@ -191,14 +201,14 @@ export class TreeBuilder implements LineSink {
     }
     if (open) {
       const prev = frame.last;
-      const prevName = prev === NO_NODE ? "" : s.wordText(s.keywordWord(prev));
+      const prevName = prev === NO_NODE ? "" : s.words.text(s.keywordWord(prev));
       const after = prev !== NO_NODE && !s.hasBlock(prev) ? ` after "${prevName}", which does not open a block` : "";
-      this.report("unexpected-brace", "error", s.span(w),
+      this.report("unexpected-brace", "error", s.words.span(w),
         `unexpected '{'${after}: keepalived ignores it, so its '}' closes the enclosing block`,
         prev !== NO_NODE && !s.isKnown(prev) ? `"${prevName}" is not a keyword here; fix it or remove the block` : "remove the '{' and its '}'");
       return;
     }
-    if (this.frames.length > 1) this.close(w);
+    if (this.depth > 0) this.close(w);
     // A '}' at the top level was reported by the brace counter.
   }
 
@@ -222,7 +232,7 @@ export class TreeBuilder implements LineSink {
   }
 
   private node(frame: Frame, entry: boolean, known: boolean, w0: number, count: number, via: Via[] | undefined, keepRest: boolean): number {
-    const n = this.store.addNode(entry, known, frame.contextId, w0, count, via);
+    const n = this.store.addNode(entry, known, w0, count, via);
     frame.last = n;
     // Only entries and script keywords re-read their raw line; keeping it for every line costs memory.
     if (keepRest) this.store.setRest(n, this.rest());
@@ -234,8 +244,23 @@ export class TreeBuilder implements LineSink {
     return (this.tables[contextId] ??= keywordTable(context));
   }
 
+  private openFrame(node: number, block: number, contextId: number, keywords: KeywordTable, values: boolean) {
+    const d = ++this.depth;
+    const f = this.frames[d];
+    if (!f) {
+      this.frames.push({ node, block, last: NO_NODE, contextId, keywords, values, needOpen: true });
+      return;
+    }
+    f.node = node;
+    f.block = block;
+    f.last = NO_NODE;
+    f.contextId = contextId;
+    f.keywords = keywords;
+    f.values = values;
+    f.needOpen = true;
+  }
+
   private close(w: number) {
-    const frame = this.frames.pop()!;
-    this.store.closeBlock(frame.node, w);
+    this.store.closeBlock(this.frames[this.depth--].block, w);
   }
 }

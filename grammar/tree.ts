@@ -7,11 +7,18 @@
  * and nothing of this file.
  *
  * Nodes are stored in document order (pre-order), so a node's subtree is the
- * index range [n, subtreeEnd[n]): its first child is n + 1 and a child's next
+ * index range [n, subtreeEnd(n)): its first child is n + 1 and a child's next
  * sibling starts where the child's subtree ends. Memory touched is what costs
- * (page faults on fresh arrays), hence few and narrow columns.
+ * (page faults on fresh arrays), hence few and narrow columns: 6 bytes per
+ * node (flags, first word, word count). What only a block has (its subtree
+ * end, child context and `}`) is in block columns, one row per block, in
+ * node order. What can be worked out when a view is made is not stored: a
+ * node's context is its parent's child context, its end follows from its
+ * words and its `}`.
  */
-import type { Block, ConfigNode, Span, Via, Word } from "./ast.js";
+import type { Block, ConfigNode, Via, Word } from "./ast.js";
+import { grow } from "./columns.js";
+import { WordColumns } from "./word-columns.js";
 
 const ENTRY = 1;
 const KNOWN = 2;
@@ -22,17 +29,8 @@ const HAS_VIA = 32;
 /** The block's `{` is the word right after the node's words (it always is: it must be the next line). */
 const HAS_OPEN = 64;
 
-/**
- * Word kinds: text is the file slice; the slice is a double-quoted string and
- * the text is what lies between the quotes; or an object the preprocessor built.
- */
-const WORD_SLICE = 0;
-const WORD_OBJECT = 1;
-const WORD_QUOTED = 2;
-/** `"`: a slice word starting with it is a quoted string (see PlainLineScanner.items). */
-const QUOTE = 34;
-/** Narrow columns hold up to this; a word beyond it is stored as an object. */
-const U16_MAX = 0xffff;
+/** A word count of this or more is kept in `bigCounts` (a 1023-character line can hold more words than a byte counts). */
+const MANY = 0xff;
 
 const NONE = -1;
 
@@ -40,70 +38,45 @@ const NONE = -1;
 const NO_CHILDREN: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
 const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
 
-type Column = Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
-
-function grow<T extends Column>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
-}
-
 export class TreeStore {
-  // ---- files and contexts, by id
-  readonly paths: string[] = [];
-  readonly texts: string[] = [];
-  private fileIds = new Map<string, number>();
+  readonly words = new WordColumns();
   readonly contexts: string[] = [];
   private contextIds = new Map<string, number>();
+  /** Context of the top-level nodes (set by the parser). */
+  topContext = 0;
 
-  // ---- words
-  wordCount = 0;
-  private wFile = new Uint16Array(1024);
-  private wStart = new Int32Array(1024);
-  private wLength = new Uint16Array(1024);
-  private wKind = new Uint8Array(1024);
-  /** Include chain of a slice word: index into viaTable + 1 (0: none). */
-  private wVia = new Uint16Array(1024);
-  private viaTable: Via[][] = [];
-  private wObjects = new Map<number, Word>();
-
-  // ---- nodes (read by NodeView)
+  // ---- nodes
   nodeCount = 0;
-  flags = new Uint8Array(512);
-  context = new Uint16Array(512);
-  childContext = new Uint16Array(512);
-  subtreeEnd = new Int32Array(512);
-  end = new Int32Array(512);
-  word0 = new Int32Array(512);
-  words = new Int32Array(512);
-  closeWord = new Int32Array(512);
+  private flags = new Uint8Array(512);
+  private word0 = new Int32Array(512);
+  /** Words of the node's line; MANY: see bigCounts. */
+  private counts = new Uint8Array(512);
+  private bigCounts = new Map<number, number>();
   private rests = new Map<number, string>();
   private vias = new Map<number, Via[]>();
   private rootViews: ConfigNode[] | undefined;
 
+  // ---- blocks, in node order
+  blockCount = 0;
+  private blockNode = new Int32Array(128);
+  private blockChild = new Uint16Array(128);
+  /** End of the block node's subtree (exclusive); the node count until the block is closed. */
+  private blockEnd = new Int32Array(128);
+  private blockClose = new Int32Array(128);
+
   /**
-   * Makes room for the nodes and words of `chars` more characters of text, so
-   * that a large file does not grow (and copy) the columns a dozen times.
-   * Reserved memory is not touched until written, so the estimate is generous
-   * (a line per 12 characters, a word per 4); the columns still grow past it.
+   * Makes room for the nodes, blocks and words of `chars` more characters of
+   * text, so that a large file does not grow (and copy) the columns a dozen
+   * times. Reserved memory is not touched until written, so the estimate is
+   * generous (a line per 12 characters, a block per 40, a word per 4); the
+   * columns still double past it.
    */
   reserve(chars: number): void {
     const nodes = this.nodeCount + Math.ceil(chars / 12);
     if (nodes > this.flags.length) this.growNodes(nodes);
-    const words = this.wordCount + Math.ceil(chars / 4);
-    if (words > this.wFile.length) this.growWords(words);
-  }
-
-  fileId(path: string, text: string): number {
-    let id = this.fileIds.get(path);
-    if (id !== undefined && this.texts[id] === "") this.texts[id] = text;
-    if (id === undefined) {
-      id = this.paths.length;
-      this.paths.push(path);
-      this.texts.push(text);
-      this.fileIds.set(path, id);
-    }
-    return id;
+    const blocks = this.blockCount + Math.ceil(chars / 40);
+    if (blocks > this.blockNode.length) this.growBlocks(blocks);
+    this.words.reserve(Math.ceil(chars / 4));
   }
 
   contextId(name: string): number {
@@ -120,162 +93,59 @@ export class TreeStore {
     return this.contexts[id] ?? "";
   }
 
-  // ---- words ---------------------------------------------------------------
-
-  /**
-   * A word that is its file slice [start, end), read through includes `via`:
-   * either the text itself (no escapes) or, when it starts with `"`, a closed
-   * double-quoted string whose text is between the quotes.
-   */
-  addSliceWord(file: number, start: number, end: number, via?: Via[]): number {
-    const viaId = via ? this.viaId(via) : 0;
-    const quoted = this.texts[file].charCodeAt(start) === QUOTE;
-    if (file > U16_MAX || end - start > U16_MAX || viaId > U16_MAX) {
-      const text = quoted ? this.texts[file].slice(start + 1, end - 1) : this.texts[file].slice(start, end);
-      const word: Word = { file: this.paths[file], start, end, text, quoted };
-      if (via) word.via = via;
-      return this.addWordObject(word);
-    }
-    const w = this.wordCount;
-    if (w === this.wFile.length) this.growWords();
-    this.wFile[w] = file;
-    this.wStart[w] = start;
-    this.wLength[w] = end - start;
-    this.wKind[w] = quoted ? WORD_QUOTED : WORD_SLICE;
-    this.wVia[w] = viaId;
-    this.wordCount = w + 1;
-    return w;
-  }
-
-  /** A word the preprocessor built (quoted, escaped, expanded, …). */
-  addWordObject(word: Word): number {
-    this.fileId(word.file, "");
-    const w = this.wordCount;
-    if (w === this.wFile.length) this.growWords();
-    this.wKind[w] = WORD_OBJECT;
-    this.wObjects.set(w, word);
-    this.wordCount = w + 1;
-    return w;
-  }
-
-  private viaId(via: Via[]): number {
-    // A file's lines share one via array: the last one is nearly always it.
-    const t = this.viaTable;
-    if (t.length > 0 && t[t.length - 1] === via) return t.length;
-    t.push(via);
-    return t.length;
-  }
-
-  private growWords(n = this.wFile.length * 2) {
-    this.wFile = grow(this.wFile, n);
-    this.wStart = grow(this.wStart, n);
-    this.wLength = grow(this.wLength, n);
-    this.wKind = grow(this.wKind, n);
-    this.wVia = grow(this.wVia, n);
-  }
-
-  wordText(w: number): string {
-    const kind = this.wKind[w];
-    if (kind === WORD_OBJECT) return this.wObjects.get(w)!.text;
-    const start = this.wStart[w];
-    const end = start + this.wLength[w];
-    const text = this.texts[this.wFile[w]];
-    return kind === WORD_QUOTED ? text.slice(start + 1, end - 1) : text.slice(start, end);
-  }
-
-  /** Looks word w's text up in `table` (a KeywordTable) without making it a string. */
-  lookup<T>(w: number, table: { get(text: string, start: number, end: number): T }): T {
-    const kind = this.wKind[w];
-    if (kind === WORD_OBJECT) {
-      const text = this.wObjects.get(w)!.text;
-      return table.get(text, 0, text.length);
-    }
-    const inner = kind === WORD_QUOTED ? 1 : 0;
-    const start = this.wStart[w];
-    return table.get(this.texts[this.wFile[w]], start + inner, start + this.wLength[w] - inner);
-  }
-
-  wordFile(w: number): number {
-    return this.wKind[w] !== WORD_OBJECT ? this.wFile[w] : this.fileIds.get(this.wObjects.get(w)!.file)!;
-  }
-
-  wordStart(w: number): number {
-    return this.wKind[w] !== WORD_OBJECT ? this.wStart[w] : this.wObjects.get(w)!.start;
-  }
-
-  wordEnd(w: number): number {
-    return this.wKind[w] !== WORD_OBJECT ? this.wStart[w] + this.wLength[w] : this.wObjects.get(w)!.end;
-  }
-
-  /** The Word object of word w (a new one each call for slice words: the node that owns the word keeps it). */
-  word(w: number): Word {
-    if (this.wKind[w] === WORD_OBJECT) return this.wObjects.get(w)!;
-    const v: Word = { file: this.paths[this.wFile[w]], start: this.wStart[w], end: this.wordEnd(w), text: this.wordText(w), quoted: this.wKind[w] === WORD_QUOTED };
-    if (this.wVia[w] !== 0) v.via = this.viaTable[this.wVia[w] - 1];
-    return v;
-  }
-
-  span(w: number): Span {
-    return { file: this.paths[this.wordFile(w)], start: this.wordStart(w), end: this.wordEnd(w) };
-  }
-
   // ---- nodes ---------------------------------------------------------------
 
-  /**
-   * Appends a node for words [w0, w0 + count). It is the child of the node
-   * whose block is open (pre-order: nothing to link). Its span runs from the
-   * first word to the last one in the same file.
-   */
-  addNode(entry: boolean, known: boolean, context: number, w0: number, count: number, via: Via[] | undefined): number {
+  /** Appends a node for words [w0, w0 + count). It is the child of the node whose block is open (pre-order: nothing to link). */
+  addNode(entry: boolean, known: boolean, w0: number, count: number, via: Via[] | undefined): number {
     const n = this.nodeCount;
-    if (n === this.flags.length) this.growNodes();
-    const last = w0 + count - 1;
-    const lastEnd = this.wordEnd(last);
-    const sameFile = last === w0 || (this.wordFile(last) === this.wordFile(w0) && lastEnd >= this.wordStart(w0));
+    if (n === this.flags.length) this.growNodes(n * 2);
     this.flags[n] = (entry ? ENTRY : 0) | (known ? KNOWN : 0) | (via ? HAS_VIA : 0);
-    this.context[n] = context;
-    this.subtreeEnd[n] = n + 1;
-    this.end[n] = sameFile ? lastEnd : this.wordEnd(w0);
     this.word0[n] = w0;
-    this.words[n] = count;
-    this.closeWord[n] = NONE;
+    if (count < MANY) this.counts[n] = count;
+    else {
+      this.counts[n] = MANY;
+      this.bigCounts.set(n, count);
+    }
     if (via) this.vias.set(n, via);
     this.nodeCount = n + 1;
     return n;
   }
 
-  private growNodes(n = this.flags.length * 2) {
+  private growNodes(n: number) {
     this.flags = grow(this.flags, n);
-    this.context = grow(this.context, n);
-    this.childContext = grow(this.childContext, n);
-    this.subtreeEnd = grow(this.subtreeEnd, n);
-    this.end = grow(this.end, n);
     this.word0 = grow(this.word0, n);
-    this.words = grow(this.words, n);
-    this.closeWord = grow(this.closeWord, n);
+    this.counts = grow(this.counts, n);
   }
 
-  setBlock(n: number, values: boolean, childContext: number): void {
+  private growBlocks(n: number) {
+    this.blockNode = grow(this.blockNode, n);
+    this.blockChild = grow(this.blockChild, n);
+    this.blockEnd = grow(this.blockEnd, n);
+    this.blockClose = grow(this.blockClose, n);
+  }
+
+  /** Makes node n (the last one added) a block; returns the block's index, for closeBlock(). */
+  setBlock(n: number, values: boolean, childContext: number): number {
+    const b = this.blockCount;
+    if (b === this.blockNode.length) this.growBlocks(b * 2);
     this.flags[n] |= values ? BLOCK_VALUES : BLOCK_KEYWORDS;
-    this.childContext[n] = childContext;
+    this.blockNode[b] = n;
+    this.blockChild[b] = childContext;
+    this.blockEnd[b] = n + 1;
+    this.blockClose[b] = NONE;
+    this.blockCount = b + 1;
+    return b;
   }
 
   /** Records the block's `{`: the word just added, right after the node's words. */
   setOpen(n: number, w: number): void {
-    if (w === this.word0[n] + this.words[n]) this.flags[n] |= HAS_OPEN;
+    if (w === this.word0[n] + this.wordCount(n)) this.flags[n] |= HAS_OPEN;
   }
 
-  /**
-   * Ends node n's block: its subtree is complete. `close` is the `}` word
-   * (NONE when the configuration ended first); the node is widened over it
-   * when it is in the same file.
-   */
-  closeBlock(n: number, close: number): void {
-    this.subtreeEnd[n] = this.nodeCount;
-    if (close === NONE) return;
-    this.closeWord[n] = close;
-    const end = this.wordEnd(close);
-    if (this.wordFile(close) === this.wordFile(this.word0[n]) && end > this.end[n]) this.end[n] = end;
+  /** Ends block b: its subtree is complete. `close` is the `}` word (NONE when the configuration ended first). */
+  closeBlock(b: number, close: number): void {
+    this.blockEnd[b] = this.nodeCount;
+    this.blockClose[b] = close;
   }
 
   setRest(n: number, rest: string): void {
@@ -293,8 +163,17 @@ export class TreeStore {
     return (this.flags[n] & KNOWN) !== 0;
   }
 
+  flagsOf(n: number): number {
+    return this.flags[n];
+  }
+
   keywordWord(n: number): number {
     return this.word0[n];
+  }
+
+  wordCount(n: number): number {
+    const c = this.counts[n];
+    return c === MANY ? this.bigCounts.get(n)! : c;
   }
 
   restOf(n: number): string {
@@ -306,22 +185,63 @@ export class TreeStore {
   }
 
   openWord(n: number): number {
-    return this.flags[n] & HAS_OPEN ? this.word0[n] + this.words[n] : NONE;
+    return this.flags[n] & HAS_OPEN ? this.word0[n] + this.wordCount(n) : NONE;
+  }
+
+  /** The block row of node n (which has a block): blocks are in node order. */
+  private blockOf(n: number): number {
+    let lo = 0;
+    let hi = this.blockCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.blockNode[mid] < n) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  subtreeEnd(n: number): number {
+    return this.hasBlock(n) ? this.blockEnd[this.blockOf(n)] : n + 1;
+  }
+
+  childContext(n: number): number {
+    return this.blockChild[this.blockOf(n)];
+  }
+
+  closeWord(n: number): number {
+    return this.hasBlock(n) ? this.blockClose[this.blockOf(n)] : NONE;
+  }
+
+  /**
+   * Where node n's span ends: at its last word when that is in the same file
+   * (after the first, not through an include), else at its first; widened
+   * over its `}` when that is in the same file.
+   */
+  nodeEnd(n: number): number {
+    const w = this.words;
+    const w0 = this.word0[n];
+    const last = w0 + this.wordCount(n) - 1;
+    const file = w.file(w0);
+    const lastEnd = w.end(last);
+    let end = last === w0 || (w.file(last) === file && lastEnd >= w.start(w0)) ? lastEnd : w.end(w0);
+    const close = this.closeWord(n);
+    if (close !== NONE && w.file(close) === file && w.end(close) > end) end = w.end(close);
+    return end;
   }
 
   // ---- views ---------------------------------------------------------------
 
   /** Top-level nodes, in load order (call once the parser has finished). */
   roots(): ConfigNode[] {
-    this.rootViews ??= this.list(0, this.nodeCount, undefined);
+    this.rootViews ??= this.list(0, this.nodeCount, undefined, this.topContext);
     return this.rootViews;
   }
 
-  /** Views of the nodes in [from, to) that are children of `parent` (siblings are one subtree apart). */
-  list(from: number, to: number, parent: ConfigNode | undefined): ConfigNode[] {
+  /** Views of the nodes in [from, to) that are children of `parent` (siblings are one subtree apart), all in `context`. */
+  list(from: number, to: number, parent: ConfigNode | undefined, context: number): ConfigNode[] {
     if (from >= to) return NO_CHILDREN;
     const out: ConfigNode[] = [];
-    for (let c = from; c < to; c = this.subtreeEnd[c]) out.push(new NodeView(this, c, parent));
+    for (let c = from; c < to; c = this.subtreeEnd(c)) out.push(new NodeView(this, c, parent, context));
     return out;
   }
 }
@@ -350,15 +270,15 @@ class NodeView implements ConfigNode {
   #children: ConfigNode[] | undefined;
   #block: Block | undefined | null = null;
 
-  constructor(store: TreeStore, index: number, parent: ConfigNode | undefined) {
-    const flags = store.flags[index];
-    const w0 = store.word0[index];
+  constructor(store: TreeStore, index: number, parent: ConfigNode | undefined, context: number) {
+    const flags = store.flagsOf(index);
+    const w0 = store.keywordWord(index);
     this.kind = flags & ENTRY ? "entry" : "keyword";
-    this.context = store.contextName(store.context[index]);
+    this.context = store.contextName(context);
     this.known = (flags & KNOWN) !== 0;
-    this.file = store.paths[store.wordFile(w0)];
-    this.start = store.wordStart(w0);
-    this.end = store.end[index];
+    this.file = store.words.paths[store.words.file(w0)];
+    this.start = store.words.start(w0);
+    this.end = store.nodeEnd(index);
     this.parent = parent;
     this.#store = store;
     this.#index = index;
@@ -370,19 +290,19 @@ class NodeView implements ConfigNode {
   }
 
   get keyword(): Word {
-    this.#keyword ??= this.#store.word(this.#store.word0[this.#index]);
+    this.#keyword ??= this.#store.words.word(this.#store.keywordWord(this.#index));
     return this.#keyword;
   }
 
   get args(): Word[] {
     if (!this.#args) {
       const s = this.#store;
-      const w0 = s.word0[this.#index];
-      const count = s.words[this.#index];
+      const w0 = s.keywordWord(this.#index);
+      const count = s.wordCount(this.#index);
       if (count <= 1) this.#args = NO_ARGS;
       else {
         const a: Word[] = [];
-        for (let w = w0 + 1; w < w0 + count; w++) a.push(s.word(w));
+        for (let w = w0 + 1; w < w0 + count; w++) a.push(s.words.word(w));
         this.#args = a;
       }
     }
@@ -395,19 +315,21 @@ class NodeView implements ConfigNode {
       const kind = f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
       const s = this.#store;
       const open = s.openWord(this.#index);
-      const close = s.closeWord[this.#index];
+      const close = s.closeWord(this.#index);
       this.#block = kind && {
         kind,
-        childContext: s.contextName(s.childContext[this.#index]),
-        open: open === NONE ? undefined : s.span(open),
-        close: close === NONE ? undefined : s.span(close),
+        childContext: s.contextName(s.childContext(this.#index)),
+        open: open === NONE ? undefined : s.words.span(open),
+        close: close === NONE ? undefined : s.words.span(close),
       };
     }
     return this.#block;
   }
 
   get children(): ConfigNode[] {
-    this.#children ??= this.#store.list(this.#index + 1, this.#store.subtreeEnd[this.#index], this);
+    const s = this.#store;
+    const i = this.#index;
+    this.#children ??= s.hasBlock(i) ? s.list(i + 1, s.subtreeEnd(i), this, s.childContext(i)) : NO_CHILDREN;
     return this.#children;
   }
 

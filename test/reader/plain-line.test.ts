@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { ConfigNode } from "../../grammar/ast.js";
 import { PlainLineScanner } from "../../grammar/plain-line.js";
-import { parseText } from "../../grammar/reader.js";
+import { memoryFiles } from "../../grammar/files.js";
+import { parseText, readConfig } from "../../grammar/reader.js";
 
 const PREFIX = "@x ";
 
@@ -104,6 +105,16 @@ describe("plain-line scanner and chevrotain lexer read alike", () => {
     expect(plain).toContain("  keyword vrrp_instance true notify_master@2:3 \u00a0x@2:17 y\ufeff@2:20 rest=\"\u00a0x y\ufeff\"");
     const forced = text.split("\n").map((l) => (l === "" ? l : PREFIX + l)).join("\n");
     expect(outline(forced, true)).toEqual(plain);
+  });
+
+  test("a '{' taken as a value-block entry in an included file comes through the include on both paths", () => {
+    const entry = (line: string) => {
+      const fs = memoryFiles({ "/a.conf": "include /b.conf\n", "/b.conf": `vrrp_instance V {\n  virtual_ipaddress {\n${line}\n  }\n}\n}\n` });
+      const e = readConfig(fs, ["/a.conf"], { configId: "x" }).ast.children[0].children[0].children[1];
+      return { name: e.name, via: e.keyword.via?.map((v) => v.name) };
+    };
+    expect(entry("    10.0.0.1 { x")).toEqual({ name: "{", via: ["/b.conf"] });
+    expect(entry("@x     10.0.0.1 { x")).toEqual(entry("    10.0.0.1 { x"));
   });
 
   test("property: any mix of plain and special lines gives the same AST on both paths", () => {

@@ -1,0 +1,178 @@
+/**
+ * The words of a parse, and the files they are slices of. A large
+ * configuration has over a million words, and every byte per word is a
+ * megabyte of fresh memory (page faults cost more than the parse itself on a
+ * small machine), so a word is two columns, 6 bytes: its start offset and
+ * length in the file. What is nearly always the same from one word to the
+ * next is kept as runs: a word's file and include chain are those of the
+ * last run that starts at or before it (a run starts where the reader
+ * switches file). Whether a word is quoted is read off the file (see
+ * addSlice). Words the preprocessor built (escapes, expansions, …) are
+ * objects, marked by a length of OBJECT.
+ */
+import type { Span, Via, Word } from "./ast.js";
+import { grow } from "./columns.js";
+
+/** A length that marks an object word; its start is then an index into `objects`. */
+const OBJECT = 0xffff;
+/** `"`: a slice word starting with it is a closed quoted string. */
+const QUOTE = 34;
+
+export class WordColumns {
+  // ---- files, by id
+  readonly paths: string[] = [];
+  readonly texts: string[] = [];
+  private fileIds = new Map<string, number>();
+
+  count = 0;
+  private starts = new Int32Array(1024);
+  private lengths = new Uint16Array(1024);
+  private objects: Word[] = [];
+  /** Runs: from word runWord[i] on (up to the next run), slice words are in file runFile[i], through runVia[i]. */
+  private runWord: number[] = [];
+  private runFile: number[] = [];
+  /** Index into viaTable + 1 (0: read through no include). */
+  private runVia: number[] = [];
+  private viaTable: Via[][] = [];
+
+  fileId(path: string, text: string): number {
+    let id = this.fileIds.get(path);
+    if (id !== undefined && this.texts[id] === "") this.texts[id] = text;
+    if (id === undefined) {
+      id = this.paths.length;
+      this.paths.push(path);
+      this.texts.push(text);
+      this.fileIds.set(path, id);
+    }
+    return id;
+  }
+
+  /** Makes room for `n` more words, so that a large file does not grow (and copy) the columns a dozen times. */
+  reserve(n: number): void {
+    if (this.count + n > this.starts.length) this.growTo(this.count + n);
+  }
+
+  /**
+   * A word that is its file slice [start, end), read through includes `via`:
+   * either the text itself (no escapes) or, when it starts with `"`, a closed
+   * double-quoted string whose text is between the quotes (the plain-line
+   * scanner makes no other word with a quote in it).
+   */
+  addSlice(file: number, start: number, end: number, via?: Via[]): number {
+    if (end - start >= OBJECT) {
+      const quoted = this.texts[file].charCodeAt(start) === QUOTE;
+      const text = quoted ? this.texts[file].slice(start + 1, end - 1) : this.texts[file].slice(start, end);
+      const word: Word = { file: this.paths[file], start, end, text, quoted };
+      if (via) word.via = via;
+      return this.addObject(word);
+    }
+    const viaId = via ? this.viaId(via) : 0;
+    const r = this.runWord.length - 1;
+    if (r < 0 || this.runFile[r] !== file || this.runVia[r] !== viaId) {
+      this.runWord.push(this.count);
+      this.runFile.push(file);
+      this.runVia.push(viaId);
+    }
+    return this.push(start, end - start);
+  }
+
+  /** A word the preprocessor built (quoted, escaped, expanded, …). */
+  addObject(word: Word): number {
+    this.fileId(word.file, "");
+    this.objects.push(word);
+    return this.push(this.objects.length - 1, OBJECT);
+  }
+
+  private push(start: number, length: number): number {
+    const w = this.count;
+    if (w === this.starts.length) this.growTo(w * 2);
+    this.starts[w] = start;
+    this.lengths[w] = length;
+    this.count = w + 1;
+    return w;
+  }
+
+  private growTo(n: number) {
+    this.starts = grow(this.starts, n);
+    this.lengths = grow(this.lengths, n);
+  }
+
+  private viaId(via: Via[]): number {
+    // A file's lines share one via array: the last one is nearly always it.
+    const t = this.viaTable;
+    if (t.length > 0 && t[t.length - 1] === via) return t.length;
+    t.push(via);
+    return t.length;
+  }
+
+  /** The run word w (a slice word) belongs to: the last one, while parsing; else a binary search. */
+  private run(w: number): number {
+    const starts = this.runWord;
+    let hi = starts.length - 1;
+    if (starts[hi] <= w) return hi;
+    let lo = 0;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= w) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private object(w: number): Word | undefined {
+    return this.lengths[w] === OBJECT ? this.objects[this.starts[w]] : undefined;
+  }
+
+  private quoted(file: number, w: number): boolean {
+    return this.texts[file].charCodeAt(this.starts[w]) === QUOTE;
+  }
+
+  text(w: number): string {
+    const o = this.object(w);
+    if (o) return o.text;
+    const file = this.runFile[this.run(w)];
+    const start = this.starts[w];
+    const end = start + this.lengths[w];
+    return this.quoted(file, w) ? this.texts[file].slice(start + 1, end - 1) : this.texts[file].slice(start, end);
+  }
+
+  /** Looks word w's text up in `table` (a KeywordTable) without making it a string. */
+  lookup<T>(w: number, table: { get(text: string, start: number, end: number): T }): T {
+    const o = this.object(w);
+    if (o) return table.get(o.text, 0, o.text.length);
+    const file = this.runFile[this.run(w)];
+    const inner = this.quoted(file, w) ? 1 : 0;
+    const start = this.starts[w];
+    return table.get(this.texts[file], start + inner, start + this.lengths[w] - inner);
+  }
+
+  file(w: number): number {
+    const o = this.object(w);
+    return o ? this.fileIds.get(o.file)! : this.runFile[this.run(w)];
+  }
+
+  start(w: number): number {
+    const o = this.object(w);
+    return o ? o.start : this.starts[w];
+  }
+
+  end(w: number): number {
+    const o = this.object(w);
+    return o ? o.end : this.starts[w] + this.lengths[w];
+  }
+
+  /** The Word object of word w (a new one each call for slice words: the node that owns the word keeps it). */
+  word(w: number): Word {
+    const o = this.object(w);
+    if (o) return o;
+    const r = this.run(w);
+    const file = this.runFile[r];
+    const v: Word = { file: this.paths[file], start: this.starts[w], end: this.end(w), text: this.text(w), quoted: this.quoted(file, w) };
+    if (this.runVia[r] !== 0) v.via = this.viaTable[this.runVia[r] - 1];
+    return v;
+  }
+
+  span(w: number): Span {
+    return { file: this.paths[this.file(w)], start: this.start(w), end: this.end(w) };
+  }
+}
