@@ -1,13 +1,14 @@
 /**
  * Keyword lookup by position in a text. The parser looks up the first word of
  * every line in its block's keywords; with a Map that needs the word as a
- * string, i.e. a fresh slice of the file (and its hash) per line — the
- * largest single cost of parsing a large configuration. This table hashes
+ * string, i.e. a fresh slice of the file (and its hash) per line: garbage
+ * on every line of a large configuration. This table hashes
  * the word's char codes where they lie and confirms a hit with startsWith(),
- * so a lookup allocates nothing. It is built from the schema's ContextSpec
+ * so a lookup allocates nothing. It is built from the schema's context facts
  * (the one source of truth for keywords), once per context.
  */
-import type { ContextSpec, KeywordSpec } from "./schema/index.js";
+import type { ContextFacts } from "./schema/facts.js";
+import type { KeywordFacts } from "./schema/types.js";
 
 /**
  * A hash of four char codes (first, middle, last and the length) rather than
@@ -28,9 +29,9 @@ export class KeywordTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly names: string[] = [];
-  private readonly specs: KeywordSpec[] = [];
+  private readonly specs: KeywordFacts[] = [];
 
-  constructor(keywords: ReadonlyMap<string, KeywordSpec>) {
+  constructor(keywords: ReadonlyMap<string, KeywordFacts>) {
     let size = 8;
     while (size < keywords.size * 2) size *= 2;
     this.slots = new Int32Array(size);
@@ -45,7 +46,7 @@ export class KeywordTable {
   }
 
   /** The keyword spelled text[start, end), if any. */
-  get(text: string, start: number, end: number): KeywordSpec | undefined {
+  get(text: string, start: number, end: number): KeywordFacts | undefined {
     const length = end - start;
     for (let i = hash(text, start, end) & this.mask; ; i = (i + 1) & this.mask) {
       const k = this.slots[i];
@@ -56,10 +57,10 @@ export class KeywordTable {
   }
 }
 
-const tables = new WeakMap<ContextSpec, KeywordTable>();
+const tables = new WeakMap<ContextFacts, KeywordTable>();
 
 /** The lookup table of a context's keywords (built on first use). */
-export function keywordTable(context: ContextSpec): KeywordTable {
+export function keywordTable(context: ContextFacts): KeywordTable {
   let t = tables.get(context);
   if (!t) {
     t = new KeywordTable(context.keywords);

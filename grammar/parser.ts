@@ -13,7 +13,7 @@
 import type { ConfigNode, Diagnostic, Span, Via } from "./ast.js";
 import type { LineSink, LogicalLine } from "./preprocessor.js";
 import { keywordTable, type KeywordTable } from "./keyword-table.js";
-import { getContext, ROOT_CONTEXT, type ContextSpec } from "./schema/index.js";
+import { contextFacts, ROOT_CONTEXT, type ContextFacts } from "./schema/facts.js";
 import { NO_NODE, TreeStore } from "./tree.js";
 
 interface Frame {
@@ -57,7 +57,7 @@ export class TreeBuilder implements LineSink {
   private restEnd = 0;
 
   constructor() {
-    const root = getContext(ROOT_CONTEXT)!;
+    const root = contextFacts(ROOT_CONTEXT)!;
     const contextId = this.store.contextId(root.name);
     this.store.topContext = contextId;
     this.frames = [{ node: NO_NODE, block: NO_NODE, last: NO_NODE, contextId, keywords: this.tableOf(contextId, root), values: false, needOpen: false }];
@@ -147,7 +147,7 @@ export class TreeBuilder implements LineSink {
     const s = this.store;
     const spec = s.words.lookup(w0, frame.keywords);
     const n = this.node(frame, false, spec !== undefined, w0, count, via, spec?.quoted === true);
-    const child = spec && (spec.kind === "block" || spec.kind === "value-block") && spec.childContext ? getContext(spec.childContext) : undefined;
+    const child = spec && (spec.kind === "block" || spec.kind === "value-block") && spec.childContext ? contextFacts(spec.childContext) : undefined;
     if (child) {
       const values = spec!.kind === "value-block";
       const contextId = s.contextId(child.name);
@@ -240,7 +240,7 @@ export class TreeBuilder implements LineSink {
   }
 
   /** A context's keyword table, by the store's context id: an array index per block rather than a map lookup. */
-  private tableOf(contextId: number, context: ContextSpec): KeywordTable {
+  private tableOf(contextId: number, context: ContextFacts): KeywordTable {
     return (this.tables[contextId] ??= keywordTable(context));
   }
 
