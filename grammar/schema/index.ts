@@ -6,38 +6,39 @@
 import { docOf } from "./descriptions.js";
 import { allKeywordFacts, contextFacts, ROOT_CONTEXT } from "./facts.js";
 import { CONTEXTS } from "./keywords.data.js";
-import type { ContextSpec, KeywordSpec, RefKind } from "./types.js";
+import type { ContextSpec, KeywordFacts, KeywordSpec, RefKind } from "./types.js";
 
 export type { ArgType, ContextSpec, KeywordFacts, KeywordKind, KeywordSpec, RefKind } from "./types.js";
 
-const KEYWORDS: readonly KeywordSpec[] = allKeywordFacts().map((facts) => {
-  const doc = docOf(facts.context, facts.name);
-  const spec: KeywordSpec = { ...facts, description: doc?.description ?? "" };
-  if (doc?.notes) spec.notes = doc.notes;
-  return spec;
-});
+/**
+ * A keyword's prose is read from descriptions.ts on first use, through getters
+ * on the facts objects' prototype: the KeywordSpec of a keyword is its facts
+ * object, and facts.ts's context maps serve the whole schema. A lint that never
+ * shows a description neither builds the prose table nor copies the facts.
+ */
+const PROSE: Pick<KeywordSpec, "description" | "notes"> & ThisType<KeywordFacts> = {
+  get description() {
+    return docOf(this.context, this.name)?.description ?? "";
+  },
+  get notes() {
+    return docOf(this.context, this.name)?.notes;
+  },
+};
+const KEYWORDS = allKeywordFacts().map((facts) => Object.setPrototypeOf(facts, PROSE)) as readonly KeywordSpec[];
 
-// The same contexts as facts.ts's, with the keywords' prose.
-const contexts = new Map<string, ContextSpec>();
-for (const { name } of CONTEXTS) contexts.set(name, { ...contextFacts(name)!, keywords: new Map() });
-const byName = new Map<string, KeywordSpec[]>();
-for (const k of KEYWORDS) {
-  (contexts.get(k.context)!.keywords as Map<string, KeywordSpec>).set(k.name, k);
-  const list = byName.get(k.name);
-  if (list) list.push(k);
-  else byName.set(k.name, [k]);
-}
+/** Keyword entries by name, across contexts (made on first use). */
+let byName: Map<string, KeywordSpec[]> | undefined;
 
 export { ROOT_CONTEXT };
 
 /** The context with this name, if any. */
 export function getContext(name: string): ContextSpec | undefined {
-  return contexts.get(name);
+  return contextFacts(name) as ContextSpec | undefined;
 }
 
 /** All contexts. */
 export function allContexts(): Iterable<ContextSpec> {
-  return contexts.values();
+  return CONTEXTS.map((c) => contextFacts(c.name) as ContextSpec);
 }
 
 /** All keyword entries (one per keyword-in-context). */
@@ -47,17 +48,25 @@ export function allKeywords(): readonly KeywordSpec[] {
 
 /** The keyword `name` as valid in `context`, or undefined when keepalived would not know it there. */
 export function lookupKeyword(context: string, name: string): KeywordSpec | undefined {
-  return contexts.get(context)?.keywords.get(name);
+  return getContext(context)?.keywords.get(name);
 }
 
 /** Every context in which a keyword of this name is valid (for "valid only inside X"). */
 export function contextsOf(name: string): readonly KeywordSpec[] {
+  if (!byName) {
+    byName = new Map();
+    for (const k of KEYWORDS) {
+      const list = byName.get(k.name);
+      if (list) list.push(k);
+      else byName.set(k.name, [k]);
+    }
+  }
   return byName.get(name) ?? [];
 }
 
 /** Is this a value-block context (entries are free-form lines, not keywords)? */
 export function isValueContext(context: string): boolean {
-  return contexts.get(context)?.kind === "value_block";
+  return contextFacts(context)?.kind === "value_block";
 }
 
 /** Does keepalived resolve references to this kind of object while reading, so that the definition must come first? */
