@@ -24,7 +24,7 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
     },
     env: process.env,
     cwd: process.cwd(),
-    stdoutIsTTY: await isTerminal(1),
+    stdoutIsTTY: isTerminal(1),
   });
   process.exitCode = code;
 }
@@ -59,14 +59,12 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
  * scripts send output) are told apart by fstat, without loading node:tty
  * (~10 ms: it brings net and stream along).
  */
-async function isTerminal(fd: number): Promise<boolean> {
+function isTerminal(fd: number): boolean {
   try {
     const st = fstatSync(fd);
     if (!st.isCharacterDevice() || st.rdev === statSync("/dev/null").rdev) return false;
   } catch {
     return false;
   }
-  // getBuiltinModule is Node 20.16+.
-  const tty = (process.getBuiltinModule?.("node:tty") as typeof import("node:tty") | undefined) ?? (await import("node:tty"));
-  return tty.isatty(fd);
+  return (process.getBuiltinModule("node:tty") as typeof import("node:tty")).isatty(fd);
 }

@@ -4,7 +4,6 @@
  * command-line flags, which always win.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { FileAccess } from "../../grammar/files.js";
 import type { TargetVersion } from "../../grammar/reader.js";
@@ -54,7 +53,7 @@ export function defaultConfigId(): string {
   try {
     name = readFileSync("/proc/sys/kernel/hostname", "utf8").trim();
   } catch {
-    name = (createRequire(import.meta.url)("node:os") as typeof import("node:os")).hostname();
+    name = (process.getBuiltinModule("node:os") as typeof import("node:os")).hostname();
   }
   return name.split(".")[0];
 }

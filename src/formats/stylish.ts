@@ -2,12 +2,12 @@
  * The default, human format: findings grouped by file, each with the line it
  * is on, a caret under the offending text and the hint, then a summary.
  */
-import { Chalk } from "chalk";
 import { codeFrame } from "./code-frame.js";
+import { PLAIN } from "./paint.js";
 import { countMessages, type Formatter, type Message } from "./types.js";
 
 export const stylish: Formatter = (results, ctx) => {
-  const c = new Chalk({ level: ctx.colorLevel });
+  const c = ctx.paint ?? PLAIN;
   const sev = (m: Message) => (m.severity === "error" ? c.red("error") : m.severity === "warning" ? c.yellow("warning") : c.blue("info"));
   const colourOf = (m: Message) => (m.severity === "error" ? c.red : m.severity === "warning" ? c.yellow : c.blue);
   const out: string[] = [];
@@ -37,7 +37,7 @@ export const stylish: Formatter = (results, ctx) => {
   const parts = [`${n.errors} ${plural(n.errors, "error")}`, `${n.warnings} ${plural(n.warnings, "warning")}`];
   if (n.infos) parts.push(`${n.infos} info`);
   const summary = `✖ ${total} ${plural(total, "problem")} (${parts.join(", ")})`;
-  out.push(n.errors ? c.red.bold(summary) : c.yellow.bold(summary));
+  out.push(n.errors ? c.boldRed(summary) : c.boldYellow(summary));
   const fixable = n.fixableErrors + n.fixableWarnings;
   if (fixable) out.push(c.dim(`  ${fixable} ${plural(fixable, "problem")} fixable with --fix`));
   return out.join("\n") + "\n";

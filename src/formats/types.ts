@@ -3,6 +3,7 @@
  * line/column form, grouped by file. Formats are pure functions of this data
  * (no I/O, no environment look-ups) so they are trivial to test.
  */
+import type { Paint } from "./paint.js";
 import type { Severity } from "../../grammar/ast.js";
 import type { RuleMeta } from "../engine/rule.js";
 
@@ -39,6 +40,8 @@ export interface FormatContext {
   cwd: string;
   /** Colour level for terminal formats: 0 = none. */
   colorLevel: 0 | 1 | 2 | 3;
+  /** The colours of terminal formats at that level (paint.ts's paintFor); plain when absent. */
+  paint?: Paint;
   /** Metadata of every rule (SARIF rule table, docs links). */
   rules: readonly RuleMeta[];
   /** Docs URL of a rule. */

@@ -9,6 +9,7 @@ import type { Diagnostic } from "../../../grammar/ast.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
 import { FORMAT_NAMES, loadFormatter } from "../../formats/load.js";
+import { paintFor } from "../../formats/paint.js";
 import { countMessages, type FileResult } from "../../formats/types.js";
 import { nodeFiles } from "../../node/files.js";
 import { colorLevel } from "../color.js";
@@ -116,7 +117,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const reportToStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
   const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (reportToStderr ? false : io.stdoutIsTTY));
   const info = packageInfo();
-  const text = formatter(results, { cwd: io.cwd, colorLevel: level, rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
+  const text = formatter(results, { cwd: io.cwd, colorLevel: level, paint: await paintFor(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
   if (flags.outputFile !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, flags.outputFile), text);
