@@ -1,5 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLEAN, examples, runCli, STATE_MASTER, tempTree } from "./helpers.js";
+import { CLEAN, cliPath, examples, runCli, STATE_MASTER, tempTree } from "./helpers.js";
 
 describe("exit codes", () => {
   const dir = tempTree({ "clean.conf": CLEAN, "master.conf": STATE_MASTER, "bad/.keepalived-lint.json": "{ nope", "bad/x.conf": CLEAN });
@@ -51,6 +53,16 @@ describe("exit codes", () => {
     expect(lines[0]).toMatch(/^keepalived-lint: /);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("1 when the reader of the report closes the pipe early (pipefail), with nothing on stderr", () => {
+    // Far more report than a pipe holds, so the write meets the closed pipe.
+    const many = tempTree({ "many.conf": Array.from({ length: 3000 }, (_, i) => `bogus_keyword_${i} x\n`).join("") });
+    const script = `"$0" "$1" "$2" 2>"$3" | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`;
+    const err = join(many, "stderr.txt");
+    const r = spawnSync("bash", ["-c", script, process.execPath, cliPath, join(many, "many.conf"), err], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.stdout.trim()).toBe("status=1");
+    expect(spawnSync("cat", [err], { encoding: "utf8" }).stdout).toBe("");
   });
 
   it("2 with no path when /etc/keepalived/keepalived.conf is absent", () => {
