@@ -62,9 +62,18 @@ const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function isTerminal(fd: number): boolean {
   try {
     const st = fstatSync(fd);
-    if (!st.isCharacterDevice() || st.rdev === statSync("/dev/null").rdev) return false;
+    if (!st.isCharacterDevice() || st.rdev === devNullRdev()) return false;
   } catch {
     return false;
   }
   return (process.getBuiltinModule("node:tty") as typeof import("node:tty")).isatty(fd);
+}
+
+/** The device number of /dev/null (-1 where there is none, e.g. Windows). */
+function devNullRdev(): number {
+  try {
+    return statSync("/dev/null").rdev;
+  } catch {
+    return -1;
+  }
 }
