@@ -18,6 +18,11 @@ const OBJECT = 0xffff;
 /** `"`: a slice word starting with it is a closed quoted string. */
 const QUOTE = 34;
 
+/** The text of the file slice [start, end): inside the quotes when it is a quoted string. */
+function sliceText(text: string, start: number, end: number): string {
+  return text.charCodeAt(start) === QUOTE ? text.slice(start + 1, end - 1) : text.slice(start, end);
+}
+
 export class WordColumns {
   // ---- files, by id
   readonly paths: string[] = [];
@@ -60,9 +65,8 @@ export class WordColumns {
    */
   addSlice(file: number, start: number, end: number, via?: Via[]): number {
     if (end - start >= OBJECT) {
-      const quoted = this.texts[file].charCodeAt(start) === QUOTE;
-      const text = quoted ? this.texts[file].slice(start + 1, end - 1) : this.texts[file].slice(start, end);
-      const word: Word = { file: this.paths[file], start, end, text, quoted };
+      const text = this.texts[file];
+      const word: Word = { file: this.paths[file], start, end, text: sliceText(text, start, end), quoted: text.charCodeAt(start) === QUOTE };
       if (via) word.via = via;
       return this.addObject(word);
     }
@@ -130,10 +134,8 @@ export class WordColumns {
   text(w: number): string {
     const o = this.object(w);
     if (o) return o.text;
-    const file = this.runFile[this.run(w)];
     const start = this.starts[w];
-    const end = start + this.lengths[w];
-    return this.quoted(file, w) ? this.texts[file].slice(start + 1, end - 1) : this.texts[file].slice(start, end);
+    return sliceText(this.texts[this.runFile[this.run(w)]], start, start + this.lengths[w]);
   }
 
   /** Looks word w's text up in `table` (a KeywordTable) without making it a string. */
@@ -165,9 +167,12 @@ export class WordColumns {
   word(w: number): Word {
     const o = this.object(w);
     if (o) return o;
+    // One run lookup for file, text and include chain.
     const r = this.run(w);
     const file = this.runFile[r];
-    const v: Word = { file: this.paths[file], start: this.starts[w], end: this.end(w), text: this.text(w), quoted: this.quoted(file, w) };
+    const start = this.starts[w];
+    const end = start + this.lengths[w];
+    const v: Word = { file: this.paths[file], start, end, text: sliceText(this.texts[file], start, end), quoted: this.quoted(file, w) };
     if (this.runVia[r] !== 0) v.via = this.viaTable[this.runVia[r] - 1];
     return v;
   }
