@@ -101,7 +101,7 @@ function clusterCommand(given: string[], flags: ClusterFlags, color: boolean | u
   }
   const info = packageInfo();
   const report = FORMATS.stylish([...byFile.values()], {
-    cwd: io.cwd, colorLevel: level, paint: level === 0 ? undefined : chalkPaint(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version,
+    cwd: io.cwd, colorLevel: level, paint: chalkPaint(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version,
   });
   io.stdout(report || "no cluster findings\n");
   return errors > 0 ? 1 : 0;

@@ -2,7 +2,7 @@
 import { Chalk } from "chalk";
 import type { Paint } from "./paint.js";
 
-export function chalkPaint(level: 1 | 2 | 3): Paint {
+export function chalkPaint(level: 0 | 1 | 2 | 3): Paint {
   const c = new Chalk({ level });
   return {
     red: (t) => c.red(t), yellow: (t) => c.yellow(t), blue: (t) => c.blue(t), cyan: (t) => c.cyan(t),
