@@ -28,10 +28,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // With "walk", every node and word object is also made (what a full lint touches):
 // the AST's objects are built from its compact store on first access (grammar/tree.ts).
 const script = join(dir, "parse.mjs");
-writeFileSync(script, `import { readFileSync } from "node:fs";
-const { parseText } = await import(${JSON.stringify(new URL("../dist/src/reader.js", import.meta.url).href)});
-// Read as the command line reads files (src/node/files.ts): bytes, then UTF-8.
-const r = parseText(new TextDecoder().decode(readFileSync(process.argv[2])), process.argv[2]);
+writeFileSync(script, `const { readConfig } = await import(${JSON.stringify(new URL("../dist/src/reader.js", import.meta.url).href)});
+const { nodeFiles } = await import(${JSON.stringify(new URL("../dist/src/node/files.js", import.meta.url).href)});
+// Read as the command line reads files: through its FileAccess over the disk (src/node/files.ts).
+const r = readConfig(nodeFiles(), [process.argv[2]]);
 if (r.ast.children.length === 0 || r.diagnostics.length > 0) process.exit(1);
 if (process.argv[3] === "walk") {
   let words = 0;

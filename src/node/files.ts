@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import type { FileAccess, FileKind, ReadResult } from "../../grammar/files.js";
+import { decodeConfig } from "./decode.js";
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
@@ -18,8 +19,6 @@ export interface NodeFilesOptions {
 
 export function nodeFiles(options: NodeFilesOptions = {}): FileAccess {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  // A BOM stays in the text: keepalived sees those bytes too, and --fix must write them back.
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   return {
     readFile(path): ReadResult {
       let st;
@@ -39,7 +38,7 @@ export function nodeFiles(options: NodeFilesOptions = {}): FileAccess {
         if (bytes.length > maxBytes) {
           return { ok: false, reason: "too-large", message: `${path} is too large (over ${maxBytes} bytes)` };
         }
-        return { ok: true, text: decoder.decode(bytes) };
+        return { ok: true, text: decodeConfig(bytes) };
       } catch (e) {
         return failure(path, e);
       }
