@@ -14,6 +14,7 @@ import type { ConfigNode, Diagnostic, Span, Via } from "./ast.js";
 import type { LineSink, LogicalLine } from "./preprocessor.js";
 import { keywordTable, type KeywordTable } from "./keyword-table.js";
 import { contextFacts, ROOT_CONTEXT, type ContextFacts } from "./schema/facts.js";
+import type { KeywordFacts } from "./schema/types.js";
 import { NO_NODE, TreeStore } from "./tree.js";
 
 interface Frame {
@@ -28,6 +29,13 @@ interface Frame {
   values: boolean;
   /** The block keyword was read; its `{` has not come yet. */
   needOpen: boolean;
+}
+
+/** The block a keyword opens: its context (the store's id) and that context's keywords. */
+interface ChildBlock {
+  contextId: number;
+  keywords: KeywordTable;
+  values: boolean;
 }
 
 /**
@@ -50,6 +58,7 @@ export class TreeBuilder implements LineSink {
   /** Unmatched `{` lines (word indices), for keepalived's lexical brace count. */
   private openBraces: number[] = [];
   private tables: KeywordTable[] = [];
+  private childBlocks = new Map<KeywordFacts, ChildBlock | null>();
   /** The current line's rest: a string (general path) or a slice [restStart, restEnd) of restText. */
   private restString = "";
   private restText = "";
@@ -88,12 +97,18 @@ export class TreeBuilder implements LineSink {
 
   plainLine(file: number, offsets: Int32Array, first: number, count: number, restStart: number, restEnd: number, via: Via[] | undefined): void {
     const words = this.store.words;
-    const w0 = words.addSlice(file, offsets[2 * first], offsets[2 * first + 1], via);
-    for (let i = first + 1; i < first + count; i++) words.addSlice(file, offsets[2 * i], offsets[2 * i + 1], via);
-    this.restText = words.texts[file];
+    const w0 = words.addSlices(file, offsets, first, count, via);
+    const text = words.texts[file];
+    this.restText = text;
     this.restStart = restStart;
     this.restEnd = restEnd;
-    this.words(w0, count, via);
+    const frame = this.keywordFrame(w0, count, via);
+    if (!frame) return;
+    // The keyword looked up where it lies in the file (inside its quotes when quoted), as WordColumns.lookup() would.
+    const a = offsets[2 * first];
+    const b = offsets[2 * first + 1];
+    const q = text.charCodeAt(a) === 34 /* " */ ? 1 : 0;
+    this.keywordLine(frame, frame.keywords.get(text, a + q, b - q), w0, count, via);
   }
 
   plainBrace(file: number, at: number, open: boolean, via: Via[] | undefined): void {
@@ -138,22 +153,46 @@ export class TreeBuilder implements LineSink {
   }
 
   private words(w0: number, count: number, via: Via[] | undefined) {
+    const frame = this.keywordFrame(w0, count, via);
+    if (frame) this.keywordLine(frame, this.store.words.lookup(w0, frame.keywords), w0, count, via);
+  }
+
+  /**
+   * The frame of a line of words [w0, w0 + count) whose first word is a
+   * keyword to look up, or undefined when the line was an entry of the value
+   * block that is open (added here: entries are not looked up).
+   */
+  private keywordFrame(w0: number, count: number, via: Via[] | undefined): Frame | undefined {
     const frame = this.frames[this.depth];
     if (frame.needOpen) this.missingOpen(frame);
-    if (frame.values) {
-      this.node(frame, true, true, w0, count, via, true);
-      return;
-    }
-    const s = this.store;
-    const spec = s.words.lookup(w0, frame.keywords);
+    if (!frame.values) return frame;
+    this.node(frame, true, true, w0, count, via, true);
+    return undefined;
+  }
+
+  /** Adds the line as a node of `frame` (`spec`: its keyword, if known there) and opens the block it starts. */
+  private keywordLine(frame: Frame, spec: KeywordFacts | undefined, w0: number, count: number, via: Via[] | undefined) {
     const n = this.node(frame, false, spec !== undefined, w0, count, via, spec?.quoted === true);
-    const child = spec && (spec.kind === "block" || spec.kind === "value-block") && spec.childContext ? contextFacts(spec.childContext) : undefined;
-    if (child) {
-      const values = spec!.kind === "value-block";
-      const contextId = s.contextId(child.name);
-      const block = s.setBlock(n, values, contextId);
-      this.openFrame(n, block, contextId, this.tableOf(contextId, child), values);
+    const child = spec?.childContext ? this.childOf(spec) : undefined;
+    if (child) this.openFrame(n, this.store.setBlock(n, child.values, child.contextId), child.contextId, child.keywords, child.values);
+  }
+
+  /**
+   * What a block keyword opens, worked out once per keyword rather than per
+   * block (two map lookups by name; a large configuration opens a hundred
+   * thousand blocks). Null for a keyword that opens nothing.
+   */
+  private childOf(spec: KeywordFacts): ChildBlock | null {
+    let c = this.childBlocks.get(spec);
+    if (c === undefined) {
+      const context = (spec.kind === "block" || spec.kind === "value-block") && spec.childContext ? contextFacts(spec.childContext) : undefined;
+      if (context) {
+        const contextId = this.store.contextId(context.name);
+        c = { contextId, keywords: this.tableOf(contextId, context), values: spec.kind === "value-block" };
+      } else c = null;
+      this.childBlocks.set(spec, c);
     }
+    return c;
   }
 
   /** keepalived's block_depth count; true when it reported an extra '}'. */

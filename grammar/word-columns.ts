@@ -64,12 +64,46 @@ export class WordColumns {
    * scanner makes no other word with a quote in it).
    */
   addSlice(file: number, start: number, end: number, via?: Via[]): number {
-    if (end - start >= OBJECT) {
-      const text = this.texts[file];
-      const word: Word = { file: this.paths[file], start, end, text: sliceText(text, start, end), quoted: text.charCodeAt(start) === QUOTE };
-      if (via) word.via = via;
-      return this.addObject(word);
+    if (end - start >= OBJECT) return this.addLong(file, start, end, via);
+    this.runFor(file, via);
+    return this.push(start, end - start);
+  }
+
+  /**
+   * The words of one line, as addSlice() would add them one by one: pairs
+   * (start, end) at offsets[2 * first …] for `count` words, all in `file`
+   * through `via`. Returns the first word's index. One run check and one
+   * capacity check for the line, not one per word: this is the reader's
+   * hot path.
+   */
+  addSlices(file: number, offsets: Int32Array, first: number, count: number, via: Via[] | undefined): number {
+    const w0 = this.count;
+    if (w0 + count > this.starts.length) this.growTo(Math.max(2 * this.starts.length, w0 + count));
+    this.runFor(file, via);
+    for (let i = first; i < first + count; i++) {
+      const start = offsets[2 * i];
+      const length = offsets[2 * i + 1] - start;
+      if (length >= OBJECT) {
+        this.addLong(file, start, start + length, via);
+        continue;
+      }
+      this.starts[this.count] = start;
+      this.lengths[this.count] = length;
+      this.count++;
     }
+    return w0;
+  }
+
+  /** A slice too long for the length column (over 64K characters): kept as an object. */
+  private addLong(file: number, start: number, end: number, via: Via[] | undefined): number {
+    const text = this.texts[file];
+    const word: Word = { file: this.paths[file], start, end, text: sliceText(text, start, end), quoted: text.charCodeAt(start) === QUOTE };
+    if (via) word.via = via;
+    return this.addObject(word);
+  }
+
+  /** Starts a run unless the last one is already in `file` through `via`. */
+  private runFor(file: number, via: Via[] | undefined) {
     const viaId = via ? this.viaId(via) : 0;
     const r = this.runWord.length - 1;
     if (r < 0 || this.runFile[r] !== file || this.runVia[r] !== viaId) {
@@ -77,7 +111,6 @@ export class WordColumns {
       this.runFile.push(file);
       this.runVia.push(viaId);
     }
-    return this.push(start, end - start);
   }
 
   /** A word the preprocessor built (quoted, escaped, expanded, …). */
