@@ -2,7 +2,7 @@
 // next to `keepalived -t` reading the same file, in one run, as ratios.
 // Usage: npm run build && node bench/parse.mjs [virtualServers] [realServers]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateLvs } from "./gen-lvs.mjs";
@@ -28,7 +28,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // With "walk", every node and word object is also made (what a full lint touches):
 // the AST's objects are built from its compact store on first access (grammar/tree.ts).
 const script = join(dir, "parse.mjs");
-writeFileSync(script, `const { readConfig } = await import(${JSON.stringify(new URL("../dist/src/reader.js", import.meta.url).href)});
+// The package's "./reader" export, as `import "keepalived-lint/reader"` loads it.
+const readerEntry = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).exports["./reader"].import;
+writeFileSync(script, `const { readConfig } = await import(${JSON.stringify(new URL(join("..", readerEntry), import.meta.url).href)});
 const { nodeFiles } = await import(${JSON.stringify(new URL("../dist/src/node/files.js", import.meta.url).href)});
 // Read as the command line reads files: through its FileAccess over the disk (src/node/files.ts).
 const r = readConfig(nodeFiles(), [process.argv[2]]);

@@ -37,6 +37,8 @@ describe("npm package", () => {
     expect(list).toContain("package/dist/cli/THIRD-PARTY-LICENSES.txt");
     expect(list).toContain("package/dist/src/lsp/bin.js");
     expect(list).toContain("package/dist/src/index.d.ts");
+    expect(list).toContain("package/dist/lib/index.js");
+    expect(list).toContain("package/dist/lib/reader.js");
     expect(list).toContain("package/docs/rules/nopreempt-weighted-tracking.md");
     expect(list.filter((f) => f.startsWith("package/test/") || f.endsWith(".test.js"))).toEqual([]);
     expect(list.filter((f) => /^package\/(src|grammar|rules)\//.test(f))).toEqual([]);
@@ -94,6 +96,20 @@ describe("npm package", () => {
     const data = JSON.parse(out.out);
     expect(data.names).toEqual(["vrrp_instance"]);
     expect(data.rules).toContain("nopreempt-state-master");
+  });
+  test("keepalived-lint/reader parses alone, and its objects are the main entry's classes", () => {
+    // The entries are bundles that share a chunk: a SourceFile from one is a SourceFile of the other.
+    writeFileSync(join(app, "reader.mjs"), [
+      'import * as reader from "keepalived-lint/reader";',
+      'import * as main from "keepalived-lint";',
+      'const r = reader.parseText("$N=V1\\nvrrp_instance $N {\\n  state BACKUP\\n}\\n");',
+      'const file = [...r.files.values()][0];',
+      "console.log(JSON.stringify({ name: r.ast.children[0].args[0].text, shared: file instanceof main.SourceFile, same: reader.readConfig === main.readConfig }));",
+      "",
+    ].join("\n"));
+    const out = run(process.execPath, [join(app, "reader.mjs")], app);
+    expect(out.code, out.err).toBe(0);
+    expect(JSON.parse(out.out)).toEqual({ name: "V1", shared: true, same: true });
   });
 });
 
