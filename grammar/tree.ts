@@ -7,7 +7,7 @@
  * and nothing of this file.
  *
  * Nodes are stored in document order (pre-order), so a node's subtree is the
- * index range [n, subtreeEnd(n)): its first child is n + 1 and a child's next
+ * index range [n, its block's end): its first child is n + 1 and a child's next
  * sibling starts where the child's subtree ends. Memory touched is what costs
  * (page faults on fresh arrays), hence few and narrow columns: 6 bytes per
  * node (flags, first word, word count). What only a block has (its subtree
@@ -58,11 +58,16 @@ export class TreeStore {
 
   // ---- blocks, in node order
   blockCount = 0;
-  private blockNode = new Int32Array(128);
   private blockChild = new Uint16Array(128);
   /** End of the block node's subtree (exclusive); the node count until the block is closed. */
   private blockEnd = new Int32Array(128);
   private blockClose = new Int32Array(128);
+  /**
+   * The first block row after the block's subtree (the block count when it
+   * was closed): where the row of its next sibling, if that is a block, is.
+   * Views walk siblings with it, so no view searches for its block's row.
+   */
+  private blockAfter = new Int32Array(128);
 
   /**
    * Makes room for the nodes, blocks and words of `chars` more characters of
@@ -75,7 +80,7 @@ export class TreeStore {
     const nodes = this.nodeCount + Math.ceil(chars / 12);
     if (nodes > this.flags.length) this.growNodes(nodes);
     const blocks = this.blockCount + Math.ceil(chars / 40);
-    if (blocks > this.blockNode.length) this.growBlocks(blocks);
+    if (blocks > this.blockChild.length) this.growBlocks(blocks);
     this.words.reserve(Math.ceil(chars / 4));
   }
 
@@ -118,21 +123,21 @@ export class TreeStore {
   }
 
   private growBlocks(n: number) {
-    this.blockNode = grow(this.blockNode, n);
     this.blockChild = grow(this.blockChild, n);
     this.blockEnd = grow(this.blockEnd, n);
     this.blockClose = grow(this.blockClose, n);
+    this.blockAfter = grow(this.blockAfter, n);
   }
 
   /** Makes node n (the last one added) a block; returns the block's index, for closeBlock(). */
   setBlock(n: number, values: boolean, childContext: number): number {
     const b = this.blockCount;
-    if (b === this.blockNode.length) this.growBlocks(b * 2);
+    if (b === this.blockChild.length) this.growBlocks(b * 2);
     this.flags[n] |= values ? BLOCK_VALUES : BLOCK_KEYWORDS;
-    this.blockNode[b] = n;
     this.blockChild[b] = childContext;
     this.blockEnd[b] = n + 1;
     this.blockClose[b] = NONE;
+    this.blockAfter[b] = b + 1;
     this.blockCount = b + 1;
     return b;
   }
@@ -146,6 +151,7 @@ export class TreeStore {
   closeBlock(b: number, close: number): void {
     this.blockEnd[b] = this.nodeCount;
     this.blockClose[b] = close;
+    this.blockAfter[b] = this.blockCount;
   }
 
   setRest(n: number, rest: string): void {
@@ -188,28 +194,18 @@ export class TreeStore {
     return this.flags[n] & HAS_OPEN ? this.word0[n] + this.wordCount(n) : NONE;
   }
 
-  /** The block row of node n (which has a block): blocks are in node order. */
-  private blockOf(n: number): number {
-    let lo = 0;
-    let hi = this.blockCount - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.blockNode[mid] < n) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  // A view knows its node's block row (NONE: not a block); these read the block columns by row.
+
+  blockEndAt(row: number): number {
+    return this.blockEnd[row];
   }
 
-  subtreeEnd(n: number): number {
-    return this.hasBlock(n) ? this.blockEnd[this.blockOf(n)] : n + 1;
+  blockChildAt(row: number): number {
+    return this.blockChild[row];
   }
 
-  childContext(n: number): number {
-    return this.blockChild[this.blockOf(n)];
-  }
-
-  closeWord(n: number): number {
-    return this.hasBlock(n) ? this.blockClose[this.blockOf(n)] : NONE;
+  blockCloseAt(row: number): number {
+    return row === NONE ? NONE : this.blockClose[row];
   }
 
   /**
@@ -217,14 +213,14 @@ export class TreeStore {
    * (after the first, not through an include), else at its first; widened
    * over its `}` when that is in the same file.
    */
-  nodeEnd(n: number): number {
+  nodeEnd(n: number, row: number): number {
     const w = this.words;
     const w0 = this.word0[n];
     const last = w0 + this.wordCount(n) - 1;
     const file = w.file(w0);
     const lastEnd = w.end(last);
     let end = last === w0 || (w.file(last) === file && lastEnd >= w.start(w0)) ? lastEnd : w.end(w0);
-    const close = this.closeWord(n);
+    const close = this.blockCloseAt(row);
     if (close !== NONE && w.file(close) === file && w.end(close) > end) end = w.end(close);
     return end;
   }
@@ -233,15 +229,29 @@ export class TreeStore {
 
   /** Top-level nodes, in load order (call once the parser has finished). */
   roots(): ConfigNode[] {
-    this.rootViews ??= this.list(0, this.nodeCount, undefined, this.topContext);
+    this.rootViews ??= this.list(0, this.nodeCount, 0, undefined, this.topContext);
     return this.rootViews;
   }
 
-  /** Views of the nodes in [from, to) that are children of `parent` (siblings are one subtree apart), all in `context`. */
-  list(from: number, to: number, parent: ConfigNode | undefined, context: number): ConfigNode[] {
+  /**
+   * Views of the nodes in [from, to) that are children of `parent` (siblings
+   * are one subtree apart), all in `context`. `row` is the first block row at
+   * or after node `from`: blocks are in node order, so a block sibling's row
+   * is that cursor, and the next one is the row after its subtree.
+   */
+  list(from: number, to: number, row: number, parent: ConfigNode | undefined, context: number): ConfigNode[] {
     if (from >= to) return NO_CHILDREN;
     const out: ConfigNode[] = [];
-    for (let c = from; c < to; c = this.subtreeEnd(c)) out.push(new NodeView(this, c, parent, context));
+    for (let c = from; c < to; ) {
+      if (this.hasBlock(c)) {
+        out.push(new NodeView(this, c, row, parent, context));
+        c = this.blockEnd[row];
+        row = this.blockAfter[row];
+      } else {
+        out.push(new NodeView(this, c, NONE, parent, context));
+        c++;
+      }
+    }
     return out;
   }
 }
@@ -264,13 +274,15 @@ class NodeView implements ConfigNode {
   readonly parent: ConfigNode | undefined;
   readonly #store: TreeStore;
   readonly #index: number;
+  /** The node's block row in the store (NONE: not a block). */
+  readonly #row: number;
   readonly #flags: number;
   #keyword: Word | undefined;
   #args: Word[] | undefined;
   #children: ConfigNode[] | undefined;
   #block: Block | undefined | null = null;
 
-  constructor(store: TreeStore, index: number, parent: ConfigNode | undefined, context: number) {
+  constructor(store: TreeStore, index: number, row: number, parent: ConfigNode | undefined, context: number) {
     const flags = store.flagsOf(index);
     const w0 = store.keywordWord(index);
     this.kind = flags & ENTRY ? "entry" : "keyword";
@@ -278,10 +290,11 @@ class NodeView implements ConfigNode {
     this.known = (flags & KNOWN) !== 0;
     this.file = store.words.paths[store.words.file(w0)];
     this.start = store.words.start(w0);
-    this.end = store.nodeEnd(index);
+    this.end = store.nodeEnd(index, row);
     this.parent = parent;
     this.#store = store;
     this.#index = index;
+    this.#row = row;
     this.#flags = flags;
   }
 
@@ -315,10 +328,10 @@ class NodeView implements ConfigNode {
       const kind = f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
       const s = this.#store;
       const open = s.openWord(this.#index);
-      const close = s.closeWord(this.#index);
+      const close = s.blockCloseAt(this.#row);
       this.#block = kind && {
         kind,
-        childContext: s.contextName(s.childContext(this.#index)),
+        childContext: s.contextName(s.blockChildAt(this.#row)),
         open: open === NONE ? undefined : s.words.span(open),
         close: close === NONE ? undefined : s.words.span(close),
       };
@@ -328,8 +341,9 @@ class NodeView implements ConfigNode {
 
   get children(): ConfigNode[] {
     const s = this.#store;
-    const i = this.#index;
-    this.#children ??= s.hasBlock(i) ? s.list(i + 1, s.subtreeEnd(i), this, s.childContext(i)) : NO_CHILDREN;
+    const r = this.#row;
+    // The first block row after this node's is the first in its subtree, if there is one.
+    this.#children ??= r !== NONE ? s.list(this.#index + 1, s.blockEndAt(r), r + 1, this, s.blockChildAt(r)) : NO_CHILDREN;
     return this.#children;
   }
 
