@@ -29,11 +29,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // With "walk", every node and word object is also made (what a full lint touches):
 // the AST's objects are built from its compact store on first access (grammar/tree.ts).
 const script = join(dir, "parse.mjs");
-// The package's "./reader" export, as `import "keepalived-lint/reader"` loads it.
-const readerEntry = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).exports["./reader"].import;
-writeFileSync(script, `const { readConfig } = await import(${JSON.stringify(new URL(join("..", readerEntry), import.meta.url).href)});
-const { nodeFiles } = await import(${JSON.stringify(new URL("../dist/src/node/files.js", import.meta.url).href)});
-// Read as the command line reads files: through its FileAccess over the disk (src/node/files.ts).
+// The package's "./reader" and "./node" exports, as `import "keepalived-lint/reader"` loads them.
+const exported = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).exports;
+const entry = (name) => JSON.stringify(new URL(join("..", exported[name].import), import.meta.url).href);
+writeFileSync(script, `const [{ readConfig }, { nodeFiles }] = await Promise.all([import(${entry("./reader")}), import(${entry("./node")})]);
+// Read as the command line reads files: through its FileAccess over the disk.
 const r = readConfig(nodeFiles(), [process.argv[2]]);
 if (r.ast.children.length === 0 || r.diagnostics.length > 0) process.exit(1);
 if (process.argv[3] === "walk") {

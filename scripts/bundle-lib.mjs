@@ -1,5 +1,5 @@
 // Bundles the library entries (tsc's output in <outDir>) into <outDir>/lib/, what
-// `import "keepalived-lint"` and `import "keepalived-lint/reader"` load.
+// `import "keepalived-lint"`, `"keepalived-lint/reader"` and `"keepalived-lint/node"` load.
 // Usage: node scripts/bundle-lib.mjs [outDir=dist]
 //
 // Why: Node 20 has no compile cache for ES modules and loads each one on its own
@@ -19,7 +19,7 @@ const target = join(outDir, "lib");
 rmSync(target, { recursive: true, force: true });
 
 await build({
-  entryPoints: { index: join(outDir, "src/index.js"), reader: join(outDir, "src/reader.js") },
+  entryPoints: { index: join(outDir, "src/index.js"), reader: join(outDir, "src/reader.js"), node: join(outDir, "src/node/index.js") },
   outdir: target,
   bundle: true,
   splitting: true,

@@ -39,6 +39,7 @@ describe("npm package", () => {
     expect(list).toContain("package/dist/src/index.d.ts");
     expect(list).toContain("package/dist/lib/index.js");
     expect(list).toContain("package/dist/lib/reader.js");
+    expect(list).toContain("package/dist/lib/node.js");
     expect(list).toContain("package/docs/rules/nopreempt-weighted-tracking.md");
     expect(list.filter((f) => f.startsWith("package/test/") || f.endsWith(".test.js"))).toEqual([]);
     expect(list.filter((f) => /^package\/(src|grammar|rules)\//.test(f))).toEqual([]);
@@ -110,6 +111,21 @@ describe("npm package", () => {
     const out = run(process.execPath, [join(app, "reader.mjs")], app);
     expect(out.code, out.err).toBe(0);
     expect(JSON.parse(out.out)).toEqual({ name: "V1", shared: true, same: true });
+  });
+  test("keepalived-lint/node reads configs and their includes from disk", () => {
+    writeFileSync(join(app, "main.conf"), "include sub.conf\nvrrp_instance V {\n}\n");
+    writeFileSync(join(app, "sub.conf"), "global_defs {\n  router_id R1\n}\n");
+    writeFileSync(join(app, "disk.mjs"), [
+      'import { readConfig } from "keepalived-lint/reader";',
+      'import { nodeFiles } from "keepalived-lint/node";',
+      'const r = readConfig(nodeFiles(), ["main.conf"]);',
+      "console.log(JSON.stringify({ names: r.ast.children.map((n) => n.name), files: [...r.files.keys()].sort() }));",
+      "",
+    ].join("\n"));
+    const out = run(process.execPath, [join(app, "disk.mjs")], app);
+    expect(out.code, out.err).toBe(0);
+    // The include is resolved next to the file that names it, as keepalived does.
+    expect(JSON.parse(out.out)).toEqual({ names: ["global_defs", "vrrp_instance"], files: [join(app, "sub.conf"), "main.conf"].sort() });
   });
 });
 
