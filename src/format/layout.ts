@@ -10,18 +10,8 @@
 import type { CstToken } from "../../grammar/cst.js";
 import { DefinitionTracker, fitsLine, formatDirective, MAX_LINE_BYTES, readLine, type PhysLine } from "./lines.js";
 import type { Output } from "./output.js";
-import {
-  BLANK,
-  CANONICAL_CLOSE,
-  CANONICAL_OPENS,
-  CANONICAL_WORDS,
-  canonicalSimple,
-  MAX_SIMPLE_CHARS,
-  NOT_CANONICAL,
-  OPEN,
-  scanSimple,
-  WORD,
-} from "./simple.js";
+import { OPEN_BRACE } from "../../grammar/plain-line.js";
+import { CANONICAL_CLOSE, CANONICAL_OPENS, CANONICAL_WORDS, canonicalShape, NOT_CANONICAL, scanSimple, simpleBlanks, simpleItems } from "./simple.js";
 
 export interface FormatOptions {
   /** Spaces per level, or "tab". Default 4. */
@@ -139,8 +129,6 @@ function canonicalTokenShape(tokens: CstToken[], indent: string, closeIndent: st
 
 const BLANK_RUN = /[ \t]+/g;
 const CR = 13;
-/** Scratch space for scanSimple: (kind, start, end) per token. */
-const simpleTokens = new Int32Array(3 * (MAX_SIMPLE_CHARS + 1));
 /** Scratch space for the lines a simple line becomes. */
 const plannedText: string[] = [];
 const plannedFlags: number[] = [];
@@ -206,9 +194,11 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
 
   /** The fast path (see simple.ts); false when the line needs the general one. Does nothing then. */
   function simpleLine(i: number, start: number, textEnd: number, end: number): boolean {
+    const count = scanSimple(text, start, textEnd);
+    if (count < 0) return false;
     const eolMatches = end - textEnd === style.length;
     // already in canonical layout: what the general path would print is the line itself
-    const shape = canonicalSimple(text, start, textEnd, ind(depth), ind(depth - 1));
+    const shape = canonicalShape(text, start, textEnd, count, ind(depth), ind(depth - 1));
     if (shape !== NOT_CANONICAL) {
       const opens = shape === CANONICAL_OPENS;
       const closes = shape === CANONICAL_CLOSE;
@@ -220,17 +210,16 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
       joinableSrc = i;
       return true;
     }
-    const tok = simpleTokens;
-    const count = scanSimple(text, start, textEnd, tok);
-    if (count < 0) return false;
-    if (count === 0 || (count === 1 && tok[0] === BLANK)) {
+    if (!simpleBlanks(text, start, textEnd, count)) return false;
+    if (count === 0) {
       if (blank < 0) {
         blank = i;
-        blankCopies = count === 0 && eolMatches;
+        blankCopies = textEnd === start && eolMatches;
         blankStart = start;
       }
       return true;
     }
+    const items = simpleItems();
     // reused arrays: most lines of a messy file come this way
     const planned = plannedText;
     const flags = plannedFlags;
@@ -238,20 +227,19 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
     let d = depth;
     let joinPrev = false;
     let prevWords = false;
-    let items = 0;
+    /** Words runs and braces placed so far. */
+    let placed = 0;
     for (let k = 0; k < count; k++) {
-      const kind = tok[3 * k];
-      if (kind === BLANK) continue;
-      if (kind === WORD) {
+      const brace = items[2 * k + 1];
+      if (brace >= 0) {
         // a run of words, joined by single spaces
-        const first = tok[3 * k + 1];
-        let last = tok[3 * k + 2];
+        const first = items[2 * k];
+        let last = brace;
         let single = true;
         let m = k + 1;
-        while (m + 1 < count && tok[3 * m] === BLANK && tok[3 * (m + 1)] === WORD) {
-          if (tok[3 * m + 2] - tok[3 * m + 1] !== 1 || text.charCodeAt(tok[3 * m + 1]) !== 32) single = false;
-          last = tok[3 * (m + 1) + 2];
-          m += 2;
+        for (; m < count && items[2 * m + 1] >= 0; m++) {
+          if (items[2 * m] - last !== 1 || text.charCodeAt(last) !== 32) single = false;
+          last = items[2 * m + 1];
         }
         // one flat string either way (a concatenation per word left the final join to flatten each)
         const words = single ? text.slice(first, last) : text.slice(first, last).replace(BLANK_RUN, " ");
@@ -259,11 +247,11 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
         flags[np++] = 0;
         k = m - 1;
         prevWords = true;
-      } else if (kind === OPEN) {
-        if (items > 0 && prevWords) {
+      } else if (brace === OPEN_BRACE) {
+        if (placed > 0 && prevWords) {
           planned[np - 1] += " {";
           flags[np - 1] = OPENS;
-        } else if (items === 0 && joinable >= 0 && fitsWith(out.lastLength() + 2, () => out.lastText() + " {")) joinPrev = true;
+        } else if (placed === 0 && joinable >= 0 && fitsWith(out.lastLength() + 2, () => out.lastText() + " {")) joinPrev = true;
         else {
           planned[np] = ind(d) + "{";
           flags[np++] = OPENS;
@@ -276,7 +264,7 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
         flags[np++] = CLOSES;
         prevWords = false;
       }
-      items++;
+      placed++;
     }
     for (let k = 0; k < np; k++) if (!fits(planned[k], style)) return false;
     if (joinPrev) {
