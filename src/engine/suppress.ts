@@ -28,17 +28,17 @@ const DIRECTIVE = /^[#!]\s*keepalived-lint\s+(disable-next-line|disable-line|dis
 export function directivesOf(file: SourceFile): Directive[] {
   const out: Directive[] = [];
   const text = file.text;
-  for (let at = text.indexOf("keepalived-lint"); at >= 0; at = text.indexOf("keepalived-lint", at + 1)) {
+  for (let at = text.indexOf("keepalived-lint"); at >= 0; at = text.indexOf("keepalived-lint", at)) {
     const lineStart = text.lastIndexOf("\n", at) + 1;
-    let lineEnd = text.indexOf("\n", at);
-    if (lineEnd < 0) lineEnd = text.length;
+    const nl = text.indexOf("\n", at);
+    // A line has one comment at most: the rest of it needs no second look.
+    at = nl < 0 ? text.length : nl + 1;
     // Only a real comment counts (not text inside quotes).
     const comment = commentOfLine(text, lineStart);
     if (!comment) continue;
     const m = DIRECTIVE.exec(text.slice(comment.start, comment.end).replace(/\r$/, ""));
     if (!m) continue;
     const start = comment.start;
-    if (out.some((d) => d.start === start)) continue;
     const idsText = m[2].split(/\s--\s|^--\s|^--$/)[0];
     out.push({
       kind: m[1] as Directive["kind"],
@@ -49,7 +49,6 @@ export function directivesOf(file: SourceFile): Directive[] {
       end: comment.end,
       used: false,
     });
-    at = lineEnd;
   }
   return out;
 }

@@ -32,6 +32,14 @@ describe("suppression comments", () => {
     expect(ids("bogus_keyword x # keepalived-lint disable-line unknown-keyword\r")).not.toContain("unknown-keyword");
   });
 
+  it("a line naming keepalived-lint more than once holds one directive, and the lines after it are still read", () => {
+    // The first line mentions it three times (a quoted name, the directive, an id); its directive is unused.
+    const text = `vrrp_script "keepalived-lint" { # keepalived-lint disable-line unknown-keyword keepalived-lint\n}\nbogus_keyword x # keepalived-lint disable-line unknown-keyword\n`;
+    const r = lintText(text, "/k.conf", { reportUnusedDisableDirectives: true });
+    expect(r.diagnostics.filter((d) => d.ruleId === "unused-disable-directive")).toHaveLength(1);
+    expect(r.diagnostics.map((d) => d.ruleId)).not.toContain("unknown-keyword");
+  });
+
   it("unused directives span exactly the comment", () => {
     const text = "global_defs { # keepalived-lint disable-line unknown-keyword\r\n}\n";
     const r = lintText(text, "/k.conf", { reportUnusedDisableDirectives: true });
