@@ -98,17 +98,12 @@ export class TreeBuilder implements LineSink {
   plainLine(file: number, offsets: Int32Array, first: number, count: number, restStart: number, restEnd: number, via: Via[] | undefined): void {
     const words = this.store.words;
     const w0 = words.addSlices(file, offsets, first, count, via);
-    const text = words.texts[file];
-    this.restText = text;
+    this.restText = words.texts[file];
     this.restStart = restStart;
     this.restEnd = restEnd;
     const frame = this.keywordFrame(w0, count, via);
-    if (!frame) return;
-    // The keyword looked up where it lies in the file (inside its quotes when quoted), as WordColumns.lookup() would.
-    const a = offsets[2 * first];
-    const b = offsets[2 * first + 1];
-    const q = text.charCodeAt(a) === 34 /* " */ ? 1 : 0;
-    this.keywordLine(frame, frame.keywords.get(text, a + q, b - q), w0, count, via);
+    // The keyword is looked up where it lies in the file: the offsets are at hand.
+    if (frame) this.keywordLine(frame, words.lookupSlice(file, offsets[2 * first], offsets[2 * first + 1], frame.keywords), w0, count, via);
   }
 
   plainBrace(file: number, at: number, open: boolean, via: Via[] | undefined): void {

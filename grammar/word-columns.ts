@@ -175,10 +175,15 @@ export class WordColumns {
   lookup<T>(w: number, table: { get(text: string, start: number, end: number): T }): T {
     const o = this.object(w);
     if (o) return table.get(o.text, 0, o.text.length);
-    const file = this.runFile[this.run(w)];
-    const inner = this.quoted(file, w) ? 1 : 0;
     const start = this.starts[w];
-    return table.get(this.texts[file], start + inner, start + this.lengths[w] - inner);
+    return this.lookupSlice(this.runFile[this.run(w)], start, start + this.lengths[w], table);
+  }
+
+  /** Looks the text of the slice word [start, end) of `file` up in `table`, as lookup() would once it is added. */
+  lookupSlice<T>(file: number, start: number, end: number, table: { get(text: string, start: number, end: number): T }): T {
+    const text = this.texts[file];
+    const inner = text.charCodeAt(start) === QUOTE ? 1 : 0;
+    return table.get(text, start + inner, end - inner);
   }
 
   file(w: number): number {
