@@ -4,16 +4,24 @@
  */
 import type { ConfigAst, ConfigNode } from "../../grammar/ast.js";
 
-/** Every node, depth first, in the order keepalived reads them. */
-export function allNodes(ast: ConfigAst): ConfigNode[] {
-  const out: ConfigNode[] = [];
-  const visit = (nodes: readonly ConfigNode[]) => {
-    for (const n of nodes) {
-      out.push(n);
-      visit(n.children);
-    }
-  };
-  visit(ast.children);
+/** Walks already made, by tree: eight schema rules walk every lint's tree, and the walk is the same each time. */
+const walked = new WeakMap<ConfigAst, readonly ConfigNode[]>();
+
+/** Every node, depth first, in the order keepalived reads them (one list per tree, shared: do not change it). */
+export function allNodes(ast: ConfigAst): readonly ConfigNode[] {
+  let out = walked.get(ast);
+  if (!out) {
+    const nodes: ConfigNode[] = [];
+    const visit = (level: readonly ConfigNode[]) => {
+      for (const n of level) {
+        nodes.push(n);
+        visit(n.children);
+      }
+    };
+    visit(ast.children);
+    walked.set(ast, nodes);
+    out = nodes;
+  }
   return out;
 }
 
