@@ -1,5 +1,5 @@
 /**
- * Shared by the schema rules: walking the configuration in load order, naming
+ * Shared by the rules: walking the configuration in load order, naming
  * the block a line sits in, and the edit distance behind "did you mean".
  */
 import type { ConfigAst, ConfigNode } from "../../grammar/ast.js";

@@ -5,9 +5,9 @@
  * string and, for notify-style keywords, the second and third as user and
  * group (core/notify.c notify_script_init(), set_script_params_array()).
  */
-import type { ConfigNode } from "../../grammar/ast.js";
-import type { ConfigAst } from "../../grammar/ast.js";
+import type { ConfigAst, ConfigNode } from "../../grammar/ast.js";
 import { lookupKeyword } from "../../grammar/schema/index.js";
+import { allNodes } from "../schema/helpers-tree.js";
 
 /** Keywords whose extra words are dropped: the command is only the first word. */
 const COMMAND_ONLY = new Set(["script", "misc_path"]);
@@ -48,20 +48,24 @@ export function splitWords(text: string): string[] {
   return out;
 }
 
-/** Every script line of the configuration, in load order. */
-export function scriptLines(ast: ConfigAst): ScriptLine[] {
-  const out: ScriptLine[] = [];
-  const visit = (nodes: ConfigNode[]) => {
-    for (const n of nodes) {
-      if (n.kind === "keyword" && n.known && !n.block && lookupKeyword(n.context, n.name)?.quoted) {
-        const words = splitWords(n.rest);
-        if (words.length > 0 && words[0] !== "") {
-          out.push({ node: n, words, command: splitWords(words[0]!), takesUser: !COMMAND_ONLY.has(n.name) });
-        }
+/** Script lines already found, by tree: three rules ask on every lint. */
+const found = new WeakMap<ConfigAst, readonly ScriptLine[]>();
+
+/** Every script line of the configuration, in load order (one list per tree, shared: do not change it). */
+export function scriptLines(ast: ConfigAst): readonly ScriptLine[] {
+  let out = found.get(ast);
+  if (!out) {
+    const lines: ScriptLine[] = [];
+    for (const n of allNodes(ast)) {
+      // The keyword test first: it is cheap, and a block's view is made only when asked for.
+      if (n.kind !== "keyword" || !n.known || !lookupKeyword(n.context, n.name)?.quoted || n.block) continue;
+      const words = splitWords(n.rest);
+      if (words.length > 0 && words[0] !== "") {
+        lines.push({ node: n, words, command: splitWords(words[0]!), takesUser: !COMMAND_ONLY.has(n.name) });
       }
-      visit(n.children);
     }
-  };
-  visit(ast.children);
+    found.set(ast, lines);
+    out = lines;
+  }
   return out;
 }
