@@ -12,17 +12,25 @@ export function allNodes(ast: ConfigAst): readonly ConfigNode[] {
   let out = walked.get(ast);
   if (!out) {
     const nodes: ConfigNode[] = [];
-    const visit = (level: readonly ConfigNode[]) => {
-      for (const n of level) {
-        nodes.push(n);
-        visit(n.children);
-      }
-    };
-    visit(ast.children);
+    collect(ast.children, nodes);
     walked.set(ast, nodes);
     out = nodes;
   }
   return out;
+}
+
+/**
+ * Appends `level` and everything below it to `out`, depth first. A plain
+ * function and an index loop rather than a closure per walk and for-of: the
+ * language server walks every edit's tree, and both allocated per node
+ * until optimized.
+ */
+function collect(level: readonly ConfigNode[], out: ConfigNode[]): void {
+  for (let i = 0; i < level.length; i++) {
+    const n = level[i];
+    out.push(n);
+    collect(n.children, out);
+  }
 }
 
 /** How a message names a context: "the top level", "vrrp_instance", "real_server", "track_script block". */
