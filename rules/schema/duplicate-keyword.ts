@@ -21,10 +21,13 @@ export default defineRule({
     fixable: true,
   },
   check(ctx) {
+    // The first setting of each keyword in the block being read. One map, emptied per block: a
+    // block is finished before its children are read (findings are sorted by position afterwards).
+    const first = new Map<string, ConfigNode>();
     const visit = (nodes: readonly ConfigNode[]) => {
-      const first = new Map<string, ConfigNode>();
-      for (const node of nodes) {
-        visit(node.children);
+      first.clear();
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i];
         if (node.kind !== "keyword" || !node.known || CUMULATIVE.has(node.name)) continue;
         const spec = lookupKeyword(node.context, node.name);
         if (!spec || (spec.kind !== "scalar" && spec.kind !== "flag") || spec.type === "list") continue;
@@ -50,6 +53,7 @@ export default defineRule({
           related: [{ span: earlier.keyword, message: `"${node.name}" is first set here` }],
         });
       }
+      for (let i = 0; i < nodes.length; i++) if (nodes[i].children.length > 0) visit(nodes[i].children);
     };
     visit(ctx.ast.children);
   },
