@@ -56,7 +56,10 @@ export function scriptLines(ast: ConfigAst): readonly ScriptLine[] {
   let out = found.get(ast);
   if (!out) {
     const lines: ScriptLine[] = [];
-    for (const n of allNodes(ast)) {
+    const nodes = allNodes(ast);
+    // An index loop: for-of allocates per node until optimized, and this runs on every edit in an editor.
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i];
       // The keyword test first: it is cheap, and a block's view is made only when asked for.
       if (n.kind !== "keyword" || !n.known || !lookupKeyword(n.context, n.name)?.quoted || n.block) continue;
       const words = splitWords(n.rest);
