@@ -1,5 +1,6 @@
 // Wires a run() to this process: arguments, standard streams and the exit code.
 import { fstatSync, statSync, writeSync } from "node:fs";
+import { decodeConfig } from "../node/decode.js";
 import type { CliIo } from "./io.js";
 
 export type RunCli = (argv: string[], io: CliIo) => Promise<number>;
@@ -20,7 +21,7 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return new TextDecoder("utf-8", { ignoreBOM: true }).decode(Buffer.concat(chunks));
+      return decodeConfig(Buffer.concat(chunks));
     },
     env: process.env,
     cwd: process.cwd(),
