@@ -17,6 +17,14 @@ function run(cmd: string, args: string[], cwd: string, input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** Writes an ES module of `lines` into the app, runs it, expects exit 0 and returns the JSON it printed. */
+function runModule(name: string, lines: string[]): unknown {
+  writeFileSync(join(app, name), lines.join("\n") + "\n");
+  const out = run(process.execPath, [join(app, name)], app);
+  expect(out.code, out.err).toBe(0);
+  return JSON.parse(out.out);
+}
+
 beforeAll(() => {
   const pack = run("npm", ["pack", "--pack-destination", work], ROOT);
   expect(pack.code, pack.err).toBe(0);
@@ -100,32 +108,26 @@ describe("npm package", () => {
   });
   test("keepalived-lint/reader parses alone, and its objects are the main entry's classes", () => {
     // The entries are bundles that share a chunk: a SourceFile from one is a SourceFile of the other.
-    writeFileSync(join(app, "reader.mjs"), [
+    const out = runModule("reader.mjs", [
       'import * as reader from "keepalived-lint/reader";',
       'import * as main from "keepalived-lint";',
       'const r = reader.parseText("$N=V1\\nvrrp_instance $N {\\n  state BACKUP\\n}\\n");',
       'const file = [...r.files.values()][0];',
       "console.log(JSON.stringify({ name: r.ast.children[0].args[0].text, shared: file instanceof main.SourceFile, same: reader.readConfig === main.readConfig }));",
-      "",
-    ].join("\n"));
-    const out = run(process.execPath, [join(app, "reader.mjs")], app);
-    expect(out.code, out.err).toBe(0);
-    expect(JSON.parse(out.out)).toEqual({ name: "V1", shared: true, same: true });
+    ]);
+    expect(out).toEqual({ name: "V1", shared: true, same: true });
   });
   test("keepalived-lint/node reads configs and their includes from disk", () => {
     writeFileSync(join(app, "main.conf"), "include sub.conf\nvrrp_instance V {\n}\n");
     writeFileSync(join(app, "sub.conf"), "global_defs {\n  router_id R1\n}\n");
-    writeFileSync(join(app, "disk.mjs"), [
+    const out = runModule("disk.mjs", [
       'import { readConfig } from "keepalived-lint/reader";',
       'import { nodeFiles } from "keepalived-lint/node";',
       'const r = readConfig(nodeFiles(), ["main.conf"]);',
       "console.log(JSON.stringify({ names: r.ast.children.map((n) => n.name), files: [...r.files.keys()].sort() }));",
-      "",
-    ].join("\n"));
-    const out = run(process.execPath, [join(app, "disk.mjs")], app);
-    expect(out.code, out.err).toBe(0);
+    ]);
     // The include is resolved next to the file that names it, as keepalived does.
-    expect(JSON.parse(out.out)).toEqual({ names: ["global_defs", "vrrp_instance"], files: [join(app, "sub.conf"), "main.conf"].sort() });
+    expect(out).toEqual({ names: ["global_defs", "vrrp_instance"], files: [join(app, "sub.conf"), "main.conf"].sort() });
   });
 });
 
