@@ -16,6 +16,10 @@ import { keywordTable, type KeywordTable } from "./keyword-table.js";
 import { contextFacts, ROOT_CONTEXT, type ContextFacts } from "./schema/facts.js";
 import type { KeywordFacts } from "./schema/types.js";
 import { NO_NODE, TreeStore } from "./tree.js";
+import { CLOSE_BRACE, LINE_END, OPEN_BRACE } from "./plain-line.js";
+
+/** `"`: a plain word that starts with it is a closed quoted string (its text is inside the quotes). */
+const QUOTE = 34;
 
 interface Frame {
   node: number; // NO_NODE = top level
@@ -95,19 +99,68 @@ export class TreeBuilder implements LineSink {
     return this.store.words.fileId(path, text);
   }
 
-  plainLine(file: number, offsets: Int32Array, first: number, count: number, restStart: number, restEnd: number, via: Via[] | undefined): void {
-    const words = this.store.words;
-    const w0 = words.addSlices(file, offsets, first, count, via);
-    this.restText = words.texts[file];
-    this.restStart = restStart;
-    this.restEnd = restEnd;
-    const frame = this.keywordFrame(w0, count, via);
-    // The keyword is looked up where it lies in the file: the offsets are at hand.
-    if (frame) this.keywordLine(frame, words.lookupSlice(file, offsets[2 * first], offsets[2 * first + 1], frame.keywords), w0, count, via);
+  /**
+   * The plain lines of a run (see LineSink.plainLines). The loop handles the
+   * common cases itself: a keyword line in a block of keywords, the `{` a
+   * block keyword wants and a `}` that closes a block. Anything else (a
+   * value block's entries, a missing or unexpected brace, …) goes through the
+   * same methods as the general path's lines.
+   */
+  plainLines(file: number, items: Int32Array, count: number, via: Via[] | undefined): void {
+    const store = this.store;
+    const text = store.words.texts[file];
+    // Every item but a line end is a word, in order: w is the word of item k.
+    let w = store.words.addItems(file, via, items, count);
+    let from = 0; // the current logical line's first item
+    let w0 = w; // and its first word
+    for (let k = 0; k <= count; k++) {
+      // The items end the last logical line, as a LINE_END would.
+      const kind = k < count ? items[2 * k + 1] : LINE_END;
+      if (kind >= 0) {
+        w++; // a word of the logical line that ends at the next brace or line end
+        continue;
+      }
+      if (k > from) {
+        const frame = this.frames[this.depth];
+        if (frame.needOpen || frame.values) this.plainWords(file, items, from, k - from, w0, via);
+        else {
+          const start = items[2 * from];
+          const end = items[2 * from + 1];
+          const spec = text.charCodeAt(start) === QUOTE ? frame.keywords.get(text, start + 1, end - 1) : frame.keywords.get(text, start, end);
+          if (spec?.quoted === true) this.plainRest(text, items, from, k);
+          this.keywordLine(frame, spec, w0, k - from, via);
+        }
+      }
+      from = k + 1;
+      if (kind !== LINE_END) {
+        const frame = this.frames[this.depth];
+        if (kind === OPEN_BRACE && frame.needOpen) {
+          // The `{` the block keyword on the line before asked for.
+          this.openBraces.push(w);
+          frame.needOpen = false;
+          store.setOpen(frame.node, w);
+        } else if (kind === CLOSE_BRACE && !frame.needOpen && this.depth > 0 && this.openBraces.length > 0) {
+          this.openBraces.pop();
+          this.close(w);
+        } else this.brace(w, kind === OPEN_BRACE, via);
+        w++;
+      }
+      w0 = w;
+    }
   }
 
-  plainBrace(file: number, at: number, open: boolean, via: Via[] | undefined): void {
-    this.brace(this.store.words.addSlice(file, at, at + 1, via), open, via);
+  /** Sets the rest (see ConfigNode.rest) of the plain logical line items [from, to): from its second word to the end of its last. */
+  private plainRest(text: string, items: Int32Array, from: number, to: number) {
+    this.restText = text;
+    this.restStart = to - from > 1 ? items[2 * from + 2] : 0;
+    this.restEnd = to - from > 1 ? items[2 * to - 1] : 0;
+  }
+
+  /** A plain logical line, words [w0, w0 + count), that is not a keyword line of a keyword block: as the general path's lines. */
+  private plainWords(file: number, items: Int32Array, from: number, count: number, w0: number, via: Via[] | undefined): void {
+    this.plainRest(this.store.words.texts[file], items, from, from + count);
+    const frame = this.keywordFrame(w0, count, via);
+    if (frame) this.keywordLine(frame, this.store.words.lookupSlice(file, items[2 * from], items[2 * from + 1], frame.keywords), w0, count, via);
   }
 
   /** Call once after the last line. */

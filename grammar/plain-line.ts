@@ -13,6 +13,8 @@
 
 export const OPEN_BRACE = -1;
 export const CLOSE_BRACE = -2;
+/** Ends the items of a physical line in a run (scanRun); its offset is where the next line starts. */
+export const LINE_END = -3;
 
 const WORD = 0;
 const BLANK = 1;
@@ -39,12 +41,50 @@ const CLASS = (() => {
   return t;
 })();
 
+/**
+ * The lines a run (scanRun) leaves to its caller: the reader's preprocessor
+ * must see a line whose statement starts with `@id`, `~SEQ` or `include`
+ * itself, and one that is too long (reported) or, for keepalived 2.2.7, has
+ * a backslash in its comment (a definition may go on).
+ */
+export class RunStops {
+  /** Per ASCII code: 1 if a statement whose first word starts with it stops the run, 2 if some of `words` start with it. */
+  private readonly first = new Uint8Array(128);
+
+  /**
+   * @param prefixes statements whose first word starts with one of these characters
+   * @param words statements whose first word is one of these
+   * @param maxLine lines of this many characters or more
+   * @param commentBackslash lines whose comment holds a backslash
+   */
+  constructor(prefixes: string, private readonly words: readonly string[], readonly maxLine: number, readonly commentBackslash: boolean) {
+    for (const w of words) this.first[w.charCodeAt(0)] = 2;
+    for (let i = 0; i < prefixes.length; i++) this.first[prefixes.charCodeAt(i)] = 1;
+  }
+
+  /** Does a statement whose first word is text[start, end) stop the run? */
+  statement(text: string, start: number, end: number): boolean {
+    const c = text.charCodeAt(start);
+    const f = c < 128 ? this.first[c] : 0;
+    if (f !== 2) return f === 1;
+    for (const w of this.words) if (w.length === end - start && text.startsWith(w, start)) return true;
+    return false;
+  }
+}
+
+/** Is there a backslash in text[from, to)? */
+function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92) return true;
+  return false;
+}
+
 export class PlainLineScanner {
   /**
-   * Items of the last plain line, in order, as pairs: a word is
-   * (start, end); a brace is (offset, OPEN_BRACE | CLOSE_BRACE). A quoted
-   * word's span includes its quotes, so it is the only word that starts
-   * with `"` (an unquoted word never holds one).
+   * Items of the scanned line (scan) or lines (scanRun), in order, as
+   * pairs: a word is (start, end); a brace is (offset, OPEN_BRACE |
+   * CLOSE_BRACE); in a run, a line with items ends with (next line's
+   * start, LINE_END). A quoted word's span includes its quotes, so it is the
+   * only word that starts with `"` (an unquoted word never holds one).
    */
   items = new Int32Array(64);
   /** Number of pairs in `items`. */
@@ -59,58 +99,149 @@ export class PlainLineScanner {
   commentAt = -1;
   /** Does the comment hold a backslash (keepalived 2.2.7 may continue a definition there)? */
   commentBackslash = false;
+  /** After scanRun: where the first line it did not take starts (the text's length: none). */
+  runEnd = 0;
+  /** After scanRun: did it stop at a line it did not take (rather than at the end of the text or at its limit)? */
+  stopped = false;
+
+  /** Scans the physical line that starts at `start`: its items and the fields above. */
+  scan(text: string, start: number): void {
+    this.count = 0;
+    this.lines(text, start, undefined, 0);
+  }
 
   /**
-   * Scans the physical line that starts at `start`. Words, the common item,
-   * are stored through locals rather than push(): this loop reads every
-   * character of a configuration, and the fields' loads and stores made it
-   * half again as slow (measured on the 500,000-line benchmark config).
+   * Scans the lines from `start` on and keeps the plain ones, up to about
+   * `limit` items, stopping before a line that is not plain or that `stops`
+   * leaves to the caller (runEnd: where that line starts). A run is how the
+   * reader reads most of a configuration: one call for thousands of lines.
    */
-  scan(text: string, start: number): void {
+  scanRun(text: string, start: number, stops: RunStops, limit: number): void {
+    this.count = 0;
+    this.lines(text, start, stops, limit);
+  }
+
+  /**
+   * The scan of scan() and scanRun(): one line, or (with `stops`) lines up
+   * to `limit` items. Words, the common item, are stored through locals
+   * rather than fields: this loop reads every character of a configuration,
+   * and the fields' loads and stores made it half again as slow (measured on
+   * the 500,000-line benchmark config).
+   */
+  private lines(text: string, start: number, stops: RunStops | undefined, limit: number): void {
     const n = text.length;
-    this.commentAt = -1;
-    this.commentBackslash = false;
-    this.plain = true;
     let items = this.items;
-    let count = 0;
-    let wordStart = -1;
-    let i = start;
-    // Indentation first: most lines start with it, and a blank before any word needs no class lookup.
-    while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      const k = c < 128 ? CLASS[c] : WORD;
-      if (k === WORD) {
-        if (wordStart < 0) wordStart = i;
-        continue;
+    let count = this.count;
+    let lineStart = start;
+    for (;;) {
+      const mark = count;
+      let plain = true;
+      let commentAt = -1;
+      let lineEnd = n;
+      let next = n;
+      // Does the next word start a statement (the line's first word, or the first after a brace)?
+      let statement = true;
+      let stop = false;
+      let i = lineStart;
+      // Indentation first: most lines start with it, and a blank before any word needs no class lookup.
+      while (i < n && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      for (; i < n; i++) {
+        let c = text.charCodeAt(i);
+        // A word character? Written out above `$` (36), where only `\`, `{` and `}` are not.
+        if (c > 36 ? c !== 92 && c !== 123 && c !== 125 : CLASS[c] === WORD) {
+          const wordStart = i;
+          while (++i < n && ((c = text.charCodeAt(i)) > 36 ? c !== 92 && c !== 123 && c !== 125 : CLASS[c] === WORD));
+          if (2 * count + 2 > items.length) items = this.grow();
+          items[2 * count] = wordStart;
+          items[2 * count + 1] = i;
+          count++;
+          if (statement) {
+            statement = false;
+            if (stops !== undefined && stops.statement(text, wordStart, i)) stop = true;
+          }
+          if (i === n) break;
+        }
+        const k = CLASS[c]; // c < 128 here: every code from 128 up is a word character
+        if (k === BLANK) continue;
+        if (k === NEWLINE) {
+          lineEnd = i;
+          next = i + 1;
+          break;
+        }
+        if (k === OPEN || k === CLOSE) {
+          if (2 * count + 2 > items.length) items = this.grow();
+          items[2 * count] = i;
+          items[2 * count + 1] = k === OPEN ? OPEN_BRACE : CLOSE_BRACE;
+          count++;
+          statement = true;
+          continue;
+        }
+        if (k === QUOTE) {
+          const close = this.quoted(text, i);
+          if (close >= 0) {
+            if (2 * count + 2 > items.length) items = this.grow();
+            items[2 * count] = i;
+            items[2 * count + 1] = close + 1;
+            count++;
+            statement = false; // a quoted word is never `@id`, `~SEQ` or include
+            i = close;
+            continue;
+          }
+        } else if (k === CR && i + 1 < n && text.charCodeAt(i + 1) === 10) {
+          lineEnd = i;
+          next = i + 2;
+          break;
+        } else if (k === COMMENT) {
+          commentAt = i;
+          break;
+        }
+        // An unmatched quote, SPECIAL, or a \r inside the line: the line is the lexer's.
+        plain = false;
+        break;
       }
-      if (wordStart >= 0) {
+      if (i < n && lineEnd === n) {
+        // The loop stopped at a comment or a refusal: find the line's end (and a backslash in a comment).
+        const nl = text.indexOf("\n", i);
+        const end = nl < 0 ? n : nl;
+        lineEnd = end > i && text.charCodeAt(end - 1) === 13 && (commentAt >= 0 || nl >= 0) ? end - 1 : end;
+        if (commentAt >= 0 && nl < 0) lineEnd = n;
+        next = nl < 0 ? n : nl + 1;
+      }
+      if (stops === undefined) {
+        this.count = count;
+        this.line(plain, commentAt, lineEnd, next, text);
+        return;
+      }
+      if (!plain || stop || lineEnd - lineStart >= stops.maxLine || (stops.commentBackslash && commentAt >= 0 && hasBackslash(text, commentAt, lineEnd))) {
+        // Not taken: the caller reads this line.
+        this.count = mark;
+        this.runEnd = lineStart;
+        this.stopped = true;
+        return;
+      }
+      if (count > mark) {
         if (2 * count + 2 > items.length) items = this.grow();
-        items[2 * count] = wordStart;
-        items[2 * count + 1] = i;
+        items[2 * count] = next;
+        items[2 * count + 1] = LINE_END;
         count++;
-        wordStart = -1;
       }
-      if (k === BLANK) continue;
-      // Everything else is rare: through push() and the fields.
-      this.count = count;
-      if (k === QUOTE) {
-        const close = this.quoted(text, i);
-        if (close < 0) return this.refuse(text, i);
-        this.push(i, close + 1);
-        i = close;
-      } else if (k === OPEN) this.push(i, OPEN_BRACE);
-      else if (k === CLOSE) this.push(i, CLOSE_BRACE);
-      else if (k === NEWLINE) return this.end(i, i + 1);
-      else if (k === CR && i + 1 < n && text.charCodeAt(i + 1) === 10) return this.end(i, i + 2);
-      else if (k === COMMENT) return this.comment(text, i);
-      else return this.refuse(text, i); // SPECIAL, or a \r inside the line
-      items = this.items;
-      count = this.count;
+      lineStart = next;
+      if (lineStart >= n || count >= limit) {
+        this.count = count;
+        this.runEnd = lineStart;
+        this.stopped = false;
+        return;
+      }
     }
-    this.count = count;
-    if (wordStart >= 0) this.push(wordStart, n);
-    this.end(n, n);
+  }
+
+  /** The fields of the line scan() read. */
+  private line(plain: boolean, commentAt: number, lineEnd: number, next: number, text: string) {
+    this.plain = plain;
+    this.commentAt = commentAt;
+    this.commentBackslash = commentAt >= 0 && hasBackslash(text, commentAt, lineEnd);
+    this.lineEnd = lineEnd;
+    this.next = next;
   }
 
   /**
@@ -129,39 +260,7 @@ export class PlainLineScanner {
     return -1;
   }
 
-  private end(lineEnd: number, next: number) {
-    this.lineEnd = lineEnd;
-    this.next = next;
-  }
-
-  /** The rest of the line is a comment: find its end (and note a backslash in it). */
-  private comment(text: string, at: number) {
-    this.commentAt = at;
-    const n = text.length;
-    for (let i = at + 1; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) return this.end(i > at + 1 && text.charCodeAt(i - 1) === 13 ? i - 1 : i, i + 1);
-      if (c === 92) this.commentBackslash = true;
-    }
-    this.end(n, n);
-  }
-
-  private refuse(text: string, at: number) {
-    this.plain = false;
-    const nl = text.indexOf("\n", at);
-    if (nl < 0) this.end(text.length, text.length);
-    else this.end(nl > at && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl, nl + 1);
-  }
-
-  private push(a: number, b: number) {
-    const k = this.count * 2;
-    if (k + 2 > this.items.length) this.grow();
-    this.items[k] = a;
-    this.items[k + 1] = b;
-    this.count++;
-  }
-
-  /** Doubles `items` (a 1023-character line holds up to 512 words and braces). */
+  /** Doubles `items` (a 1023-character line holds up to 512 words and braces; a run holds thousands). */
   private grow(): Int32Array<ArrayBuffer> {
     const bigger = new Int32Array(this.items.length * 2);
     bigger.set(this.items);

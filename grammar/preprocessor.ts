@@ -11,7 +11,7 @@ import type { Definition, DefinitionUse, Diagnostic, IncludeRef, Span, Via, Word
 import type { FileAccess } from "./files.js";
 import { glob, hasWildcard } from "./glob.js";
 import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
-import { OPEN_BRACE, PlainLineScanner } from "./plain-line.js";
+import { PlainLineScanner, RunStops } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
 
@@ -43,13 +43,12 @@ export interface LineSink {
   /** Registers a file's text; plain lines name their file by the id returned. */
   file(path: string, text: string): number;
   /**
-   * A logical line of plain words (text = file slice): pairs (start, end) at
-   * offsets[2*first …] for `count` words; its rest (see ConfigNode.rest) is
-   * the file's text[restStart, restEnd).
+   * Plain lines of file `file`, as the scanner's items (plain-line.ts): `count`
+   * pairs, a word as (start, end), a brace as (offset, OPEN_BRACE |
+   * CLOSE_BRACE), the end of a physical line as (offset, LINE_END). Words
+   * between braces and line ends form one logical line each.
    */
-  plainLine(file: number, offsets: Int32Array, first: number, count: number, restStart: number, restEnd: number, via: Via[] | undefined): void;
-  /** A `{` (open) or `}` at offset `at` of file `file`. */
-  plainBrace(file: number, at: number, open: boolean, via: Via[] | undefined): void;
+  plainLines(file: number, items: Int32Array, count: number, via: Via[] | undefined): void;
 }
 
 /** A stretch of synthetic text (from a definition or builtin): where its reference is written. */
@@ -86,6 +85,8 @@ interface FileFrame {
 const LOOP_START = /^~(SEQ|LST)/;
 /** A `$NAME=value` definition line (the name captured). */
 const DEFINE_START = /^\$([A-Za-z_][A-Za-z0-9_]*)=/;
+/** Items of a run of plain lines handed to the parser at once: enough to make the calls rare, few enough to stay in cache. */
+const RUN_ITEMS = 4096;
 const INCLUDE_KEYWORDS = new Set(["include", "includer", "includem", "includew", "includeb", "includea"]);
 const BUILTINS = new Set(["_PWD", "_INSTANCE", "_RANDOM", "_ENV", "_HASH", "_BANG"]);
 
@@ -116,6 +117,14 @@ export class Preprocessor {
   private filesRead = 0;
   private readonly scanner = new PlainLineScanner();
   private readonly target: TargetVersion;
+  /**
+   * The lines a run of plain lines leaves to the lexer: a statement that
+   * starts with `@id`, `~SEQ` or an include keyword (also after a brace:
+   * read_line() runs its whole pipeline again on the rest of a line, see
+   * emit), a line too long (reported), and for 2.2.7 a comment with a
+   * backslash (see commentContinues). A `$` never reaches a run.
+   */
+  private readonly runStops: RunStops;
 
   constructor(
     private readonly fs: FileAccess,
@@ -123,6 +132,7 @@ export class Preprocessor {
     private readonly options: ReaderOptions = {},
   ) {
     this.target = options.targetVersion ?? "newest";
+    this.runStops = new RunStops("@~", [...INCLUDE_KEYWORDS], MAX_LINE, this.target === "2.2.7");
   }
 
   /** Reads a main file (as keepalived -f does). Returns false when it could not be read. */
@@ -176,8 +186,9 @@ export class Preprocessor {
   }
 
   /**
-   * Splits a file into physical lines and processes each: plain lines straight
-   * from the scanner (plain-line.ts), the others through the chevrotain lexer.
+   * Splits a file into physical lines and processes each: runs of plain
+   * lines straight from the scanner (plain-line.ts) to the parser, the others
+   * through the chevrotain lexer.
    */
   private readLines(frame: FileFrame) {
     const { file } = frame;
@@ -187,16 +198,22 @@ export class Preprocessor {
     const scanner = this.scanner;
     let lineStart = 0;
     while (lineStart < text.length) {
+      if (!multi) {
+        // Most lines: a run of plain lines, straight to the parser.
+        scanner.scanRun(text, lineStart, this.runStops, RUN_ITEMS);
+        if (scanner.count > 0) this.sink.plainLines(fileId, scanner.items, scanner.count, frame.via);
+        lineStart = scanner.runEnd;
+        if (!scanner.stopped) continue; // the end of the text, or the run's items are full
+      }
+      // A line the run left (see runStops), or one of a multiline definition: the lexer reads it.
       scanner.scan(text, lineStart);
       // An include line reads other files with the same scanner: keep this line's bounds.
       const lineEnd = scanner.lineEnd;
       const next = scanner.next;
       if (lineEnd - lineStart >= MAX_LINE) this.lineTooLong(file, lineStart, lineEnd);
-      if (multi || !this.plainLine(frame, fileId)) {
-        const tokens = lex(text.slice(lineStart, lineEnd)).tokens;
-        for (const t of tokens) t.startOffset += lineStart;
-        multi = this.physicalLine(frame, tokens, lineStart, lineEnd, multi);
-      }
+      const tokens = lex(text.slice(lineStart, lineEnd)).tokens;
+      for (const t of tokens) t.startOffset += lineStart;
+      multi = this.physicalLine(frame, tokens, lineStart, lineEnd, multi);
       lineStart = next;
     }
     if (multi) this.finishMultiline(multi.entry);
@@ -209,47 +226,6 @@ export class Preprocessor {
       `line is ${end - start} characters long; keepalived reads at most ${MAX_LINE - 1} and treats the rest as a new line`,
       "split the line or shorten it",
     );
-  }
-
-  /**
-   * The line just scanned, when the scanner could read it and it starts no
-   * `@id`, `~SEQ` or include: its words and braces go to the sink as offsets.
-   * False when the line needs the general path.
-   */
-  private plainLine(frame: FileFrame, fileId: number): boolean {
-    const scanner = this.scanner;
-    const text = frame.file.text;
-    if (!scanner.plain) return false;
-    // 2.2.7 reads on past a comment that ends in a backslash (see commentContinues): the general path knows.
-    if (this.target === "2.2.7" && scanner.commentBackslash) return false;
-    const items = scanner.items;
-    const count = scanner.count;
-    if (count === 0) return true; // blank or comment-only line
-    // A line, and after a brace the rest of it (read_line() runs the whole pipeline again on that: see emit),
-    // that starts with `@id`, `~SEQ` or include is the general path's (a `$` never reaches here).
-    for (let k = 0; k < count; k++) {
-      const startsLine = k === 0 || items[2 * k - 1] < 0;
-      if (!startsLine || items[2 * k + 1] < 0) continue;
-      const c = text.charCodeAt(items[2 * k]);
-      if (c === 64 /* @ */ || c === 126 /* ~ */) return false;
-      if (c === 105 /* i */ && INCLUDE_KEYWORDS.has(text.slice(items[2 * k], items[2 * k + 1]))) return false;
-    }
-    // Brace split: words between braces form one logical line each.
-    const via = frame.via;
-    let from = 0;
-    for (let k = 0; k <= count; k++) {
-      const brace = k < count ? items[2 * k + 1] : 0;
-      if (k < count && brace >= 0) continue;
-      if (k > from) {
-        // The rest runs from the second word to the end of the last one.
-        const restStart = k - from > 1 ? items[2 * from + 2] : 0;
-        const restEnd = k - from > 1 ? items[2 * k - 1] : 0;
-        this.sink.plainLine(fileId, items, from, k - from, restStart, restEnd, via);
-      }
-      if (k < count) this.sink.plainBrace(fileId, items[2 * k], brace === OPEN_BRACE, via);
-      from = k + 1;
-    }
-    return true;
   }
 
   /** One physical line; returns the multiline-definition state for the next line. */

@@ -6,12 +6,15 @@
  * length in the file. What is nearly always the same from one word to the
  * next is kept as runs: a word's file and include chain are those of the
  * last run that starts at or before it (a run starts where the reader
- * switches file). Whether a word is quoted is read off the file (see
- * addSlice). Words the preprocessor built (escapes, expansions, …) are
+ * switches file). Whether a word is quoted is read off the file: a slice
+ * word that starts with `"` is a closed double-quoted string, its text
+ * between the quotes (the plain-line scanner makes no other word with a
+ * quote in it). Words the preprocessor built (escapes, expansions, …) are
  * objects, marked by a length of OBJECT.
  */
 import type { Span, Via, Word } from "./ast.js";
 import { grow } from "./columns.js";
+import { LINE_END } from "./plain-line.js";
 
 /** A length that marks an object word; its start is then an index into `objects`. */
 const OBJECT = 0xffff;
@@ -38,6 +41,7 @@ export class WordColumns {
   private runFile: number[] = [];
   /** Index into viaTable + 1 (0: read through no include). */
   private runVia: number[] = [];
+
   private viaTable: Via[][] = [];
 
   fileId(path: string, text: string): number {
@@ -58,39 +62,36 @@ export class WordColumns {
   }
 
   /**
-   * A word that is its file slice [start, end), read through includes `via`:
-   * either the text itself (no escapes) or, when it starts with `"`, a closed
-   * double-quoted string whose text is between the quotes (the plain-line
-   * scanner makes no other word with a quote in it).
+   * The words of plain lines (plain-line.ts) as slices of the file: every item of
+   * `items` (`count` pairs) but a line end, in order, a brace as a
+   * one-character word. All are in `file` through `via`. Returns the first
+   * word's index. One run check and one capacity check for thousands of
+   * words: this is the reader's hot path.
    */
-  addSlice(file: number, start: number, end: number, via?: Via[]): number {
-    if (end - start >= OBJECT) return this.addLong(file, start, end, via);
-    this.runFor(file, via);
-    return this.push(start, end - start);
-  }
-
-  /**
-   * The words of one line, as addSlice() would add them one by one: pairs
-   * (start, end) at offsets[2 * first …] for `count` words, all in `file`
-   * through `via`. Returns the first word's index. One run check and one
-   * capacity check for the line, not one per word: this is the reader's
-   * hot path.
-   */
-  addSlices(file: number, offsets: Int32Array, first: number, count: number, via: Via[] | undefined): number {
+  addItems(file: number, via: Via[] | undefined, items: Int32Array, count: number): number {
     const w0 = this.count;
     if (w0 + count > this.starts.length) this.growTo(Math.max(2 * this.starts.length, w0 + count));
     this.runFor(file, via);
-    for (let i = first; i < first + count; i++) {
-      const start = offsets[2 * i];
-      const length = offsets[2 * i + 1] - start;
+    // Room is made above, so no word below grows (and replaces) the columns.
+    const starts = this.starts;
+    const lengths = this.lengths;
+    let w = w0;
+    for (let k = 0; k < count; k++) {
+      const start = items[2 * k];
+      const kind = items[2 * k + 1];
+      const length = kind >= 0 ? kind - start : kind === LINE_END ? -1 : 1;
+      if (length < 0) continue;
       if (length >= OBJECT) {
+        this.count = w;
         this.addLong(file, start, start + length, via);
+        w = this.count;
         continue;
       }
-      this.starts[this.count] = start;
-      this.lengths[this.count] = length;
-      this.count++;
+      starts[w] = start;
+      lengths[w] = length;
+      w++;
     }
+    this.count = w;
     return w0;
   }
 

@@ -117,6 +117,29 @@ describe("plain-line scanner and chevrotain lexer read alike", () => {
     expect(entry("@x     10.0.0.1 { x")).toEqual(entry("    10.0.0.1 { x"));
   });
 
+  test("a line too long for keepalived is reported and read in full, and the lines around it as usual", () => {
+    const long = "x".repeat(1100);
+    const text = `global_defs {\n  router_id ${long}\n  script_user nobody\n}\n`;
+    const r = parseText(text, "/k.conf");
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(["line-too-long"]);
+    const [g] = r.ast.children;
+    expect(g.children.map((n) => [n.name, n.args.map((a) => a.text)])).toEqual([["router_id", [long]], ["script_user", ["nobody"]]]);
+    expect(g.block?.close?.start).toBe(text.lastIndexOf("}"));
+  });
+
+  test("a configuration longer than one run of plain lines reads the same across the runs' seams", () => {
+    // The scanner hands the parser a few thousand items at a time; blocks and lines straddle the seams.
+    const server = (i: number) => `virtual_server 10.0.0.${i % 250} 80 {\n  delay_loop 6\n  real_server 10.1.0.1 80 { weight ${i} }\n}\n`;
+    const text = Array.from({ length: 3000 }, (_, i) => server(i)).join("");
+    const plain = outline(text, false);
+    expect(plain.filter((l) => l.startsWith("keyword root true virtual_server"))).toHaveLength(3000);
+    expect(plain.filter((l) => l.startsWith("!"))).toEqual([]);
+    // "  real_server 10.1.0.1 80 { weight 2999 }": weight at column 29, its value at 36.
+    expect(plain.at(-1)).toBe(`    keyword virtual_server.real_server true weight@${4 * 3000 - 1}:29 2999@${4 * 3000 - 1}:36 rest=""`);
+    const forced = text.split("\n").map((l) => (l === "" ? l : PREFIX + l)).join("\n");
+    expect(outline(forced, true)).toEqual(plain);
+  });
+
   test("property: any mix of plain and special lines gives the same AST on both paths", () => {
     fc.assert(
       fc.property(config, ([lines, eol]) => {
