@@ -44,9 +44,10 @@ interface ChildBlock {
 
 /**
  * The parser proper. Lines arrive either as Word objects (`line`, the
- * preprocessor's general path) or as offsets into the file (`plainLine` and
- * `plainBrace`, its fast path for lines that need no unquoting or expansion);
- * both go into the store as words and are handled by the same code.
+ * preprocessor's general path) or as runs of plain lines, offsets into the
+ * file (`plainLines`, its fast path for lines that need no unquoting or
+ * expansion); both go into the store as words and are handled by the same
+ * code, the plain path doing only the commonest steps itself.
  */
 export class TreeBuilder implements LineSink {
   readonly store = new TreeStore();
