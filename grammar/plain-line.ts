@@ -48,8 +48,8 @@ const CLASS = (() => {
  * a backslash in its comment (a definition may go on).
  */
 export class RunStops {
-  /** Per ASCII code: 1 if a statement whose first word starts with it stops the run, 2 if some of `words` start with it. */
-  private readonly first = new Uint8Array(128);
+  /** Per code below 128: 1 if a statement whose first word starts with it stops the run, 2 if some of `words` start with it. */
+  readonly first = new Uint8Array(128);
 
   /**
    * @param prefixes statements whose first word starts with one of these characters
@@ -62,11 +62,9 @@ export class RunStops {
     for (let i = 0; i < prefixes.length; i++) this.first[prefixes.charCodeAt(i)] = 1;
   }
 
-  /** Does a statement whose first word is text[start, end) stop the run? */
+  /** Does a statement whose first word is text[start, end) stop the run? (Only asked when `first` marks its first character.) */
   statement(text: string, start: number, end: number): boolean {
-    const c = text.charCodeAt(start);
-    const f = c < 128 ? this.first[c] : 0;
-    if (f !== 2) return f === 1;
+    if (this.first[text.charCodeAt(start)] === 1) return true;
     for (const w of this.words) if (w.length === end - start && text.startsWith(w, start)) return true;
     return false;
   }
@@ -133,6 +131,8 @@ export class PlainLineScanner {
     let items = this.items;
     let count = this.count;
     let lineStart = start;
+    // Statements starting with these characters may stop a run (one load per statement, no call).
+    const stopFirst = stops?.first;
     for (;;) {
       const mark = count;
       let plain = true;
@@ -150,6 +150,7 @@ export class PlainLineScanner {
         // A word character? Written out above `$` (36), where only `\`, `{` and `}` are not.
         if (c > 36 ? c !== 92 && c !== 123 && c !== 125 : CLASS[c] === WORD) {
           const wordStart = i;
+          const first = c;
           while (++i < n && ((c = text.charCodeAt(i)) > 36 ? c !== 92 && c !== 123 && c !== 125 : CLASS[c] === WORD));
           if (2 * count + 2 > items.length) items = this.grow();
           items[2 * count] = wordStart;
@@ -157,10 +158,11 @@ export class PlainLineScanner {
           count++;
           if (statement) {
             statement = false;
-            if (stops !== undefined && stops.statement(text, wordStart, i)) stop = true;
+            if (stopFirst !== undefined && first < 128 && stopFirst[first] !== 0 && stops!.statement(text, wordStart, i)) stop = true;
           }
           if (i === n) break;
         }
+        if (c === 32) continue;
         const k = CLASS[c]; // c < 128 here: every code from 128 up is a word character
         if (k === BLANK) continue;
         if (k === NEWLINE) {
