@@ -221,9 +221,15 @@ export class TreeBuilder implements LineSink {
 
   /** Adds the line as a node of `frame` (`spec`: its keyword, if known there) and opens the block it starts. */
   private keywordLine(frame: Frame, spec: KeywordFacts | undefined, w0: number, count: number, via: Via[] | undefined) {
-    const n = this.node(frame, false, spec !== undefined, w0, count, via, spec?.quoted === true);
-    const child = spec?.childContext ? this.childOf(spec) : undefined;
-    if (child) this.openFrame(n, this.store.setBlock(n, child.values, child.contextId), child.contextId, child.keywords, child.values);
+    // node() written out: this runs for most lines of a configuration.
+    const store = this.store;
+    const n = store.addNode(false, spec !== undefined, w0, count, via);
+    frame.last = n;
+    if (spec === undefined) return;
+    if (spec.quoted === true) store.setRest(n, this.rest());
+    if (spec.childContext === undefined) return;
+    const child = this.childOf(spec);
+    if (child !== null) this.openFrame(n, store.setBlock(n, child.values, child.contextId), child);
   }
 
   /**
@@ -332,19 +338,19 @@ export class TreeBuilder implements LineSink {
     return (this.tables[contextId] ??= keywordTable(context));
   }
 
-  private openFrame(node: number, block: number, contextId: number, keywords: KeywordTable, values: boolean) {
+  private openFrame(node: number, block: number, child: ChildBlock) {
     const d = ++this.depth;
     const f = this.frames[d];
     if (!f) {
-      this.frames.push({ node, block, last: NO_NODE, contextId, keywords, values, needOpen: true });
+      this.frames.push({ node, block, last: NO_NODE, contextId: child.contextId, keywords: child.keywords, values: child.values, needOpen: true });
       return;
     }
     f.node = node;
     f.block = block;
     f.last = NO_NODE;
-    f.contextId = contextId;
-    f.keywords = keywords;
-    f.values = values;
+    f.contextId = child.contextId;
+    f.keywords = child.keywords;
+    f.values = child.values;
     f.needOpen = true;
   }
 
