@@ -6,20 +6,25 @@
  * such lines.
  */
 import { lex, tokenTypes } from "./lexer.js";
-import { PlainLineScanner } from "./plain-line.js";
+import { charCodes, PlainLineScanner } from "./plain-line.js";
 
 const scanner = new PlainLineScanner();
 
 /** The comment [start, end) of the physical line that starts at `lineStart` (end before any "\r\n"), or undefined. */
 export function commentOfLine(text: string, lineStart: number): { start: number; end: number } | undefined {
-  scanner.scan(text, lineStart);
+  // Only this line is scanned, so only its codes are made (offsets below are the line's).
+  const nl = text.indexOf("\n", lineStart);
+  const line = text.slice(lineStart, nl < 0 ? text.length : nl + 1);
+  scanner.scan(charCodes(line), 0);
+  const lineEnd = lineStart + scanner.lineEnd;
   if (scanner.plain) {
     if (scanner.commentAt < 0) return undefined;
+    const commentAt = lineStart + scanner.commentAt;
     // A "\r" ending the text is a line end, as for the lexer (which keeps only a "\r" followed by text).
-    const end = scanner.lineEnd === text.length && text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : scanner.lineEnd;
-    return { start: scanner.commentAt, end: Math.max(end, scanner.commentAt + 1) };
+    const end = lineEnd === text.length && text.charCodeAt(text.length - 1) === 13 ? text.length - 1 : lineEnd;
+    return { start: commentAt, end: Math.max(end, commentAt + 1) };
   }
-  const comment = lex(text.slice(lineStart, scanner.lineEnd)).tokens.find((t) => t.tokenType === tokenTypes().Comment);
+  const comment = lex(text.slice(lineStart, lineEnd)).tokens.find((t) => t.tokenType === tokenTypes().Comment);
   if (!comment) return undefined;
   const start = lineStart + comment.startOffset;
   return { start, end: start + comment.image.length };

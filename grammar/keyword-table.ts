@@ -2,11 +2,12 @@
  * Keyword lookup by position in a text. The parser looks up the first word of
  * every line in its block's keywords; with a Map that needs the word as a
  * string, i.e. a fresh slice of the file (and its hash) per line: garbage
- * on every line of a large configuration. This table hashes
- * the word's char codes where they lie and confirms a hit with startsWith(),
- * so a lookup allocates nothing. It is built from the schema's context facts
+ * on every line of a large configuration. This table hashes the word's char
+ * codes where they lie (the reader's CharCodes of the file) and confirms a
+ * hit by comparing them, so a lookup allocates nothing. It is built from the schema's context facts
  * (the one source of truth for keywords), once per context.
  */
+import { charCodes, spells, type CharCodes } from "./plain-line.js";
 import type { ContextFacts } from "./schema/facts.js";
 import type { KeywordFacts } from "./schema/types.js";
 
@@ -15,19 +16,13 @@ import type { KeywordFacts } from "./schema/types.js";
  * of every one: it costs the same for any word, and a context's few hundred
  * keyword names spread over it well enough; startsWith() settles collisions.
  */
-function hash(text: string, start: number, end: number): number {
+function hash(codes: CharCodes, start: number, end: number): number {
   const length = end - start;
   if (length === 0) return 0;
-  const a = text.charCodeAt(start);
-  const b = text.charCodeAt(start + (length >> 1));
-  const c = text.charCodeAt(end - 1);
+  const a = codes[start];
+  const b = codes[start + (length >> 1)];
+  const c = codes[end - 1];
   return Math.imul(Math.imul(Math.imul(length, 31) + a, 31) + b, 31) + c;
-}
-
-/** Is `name` spelled at text[start …]? (A loop: startsWith() is a builtin call, slower for a keyword's dozen characters.) */
-function same(name: string, text: string, start: number): boolean {
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
 }
 
 export class KeywordTable {
@@ -43,7 +38,7 @@ export class KeywordTable {
     this.slots = new Int32Array(size);
     this.mask = size - 1;
     for (const [name, spec] of keywords) {
-      let i = hash(name, 0, name.length) & this.mask;
+      let i = hash(charCodes(name), 0, name.length) & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
       this.names.push(name);
       this.specs.push(spec);
@@ -51,15 +46,20 @@ export class KeywordTable {
     }
   }
 
-  /** The keyword spelled text[start, end), if any. */
-  get(text: string, start: number, end: number): KeywordFacts | undefined {
+  /** The keyword spelled codes[start, end) (see charCodes), if any. */
+  get(codes: CharCodes, start: number, end: number): KeywordFacts | undefined {
     const length = end - start;
-    for (let i = hash(text, start, end) & this.mask; ; i = (i + 1) & this.mask) {
+    for (let i = hash(codes, start, end) & this.mask; ; i = (i + 1) & this.mask) {
       const k = this.slots[i];
       if (k === 0) return undefined;
       const name = this.names[k - 1];
-      if (name.length === length && same(name, text, start)) return this.specs[k - 1];
+      if (name.length === length && spells(codes, start, name)) return this.specs[k - 1];
     }
+  }
+
+  /** The keyword `text`, if any (a word the preprocessor built: not a slice of a file's codes). */
+  getText(text: string): KeywordFacts | undefined {
+    return this.get(charCodes(text), 0, text.length);
   }
 }
 

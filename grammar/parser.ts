@@ -16,10 +16,17 @@ import { keywordTable, type KeywordTable } from "./keyword-table.js";
 import { contextFacts, ROOT_CONTEXT, type ContextFacts } from "./schema/facts.js";
 import type { KeywordFacts } from "./schema/types.js";
 import { NO_NODE, TreeStore } from "./tree.js";
-import { CLOSE_BRACE, LINE_END, OPEN_BRACE } from "./plain-line.js";
+import { CLOSE_BRACE, LINE_END, OPEN_BRACE, type CharCodes } from "./plain-line.js";
 
 /** `"`: a plain word that starts with it is a closed quoted string (its text is inside the quotes). */
 const QUOTE = 34;
+
+/** The keyword the plain word item `k` spells in `table`: looked up where it lies in the file. */
+function keywordAt(codes: CharCodes, items: Int32Array, k: number, table: KeywordTable): KeywordFacts | undefined {
+  const start = items[2 * k];
+  const end = items[2 * k + 1];
+  return codes[start] === QUOTE ? table.get(codes, start + 1, end - 1) : table.get(codes, start, end);
+}
 
 interface Frame {
   node: number; // NO_NODE = top level
@@ -107,9 +114,8 @@ export class TreeBuilder implements LineSink {
    * value block's entries, a missing or unexpected brace, …) goes through the
    * same methods as the general path's lines.
    */
-  plainLines(file: number, items: Int32Array, count: number, via: Via[] | undefined): void {
+  plainLines(file: number, codes: CharCodes, items: Int32Array, count: number, via: Via[] | undefined): void {
     const store = this.store;
-    const text = store.words.texts[file];
     // Every item but a line end is a word, in order: w is the word of item k.
     let w = store.words.addItems(file, via, items, count);
     let from = 0; // the current logical line's first item
@@ -123,12 +129,10 @@ export class TreeBuilder implements LineSink {
       }
       if (k > from) {
         const frame = this.frames[this.depth];
-        if (frame.needOpen || frame.values) this.plainWords(file, items, from, k - from, w0, via);
+        if (frame.needOpen || frame.values) this.plainWords(file, codes, items, from, k - from, w0, via);
         else {
-          const start = items[2 * from];
-          const end = items[2 * from + 1];
-          const spec = text.charCodeAt(start) === QUOTE ? frame.keywords.get(text, start + 1, end - 1) : frame.keywords.get(text, start, end);
-          if (spec?.quoted === true) this.plainRest(text, items, from, k);
+          const spec = keywordAt(codes, items, from, frame.keywords);
+          if (spec?.quoted === true) this.plainRest(store.words.texts[file], items, from, k);
           this.keywordLine(frame, spec, w0, k - from, via);
         }
       }
@@ -158,10 +162,10 @@ export class TreeBuilder implements LineSink {
   }
 
   /** A plain logical line, words [w0, w0 + count), that is not a keyword line of a keyword block: as the general path's lines. */
-  private plainWords(file: number, items: Int32Array, from: number, count: number, w0: number, via: Via[] | undefined): void {
+  private plainWords(file: number, codes: CharCodes, items: Int32Array, from: number, count: number, w0: number, via: Via[] | undefined): void {
     this.plainRest(this.store.words.texts[file], items, from, from + count);
     const frame = this.keywordFrame(w0, count, via);
-    if (frame) this.keywordLine(frame, this.store.words.lookupSlice(file, items[2 * from], items[2 * from + 1], frame.keywords), w0, count, via);
+    if (frame) this.keywordLine(frame, keywordAt(codes, items, from, frame.keywords), w0, count, via);
   }
 
   /** Call once after the last line. */

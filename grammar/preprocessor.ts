@@ -11,7 +11,7 @@ import type { Definition, DefinitionUse, Diagnostic, IncludeRef, Span, Via, Word
 import type { FileAccess } from "./files.js";
 import { glob, hasWildcard } from "./glob.js";
 import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
-import { PlainLineScanner, RunStops } from "./plain-line.js";
+import { charCodes, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
 
@@ -43,12 +43,12 @@ export interface LineSink {
   /** Registers a file's text; plain lines name their file by the id returned. */
   file(path: string, text: string): number;
   /**
-   * Plain lines of file `file`, as the scanner's items (plain-line.ts): `count`
+   * Plain lines of file `file` (`codes`: its char codes), as the scanner's items (plain-line.ts): `count`
    * pairs, a word as (start, end), a brace as (offset, OPEN_BRACE |
    * CLOSE_BRACE), the end of a physical line as (offset, LINE_END). Words
    * between braces and line ends form one logical line each.
    */
-  plainLines(file: number, items: Int32Array, count: number, via: Via[] | undefined): void;
+  plainLines(file: number, codes: CharCodes, items: Int32Array, count: number, via: Via[] | undefined): void;
 }
 
 /** A stretch of synthetic text (from a definition or builtin): where its reference is written. */
@@ -78,7 +78,15 @@ interface LineText {
 
 interface FileFrame {
   file: SourceFile;
+  /** The file's char codes, what the scanner reads. */
+  codes: CharCodes;
   via?: Via[];
+}
+
+/** A file's text, and its bytes when FileAccess has them and they are ASCII (see ReadResult). */
+interface Content {
+  text: string;
+  bytes?: Uint8Array;
 }
 
 /** A line starting with this is a loop for keepalived (read_line() compares the first 4 characters). */
@@ -137,10 +145,10 @@ export class Preprocessor {
 
   /** Reads a main file (as keepalived -f does). Returns false when it could not be read. */
   readMain(path: string, textOverride?: string): boolean {
-    const text = textOverride ?? this.load(path, undefined);
-    if (text === undefined) return false;
+    const content = textOverride !== undefined ? { text: textOverride } : this.load(path, undefined);
+    if (content === undefined) return false;
     this.roots.push(path);
-    this.readText(path, text, undefined);
+    this.readText(path, content, undefined);
     return true;
   }
 
@@ -160,9 +168,9 @@ export class Preprocessor {
   }
 
   /** Reads a file through FileAccess; reports at `from` (the include line) when it fails. */
-  private load(path: string, from: Span | undefined): string | undefined {
+  private load(path: string, from: Span | undefined): Content | undefined {
     const r = this.fs.readFile(path);
-    if (r.ok) return r.text;
+    if (r.ok) return r;
     const span = from ?? { file: path, start: 0, end: 0 };
     const what =
       r.reason === "directory" ? `"${path}" is a directory - skipping` :
@@ -173,13 +181,15 @@ export class Preprocessor {
     return undefined;
   }
 
-  private readText(path: string, text: string, via: Via[] | undefined) {
+  private readText(path: string, { text, bytes }: Content, via: Via[] | undefined) {
     this.filesRead++;
     const file = new SourceFile(path, text);
     this.files.set(path, file);
     this.stack.push(path);
+    // ASCII bytes are the text's char codes as they are; a FileAccess that got them wrong is not trusted.
+    const codes = bytes !== undefined && bytes.length === text.length ? bytes : charCodes(text);
     try {
-      this.readLines({ file, via });
+      this.readLines({ file, codes, via });
     } finally {
       this.stack.pop();
     }
@@ -191,7 +201,7 @@ export class Preprocessor {
    * through the chevrotain lexer.
    */
   private readLines(frame: FileFrame) {
-    const { file } = frame;
+    const { file, codes } = frame;
     const text = file.text;
     const fileId = this.sink.file(file.path, text);
     let multi: { entry: DefEntry; lastSpan: Span } | undefined;
@@ -200,13 +210,13 @@ export class Preprocessor {
     while (lineStart < text.length) {
       if (!multi) {
         // Most lines: a run of plain lines, straight to the parser.
-        scanner.scanRun(text, lineStart, this.runStops, RUN_ITEMS);
-        if (scanner.count > 0) this.sink.plainLines(fileId, scanner.items, scanner.count, frame.via);
+        scanner.scanRun(codes, lineStart, this.runStops, RUN_ITEMS);
+        if (scanner.count > 0) this.sink.plainLines(fileId, codes, scanner.items, scanner.count, frame.via);
         lineStart = scanner.runEnd;
         if (!scanner.stopped) continue; // the end of the text, or the run's items are full
       }
       // A line the run left (see runStops), or one of a multiline definition: the lexer reads it.
-      scanner.scan(text, lineStart);
+      scanner.scan(codes, lineStart);
       // An include line reads other files with the same scanner: keep this line's bounds.
       const lineEnd = scanner.lineEnd;
       const next = scanner.next;
@@ -809,11 +819,11 @@ export class Preprocessor {
         continue;
       }
       if (this.filesRead >= (this.options.maxFiles ?? 5000)) break;
-      const text = this.load(path, patternSpan);
-      if (text === undefined) continue;
+      const content = this.load(path, patternSpan);
+      if (content === undefined) continue;
       ref.files.push(path);
       const via: Via[] = [...(frame.via ?? []), { kind: "include", name: path, span }];
-      this.readText(path, text, via);
+      this.readText(path, content, via);
     }
   }
 }

@@ -172,19 +172,9 @@ export class WordColumns {
     return sliceText(this.texts[this.runFile[this.run(w)]], start, start + this.lengths[w]);
   }
 
-  /** Looks word w's text up in `table` (a KeywordTable) without making it a string. */
-  lookup<T>(w: number, table: { get(text: string, start: number, end: number): T }): T {
-    const o = this.object(w);
-    if (o) return table.get(o.text, 0, o.text.length);
-    const start = this.starts[w];
-    return this.lookupSlice(this.runFile[this.run(w)], start, start + this.lengths[w], table);
-  }
-
-  /** Looks the text of the slice word [start, end) of `file` up in `table`, as lookup() would once it is added. */
-  lookupSlice<T>(file: number, start: number, end: number, table: { get(text: string, start: number, end: number): T }): T {
-    const text = this.texts[file];
-    const inner = text.charCodeAt(start) === QUOTE ? 1 : 0;
-    return table.get(text, start + inner, end - inner);
+  /** Looks word w's text up in `table` (a KeywordTable). */
+  lookup<T>(w: number, table: { getText(text: string): T }): T {
+    return table.getText(this.text(w));
   }
 
   file(w: number): number {

@@ -21,7 +21,7 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return decodeConfig(Buffer.concat(chunks));
+      return decodeConfig(Buffer.concat(chunks)).text;
     },
     env: process.env,
     cwd: process.cwd(),

@@ -10,7 +10,7 @@
 import type { CstToken } from "../../grammar/cst.js";
 import { DefinitionTracker, fitsLine, formatDirective, MAX_LINE_BYTES, readLine, type PhysLine } from "./lines.js";
 import type { Output } from "./output.js";
-import { OPEN_BRACE } from "../../grammar/plain-line.js";
+import { charCodes, OPEN_BRACE } from "../../grammar/plain-line.js";
 import { CANONICAL_CLOSE, CANONICAL_OPENS, CANONICAL_WORDS, canonicalShape, NOT_CANONICAL, scanSimple, simpleBlanks, simpleItems } from "./simple.js";
 
 export interface FormatOptions {
@@ -180,6 +180,8 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
   };
 
   const n = text.length;
+  // What the fast path's scanner reads (one pass over the text).
+  const codes = charCodes(text);
   for (let i = 0, start = 0; start < n; i++) {
     const nl = text.indexOf("\n", start);
     const end = nl < 0 ? n : nl + 1;
@@ -194,7 +196,7 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
 
   /** The fast path (see simple.ts); false when the line needs the general one. Does nothing then. */
   function simpleLine(i: number, start: number, textEnd: number, end: number): boolean {
-    const count = scanSimple(text, start, textEnd);
+    const count = scanSimple(text, codes, start, textEnd);
     if (count < 0) return false;
     const eolMatches = end - textEnd === style.length;
     // already in canonical layout: what the general path would print is the line itself

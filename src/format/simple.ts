@@ -8,7 +8,7 @@
  * general path (lines.ts), which gives the same result for simple lines, only
  * slower.
  */
-import { OPEN_BRACE, PlainLineScanner } from "../../grammar/plain-line.js";
+import { OPEN_BRACE, PlainLineScanner, type CharCodes } from "../../grammar/plain-line.js";
 
 /**
  * Longest line the fast path takes: 3 UTF-8 bytes per UTF-16 unit still fit
@@ -25,15 +25,16 @@ const TAB = 9;
 const scanner = new PlainLineScanner();
 
 /**
- * Scans the line `text[start, end)` (`end`: where its line break starts).
+ * Scans the line `text[start, end)` (`end`: where its line break starts;
+ * `codes`: the text's char codes, see charCodes()).
  * Returns its number of items, words and braces, readable through
  * simpleItems() until the next call; -1 when the line needs the general path.
  * Blanks between the items are not checked here: see canonicalShape() and
  * simpleBlanks().
  */
-export function scanSimple(text: string, start: number, end: number): number {
+export function scanSimple(text: string, codes: CharCodes, start: number, end: number): number {
   if (end - start > MAX_SIMPLE_CHARS) return -1;
-  scanner.scan(text, start);
+  scanner.scan(codes, start);
   if (!scanner.plain || scanner.commentAt >= 0 || scanner.lineEnd !== end) return -1;
   const items = scanner.items;
   const count = scanner.count;

@@ -38,7 +38,8 @@ export function nodeFiles(options: NodeFilesOptions = {}): FileAccess {
         if (bytes.length > maxBytes) {
           return { ok: false, reason: "too-large", message: `${path} is too large (over ${maxBytes} bytes)` };
         }
-        return { ok: true, text: decodeConfig(bytes) };
+        const { text, ascii } = decodeConfig(bytes);
+        return ascii ? { ok: true, text, bytes } : { ok: true, text };
       } catch (e) {
         return failure(path, e);
       }

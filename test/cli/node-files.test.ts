@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { nodeFiles } from "../../src/node/files.js";
+import type { ConfigNode } from "../../grammar/ast.js";
+import { parseText, readConfig } from "../../grammar/reader.js";
 
 describe("nodeFiles", () => {
   const dir = mkdtempSync(join(tmpdir(), "kl-files-"));
@@ -17,9 +19,12 @@ describe("nodeFiles", () => {
   symlinkSync(join(dir, "nowhere"), join(dir, "dangling.conf"));
   const fs = nodeFiles({ maxBytes: 50, cwd: dir });
 
-  it("reads files and follows symlinks", () => {
-    expect(fs.readFile(join(dir, "a.conf"))).toEqual({ ok: true, text: "vrrp_script x {\n}\n" });
-    expect(fs.readFile(join(dir, "link.conf"))).toEqual({ ok: true, text: "vrrp_script x {\n}\n" });
+  it("reads files and follows symlinks; an ASCII file comes with its bytes (the reader scans them)", () => {
+    for (const name of ["a.conf", "link.conf"]) {
+      const r = fs.readFile(join(dir, name));
+      expect(r.ok && r.text).toBe("vrrp_script x {\n}\n");
+      expect(r.ok && r.bytes && [...r.bytes]).toEqual([..."vrrp_script x {\n}\n"].map((c) => c.charCodeAt(0)));
+    }
     expect(fs.stat(join(dir, "link.conf"))).toBe("file");
   });
 
@@ -64,9 +69,26 @@ describe("nodeFiles", () => {
     const r = nodeFiles({ cwd: dir }).readFile(join(dir, "large.conf"));
     expect(r.ok && r.text.length).toBe(text.length);
     expect(r.ok && r.text === text).toBe(true);
+    expect(r.ok && r.bytes?.length).toBe(text.length);
     writeFileSync(join(dir, "large.conf"), text + "\u00e9");
     const u = nodeFiles({ cwd: dir }).readFile(join(dir, "large.conf"));
     expect(u.ok && u.text === text + "\u00e9").toBe(true);
+    // Not ASCII: no bytes, since byte offsets would not be character offsets.
+    expect(u.ok && u.bytes).toBeUndefined();
+  });
+
+  it("the reader reads an ASCII file through its bytes as it reads the same text without them", () => {
+    const text = 'global_defs {\n  router_id r1 # c\n}\nvrrp_instance V {\n  state BACKUP\n  notify_master "/bin/x y"\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\n';
+    const file = join(dir, "read.conf");
+    writeFileSync(file, text);
+    const outline = (nodes: ConfigNode[]): unknown[] => nodes.map((n) => [n.name, n.start, n.end, n.args.map((a) => [a.text, a.start]), n.rest, outline(n.children)]);
+    const fromBytes = readConfig(nodeFiles({ cwd: dir }), [file]);
+    const fromText = parseText(text, file);
+    expect(outline(fromBytes.ast.children)).toEqual(outline(fromText.ast.children));
+    expect(outline(fromBytes.ast.children)).toHaveLength(2);
+    // Bytes that do not match the text (a wrong FileAccess) are not used: the text is what counts.
+    const wrong = { ...nodeFiles({ cwd: dir }), readFile: () => ({ ok: true as const, text, bytes: new Uint8Array(3) }) };
+    expect(outline(readConfig(wrong, [file]).ast.children)).toEqual(outline(fromText.ast.children));
   });
 
   it("replaces invalid UTF-8 bytes instead of failing", () => {

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { ConfigNode } from "../../grammar/ast.js";
-import { PlainLineScanner } from "../../grammar/plain-line.js";
+import { charCodes, PlainLineScanner } from "../../grammar/plain-line.js";
 import { memoryFiles } from "../../grammar/files.js";
 import { parseText, readConfig } from "../../grammar/reader.js";
 
@@ -77,10 +77,23 @@ describe("plain-line scanner and chevrotain lexer read alike", () => {
     expect(outline(forced, true)).toEqual(plain);
   });
 
+  test("charCodes: an ASCII text's bytes, any other text's UTF-16 units, one code per string offset", () => {
+    const ascii = charCodes("vrrp_instance VI_1 {\r\n\t}\x7f");
+    expect(ascii).toBeInstanceOf(Uint8Array);
+    expect([...ascii]).toEqual([..."vrrp_instance VI_1 {\r\n\t}\x7f"].map((c) => c.charCodeAt(0)));
+    for (const text of ["caf\u00e9", "\ufeffx", "a\ud800b", "\u{1f600} y", "\x80"]) {
+      const codes = charCodes(text);
+      expect(codes).toBeInstanceOf(Uint16Array);
+      expect(codes.length).toBe(text.length);
+      expect([...codes]).toEqual(Array.from({ length: text.length }, (_, i) => text.charCodeAt(i)));
+    }
+    expect(charCodes("").length).toBe(0);
+  });
+
   test("closed double-quoted strings are plain: one word each, quotes in the span", () => {
     const items = (line: string) => {
       const s = new PlainLineScanner();
-      s.scan(line, 0);
+      s.scan(charCodes(line), 0);
       return s.plain ? [...s.items.slice(0, 2 * s.count)] : "refused";
     };
     expect(items('script "/bin/x -y" # c')).toEqual([0, 6, 7, 18]);
