@@ -43,10 +43,11 @@ export interface LineSink {
   /** Registers a file's text; plain lines name their file by the id returned. */
   file(path: string, text: string): number;
   /**
-   * Plain lines of file `file` (`codes`: its char codes), as the scanner's items (plain-line.ts): `count`
-   * pairs, a word as (start, end), a brace as (offset, OPEN_BRACE |
-   * CLOSE_BRACE), the end of a physical line as (offset, LINE_END). Words
-   * between braces and line ends form one logical line each.
+   * Plain lines of file `file` (`codes`: its char codes), as the scanner's
+   * items (plain-line.ts): `count` pairs, a word as (start, end), a brace as
+   * (offset, OPEN_BRACE | CLOSE_BRACE), the end of a physical line as
+   * (offset, LINE_END). Words between braces and line ends form one logical
+   * line each.
    */
   plainLines(file: number, codes: CharCodes, items: Int32Array, count: number, via: Via[] | undefined): void;
 }
