@@ -41,7 +41,6 @@ export class WordColumns {
   private runFile: number[] = [];
   /** Index into viaTable + 1 (0: read through no include). */
   private runVia: number[] = [];
-
   private viaTable: Via[][] = [];
 
   fileId(path: string, text: string): number {
@@ -62,8 +61,8 @@ export class WordColumns {
   }
 
   /**
-   * The words of plain lines (plain-line.ts) as slices of the file: every item of
-   * `items` (`count` pairs) but a line end, in order, a brace as a
+   * The words of plain lines (plain-line.ts), as slices of the file: every
+   * item of `items` (`count` pairs) but a line end, in order, a brace as a
    * one-character word. All are in `file` through `via`. Returns the first
    * word's index. One run check and one capacity check for thousands of
    * words: this is the reader's hot path.
