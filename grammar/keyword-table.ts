@@ -38,6 +38,8 @@ export class KeywordTable {
     this.slots = new Int32Array(size);
     this.mask = size - 1;
     for (const [name, spec] of keywords) {
+      // getText() relies on this (and keepalived's keywords are all short ASCII words).
+      if (name.length > scratch.length || /[^\x00-\x7f]/.test(name)) throw new Error(`keyword "${name}" is not a short ASCII word`);
       let i = hash(charCodes(name), 0, name.length) & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
       this.names.push(name);
@@ -57,11 +59,24 @@ export class KeywordTable {
     }
   }
 
-  /** The keyword `text`, if any (a word the preprocessor built: not a slice of a file's codes). */
+  /**
+   * The keyword `text`, if any (a word the preprocessor built: not a slice
+   * of a file's codes). Its codes go into a scratch array, not a new one:
+   * keywords are short and ASCII, so a longer or non-ASCII word is none.
+   */
   getText(text: string): KeywordFacts | undefined {
-    return this.get(charCodes(text), 0, text.length);
+    if (text.length > scratch.length) return undefined;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) return undefined;
+      scratch[i] = c;
+    }
+    return this.get(scratch, 0, text.length);
   }
 }
+
+/** Room for the longest keyword name (checked when a table is built). */
+const scratch = new Uint8Array(64);
 
 const tables = new WeakMap<ContextFacts, KeywordTable>();
 

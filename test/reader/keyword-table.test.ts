@@ -38,5 +38,6 @@ describe("KeywordTable", () => {
     expect(keywordTable(root).getText("vrrp_instance")).toBeDefined();
     // A keyword spelled with a non-ASCII letter in place of an ASCII one is not the keyword.
     expect(keywordTable(root).getText("vrrp_instancé")).toBeUndefined();
+    expect(keywordTable(root).getText(`vrrp_instance${"_".repeat(100)}`)).toBeUndefined();
   });
 });
