@@ -228,12 +228,12 @@ export class PlainLineScanner {
         break;
       }
       if (i < n && lineEnd === n) {
-        // The loop stopped at a comment or a refusal: find the line's end (and a backslash in a comment).
+        // The loop stopped at a comment or a refusal: the line ends before the next "\n" (or "\r\n"), if any.
         const nl = codes.indexOf(10, i);
-        const end = nl < 0 ? n : nl;
-        lineEnd = end > i && codes[end - 1] === 13 && (commentAt >= 0 || nl >= 0) ? end - 1 : end;
-        if (commentAt >= 0 && nl < 0) lineEnd = n;
-        next = nl < 0 ? n : nl + 1;
+        if (nl >= 0) {
+          lineEnd = nl > i && codes[nl - 1] === 13 ? nl - 1 : nl;
+          next = nl + 1;
+        }
       }
       if (stops === undefined) {
         this.count = count;
