@@ -4,17 +4,18 @@
  * string, i.e. a fresh slice of the file (and its hash) per line: garbage
  * on every line of a large configuration. This table hashes the word's char
  * codes where they lie (the reader's CharCodes of the file) and confirms a
- * hit by comparing them, so a lookup allocates nothing. It is built from the schema's context facts
- * (the one source of truth for keywords), once per context.
+ * hit by comparing them, so a lookup allocates nothing. It is built from the
+ * schema's context facts (the one source of truth for keywords), once per
+ * context.
  */
-import { charCodes, spells, type CharCodes } from "./plain-line.js";
+import { spells, type CharCodes } from "./plain-line.js";
 import type { ContextFacts } from "./schema/facts.js";
 import type { KeywordFacts } from "./schema/types.js";
 
 /**
  * A hash of four char codes (first, middle, last and the length) rather than
  * of every one: it costs the same for any word, and a context's few hundred
- * keyword names spread over it well enough; startsWith() settles collisions.
+ * keyword names spread over it well enough; comparing the codes settles collisions.
  */
 function hash(codes: CharCodes, start: number, end: number): number {
   const length = end - start;
@@ -39,8 +40,9 @@ export class KeywordTable {
     this.mask = size - 1;
     for (const [name, spec] of keywords) {
       // getText() relies on this (and keepalived's keywords are all short ASCII words).
-      if (name.length > scratch.length || /[^\x00-\x7f]/.test(name)) throw new Error(`keyword "${name}" is not a short ASCII word`);
-      let i = hash(charCodes(name), 0, name.length) & this.mask;
+      const codes = asciiCodes(name);
+      if (codes === undefined) throw new Error(`keyword "${name}" is not a short ASCII word`);
+      let i = hash(codes, 0, name.length) & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
       this.names.push(name);
       this.specs.push(spec);
@@ -65,18 +67,24 @@ export class KeywordTable {
    * keywords are short and ASCII, so a longer or non-ASCII word is none.
    */
   getText(text: string): KeywordFacts | undefined {
-    if (text.length > scratch.length) return undefined;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 127) return undefined;
-      scratch[i] = c;
-    }
-    return this.get(scratch, 0, text.length);
+    const codes = asciiCodes(text);
+    return codes === undefined ? undefined : this.get(codes, 0, text.length);
   }
 }
 
 /** Room for the longest keyword name (checked when a table is built). */
 const scratch = new Uint8Array(64);
+
+/** `text`'s codes in the scratch array (valid until the next call), or undefined when it is too long or not ASCII. */
+function asciiCodes(text: string): Uint8Array | undefined {
+  if (text.length > scratch.length) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return undefined;
+    scratch[i] = c;
+  }
+  return scratch;
+}
 
 const tables = new WeakMap<ContextFacts, KeywordTable>();
 

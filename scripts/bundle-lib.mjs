@@ -4,7 +4,7 @@
 //
 // Why: Node 20 has no compile cache for ES modules and loads each one on its own
 // (resolve, read, link): importing the reader as its 17 separate modules took
-// ~22 ms, as one file ~2 ms, on the parse benchmark's machine. The two entries
+// ~22 ms, as one file ~2 ms, on the parse benchmark's machine. The entries
 // are split into chunks, so code both use (the reader, SourceFile, the AST
 // views) is one module: objects from either entry are instances of the same
 // classes. Packages (chevrotain, chalk, …) stay imports; types stay dist/src/*.d.ts.
