@@ -13,8 +13,9 @@ import { clusterOf, lint } from "../../workspace/lint.js";
 import { findConfig } from "../../engine/config.js";
 import { colorLevel } from "../color.js";
 import { UsageError, type CliIo } from "../io.js";
-import { homeUri, packageInfo, ruleDocsUri } from "../package-info.js";
-import { displayPath, toMessage } from "../results.js";
+import { homeUri, packageInfo, ruleDocsUri, ruleDocText } from "../package-info.js";
+import { gitTop } from "../repository.js";
+import { ciLocation, displayPath, rootUri, toMessage } from "../results.js";
 import { parseRuleFlag, parseTargetVersion } from "../settings.js";
 import { FORMATS, type FileResult } from "../../reporters/index.js";
 import { nodeFiles } from "../../node/files.js";
@@ -91,16 +92,17 @@ function clusterCommand(given: string[], flags: ClusterFlags, color: boolean | u
   const c = new Chalk({ level });
   io.stdout(clusterTable(result.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }));
   const byFile = new Map<string, FileResult>();
+  const top = gitTop(fs, io.cwd) ?? io.cwd;
   for (const d of result.diagnostics) {
     const node = result.nodes.find((n) => n.result.files.has(d.file));
     const file = node?.result.files.get(d.file);
-    const entry = byFile.get(d.file) ?? { filePath: d.file, displayPath: displayPath(d.file, io.cwd), source: file?.text, messages: [] };
+    const entry = byFile.get(d.file) ?? { filePath: d.file, displayPath: displayPath(d.file, io.cwd), ...ciLocation(d.file, top), source: file?.text, messages: [] };
     entry.messages.push(toMessage(d, file));
     byFile.set(d.file, entry);
   }
   const info = packageInfo();
   const report = FORMATS.stylish([...byFile.values()], {
-    cwd: io.cwd, colorLevel: level, paint: chalkPaint(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version,
+    cwd: io.cwd, rootUri: rootUri(top), ruleDoc: ruleDocText, colorLevel: level, paint: chalkPaint(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version,
   });
   io.stdout(report || "no cluster findings\n");
   return errors > 0 ? 1 : 0;
