@@ -5,10 +5,8 @@
  * edits stays as it was.
  */
 import type { Diagnostic, Edit } from "../../grammar/ast.js";
-import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
-import type { LintOptions, LintResult } from "../engine/linter.js";
-import { lint } from "../workspace/lint.js";
+import type { LintResult } from "../engine/linter.js";
 
 export const MAX_PASSES = 10;
 
@@ -22,13 +20,13 @@ export interface FixOutcome {
 }
 
 /**
- * Lints `root` with `texts` as overrides and, when `fix` is set, applies fixes
- * to files for which `canEdit` holds.
+ * Lints (`lintWith` reads a configuration with `texts` over the disk) and,
+ * when `fix` is set, applies fixes to files for which `canEdit` holds.
  */
-export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
+export function lintAndFix(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
   const originals = new Map<string, string>();
   for (let pass = 0; ; pass++) {
-    const result = lint(fs, [root], options, texts);
+    const result = lintWith(texts);
     if (!fix || pass === MAX_PASSES) return { result, texts, originals };
     const byFile = chooseEdits(result.diagnostics, canEdit);
     let changed = false;

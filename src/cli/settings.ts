@@ -9,6 +9,7 @@ import type { FileAccess } from "../../grammar/files.js";
 import type { TargetVersion } from "../../grammar/reader.js";
 import { ConfigError, findConfig, parseConfig, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
 import type { LintOptions } from "../engine/linter.js";
+import type { RootMapping } from "../workspace/roots.js";
 import { matchesIgnore } from "./glob-match.js";
 import { UsageError } from "./io.js";
 
@@ -19,6 +20,8 @@ export interface CliSettings {
   targetVersion?: TargetVersion;
   configId?: string;
   reportUnusedDisableDirectives: boolean;
+  /** --root: where host paths are in the checkout (absolute); wins over the "root" setting. */
+  root?: RootMapping[];
 }
 
 export interface Effective {
@@ -28,6 +31,25 @@ export interface Effective {
   ignore: string[];
   /** Directory the ignore globs are relative to. */
   ignoreBase?: string;
+  /** Where host paths (absolute includes) are in the checkout: --root, else the "root" setting; empty when neither. */
+  root: RootMapping[];
+  /** The "roots" setting: main files, absolute (globs kept); undefined when not set. */
+  roots?: string[];
+}
+
+/** `--root DIR` maps `/`; `--root /etc/keepalived=DIR` maps that prefix. */
+export function parseRootFlag(value: string, cwd: string): RootMapping {
+  const eq = value.indexOf("=");
+  if (eq > 0 && value.startsWith("/")) return { from: value.slice(0, eq), to: resolve(cwd, value.slice(eq + 1)) };
+  if (value === "") throw new UsageError("--root expects a directory, or /HOST/PATH=DIRECTORY");
+  return { from: "/", to: resolve(cwd, value) };
+}
+
+/** The "root" setting as mappings, its directories resolved against the config file's directory. */
+function rootSetting(root: LintConfig["root"], base: string): RootMapping[] {
+  if (root === undefined) return [];
+  if (typeof root === "string") return [{ from: "/", to: resolve(base, root) }];
+  return Object.entries(root).map(([from, to]) => ({ from, to: resolve(base, to) }));
 }
 
 /** Parses a --rule value `id:severity`. */
@@ -90,6 +112,8 @@ export class SettingsResolver {
       configFile: loaded?.path,
       ignore: c.ignore ?? [],
       ignoreBase: loaded ? dirname(loaded.path) : undefined,
+      root: this.cli.root?.length ? this.cli.root : loaded ? rootSetting(c.root, dirname(loaded.path)) : [],
+      ...(loaded && c.roots && { roots: c.roots.map((p) => resolve(dirname(loaded.path), p)) }),
     };
   }
 

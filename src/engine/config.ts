@@ -22,6 +22,13 @@ export interface LintConfig {
   ignore?: string[];
   /** Node configs of one cluster, for `keepalived-lint cluster`. */
   cluster?: string[];
+  /**
+   * Where absolute paths of the host are in the checkout (relative to the
+   * config file): a directory standing for `/`, or `{ "/etc/keepalived": "keepalived" }`.
+   */
+  root?: string | Record<string, string>;
+  /** Main files (relative to the config file, globs allowed): the configurations other files are linted through. */
+  roots?: string[];
   /** Formatter settings. */
   format?: { indent?: number | "tab" };
 }
@@ -45,7 +52,7 @@ export function parseConfig(text: string, path: string): LintConfig {
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${path}: expected a JSON object`);
   const c = raw as Record<string, unknown>;
-  const known = new Set(["rules", "targetVersion", "configId", "ignore", "cluster", "format", "$schema"]);
+  const known = new Set(["rules", "targetVersion", "configId", "ignore", "cluster", "format", "root", "roots", "$schema"]);
   for (const k of Object.keys(c)) if (!known.has(k)) throw new ConfigError(`${path}: unknown setting "${k}" (expected one of ${[...known].filter((x) => x !== "$schema").join(", ")})`);
   if (c.rules !== undefined) {
     if (typeof c.rules !== "object" || c.rules === null) throw new ConfigError(`${path}: "rules" must be an object`);
@@ -57,7 +64,11 @@ export function parseConfig(text: string, path: string): LintConfig {
     throw new ConfigError(`${path}: "targetVersion" must be "2.2.7" or "newest"`);
   }
   if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "configId" must be a string`);
-  for (const k of ["ignore", "cluster"] as const) {
+  if (c.root !== undefined && typeof c.root !== "string") {
+    const ok = typeof c.root === "object" && c.root !== null && !Array.isArray(c.root) && Object.entries(c.root).every(([k, v]) => k.startsWith("/") && typeof v === "string");
+    if (!ok) throw new ConfigError(`${path}: "root" must be a directory, or an object mapping absolute paths to directories`);
+  }
+  for (const k of ["ignore", "cluster", "roots"] as const) {
     if (c[k] !== undefined && (!Array.isArray(c[k]) || !(c[k] as unknown[]).every((x) => typeof x === "string"))) {
       throw new ConfigError(`${path}: "${k}" must be an array of strings`);
     }

@@ -4,21 +4,25 @@
  * findings in included files are reported under the included file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../../../grammar/ast.js";
+import { overlayFiles } from "../../../grammar/files.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
 import { FORMAT_NAMES, loadFormatter } from "../../reporters/load.js";
 import { paintFor } from "../../reporters/paint.js";
 import { countMessages, type FileResult } from "../../reporters/types.js";
 import { nodeFiles } from "../../node/files.js";
+import type { LintResult } from "../../engine/linter.js";
+import { fragmentFindings, hasFindingsElsewhere, looksLikeFragment, softenUnresolved } from "../../workspace/fragments.js";
+import { detectionNote, Repository } from "../repository.js";
 import { colorLevel } from "../color.js";
 import { unifiedDiff } from "../diff.js";
 import { lintAndFix } from "../fixer.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
-import { homeUri, packageInfo, ruleDocsUri } from "../package-info.js";
-import { displayPath, sortResults, toMessage } from "../results.js";
-import { parseRuleFlag, parseTargetVersion, SettingsResolver, type CliSettings, type Effective } from "../settings.js";
+import { homeUri, packageInfo, ruleDocsUri, ruleDocText } from "../package-info.js";
+import { ciLocation, displayPath, rootUri, sortResults, toMessage } from "../results.js";
+import { parseRootFlag, parseRuleFlag, parseTargetVersion, SettingsResolver, type CliSettings, type Effective } from "../settings.js";
 import { expandTargets, type Target } from "../targets.js";
 
 export const DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
@@ -37,14 +41,27 @@ export interface LintFlags {
   maxWarnings?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
+  root?: string[];
+}
+
+/** A file to report on and the main files it is linted through (none: it is a main file itself). */
+interface Plan {
+  target: Target;
+  settings: Effective;
+  owners: string[];
 }
 
 interface Run {
   target: Target;
-  settings: Effective;
-  result: ReturnType<typeof lintAndFix>["result"];
+  /** The file linted: the target, or one of its owners. */
+  main: string;
+  result: LintResult;
   texts: Map<string, string>;
   originals: Map<string, string>;
+  /** The findings to report. */
+  reported: Diagnostic[];
+  /** Files to list in the report (also when clean). */
+  shown: string[];
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
@@ -54,7 +71,8 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   if (flags.maxWarnings !== undefined && (!Number.isInteger(flags.maxWarnings) || flags.maxWarnings < -1)) {
     throw new UsageError("--max-warnings expects an integer (-1 for no limit)");
   }
-  const fs = nodeFiles({ cwd: io.cwd });
+  const disk = nodeFiles({ cwd: io.cwd });
+  const fs = disk;
   const knownRules = new Set(ALL_RULES.map((r) => r.meta.id));
   const cli: CliSettings = {
     config: flags.config,
@@ -62,6 +80,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     targetVersion: flags.targetVersion === undefined ? undefined : parseTargetVersion(flags.targetVersion),
     configId: flags.configId,
     reportUnusedDisableDirectives: !!flags.reportUnusedDisableDirectives,
+    root: flags.root?.map((r) => parseRootFlag(r, io.cwd)),
   };
   const resolver = new SettingsResolver(fs, cli, io.cwd, knownRules);
 
@@ -76,18 +95,22 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
 
   const useStdin = paths.includes("-");
   if (flags.stdinFilename !== undefined && !useStdin) throw new UsageError("--stdin-filename needs - among the paths (read the config from stdin)");
-  const args = paths.filter((p) => p !== "-");
-  if (paths.length === 0) {
-    if (fs.stat(DEFAULT_CONFIG) !== "file") throw new UsageError(`no config given and ${DEFAULT_CONFIG} does not exist (usage: keepalived-lint [options] <files, directories, globs or ->; see --help)`);
-    args.push(DEFAULT_CONFIG);
-  }
-  const targets = expandTargets(fs, args, io.cwd);
   const stdin = useStdin ? { path: resolve(io.cwd, flags.stdinFilename ?? "<stdin>"), name: flags.stdinFilename ?? "<stdin>" } : undefined;
   const stdinText = stdin ? await io.readStdin() : undefined;
+  // Standard input's text stands in for the file it names, also when owners of fragments are looked for.
+  const repo = new Repository(stdin ? overlayFiles(disk, new Map([[stdin.path, stdinText ?? ""]])) : disk, resolver, io.cwd);
+  const args = paths.filter((p) => p !== "-");
+  if (paths.length === 0) {
+    const dflt = repo.mapped(DEFAULT_CONFIG, resolver.for(resolve(io.cwd, "keepalived.conf")));
+    if (fs.stat(dflt) !== "file") throw new UsageError(`no config given and ${dflt} does not exist (usage: keepalived-lint [options] <files, directories, globs or ->; see --help)`);
+    args.push(dflt);
+  }
+  const ignored = (p: string) => SettingsResolver.ignoredBy(resolver.for(p), p) !== undefined;
+  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored });
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
 
   const fixing = !!(flags.fix || flags.fixDryRun);
-  const runs: Run[] = [];
+  const plans: Plan[] = [];
   for (const target of targets) {
     const settings = resolver.for(target.path);
     const pattern = SettingsResolver.ignoredBy(settings, target.path);
@@ -95,29 +118,30 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
       if (target.explicit) io.stderr(`keepalived-lint: ${displayPath(target.path, io.cwd)} skipped: matches ignore pattern "${pattern}" in ${settings.configFile}\n`);
       continue;
     }
-    const texts = new Map<string, string>();
-    if (stdin && target.path === stdin.path) texts.set(stdin.path, stdinText ?? "");
-    else {
+    if (!stdin || target.path !== stdin.path) {
       const r = fs.readFile(target.path);
       if (!r.ok) throw new UsageError(r.message);
-      texts.set(target.path, r.text);
     }
-    const canEdit = (p: string) => SettingsResolver.ignoredBy(resolver.for(p), p) === undefined;
-    const outcome = lintAndFix(fs, target.path, settings.options, texts, fixing, canEdit);
-    runs.push({ target, settings, ...outcome });
+    plans.push({ target, settings, owners: repo.ownersOf(target.path, settings) });
   }
+  // A fragment found in a directory whose owners are all linted anyway is checked through them only.
+  const mains = new Set(plans.filter((p) => p.owners.length === 0).map((p) => p.target.path));
+  const runs: Run[] = [];
+  for (const plan of plans) {
+    if (!plan.target.explicit && plan.owners.length > 0 && plan.owners.every((o) => mains.has(o))) continue;
+    runs.push(...lintPlan(plan, repo, resolver, fixing, stdin && { ...stdin, text: stdinText ?? "" }));
+  }
+  const included = new Set(runs.flatMap((r) => (r.main === r.target.path ? [...r.result.files.keys()].filter((p) => p !== r.target.path) : [])));
+  const kept = runs.filter((r) => r.target.explicit || r.main !== r.target.path || !included.has(r.target.path));
+  for (const d of repo.detections()) io.stderr(detectionNote(d, repo.top));
 
-  // A file found in a directory or by a glob that another linted config includes is checked as part of that config only.
-  const included = new Set(runs.flatMap((r) => [...r.result.files.keys()].filter((p) => p !== r.target.path)));
-  const kept = runs.filter((r) => r.target.explicit || !included.has(r.target.path));
-
-  const results = collect(kept, resolver, io.cwd, stdin);
+  const results = collect(kept, io.cwd, repo.top, stdin);
   if (fixing) writeFixes(kept, io, flags, stdin);
   // Standard output then carries a patch or the fixed config: keep the report out of it.
   const reportToStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
   const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (reportToStderr ? false : io.stdoutIsTTY));
   const info = packageInfo();
-  const text = formatter(results, { cwd: io.cwd, colorLevel: level, paint: await paintFor(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
+  const text = formatter(results, { cwd: io.cwd, rootUri: rootUri(repo.top), ruleDoc: ruleDocText, colorLevel: level, paint: await paintFor(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
   if (flags.outputFile !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, flags.outputFile), text);
@@ -138,8 +162,40 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   return EXIT.ok;
 }
 
-/** One FileResult per file read (main files and includes), findings deduplicated across main files sharing an include. */
-function collect(runs: Run[], resolver: SettingsResolver, cwd: string, stdin?: { path: string; name: string }): FileResult[] {
+/**
+ * Lints one plan. A main file: its configuration, every file it reads
+ * reported (a file that looks like a fragment but has no owner gets its
+ * unresolved references softened). A fragment: through each owner, only its
+ * own findings and those elsewhere that it causes, fixes only in it.
+ */
+function lintPlan(plan: Plan, repo: Repository, resolver: SettingsResolver, fixing: boolean, stdin?: { path: string; text: string }): Run[] {
+  const { target } = plan;
+  const ignored = (p: string) => p !== target.path && SettingsResolver.ignoredBy(resolver.for(p), p) !== undefined;
+  const initial = () => new Map(stdin && stdin.path === target.path ? [[stdin.path, stdin.text]] : []);
+  if (plan.owners.length === 0) {
+    const outcome = lintAndFix((t) => repo.lint(target.path, plan.settings, t), initial(), fixing, (p) => !ignored(p));
+    const { result } = outcome;
+    let reported = result.diagnostics.filter((d) => !ignored(d.file));
+    if (looksLikeFragment(result, target.path)) reported = softenUnresolved(reported, (f) => outcome.texts.get(f) ?? result.files.get(f)?.text);
+    return [{ target, main: target.path, ...outcome, reported, shown: [target.path, ...[...result.files.keys()].filter((p) => !ignored(p))] }];
+  }
+  return plan.owners.map((owner) => {
+    const settings = resolver.for(owner);
+    const outcome = lintAndFix((t) => repo.lint(owner, settings, t), initial(), fixing, (p) => p === target.path);
+    const without = hasFindingsElsewhere(outcome.result, target.path) ? repo.lint(owner, settings, new Map([...outcome.texts, [target.path, ""]])) : undefined;
+    const reported = fragmentFindings(outcome.result, target.path, without, rootRelative(target.path, repo.top)).filter((d) => !ignored(d.file));
+    return { target, main: owner, ...outcome, reported, shown: [target.path, ...reported.map((d) => d.file)] };
+  });
+}
+
+/** A path for messages: relative to the repository's top, never an absolute path of this machine. */
+function rootRelative(path: string, top: string): string {
+  const rel = relative(top, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : basename(path);
+}
+
+/** One FileResult per file shown, findings deduplicated across runs sharing a file. */
+function collect(runs: Run[], cwd: string, top: string, stdin?: { path: string; name: string }): FileResult[] {
   const files = new Map<string, { source?: SourceFile; diagnostics: Map<string, Diagnostic> }>();
   const entry = (path: string, source?: SourceFile) => {
     let e = files.get(path);
@@ -148,12 +204,8 @@ function collect(runs: Run[], resolver: SettingsResolver, cwd: string, stdin?: {
     return e;
   };
   for (const run of runs) {
-    for (const [path, source] of run.result.files) {
-      if (path === run.target.path || SettingsResolver.ignoredBy(resolver.for(path), path) === undefined) entry(path, source);
-    }
-    entry(run.target.path, run.result.files.get(run.target.path));
-    for (const d of run.result.diagnostics) {
-      if (d.file !== run.target.path && SettingsResolver.ignoredBy(resolver.for(d.file), d.file) !== undefined) continue;
+    for (const path of run.shown) entry(path, run.result.files.get(path));
+    for (const d of run.reported) {
       const e = entry(d.file, run.result.files.get(d.file));
       e.diagnostics.set(`${d.ruleId}\0${d.start}\0${d.end}\0${d.message}`, d);
     }
@@ -162,6 +214,7 @@ function collect(runs: Run[], resolver: SettingsResolver, cwd: string, stdin?: {
     [...files].map(([path, e]) => ({
       filePath: path,
       displayPath: displayPath(path, cwd, stdin),
+      ...ciLocation(path, top),
       source: e.source?.text,
       messages: [...e.diagnostics.values()].map((d) => toMessage(d, e.source)),
     })),
