@@ -18,6 +18,15 @@ export function ciLocation(path: string, top: string): { rootPath: string } | { 
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? { rootPath: rel.split(sep).join("/") } : { fileUri: pathToFileURL(path).href };
 }
 
+/**
+ * A message or hint with this machine's paths under the repository root made
+ * root-relative (rules name the file of a definition elsewhere): CI logs and
+ * annotations must not carry a runner's absolute paths.
+ */
+export function withoutMachinePaths(text: string, top: string): string {
+  return top === sep || top === "" ? text : text.split(top.endsWith(sep) ? top : top + sep).join("");
+}
+
 /** The repository root as a `file:` URI ending in `/` (SARIF's %SRCROOT%). */
 export function rootUri(top: string): string {
   return pathToFileURL(top.endsWith(sep) ? top : top + sep).href;

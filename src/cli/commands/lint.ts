@@ -21,7 +21,7 @@ import { unifiedDiff } from "../diff.js";
 import { lintAndFix } from "../fixer.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { homeUri, packageInfo, ruleDocsUri, ruleDocText } from "../package-info.js";
-import { ciLocation, displayPath, rootUri, sortResults, toMessage } from "../results.js";
+import { ciLocation, displayPath, rootUri, sortResults, toMessage, withoutMachinePaths } from "../results.js";
 import { parseRootFlag, parseRuleFlag, parseTargetVersion, SettingsResolver, type CliSettings, type Effective } from "../settings.js";
 import { expandTargets, type Target } from "../targets.js";
 
@@ -216,7 +216,7 @@ function collect(runs: Run[], cwd: string, top: string, stdin?: { path: string; 
       displayPath: displayPath(path, cwd, stdin),
       ...ciLocation(path, top),
       source: e.source?.text,
-      messages: [...e.diagnostics.values()].map((d) => toMessage(d, e.source)),
+      messages: [...e.diagnostics.values()].map((d) => toMessage({ ...d, message: withoutMachinePaths(d.message, top), ...(d.hint !== undefined && { hint: withoutMachinePaths(d.hint, top) }) }, e.source)),
     })),
   );
 }
