@@ -61,12 +61,31 @@ export class RootMap {
     return p;
   }
 
-  /** `fs` as the reader sees it through this map. */
+  /**
+   * `fs` as the reader sees it through this map. The directories above a
+   * mapped prefix (`/etc` for `/etc/keepalived`) exist for the reader even on
+   * a machine that has none, since glob checks each segment of a path.
+   */
   files(fs: FileAccess): FileAccess {
+    const above = new Map<string, Set<string>>();
+    const prefixes = this.mappings.length > 0 ? this.mappings.map((m) => m.from) : this.candidates.length > 0 ? [KEEPALIVED_DIR] : [];
+    for (const prefix of prefixes) {
+      const segs = prefix.split("/").filter((x) => x !== "");
+      for (let i = 0; i <= segs.length; i++) {
+        const dir = "/" + segs.slice(0, i).join("/");
+        const names = above.get(dir) ?? new Set<string>();
+        if (i < segs.length) names.add(segs[i]);
+        above.set(dir, names);
+      }
+    }
     return {
       readFile: (p) => fs.readFile(this.toCheckout(p)),
-      stat: (p) => fs.stat(this.toCheckout(p)),
-      listDir: (p) => fs.listDir(this.toCheckout(p)),
+      stat: (p) => fs.stat(this.toCheckout(p)) ?? (above.has(p) ? "directory" : undefined),
+      listDir: (p) => {
+        const names = fs.listDir(this.toCheckout(p));
+        const extra = above.get(p);
+        return extra ? [...new Set([...(names ?? []), ...extra])].sort() : names;
+      },
       cwd: () => fs.cwd(),
     };
   }
