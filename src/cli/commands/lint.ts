@@ -1,7 +1,9 @@
 /**
- * The default command: lint the given configs and report. Each target is a
- * main config, linted with the settings of its nearest .keepalived-lint.json;
- * findings in included files are reported under the included file.
+ * The default command: lint the given configs and report. A target that no
+ * configuration of its tree includes is a main config, linted with the
+ * settings of its nearest .keepalived-lint.json, findings in included files
+ * reported under the included file; a fragment is linted through the
+ * configurations that include it (repository.ts finds them).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
@@ -71,8 +73,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   if (flags.maxWarnings !== undefined && (!Number.isInteger(flags.maxWarnings) || flags.maxWarnings < -1)) {
     throw new UsageError("--max-warnings expects an integer (-1 for no limit)");
   }
-  const disk = nodeFiles({ cwd: io.cwd });
-  const fs = disk;
+  const fs = nodeFiles({ cwd: io.cwd });
   const knownRules = new Set(ALL_RULES.map((r) => r.meta.id));
   const cli: CliSettings = {
     config: flags.config,
@@ -88,7 +89,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     const file = resolve(io.cwd, flags.printConfig);
     const s = resolver.for(file);
     const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.options.rules?.[r.meta.id] ?? r.meta.severity]));
-    const shown = { configFile: s.configFile ?? null, targetVersion: s.options.targetVersion, configId: s.options.configId, ignore: s.ignore, rules };
+    const shown = { configFile: s.configFile ?? null, targetVersion: s.options.targetVersion, configId: s.options.configId, ignore: s.ignore, root: s.root, ...(s.roots && { roots: s.roots }), rules };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
     return EXIT.ok;
   }
@@ -98,7 +99,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const stdin = useStdin ? { path: resolve(io.cwd, flags.stdinFilename ?? "<stdin>"), name: flags.stdinFilename ?? "<stdin>" } : undefined;
   const stdinText = stdin ? await io.readStdin() : undefined;
   // Standard input's text stands in for the file it names, also when owners of fragments are looked for.
-  const repo = new Repository(stdin ? overlayFiles(disk, new Map([[stdin.path, stdinText ?? ""]])) : disk, resolver, io.cwd);
+  const repo = new Repository(stdin ? overlayFiles(fs, new Map([[stdin.path, stdinText ?? ""]])) : fs, resolver, io.cwd);
   const args = paths.filter((p) => p !== "-");
   if (paths.length === 0) {
     const dflt = repo.mapped(DEFAULT_CONFIG, resolver.for(resolve(io.cwd, "keepalived.conf")));
@@ -122,14 +123,15 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
       const r = fs.readFile(target.path);
       if (!r.ok) throw new UsageError(r.message);
     }
-    plans.push({ target, settings, owners: repo.ownersOf(target.path, settings) });
+    const unnamedStdin = stdin?.path === target.path && flags.stdinFilename === undefined;
+    plans.push({ target, settings, owners: unnamedStdin ? [] : repo.ownersOf(target.path, settings) });
   }
   // A fragment found in a directory whose owners are all linted anyway is checked through them only.
   const mains = new Set(plans.filter((p) => p.owners.length === 0).map((p) => p.target.path));
   const runs: Run[] = [];
   for (const plan of plans) {
     if (!plan.target.explicit && plan.owners.length > 0 && plan.owners.every((o) => mains.has(o))) continue;
-    runs.push(...lintPlan(plan, repo, resolver, fixing, stdin && { ...stdin, text: stdinText ?? "" }));
+    runs.push(...lintPlan(plan, repo, resolver, fixing, stdin && { ...stdin, text: stdinText ?? "", named: flags.stdinFilename !== undefined }));
   }
   const included = new Set(runs.flatMap((r) => (r.main === r.target.path ? [...r.result.files.keys()].filter((p) => p !== r.target.path) : [])));
   const kept = runs.filter((r) => r.target.explicit || r.main !== r.target.path || !included.has(r.target.path));
@@ -168,7 +170,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
  * unresolved references softened). A fragment: through each owner, only its
  * own findings and those elsewhere that it causes, fixes only in it.
  */
-function lintPlan(plan: Plan, repo: Repository, resolver: SettingsResolver, fixing: boolean, stdin?: { path: string; text: string }): Run[] {
+function lintPlan(plan: Plan, repo: Repository, resolver: SettingsResolver, fixing: boolean, stdin?: { path: string; text: string; named: boolean }): Run[] {
   const { target } = plan;
   const ignored = (p: string) => p !== target.path && SettingsResolver.ignoredBy(resolver.for(p), p) !== undefined;
   const initial = () => new Map(stdin && stdin.path === target.path ? [[stdin.path, stdin.text]] : []);
@@ -176,7 +178,9 @@ function lintPlan(plan: Plan, repo: Repository, resolver: SettingsResolver, fixi
     const outcome = lintAndFix((t) => repo.lint(target.path, plan.settings, t), initial(), fixing, (p) => !ignored(p));
     const { result } = outcome;
     let reported = result.diagnostics.filter((d) => !ignored(d.file));
-    if (looksLikeFragment(result, target.path)) reported = softenUnresolved(reported, (f) => outcome.texts.get(f) ?? result.files.get(f)?.text);
+    // Standard input without a name is whatever the user says it is: a main configuration.
+    const unnamedStdin = stdin?.path === target.path && !stdin.named;
+    if (!unnamedStdin && looksLikeFragment(result, target.path)) reported = softenUnresolved(reported, (f) => outcome.texts.get(f) ?? result.files.get(f)?.text);
     return [{ target, main: target.path, ...outcome, reported, shown: [target.path, ...[...result.files.keys()].filter((p) => !ignored(p))] }];
   }
   return plan.owners.map((owner) => {
@@ -224,9 +228,12 @@ function collect(runs: Run[], cwd: string, top: string, stdin?: { path: string; 
 /** Writes fixed files (--fix) or prints diffs (--fix-dry-run); fixed stdin goes to stdout. */
 function writeFixes(runs: Run[], io: CliIo, flags: LintFlags, stdin?: { path: string; name: string }): void {
   const done = new Set<string>();
+  let stdinWritten = false;
   for (const run of runs) {
-    if (stdin && run.target.path === stdin.path && flags.fix && !flags.fixDryRun) {
+    // A fragment on stdin linted through several owners is written back once (the first owner's fixes).
+    if (stdin && run.target.path === stdin.path && flags.fix && !flags.fixDryRun && !stdinWritten) {
       io.stdout(run.texts.get(stdin.path) ?? "");
+      stdinWritten = true;
     }
     for (const [path, before] of run.originals) {
       if (done.has(path)) continue;
