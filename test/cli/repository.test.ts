@@ -112,7 +112,7 @@ describe("several owners, roots, and findings a fragment causes elsewhere", () =
     const r = lint(["common/vrrp.conf"], dir);
     // Through lb2 the script is undefined: a hard error, because a real owner does not define it.
     expect(compact(r.stdout)).toEqual([
-      'common/vrrp.conf:11:5: error: track_script "chk_web" of vrrp_instance "VI_WEB" names no vrrp_script defined in this configuration: keepalived ignores the entry and the instance runs without this check [undefined-tracked-object]',
+      'common/vrrp.conf:11:5: error: track_script "chk_web" of vrrp_instance "VI_WEB" names no vrrp_script defined in this configuration: keepalived ignores the entry and the instance runs without this check (through lb2/keepalived.conf) [undefined-tracked-object]',
     ]);
     expect(r.code).toBe(1);
   });

@@ -183,13 +183,24 @@ function lintPlan(plan: Plan, repo: Repository, resolver: SettingsResolver, fixi
     if (!unnamedStdin && looksLikeFragment(result, target.path)) reported = softenUnresolved(reported, (f) => outcome.texts.get(f) ?? result.files.get(f)?.text);
     return [{ target, main: target.path, ...outcome, reported, shown: [target.path, ...[...result.files.keys()].filter((p) => !ignored(p))] }];
   }
-  return plan.owners.map((owner) => {
+  const runs = plan.owners.map((owner): Run => {
     const settings = resolver.for(owner);
     const outcome = lintAndFix((t) => repo.lint(owner, settings, t), initial(), fixing, (p) => p === target.path);
     const without = hasFindingsElsewhere(outcome.result, target.path) ? repo.lint(owner, settings, new Map([...outcome.texts, [target.path, ""]])) : undefined;
     const reported = fragmentFindings(outcome.result, target.path, without, rootRelative(target.path, repo.top)).filter((d) => !ignored(d.file));
     return { target, main: owner, ...outcome, reported, shown: [target.path, ...reported.map((d) => d.file)] };
   });
+  // A finding that only some owners' configurations have says which (per-node main files differ).
+  const key = (d: Diagnostic) => `${d.ruleId}\0${d.file}\0${d.start}\0${d.end}\0${d.message}`;
+  const through = new Map<string, string[]>();
+  for (const run of runs) for (const d of run.reported) through.set(key(d), [...(through.get(key(d)) ?? []), rootRelative(run.main, repo.top)]);
+  for (const run of runs) {
+    run.reported = run.reported.map((d) => {
+      const owners = through.get(key(d))!;
+      return owners.length === runs.length ? d : { ...d, message: `${d.message} (through ${owners.join(", ")})` };
+    });
+  }
+  return runs;
 }
 
 /** A path for messages: relative to the repository's top, never an absolute path of this machine. */
