@@ -5,11 +5,11 @@
  * checkout (workspace/roots.ts), and which main files include a fragment
  * (workspace/fragments.ts), over the whole tree the fragment is in.
  */
-import { dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { overlayFiles, type FileAccess } from "../../grammar/files.js";
 import { readConfig } from "../../grammar/reader.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
-import { findMainFile } from "../service/analyze.js";
+import { findMainFile, MAIN_FILE_NAME } from "../service/analyze.js";
 import { indexOwners, type OwnerIndex } from "../workspace/fragments.js";
 import { lint } from "../workspace/lint.js";
 import { KEEPALIVED_DIR, RootMap, type RootMapping } from "../workspace/roots.js";
@@ -103,6 +103,8 @@ export class Repository {
    * main file.
    */
   ownersOf(path: string, settings: Effective): string[] {
+    // keepalived's own main file name is a main file, as the language server has it (and no tree is read for it).
+    if (settings.roots === undefined && basename(path) === MAIN_FILE_NAME) return [];
     const tree = this.treeOf(path);
     const key = `${tree}\0${JSON.stringify(settings.roots ?? null)}`;
     let index = this.indexes.get(key);
@@ -152,6 +154,9 @@ export class Repository {
     } catch {
       return new Set([main]);
     }
+    // Only a file that says "include" (in any form: includer, includem, …, or inside a definition) reads another.
+    const text = this.fs.readFile(main);
+    if (!text.ok || !text.text.includes("include")) return new Set([main]);
     const map = this.rootMap(main, settings);
     const { configId, targetVersion } = settings.options;
     const read = readConfig(map.files(this.fs), [main], { configId, targetVersion });

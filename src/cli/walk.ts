@@ -5,6 +5,7 @@
  * (keepalived.conf.j2 is not what keepalived reads), files .gitignore
  * ignores, and the `ignore` setting's patterns.
  */
+import { readdirSync, type Dirent } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { FileAccess } from "../../grammar/files.js";
 import { gitignoreVerdict, parseGitignore, type IgnoreRule } from "./gitignore.js";
@@ -62,19 +63,22 @@ export function walkConfigs(fs: FileAccess, dir: string, opts: WalkOptions): str
     }
   }
   const ignoredByGit = (stack: Gitignore[], path: string, isDir: boolean) => {
-    // A deeper .gitignore overrides a shallower one.
+    // A deeper .gitignore overrides a shallower one. Paths below a base are built by join: slicing is relative().
     for (let i = stack.length - 1; i >= 0; i--) {
-      const v = gitignoreVerdict(stack[i].rules, relative(stack[i].base, path).split(sep).join("/"), isDir);
+      const base = stack[i].base;
+      const v = gitignoreVerdict(stack[i].rules, path.slice(base.length === 1 ? 1 : base.length + 1), isDir);
       if (v !== undefined) return v;
     }
     return false;
   };
   const walk = (d: string, depth: number, stack: Gitignore[]) => {
     const here = [...stack, ...load(d)];
-    for (const name of fs.listDir(d) ?? []) {
+    for (const entry of entries(fs, d)) {
       if (found.length >= opts.maxFiles) return;
+      const { name } = entry;
       const p = join(d, name);
-      const kind = fs.stat(p);
+      // Symbolic links are followed (stat); other kinds come with the listing, without a stat per entry.
+      const kind = entry.kind ?? fs.stat(p);
       if (kind === "directory") {
         if (SKIPPED_DIRS.has(name) || BACKUP_NAME.test(name) || depth + 1 > maxDepth) continue;
         if (ignoredByGit(here, p, true) || opts.ignored?.(p)) continue;
@@ -87,4 +91,23 @@ export function walkConfigs(fs: FileAccess, dir: string, opts: WalkOptions): str
   };
   walk(dir, 0, inherited);
   return found.sort();
+}
+
+interface Entry {
+  name: string;
+  /** Known without a stat (a plain file or directory on disk). */
+  kind?: "file" | "directory" | "other";
+}
+
+/** A directory's entries, with their kinds when the disk says them in the same call (no stat per entry). */
+function entries(fs: FileAccess, dir: string): Entry[] {
+  let dirents: Dirent[];
+  try {
+    dirents = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return (fs.listDir(dir) ?? []).map((name) => ({ name }));
+  }
+  return dirents.map((e) =>
+    e.isSymbolicLink() ? { name: e.name } : { name: e.name, kind: e.isDirectory() ? "directory" : e.isFile() ? "file" : "other" },
+  );
 }
