@@ -84,6 +84,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   const fs = options.fs ?? nodeFiles();
   const envDebounce = Number(process.env.KEEPALIVED_LSP_DEBOUNCE_MS);
   let debounceMs = options.debounceMs ?? (Number.isFinite(envDebounce) && envDebounce >= 0 ? envDebounce : DEFAULT_DEBOUNCE_MS);
+  /** Indent the user chose for this server (initializationOptions.format.indent); the project's settings win over it. */
+  let userFormat: { indent: number | "tab" } | undefined;
   let markdown = true;
   let canWatch = false;
   let lineFoldingOnly = false;
@@ -230,8 +232,10 @@ export function startServer(options: ServerOptions = {}): Connection {
     lineFoldingOnly = caps?.foldingRange?.lineFoldingOnly ?? false;
     foldingLimit = caps?.foldingRange?.rangeLimit;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
+    const init = params.initializationOptions as { debounceMs?: unknown; format?: { indent?: unknown } } | undefined;
     if (typeof init?.debounceMs === "number" && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    const indent = init?.format?.indent;
+    if (indent === "tab" || (typeof indent === "number" && Number.isInteger(indent) && indent >= 0 && indent <= 16)) userFormat = { indent };
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -356,13 +360,13 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onDocumentFormatting(
     safe("formatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocument(at.doc.getText(), formatOptionsOf(p.options, at.analysis.config?.config.format)) : [];
+      return at ? formatDocument(at.doc.getText(), formatOptionsOf(at.analysis.config?.config.format, userFormat)) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     safe("rangeFormatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocumentRange(at.doc.getText(), p.range, formatOptionsOf(p.options, at.analysis.config?.config.format)) : [];
+      return at ? formatDocumentRange(at.doc.getText(), p.range, formatOptionsOf(at.analysis.config?.config.format, userFormat)) : [];
     }),
   );
 
