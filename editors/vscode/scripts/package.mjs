@@ -26,7 +26,7 @@ const out = resolve(outArg > 0 ? process.argv[outArg + 1] : join(extensionDir, `
 const vsce = join(extensionDir, "node_modules/@vscode/vsce/vsce");
 if (!existsSync(vsce) || !existsSync(join(extensionDir, "node_modules/vscode-languageclient"))) {
   console.log("installing editors/vscode's packages (npm ci)…");
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: extensionDir, stdio: "inherit" });
+  execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: extensionDir, stdio: "inherit" });
 }
 
 // Files of the extension itself (the rest of editors/vscode is sources and tooling).
