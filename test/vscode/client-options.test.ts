@@ -1,9 +1,8 @@
 /**
- * The extension's client side where it runs without VS Code: which files are
- * keepalived's (the manifest's patterns, matched the way VS Code matches
- * them), which documents go to the server, and the settings it gets.
- * extension.ts itself (the LanguageClient wiring) needs VS Code: see
- * docs/editors.md for what is verified by hand.
+ * The extension's client side as data: which files are keepalived's (the
+ * manifest's patterns, matched the way VS Code matches them), which documents
+ * go to the server, and the settings it gets. The wiring in extension.ts runs
+ * in vsix.test.ts, under a stand-in for VS Code's API.
  */
 import { describe, expect, it } from "vitest";
 import { documentSelector, initializationOptions, serverModule, type ServerSettings } from "../../editors/vscode/src/client-options.js";

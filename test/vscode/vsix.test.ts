@@ -7,9 +7,10 @@
  */
 import { execFileSync, fork } from "node:child_process";
 import { builtinModules } from "node:module";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from "vscode-languageserver/node.js";
 import { repoRoot, startClient } from "../lsp/client.js";
@@ -90,6 +91,23 @@ describe("the .vsix", () => {
     } finally {
       await client.close();
     }
+  });
+
+  it("activate(), under a stand-in for VS Code's API, starts the bundled server with the settings and shows its findings", () => {
+    // test/vscode/fake-vscode.cjs: the real bundled vscode-languageclient; only `vscode` is a stand-in.
+    const file = join(dir, "keepalived.conf");
+    writeFileSync(file, "vrrp_instance VI_1 {\n    state MASTER\n    nopreempt\n    scirpt x\n}\n");
+    const settings = { rules: { "unknown-keyword": "off" }, debounceMs: 10 };
+    const out = execFileSync(process.execPath, [resolve(import.meta.dirname, "fake-vscode.cjs"), ext, file, JSON.stringify(settings)], { cwd: dir, encoding: "utf8", timeout: 30_000 });
+    const result = JSON.parse(out) as { error?: string; called: string[]; diagnostics: { uri: string; items: { code: string; line: number }[] }[] };
+    expect(result.error).toBeUndefined();
+    // The client registered providers for what the server announced in its initialize answer.
+    expect(result.called).toEqual(expect.arrayContaining(["vscode.languages.registerHoverProvider", "vscode.languages.registerCompletionItemProvider", "vscode.languages.registerCodeActionsProvider"]));
+    // Findings for the keepalived file only: the template was not sent; unknown-keyword is off by the setting.
+    expect(result.diagnostics.map((d) => d.uri)).toEqual([pathToFileURL(file).href]);
+    const found = result.diagnostics[0]!.items.map((d) => `${d.code}@${d.line}`);
+    expect(found).toContain("nopreempt-state-master@2");
+    expect(found.filter((f) => f.startsWith("unknown-keyword"))).toEqual([]);
   });
 
   it("the bundled server answers initialize over node IPC (TransportKind.ipc)", async () => {
