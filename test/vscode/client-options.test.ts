@@ -85,11 +85,11 @@ describe("client options", () => {
     const declared = Object.keys(manifest.contributes.configuration.properties)
       .filter((k) => k !== "keepalived.trace.server")
       .map((k) => k.slice("keepalived.".length));
-    const given: Record<string, unknown> = { targetVersion: "2.2.7", rules: { "unknown-keyword": "off" }, debounceMs: 50, templateEngine: "jinja" };
+    const given: Record<string, unknown> = { targetVersion: "2.2.7", rules: { "unknown-keyword": "off" }, configId: "lb2", debounceMs: 50, templateEngine: "jinja" };
     const options = initializationOptions((key) => given[key]);
     expect(Object.keys(options).sort()).toEqual(declared.sort());
     // ... and the server reads them as given.
-    expect(editorSettings(options)).toEqual({ lint: { targetVersion: "2.2.7", rules: { "unknown-keyword": "off" } }, debounceMs: 50, templateEngine: "jinja", problems: [] });
+    expect(editorSettings(options)).toEqual({ lint: { targetVersion: "2.2.7", rules: { "unknown-keyword": "off" }, configId: "lb2" }, debounceMs: 50, templateEngine: "jinja", problems: [] });
   });
 
   it("leaves out what is unset, so the project's file and the server's defaults apply", () => {

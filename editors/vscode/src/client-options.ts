@@ -36,6 +36,7 @@ export function documentSelector(): { scheme: string; language: string }[] {
 export interface ServerSettings {
   targetVersion?: string;
   rules?: Record<string, string>;
+  configId?: string;
   debounceMs?: number;
   templateEngine?: string;
 }
@@ -52,6 +53,8 @@ export function initializationOptions(get: (key: keyof ServerSettings) => unknow
   if (typeof targetVersion === "string" && targetVersion !== "") out.targetVersion = targetVersion;
   const rules = get("rules");
   if (typeof rules === "object" && rules !== null && !Array.isArray(rules) && Object.keys(rules).length > 0) out.rules = rules as Record<string, string>;
+  const configId = get("configId");
+  if (typeof configId === "string" && configId !== "") out.configId = configId;
   const debounceMs = get("debounceMs");
   if (typeof debounceMs === "number") out.debounceMs = debounceMs;
   const templateEngine = get("templateEngine");
