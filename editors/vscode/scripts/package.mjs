@@ -8,7 +8,7 @@
 // node_modules and the user no Node. The extension is assembled in a temporary
 // directory and packed there with @vscode/vsce, so building never writes into
 // the source tree except the .vsix itself.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -46,6 +46,14 @@ const staticChevrotain = {
   },
 };
 
+// esbuild does not typecheck: the client is checked against VS Code's API types, alongside the build.
+const typecheck = new Promise((done, fail) => {
+  execFile(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(extensionDir, "tsconfig.json")], { cwd: root }, (e, stdout) =>
+    e ? fail(new Error(`the extension does not typecheck:\n${stdout || e.message}`)) : done(),
+  );
+});
+typecheck.catch(() => undefined); // awaited below; a build failure first must not leave it unhandled
+
 const stage = mkdtempSync(join(tmpdir(), "keepalived-vscode-"));
 try {
   for (const name of SHIPPED) cpSync(join(extensionDir, name), join(stage, name), { recursive: true });
@@ -54,10 +62,14 @@ try {
   const client = await build({ ...common, entryPoints: [join(extensionDir, "src/extension.ts")], outfile: join(stage, "dist/extension.js"), external: ["vscode"] });
   const server = await build({ ...common, entryPoints: [join(root, "src/lsp/bin.ts")], outfile: join(stage, "dist/server.js"), plugins: [staticChevrotain] });
   writeFileSync(join(stage, "dist/THIRD-PARTY-LICENSES.txt"), licences([client, server]));
+  await typecheck;
   mkdirSync(dirname(out), { recursive: true });
   rmSync(out, { force: true });
   execFileSync(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--out", out], { cwd: stage, stdio: ["ignore", "pipe", "inherit"] });
   console.log(`${relative(process.cwd(), out) || out}`);
+} catch (e) {
+  console.error(`package.mjs: ${e.message}`);
+  process.exitCode = 1;
 } finally {
   rmSync(stage, { recursive: true, force: true });
 }
