@@ -57,6 +57,10 @@ describe("the .vsix", () => {
     expect(props["keepalived.targetVersion"]!.enum).toEqual(["newest", "2.2.7"]);
   });
 
+  it("has the version of the keepalived-lint whose server it carries", () => {
+    expect(manifest.version).toBe(JSON.parse(readFileSync(resolve(repoRoot, "package.json"), "utf8")).version);
+  });
+
   it("has its entry point, icon, readme, changelog and the project's licence", () => {
     expect(existsSync(join(ext, (manifest.main as string).replace(/^\.\//, "")))).toBe(true);
     const icon = readFileSync(join(ext, manifest.icon as string));
