@@ -6,11 +6,12 @@
  */
 import type { Diagnostic } from "../../grammar/ast.js";
 import { overlayFiles, type FileAccess } from "../../grammar/files.js";
-import { basename, dirname, join, resolve } from "../../grammar/paths.js";
-import { readConfig } from "../../grammar/reader.js";
+import { basename, dirname, resolve } from "../../grammar/paths.js";
 import { ConfigError, findConfig, type LoadedConfig } from "../engine/config.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
 import { clusterOf, lint } from "../workspace/lint.js";
+import { ownersOf } from "../workspace/owners.js";
+export { MAIN_FILE_NAME } from "../workspace/owners.js";
 
 export interface AnalyzeOptions {
   /** Texts of open editor buffers by path; they win over the disk. */
@@ -78,30 +79,10 @@ function addClusterFindings(fs: FileAccess, root: string, configPath: string, cl
 /** `fs` with open buffers on top (see overlayFiles). */
 export const overlay = overlayFiles;
 
-/** keepalived's default main file name: the configuration an included file most likely belongs to. */
-export const MAIN_FILE_NAME = "keepalived.conf";
-
 /**
- * The `keepalived.conf` that includes `path`, looked for in its directory and
- * up to three levels above (conf.d/, keepalived.d/vrrp/, …), so an included
- * file opened on its own is still checked in its configuration's context.
+ * The `keepalived.conf` that includes `path` (the nearest of its owners), so
+ * an included file opened on its own is checked in its configuration's context.
  */
 export function findMainFile(fs: FileAccess, path: string, overrides?: Map<string, string>): string | undefined {
-  if (basename(path) === MAIN_FILE_NAME) return undefined;
-  const files = overrides ? overlay(fs, overrides) : fs;
-  let dir = dirname(path);
-  for (let level = 0; level < 4; level++) {
-    const candidate = join(dir, MAIN_FILE_NAME);
-    if (files.stat(candidate) === "file") {
-      try {
-        if (readConfig(files, [candidate], {}, overrides).files.has(path)) return candidate;
-      } catch {
-        // The reader does not throw, but a lookup must never cost the caller its answer.
-      }
-    }
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return undefined;
+  return ownersOf(overrides ? overlay(fs, overrides) : fs, path)[0];
 }
