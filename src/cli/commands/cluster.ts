@@ -30,12 +30,11 @@ export function registerCluster(program: Command, io: CliIo, done: (code: number
     .command("cluster")
     .description("lint the node configs of one cluster together and predict failover")
     .argument("[nodes...]", "one config per node, as FILE or ID=FILE (default: the cluster list of .keepalived-lint.json)")
-    .option("--rule <id:severity>", "set a rule's severity (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option("--target-version <version>", "keepalived version: 2.2.7 or newest")
     .option("--no-node-findings", "report only the cluster findings, not each node's own")
     .addHelpText("after", `
 Options of the main command that apply: -f/--format (stylish, compact, json, sarif, github),
--o/--output-file, --max-warnings, -c/--config, --no-config, --color/--no-color.
+-o/--output-file, --max-warnings, --rule, --target-version, -c/--config, --no-config,
+--color/--no-color.
 
 Examples:
   keepalived-lint cluster lb1.conf lb2.conf lb3.conf
@@ -47,10 +46,10 @@ the directory name of a .../NAME/keepalived.conf, else the file's base name
 (lb1 for lb1.conf).
 Exit status: 0 no errors (and warnings within --max-warnings), 1 errors or too
 many warnings, 2 usage, configuration or I/O error.`)
-    .action(async (nodes: string[], flags: Omit<ClusterFlags, keyof ReportFlags | "config">) => {
-      // The report options are the main command's (commander reads them anywhere on the line).
-      const main = program.opts<{ color?: boolean; format?: string; outputFile?: string; maxWarnings?: number; config?: string | boolean }>();
-      done(await clusterCommand(nodes, { ...flags, format: main.format ?? "stylish", outputFile: main.outputFile, maxWarnings: main.maxWarnings, color: main.color, config: main.config }, io));
+    .action(async (nodes: string[], flags: { nodeFindings: boolean }) => {
+      // The report and settings options are the main command's (commander reads them anywhere on the line).
+      const main = program.opts<Omit<ClusterFlags, "nodeFindings">>();
+      done(await clusterCommand(nodes, { ...main, format: main.format ?? "stylish", rule: main.rule ?? [], nodeFindings: flags.nodeFindings }, io));
     });
 }
 
