@@ -5,16 +5,18 @@
  * checkout (workspace/roots.ts), and which main files include a fragment
  * (workspace/fragments.ts), over the whole tree the fragment is in.
  */
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { overlayFiles, type FileAccess } from "../../grammar/files.js";
 import { readConfig } from "../../grammar/reader.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
-import { findMainFile, MAIN_FILE_NAME } from "../service/analyze.js";
 import { indexOwners, type OwnerIndex } from "../workspace/fragments.js";
+import { hasGlobChars } from "../workspace/glob-match.js";
 import { lint } from "../workspace/lint.js";
+import { MAIN_FILE_NAME, ownersOf } from "../workspace/owners.js";
 import { KEEPALIVED_DIR, RootMap, type RootMapping } from "../workspace/roots.js";
-import { hasGlobChars } from "./glob-match.js";
-import { SettingsResolver, type Effective } from "./settings.js";
+import { fromSettingsFile, type Settings } from "../workspace/settings.js";
+import type { Workspace } from "../workspace/workspace.js";
+import { UsageError } from "./io.js";
 import { expandTargets } from "./targets.js";
 import { walkConfigs } from "./walk.js";
 
@@ -34,13 +36,25 @@ export function gitTop(fs: FileAccess, dir: string): string | undefined {
   }
 }
 
-/**
- * The main file that includes `path` by keepalived's naming (keepalived.conf
- * in its directory or up to three above). One function so that the
- * workspace's owner API can replace it.
- */
-function nearestOwner(fs: FileAccess, path: string): string | undefined {
-  return findMainFile(fs, path);
+/** The nearest keepalived.conf that includes `path` (the workspace's owners, as the language server finds them). */
+function nearestOwner(fs: FileAccess, path: string, settings: Settings): string | undefined {
+  return ownersOf(fs, path, settings.lint)[0];
+}
+
+/** `--root DIR` maps `/`; `--root /etc/keepalived=DIR` maps that prefix. */
+export function parseRootFlag(value: string, cwd: string): RootMapping {
+  const eq = value.indexOf("=");
+  if (eq > 0 && value.startsWith("/")) return { from: value.slice(0, eq), to: resolve(cwd, value.slice(eq + 1)) };
+  if (value === "") throw new UsageError("--root expects a directory, or /HOST/PATH=DIRECTORY");
+  return { from: "/", to: resolve(cwd, value) };
+}
+
+/** What repository mode reads from the settings: where host paths are, and the named main files. */
+interface RepoSettings {
+  /** --root, else the "root" setting (directories relative to the settings file); empty when neither. */
+  root: RootMapping[];
+  /** The "roots" setting, absolute (globs kept). */
+  roots?: string[];
 }
 
 export class Repository {
@@ -52,10 +66,20 @@ export class Repository {
   constructor(
     /** The disk, with standard input's text over the file it names. */
     readonly fs: FileAccess,
-    private readonly resolver: SettingsResolver,
+    private readonly workspace: Workspace,
     private readonly cwd: string,
+    /** --root: wins over the "root" setting. */
+    private readonly cliRoot: RootMapping[] = [],
   ) {
     this.top = gitTop(fs, cwd) ?? cwd;
+  }
+
+  /** The settings that apply to `path`, as repository mode reads them. */
+  repoSettings(path: string): RepoSettings {
+    const s = this.workspace.settingsFor(path);
+    const r = s.file.root;
+    const fromFile = r === undefined ? [] : typeof r === "string" ? [{ from: "/", to: fromSettingsFile(s, r) }] : Object.entries(r).map(([from, to]) => ({ from, to: fromSettingsFile(s, to) }));
+    return { root: this.cliRoot.length ? this.cliRoot : fromFile, ...(s.file.roots && { roots: s.file.roots.map((p) => fromSettingsFile(s, p)) }) };
   }
 
   /** The tree a file belongs to: its git top, else the working directory when under it, else its directory. */
@@ -64,7 +88,8 @@ export class Repository {
   }
 
   /** How the lint of `main` reads host paths: explicit mappings, else detection of /etc/keepalived's copy in its tree. */
-  rootMap(main: string, settings: Effective): RootMap {
+  rootMap(main: string): RootMap {
+    const settings = this.repoSettings(main);
     const key = `${main}\0${JSON.stringify(settings.root)}`;
     let map = this.maps.get(key);
     if (!map) {
@@ -78,14 +103,15 @@ export class Repository {
     return map;
   }
 
-  /** The default target under --root / "root": /etc/keepalived/keepalived.conf of the checkout. */
-  mapped(hostPath: string, settings: Effective): string {
-    return settings.root.length ? new RootMap(settings.root, "\0").toCheckout(hostPath) : hostPath;
+  /** The default target under --root / "root" (settings at the working directory): /etc/keepalived/keepalived.conf of the checkout. */
+  mapped(hostPath: string): string {
+    const { root } = this.repoSettings(join(this.cwd, "keepalived.conf"));
+    return root.length ? new RootMap(root, "\0").toCheckout(hostPath) : hostPath;
   }
 
-  /** Lints `main` with `texts` over the disk; paths in the result are checkout paths. */
-  lint(main: string, settings: Effective, texts: Map<string, string>, options: LintOptions = settings.options): LintResult {
-    const map = this.rootMap(main, settings);
+  /** Lints `main` (with its settings) and `texts` over the disk; paths in the result are checkout paths. */
+  lint(main: string, texts: Map<string, string>, options: LintOptions = this.workspace.settingsFor(main).lint): LintResult {
+    const map = this.rootMap(main);
     return map.translate(lint(map.files(overlayFiles(this.fs, texts)), [main], options));
   }
 
@@ -102,7 +128,8 @@ export class Repository {
    * nearest keepalived.conf including it, outside any tree). Empty for a
    * main file.
    */
-  ownersOf(path: string, settings: Effective): string[] {
+  ownersOf(path: string): string[] {
+    const settings = this.repoSettings(path);
     // keepalived's own main file name is a main file, as the language server has it (and no tree is read for it).
     if (settings.roots === undefined && basename(path) === MAIN_FILE_NAME) return [];
     const tree = this.treeOf(path);
@@ -116,12 +143,12 @@ export class Repository {
     }
     const owners = index.owners(path);
     if (owners.length > 0 || settings.roots !== undefined) return owners;
-    const near = nearestOwner(this.fs, path);
+    const near = nearestOwner(this.fs, path, this.workspace.settingsFor(path));
     return near !== undefined && near !== path ? [near] : [];
   }
 
   private treeConfigs(tree: string): string[] {
-    const ignored = (p: string) => SettingsResolver.ignoredBy(this.resolver.for(p), p) !== undefined;
+    const ignored = (p: string) => this.workspace.ignoredBy(p) !== undefined;
     try {
       return walkConfigs(this.fs, tree, { top: tree, ignored, maxFiles: MAX_OWNER_CANDIDATES });
     } catch {
@@ -148,17 +175,17 @@ export class Repository {
 
   /** The files a main file's configuration reads (checkout paths), itself included. */
   private filesOf(main: string): ReadonlySet<string> {
-    let settings: Effective;
+    let settings: Settings;
     try {
-      settings = this.resolver.for(main);
+      settings = this.workspace.settingsFor(main);
     } catch {
       return new Set([main]);
     }
     // Only a file that says "include" (in any form: includer, includem, …, or inside a definition) reads another.
     const text = this.fs.readFile(main);
     if (!text.ok || !text.text.includes("include")) return new Set([main]);
-    const map = this.rootMap(main, settings);
-    const { configId, targetVersion } = settings.options;
+    const map = this.rootMap(main);
+    const { configId, targetVersion } = settings.lint;
     const read = readConfig(map.files(this.fs), [main], { configId, targetVersion });
     return new Set([...read.files.keys()].map((p) => map.toCheckout(p)));
   }

@@ -22,8 +22,8 @@ export interface LintConfig {
   configId?: string;
   /** Globs (relative to the config file) of files never linted. */
   ignore?: string[];
-  /** Node configs of one cluster, for `keepalived-lint cluster`. */
-  cluster?: string[];
+  /** Node configs of one cluster, for `keepalived-lint cluster`: a path, or a path and the node's config id. */
+  cluster?: ClusterEntry[];
   /**
    * Where absolute paths of the host are in the checkout (relative to the
    * config file): a directory standing for `/`, or `{ "/etc/keepalived": "keepalived" }`.
@@ -43,6 +43,9 @@ export interface ConfigOverride {
   targetVersion?: TargetVersion;
   configId?: string;
 }
+
+/** A node of the `cluster` list; without `configId` the workspace derives one from the path. */
+export type ClusterEntry = string | { file: string; configId?: string };
 
 export interface LoadedConfig {
   path: string;
@@ -81,14 +84,18 @@ export function parseConfig(text: string, path: string): LintConfig {
   const c = raw as Record<string, unknown>;
   knownKeys(c, TOP_LEVEL, path, "setting");
   checkCommon(c, path, "");
+  if (c.ignore !== undefined && (!Array.isArray(c.ignore) || !c.ignore.every((x) => typeof x === "string"))) {
+    throw new ConfigError(`${path}: "ignore" must be an array of strings`);
+  }
+  if (c.cluster !== undefined && (!Array.isArray(c.cluster) || !c.cluster.every(isClusterEntry))) {
+    throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id} objects`);
+  }
+  if (c.roots !== undefined && (!Array.isArray(c.roots) || !c.roots.every((x) => typeof x === "string"))) {
+    throw new ConfigError(`${path}: "roots" must be an array of strings`);
+  }
   if (c.root !== undefined && typeof c.root !== "string") {
     const ok = typeof c.root === "object" && c.root !== null && !Array.isArray(c.root) && Object.entries(c.root).every(([k, v]) => k.startsWith("/") && typeof v === "string");
     if (!ok) throw new ConfigError(`${path}: "root" must be a directory, or an object mapping absolute paths to directories`);
-  }
-  for (const k of ["ignore", "cluster", "roots"] as const) {
-    if (c[k] !== undefined && (!Array.isArray(c[k]) || !(c[k] as unknown[]).every((x) => typeof x === "string"))) {
-      throw new ConfigError(`${path}: "${k}" must be an array of strings`);
-    }
   }
   if (c.overrides !== undefined) {
     if (!Array.isArray(c.overrides)) throw new ConfigError(`${path}: "overrides" must be an array of {"files": [...], ...} objects`);
@@ -131,6 +138,13 @@ function checkCommon(c: Record<string, unknown>, path: string, prefix: string): 
     throw new ConfigError(`${path}: "${prefix}targetVersion" must be "2.2.7" or "newest"`);
   }
   if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "${prefix}configId" must be a string`);
+}
+
+function isClusterEntry(x: unknown): boolean {
+  if (typeof x === "string") return true;
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const e = x as Record<string, unknown>;
+  return typeof e.file === "string" && (e.configId === undefined || typeof e.configId === "string") && Object.keys(e).every((k) => k === "file" || k === "configId");
 }
 
 /** The nearest `.keepalived-lint.json` at or above `dir`, or undefined. Throws ConfigError when it is invalid. */

@@ -50,7 +50,7 @@ export function lintText(text: string, path: string, options: EngineOptions, fs?
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
   const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
   let model: ConfigModel | undefined;
-  const getModel = () => (model ??= buildModel(parsed.ast));
+  const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet) {
     if (!rule.check) continue;

@@ -11,20 +11,18 @@ import type { Diagnostic } from "../../../grammar/ast.js";
 import { overlayFiles } from "../../../grammar/files.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
-import { FORMAT_NAMES, loadFormatter } from "../../reporters/load.js";
-import { paintFor } from "../../reporters/paint.js";
-import { countMessages, type FileResult } from "../../reporters/types.js";
-import { nodeFiles } from "../../node/files.js";
 import type { LintResult } from "../../engine/linter.js";
+import type { FileResult } from "../../reporters/types.js";
+import { fixLoop } from "../../workspace/fix.js";
 import { fragmentFindings, hasFindingsElsewhere, looksLikeFragment, softenUnresolved } from "../../workspace/fragments.js";
-import { detectionNote, Repository } from "../repository.js";
-import { colorLevel } from "../color.js";
+import type { Settings } from "../../workspace/settings.js";
+import { Workspace } from "../../workspace/workspace.js";
 import { unifiedDiff } from "../diff.js";
-import { lintAndFix } from "../fixer.js";
-import { EXIT, UsageError, type CliIo } from "../io.js";
-import { homeUri, packageInfo, ruleDocsUri, ruleDocText } from "../package-info.js";
-import { ciLocation, displayPath, rootUri, sortResults, toMessage, withoutMachinePaths } from "../results.js";
-import { parseRootFlag, parseRuleFlag, parseTargetVersion, SettingsResolver, type CliSettings, type Effective } from "../settings.js";
+import { UsageError, EXIT, type CliIo } from "../io.js";
+import { reporterFor, writeReport } from "../report.js";
+import { detectionNote, parseRootFlag, Repository } from "../repository.js";
+import { displayPath, sortResults, toMessage } from "../results.js";
+import { workspaceFor } from "../settings.js";
 import { expandTargets, type Target } from "../targets.js";
 
 export const DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
@@ -49,7 +47,7 @@ export interface LintFlags {
 /** A file to report on and the main files it is linted through (none: it is a main file itself). */
 interface Plan {
   target: Target;
-  settings: Effective;
+  settings: Settings;
   owners: string[];
 }
 
@@ -68,53 +66,40 @@ interface Run {
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (io.env.KEEPALIVED_LINT_INTERNAL_ERROR_TEST === "1") throw new Error("internal error requested by KEEPALIVED_LINT_INTERNAL_ERROR_TEST");
-  const formatter = await loadFormatter(flags.format);
-  if (!formatter) throw new UsageError(`unknown format "${flags.format}" (expected ${FORMAT_NAMES.join(", ")})`);
-  if (flags.maxWarnings !== undefined && (!Number.isInteger(flags.maxWarnings) || flags.maxWarnings < -1)) {
-    throw new UsageError("--max-warnings expects an integer (-1 for no limit)");
-  }
-  const fs = nodeFiles({ cwd: io.cwd });
-  const knownRules = new Set(ALL_RULES.map((r) => r.meta.id));
-  const cli: CliSettings = {
-    config: flags.config,
-    rules: Object.fromEntries(flags.rule.map((r) => parseRuleFlag(r, knownRules))),
-    targetVersion: flags.targetVersion === undefined ? undefined : parseTargetVersion(flags.targetVersion),
-    configId: flags.configId,
-    reportUnusedDisableDirectives: !!flags.reportUnusedDisableDirectives,
-    root: flags.root?.map((r) => parseRootFlag(r, io.cwd)),
-  };
-  const resolver = new SettingsResolver(fs, cli, io.cwd, knownRules);
+  const formatter = await reporterFor(flags);
+  const workspace = workspaceFor(flags, io);
+  const fs = workspace.fs;
 
   if (flags.printConfig !== undefined) {
-    const file = resolve(io.cwd, flags.printConfig);
-    const s = resolver.for(file);
-    const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.options.rules?.[r.meta.id] ?? r.meta.severity]));
-    const shown = { configFile: s.configFile ?? null, targetVersion: s.options.targetVersion, configId: s.options.configId, ignore: s.ignore, root: s.root, ...(s.roots && { roots: s.roots }), rules };
+    const s = workspace.settingsFor(resolve(io.cwd, flags.printConfig));
+    const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.lint.rules?.[r.meta.id] ?? r.meta.severity]));
+    const shown = { configFile: s.configFile ?? null, targetVersion: s.lint.targetVersion, configId: s.lint.configId, ignore: s.ignore, ...(s.file.root !== undefined && { root: s.file.root }), ...(s.file.roots && { roots: s.file.roots }), rules };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
     return EXIT.ok;
   }
 
   const useStdin = paths.includes("-");
   if (flags.stdinFilename !== undefined && !useStdin) throw new UsageError("--stdin-filename needs - among the paths (read the config from stdin)");
+  const cliRoot = (flags.root ?? []).map((r) => parseRootFlag(r, io.cwd));
   const stdin = useStdin ? { path: resolve(io.cwd, flags.stdinFilename ?? "<stdin>"), name: flags.stdinFilename ?? "<stdin>" } : undefined;
   const stdinText = stdin ? await io.readStdin() : undefined;
   // Standard input's text stands in for the file it names, also when owners of fragments are looked for.
-  const repo = new Repository(stdin ? overlayFiles(fs, new Map([[stdin.path, stdinText ?? ""]])) : fs, resolver, io.cwd);
+  const repo = new Repository(stdin ? overlayFiles(fs, new Map([[stdin.path, stdinText ?? ""]])) : fs, workspace, io.cwd, cliRoot);
   const args = paths.filter((p) => p !== "-");
   if (paths.length === 0) {
-    const dflt = repo.mapped(DEFAULT_CONFIG, resolver.for(resolve(io.cwd, "keepalived.conf")));
+    const dflt = repo.mapped(DEFAULT_CONFIG);
     if (fs.stat(dflt) !== "file") throw new UsageError(`no config given and ${dflt} does not exist (usage: keepalived-lint [options] <files, directories, globs or ->; see --help)`);
     args.push(dflt);
   }
-  const ignored = (p: string) => SettingsResolver.ignoredBy(resolver.for(p), p) !== undefined;
+  const ignored = (p: string) => workspace.ignoredBy(p) !== undefined;
   const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored });
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
 
   const fixing = !!(flags.fix || flags.fixDryRun);
   const plans: Plan[] = [];
   for (const target of targets) {
-    const settings = resolver.for(target.path);
-    const pattern = SettingsResolver.ignoredBy(settings, target.path);
+    const settings = workspace.settingsFor(target.path);
+    const pattern = workspace.ignoredBy(target.path);
     if (pattern !== undefined) {
       if (target.explicit) io.stderr(`keepalived-lint: ${displayPath(target.path, io.cwd)} skipped: matches ignore pattern "${pattern}" in ${settings.configFile}\n`);
       continue;
@@ -124,44 +109,25 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
       if (!r.ok) throw new UsageError(r.message);
     }
     const unnamedStdin = stdin?.path === target.path && flags.stdinFilename === undefined;
-    plans.push({ target, settings, owners: unnamedStdin ? [] : repo.ownersOf(target.path, settings) });
+    plans.push({ target, settings, owners: unnamedStdin ? [] : repo.ownersOf(target.path) });
   }
   // A fragment found in a directory whose owners are all linted anyway is checked through them only.
   const mains = new Set(plans.filter((p) => p.owners.length === 0).map((p) => p.target.path));
   const runs: Run[] = [];
   for (const plan of plans) {
     if (!plan.target.explicit && plan.owners.length > 0 && plan.owners.every((o) => mains.has(o))) continue;
-    runs.push(...lintPlan(plan, repo, resolver, fixing, stdin && { ...stdin, text: stdinText ?? "", named: flags.stdinFilename !== undefined }));
+    runs.push(...lintPlan(plan, repo, workspace, fixing, stdin && { ...stdin, text: stdinText ?? "", named: flags.stdinFilename !== undefined }));
   }
+  // A file found in a directory or by a glob that another linted config includes is checked as part of that config only.
   const included = new Set(runs.flatMap((r) => (r.main === r.target.path ? [...r.result.files.keys()].filter((p) => p !== r.target.path) : [])));
   const kept = runs.filter((r) => r.target.explicit || r.main !== r.target.path || !included.has(r.target.path));
   for (const d of repo.detections()) io.stderr(detectionNote(d, repo.top));
 
-  const results = collect(kept, io.cwd, repo.top, stdin);
+  const results = collect(kept, io.cwd, stdin);
   if (fixing) writeFixes(kept, io, flags, stdin);
   // Standard output then carries a patch or the fixed config: keep the report out of it.
-  const reportToStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
-  const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (reportToStderr ? false : io.stdoutIsTTY));
-  const info = packageInfo();
-  const text = formatter(results, { cwd: io.cwd, rootUri: rootUri(repo.top), ruleDoc: ruleDocText, colorLevel: level, paint: await paintFor(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
-  if (flags.outputFile !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, flags.outputFile), text);
-    } catch (e) {
-      throw new UsageError(`cannot write ${flags.outputFile}: ${(e as Error).message}`);
-    }
-  } else if (reportToStderr) io.stderr(text);
-  else io.stdout(text);
-
-  const all = results.flatMap((r) => r.messages);
-  if (all.some((m) => m.ruleId === "internal-error")) return EXIT.internal;
-  const n = countMessages(all);
-  const max = flags.maxWarnings ?? -1;
-  if (n.errors > 0 || (max >= 0 && n.warnings > max)) {
-    if (n.errors === 0 && flags.format === "stylish") io.stderr(`keepalived-lint: too many warnings (${n.warnings}, --max-warnings ${max})\n`);
-    return EXIT.problems;
-  }
-  return EXIT.ok;
+  const toStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
+  return writeReport(results, flags, formatter, io, { toStderr, top: repo.top });
 }
 
 /**
@@ -170,12 +136,12 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
  * unresolved references softened). A fragment: through each owner, only its
  * own findings and those elsewhere that it causes, fixes only in it.
  */
-function lintPlan(plan: Plan, repo: Repository, resolver: SettingsResolver, fixing: boolean, stdin?: { path: string; text: string; named: boolean }): Run[] {
+function lintPlan(plan: Plan, repo: Repository, workspace: Workspace, fixing: boolean, stdin?: { path: string; text: string; named: boolean }): Run[] {
   const { target } = plan;
-  const ignored = (p: string) => p !== target.path && SettingsResolver.ignoredBy(resolver.for(p), p) !== undefined;
+  const ignored = (p: string) => p !== target.path && workspace.ignoredBy(p) !== undefined;
   const initial = () => new Map(stdin && stdin.path === target.path ? [[stdin.path, stdin.text]] : []);
   if (plan.owners.length === 0) {
-    const outcome = lintAndFix((t) => repo.lint(target.path, plan.settings, t), initial(), fixing, (p) => !ignored(p));
+    const outcome = fixLoop((t) => repo.lint(target.path, t), initial(), fixing, (p) => !ignored(p));
     const { result } = outcome;
     let reported = result.diagnostics.filter((d) => !ignored(d.file));
     // Standard input without a name is whatever the user says it is: a main configuration.
@@ -184,9 +150,8 @@ function lintPlan(plan: Plan, repo: Repository, resolver: SettingsResolver, fixi
     return [{ target, main: target.path, ...outcome, reported, shown: [target.path, ...[...result.files.keys()].filter((p) => !ignored(p))] }];
   }
   const runs = plan.owners.map((owner): Run => {
-    const settings = resolver.for(owner);
-    const outcome = lintAndFix((t) => repo.lint(owner, settings, t), initial(), fixing, (p) => p === target.path);
-    const without = hasFindingsElsewhere(outcome.result, target.path) ? repo.lint(owner, settings, new Map([...outcome.texts, [target.path, ""]])) : undefined;
+    const outcome = fixLoop((t) => repo.lint(owner, t), initial(), fixing, (p) => p === target.path);
+    const without = hasFindingsElsewhere(outcome.result, target.path) ? repo.lint(owner, new Map([...outcome.texts, [target.path, ""]])) : undefined;
     const reported = fragmentFindings(outcome.result, target.path, without, rootRelative(target.path, repo.top)).filter((d) => !ignored(d.file));
     return { target, main: owner, ...outcome, reported, shown: [target.path, ...reported.map((d) => d.file)] };
   });
@@ -210,7 +175,7 @@ function rootRelative(path: string, top: string): string {
 }
 
 /** One FileResult per file shown, findings deduplicated across runs sharing a file. */
-function collect(runs: Run[], cwd: string, top: string, stdin?: { path: string; name: string }): FileResult[] {
+function collect(runs: Run[], cwd: string, stdin?: { path: string; name: string }): FileResult[] {
   const files = new Map<string, { source?: SourceFile; diagnostics: Map<string, Diagnostic> }>();
   const entry = (path: string, source?: SourceFile) => {
     let e = files.get(path);
@@ -229,9 +194,8 @@ function collect(runs: Run[], cwd: string, top: string, stdin?: { path: string; 
     [...files].map(([path, e]) => ({
       filePath: path,
       displayPath: displayPath(path, cwd, stdin),
-      ...ciLocation(path, top),
       source: e.source?.text,
-      messages: [...e.diagnostics.values()].map((d) => toMessage({ ...d, message: withoutMachinePaths(d.message, top), ...(d.hint !== undefined && { hint: withoutMachinePaths(d.hint, top) }) }, e.source)),
+      messages: [...e.diagnostics.values()].map((d) => toMessage(d, e.source)),
     })),
   );
 }

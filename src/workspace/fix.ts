@@ -5,8 +5,10 @@
  * edits stays as it was.
  */
 import type { Diagnostic, Edit } from "../../grammar/ast.js";
+import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
-import type { LintResult } from "../engine/linter.js";
+import type { LintOptions, LintResult } from "../engine/linter.js";
+import { lint } from "./lint.js";
 
 export const MAX_PASSES = 10;
 
@@ -20,10 +22,19 @@ export interface FixOutcome {
 }
 
 /**
- * Lints (`lintWith` reads a configuration with `texts` over the disk) and,
- * when `fix` is set, applies fixes to files for which `canEdit` holds.
+ * Lints `root` with `texts` as overrides and, when `fix` is set, applies fixes
+ * to files for which `canEdit` holds.
  */
-export function lintAndFix(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
+export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
+  return fixLoop((t) => lint(fs, [root], options, t), texts, fix, canEdit);
+}
+
+/**
+ * The fix loop over any way of linting: `lintWith` reads the configuration
+ * with `texts` over the files (repository mode reads host paths from a
+ * checkout this way).
+ */
+export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
   const originals = new Map<string, string>();
   for (let pass = 0; ; pass++) {
     const result = lintWith(texts);
