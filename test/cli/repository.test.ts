@@ -5,7 +5,7 @@
  * recursive trees, and CI outputs relative to the repository root.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
@@ -85,6 +85,22 @@ describe("fragments are linted through the configurations that include them", ()
     const edited = runCli(["-f", "compact", "-", "--stdin-filename", path], { cwd: dir, input: fixedText });
     expect(edited.stdout).toBe("");
     expect(edited.code).toBe(0);
+  });
+
+  it("--fix through the owner edits the fragment only", () => {
+    const fixable = tempTree({});
+    const files = {
+      "keepalived/keepalived.conf": MAIN.replace("include /etc/keepalived/conf.d/*.conf", "include conf.d/*.conf"),
+      "keepalived/conf.d/10-web.conf": WEB.replace("state BACKUP", "state MASTER\n  nopreempt"),
+    };
+    for (const [p, text] of Object.entries(files)) {
+      spawnSync("mkdir", ["-p", join(fixable, p, "..")]);
+      writeFileSync(join(fixable, p), text);
+    }
+    const r = runCli(["--fix", "-f", "compact", "keepalived/conf.d/10-web.conf"], { cwd: fixable });
+    expect(readFileSync(join(fixable, "keepalived/conf.d/10-web.conf"), "utf8")).toBe(files["keepalived/conf.d/10-web.conf"].replace("state MASTER", "state BACKUP"));
+    expect(readFileSync(join(fixable, "keepalived/keepalived.conf"), "utf8")).toBe(files["keepalived/keepalived.conf"]);
+    expect(r.stdout).not.toContain("nopreempt-state-master");
   });
 
   it("a fragment no configuration includes is linted alone; its unresolved reference is a warning, not an error", () => {
