@@ -4,6 +4,7 @@ import includeCycle from "./include-cycle.js";
 import includeError from "./include-error.js";
 import invalidDefinition from "./invalid-definition.js";
 import invalidLoop from "./invalid-loop.js";
+import limitExceeded from "./limit-exceeded.js";
 import lineTooLong from "./line-too-long.js";
 import missingBrace from "./missing-brace.js";
 import nulByte from "./nul-byte.js";
@@ -13,5 +14,5 @@ import unmatchedQuote from "./unmatched-quote.js";
 
 export const READER_RULES: readonly Rule[] = [
   unmatchedQuote, unbalancedBrace, unexpectedBrace, missingBrace, lineTooLong, nulByte,
-  includeError, includeCycle, invalidDefinition, invalidLoop,
+  includeError, includeCycle, invalidDefinition, invalidLoop, limitExceeded,
 ];

@@ -19,6 +19,8 @@ export interface CliSettings {
   targetVersion?: TargetVersion;
   configId?: string;
   reportUnusedDisableDirectives: boolean;
+  /** Work budgets from the command line (--max-expanded-lines). */
+  budgets?: LintOptions["budgets"];
 }
 
 export interface Effective {
@@ -86,6 +88,7 @@ export class SettingsResolver {
         targetVersion: this.cli.targetVersion ?? c.targetVersion ?? "newest",
         configId: this.cli.configId ?? c.configId ?? defaultConfigId(),
         reportUnusedDisableDirectives: this.cli.reportUnusedDisableDirectives,
+        budgets: this.cli.budgets,
       },
       configFile: loaded?.path,
       ignore: c.ignore ?? [],

@@ -35,6 +35,7 @@ export interface LintFlags {
   fix?: boolean;
   fixDryRun?: boolean;
   maxWarnings?: number;
+  maxExpandedLines?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
 }
@@ -54,6 +55,9 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   if (flags.maxWarnings !== undefined && (!Number.isInteger(flags.maxWarnings) || flags.maxWarnings < -1)) {
     throw new UsageError("--max-warnings expects an integer (-1 for no limit)");
   }
+  if (flags.maxExpandedLines !== undefined && !(Number.isInteger(flags.maxExpandedLines) && flags.maxExpandedLines > 0)) {
+    throw new UsageError("--max-expanded-lines expects a positive integer");
+  }
   const fs = nodeFiles({ cwd: io.cwd });
   const knownRules = new Set(ALL_RULES.map((r) => r.meta.id));
   const cli: CliSettings = {
@@ -62,6 +66,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     targetVersion: flags.targetVersion === undefined ? undefined : parseTargetVersion(flags.targetVersion),
     configId: flags.configId,
     reportUnusedDisableDirectives: !!flags.reportUnusedDisableDirectives,
+    budgets: flags.maxExpandedLines !== undefined ? { expandedLines: flags.maxExpandedLines } : undefined,
   };
   const resolver = new SettingsResolver(fs, cli, io.cwd, knownRules);
 
