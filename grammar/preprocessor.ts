@@ -196,6 +196,17 @@ export class Preprocessor {
 
   private readText(path: string, { text, bytes }: Content, via: Via[] | undefined) {
     this.filesRead++;
+    const binary = binaryAt(text);
+    if (binary >= 0) {
+      // Not keepalived text (a binary, an environment dump, UTF-16): nothing of it is read, and nothing
+      // of it is kept to be quoted in a code frame, beyond the offending character, escaped.
+      this.files.set(path, new SourceFile(path, ""));
+      const from = via?.[via.length - 1]?.span ?? { file: path, start: 0, end: 0 };
+      this.report("include-error", "error", from,
+        `"${path}" is not a keepalived configuration: it holds control characters ("${escapeControl(text[binary])}" at offset ${binary}) - skipping`,
+        "keepalived configurations are text; check the path or the include pattern", via?.slice(0, -1));
+      return;
+    }
     const file = new SourceFile(path, text);
     this.files.set(path, file);
     this.stack.push(path);
@@ -1006,4 +1017,30 @@ function parseLst(inner: string): Iterations | string {
   const parts = t.split(",").map((p) => p.trim());
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts[0] ?? "") || parts.length < 2) return `invalid ~LST specification "(${inner})"`;
   return { vars: [parts[0]], values: parts.slice(1).map((x) => [x]), count: parts.length - 1 };
+}
+
+/** Control characters (not blanks or line ends) beyond which a file is not read as text. */
+const MAX_CONTROL = 4;
+
+/**
+ * Offset of the first control character of a text that holds more than
+ * MAX_CONTROL of them, else -1. A stray NUL is a keepalived matter (rule
+ * nul-byte); many are a binary file. (Invalid UTF-8 is not counted: a
+ * Latin-1 comment is still a configuration.)
+ */
+function binaryAt(text: string): number {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c !== 0x7f) continue;
+    if (c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x0d) continue;
+    if (first < 0) first = i;
+    if (++count > MAX_CONTROL) return first;
+  }
+  return -1;
+}
+
+function escapeControl(c: string): string {
+  return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
 }
