@@ -11,9 +11,8 @@ import { allNodes, contextLabel, editDistance, followedByBrace } from "./helpers
 
 /** Keywords of `context` within reach of `name`: the closest ones only (case-only differences first). */
 export function closeKeywords(context: string, name: string, settings: LintSettings): string[] {
-  const spec = getContext(context);
-  if (!spec) return [];
-  const names = [...spec.keywords.values()].filter((k) => settings.targetVersion !== "2.2.7" || k.inV227).map((k) => k.name);
+  const names = keywordNames(context, settings.targetVersion);
+  if (!names) return [];
   const lower = name.toLowerCase();
   const sameCase = names.filter((k) => k.toLowerCase() === lower);
   if (sameCase.length > 0) return sameCase;
@@ -23,6 +22,7 @@ export function closeKeywords(context: string, name: string, settings: LintSetti
   let best = max + 1;
   let out: string[] = [];
   for (const k of names) {
+    if (Math.abs(k.length - lower.length) > max) continue;
     const d = editDistance(lower, k.toLowerCase(), max);
     if (d < best) {
       best = d;
@@ -30,6 +30,18 @@ export function closeKeywords(context: string, name: string, settings: LintSetti
     } else if (d === best) out.push(k);
   }
   return best <= max ? out : [];
+}
+
+/** A context's keyword names per target version, made once (a generated file can hold 100,000 unknown keywords). */
+const namesCache = new Map<string, string[] | undefined>();
+
+function keywordNames(context: string, target: LintSettings["targetVersion"]): string[] | undefined {
+  const key = `${target}\0${context}`;
+  if (!namesCache.has(key)) {
+    const spec = getContext(context);
+    namesCache.set(key, spec && [...spec.keywords.values()].filter((k) => target !== "2.2.7" || k.inV227).map((k) => k.name));
+  }
+  return namesCache.get(key);
 }
 
 export default defineRule({

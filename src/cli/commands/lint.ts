@@ -12,6 +12,7 @@ import { FORMAT_NAMES, loadFormatter } from "../../formats/load.js";
 import { paintFor } from "../../formats/paint.js";
 import { countMessages, type FileResult } from "../../formats/types.js";
 import { nodeFiles } from "../../node/files.js";
+import { writeFileAtomic, WriteRefused } from "../../node/write.js";
 import { colorLevel } from "../color.js";
 import { unifiedDiff } from "../diff.js";
 import { lintAndFix } from "../fixer.js";
@@ -207,8 +208,9 @@ function writeFixed(path: string, before: string, after: string, io: CliIo): voi
     return;
   }
   try {
-    writeFileSync(path, after);
+    writeFileAtomic(path, after);
   } catch (e) {
-    throw new UsageError(`cannot write ${path}: ${(e as Error).message}`);
+    if (e instanceof WriteRefused) io.stderr(`keepalived-lint: ${e.message}\n`);
+    else throw e;
   }
 }
