@@ -21,7 +21,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, encodin
   }
   const st = statSync(target);
   if (!st.isFile()) throw new WriteRefused(`${path} is not a regular file; not written`);
+  // No write bit at all means read-only even for root, who access() would let through.
   try {
+    if ((st.mode & 0o222) === 0) throw new Error("read-only");
     accessSync(target, constants.W_OK);
   } catch {
     throw new WriteRefused(`${path} is read-only; not written (make it writable to apply the changes)`);
