@@ -5,7 +5,7 @@
  */
 import type { ConfigNode } from "../../grammar/ast.js";
 import { parseIp, type IpAddress } from "../../grammar/schema/index.js";
-import type { TrackKind, Tracker, VrrpInstance } from "../../src/analysis/model.js";
+import type { TrackKind, Tracker, VrrpInstance } from "../../src/model/model.js";
 import type { LintSettings } from "../../src/engine/rule.js";
 
 export const TRACK_KEYWORD: Record<TrackKind, string> = {
