@@ -27,8 +27,8 @@ export interface Budgets {
 }
 
 export const DEFAULT_BUDGETS: Readonly<Budgets> = {
-  expandedLines: 50_000,
-  totalExpandedLines: 200_000,
+  expandedLines: 20_000,
+  totalExpandedLines: 50_000,
   expansionDepth: 32,
   includeDepth: 64,
   files: 5_000,
@@ -37,5 +37,8 @@ export const DEFAULT_BUDGETS: Readonly<Budgets> = {
 };
 
 export function budgetsOf(partial: Partial<Budgets> | undefined): Budgets {
-  return { ...DEFAULT_BUDGETS, ...partial };
+  const b = { ...DEFAULT_BUDGETS, ...partial };
+  // Raising the budget of one line (--max-expanded-lines) raises the run's with it.
+  if (partial?.totalExpandedLines === undefined) b.totalExpandedLines = Math.max(b.totalExpandedLines, b.expandedLines);
+  return b;
 }
