@@ -5,8 +5,9 @@
  * reported under the included file; a fragment is linted through the
  * configurations that include it (repository.ts finds them).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import { writeFileAtomic, WriteRefused } from "../../node/write.js";
 import type { Diagnostic } from "../../../grammar/ast.js";
 import { overlayFiles } from "../../../grammar/files.js";
 import type { SourceFile } from "../../../grammar/source.js";
@@ -39,6 +40,7 @@ export interface LintFlags {
   fix?: boolean;
   fixDryRun?: boolean;
   maxWarnings?: number;
+  maxExpandedLines?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
   root?: string[];
@@ -237,8 +239,9 @@ function writeFixed(path: string, before: string, after: string, io: CliIo): voi
     return;
   }
   try {
-    writeFileSync(path, after);
+    writeFileAtomic(path, after);
   } catch (e) {
-    throw new UsageError(`cannot write ${path}: ${(e as Error).message}`);
+    if (e instanceof WriteRefused) io.stderr(`keepalived-lint: ${e.message}\n`);
+    else throw e;
   }
 }
