@@ -59,6 +59,12 @@ describe("subcommands", () => {
     expect(r.stdout).toBe("global_defs  k.conf:1:1\n  router_id lb1  k.conf:2:3\n");
   });
 
+  it("parse reads @id lines with the config id lint would use: --config-id, else the settings file's", () => {
+    const dir = tempTree({ "k.conf": "@lb1 global_defs {\n}\n@lb2 vrrp_script chk {\n}\n", ".keepalived-lint.json": JSON.stringify({ configId: "lb2" }) });
+    expect(runCli(["parse", "k.conf"], { cwd: dir }).stdout).toBe("vrrp_script chk  k.conf:3:6\n");
+    expect(runCli(["parse", "--config-id", "lb1", "k.conf"], { cwd: dir }).stdout).toBe("global_defs  k.conf:1:6\n");
+  });
+
   it("--version prints the package version and the keepalived versions the schema knows", () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
     const r = runCli(["--version"]);
