@@ -6,23 +6,26 @@
 import { resolve } from "node:path";
 import type { TargetVersion } from "../../grammar/reader.js";
 import { ALL_RULES } from "../../rules/index.js";
-import type { RuleSetting } from "../engine/config.js";
+import { severityOf, type RuleSetting } from "../engine/config.js";
 import { hostName } from "../node/host.js";
 import { ConfigError } from "../engine/config.js";
 import { nodeFiles } from "../node/files.js";
-import type { SettingsSource } from "../workspace/settings.js";
+import { unknownRule, type SettingsSource } from "../workspace/settings.js";
 import { Workspace } from "../workspace/workspace.js";
 import { UsageError } from "./io.js";
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 
-/** Parses a --rule value `id:severity`. */
+/** Parses a --rule value `id:severity` (severity as in settings: off, info, warn, warning, error, 0, 1, 2). */
 export function parseRuleFlag(value: string, known: ReadonlySet<string> = KNOWN_RULES): [string, RuleSetting] {
-  const m = /^([^:]+):(error|warning|info|off)$/.exec(value.trim());
-  if (!m) throw new UsageError(`--rule expects id:severity with severity error, warning, info or off (got "${value}")`);
-  if (!known.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (list them with: keepalived-lint rules)`);
-  return [m[1], m[2] as RuleSetting];
+  const m = /^([^:]+):([^:]+)$/.exec(value.trim());
+  const sev = m ? severityOf(m[2]) : undefined;
+  if (!m || sev === undefined) throw new UsageError(`--rule expects id:severity with severity off, info, warn, error (or 0, 1, 2) (got "${value}")`);
+  if (!known.has(m[1])) throw new UsageError(`--rule: ${unknownRule(m[1], known)}`);
+  return [m[1], sev];
 }
+
+export { unknownRule };
 
 export function parseTargetVersion(v: string): TargetVersion {
   if (v === "2.2.7" || v === "newest") return v;

@@ -18,8 +18,10 @@ export interface AnalyzeOptions {
   overrides?: Map<string, string>;
   /** This host's short name (keepalived's default config id), as the front end found it. */
   hostName?: string;
-  /** Settings that win over the settings file (editor settings, tests). */
+  /** Settings that win over the settings file (tests). */
   settings?: SettingOverrides;
+  /** Settings the settings file overrides (editor settings: the project's file is what CI uses). */
+  defaults?: SettingOverrides;
   /** Skip `.keepalived-lint.json` lookup (the CLI's --no-config). */
   noConfig?: boolean;
 }
@@ -39,7 +41,7 @@ export interface Analysis {
 /** Lints `root` with its project settings. Never throws: a broken settings file becomes a finding on `root`. */
 export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = {}): Analysis {
   const files = options.overrides ? overlay(fs, options.overrides) : fs;
-  const source = { hostName: options.hostName, overrides: options.settings, ...(options.noConfig && { configFile: false as const }) };
+  const source = { hostName: options.hostName, defaults: options.defaults, overrides: options.settings, ...(options.noConfig && { configFile: false as const }) };
   let workspace = new Workspace(files, source);
   let settings: Settings;
   let configProblem: Diagnostic | undefined;

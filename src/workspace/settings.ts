@@ -12,6 +12,7 @@ import type { TargetVersion } from "../../grammar/reader.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { ConfigError, findConfig, parseConfig, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
 import type { LintOptions } from "../engine/linter.js";
+import { didYouMean } from "../engine/suggest.js";
 import type { FormatOptions } from "../formatter/index.js";
 import { matchesIgnore } from "./glob-match.js";
 
@@ -31,6 +32,9 @@ export interface SettingsSource {
   configFile?: string | false;
   /** This host's short name: keepalived's default config id for `@id` lines. */
   hostName?: string;
+  /** Settings under the settings file (editor settings: the project's file is what CI uses). */
+  defaults?: SettingOverrides;
+  /** Settings over the settings file (command-line flags). */
   overrides?: SettingOverrides;
 }
 
@@ -75,15 +79,21 @@ export class SettingsResolver {
     const loaded = this.source.configFile === false ? undefined : this.explicit ?? this.discover(dirname(file));
     const c: LintConfig = loaded?.config ?? {};
     const o = this.source.overrides ?? {};
-    const configId = o.configId ?? c.configId ?? this.source.hostName;
+    const d = this.source.defaults ?? {};
+    // The file's `overrides` whose globs match the file, in order, over its top level.
+    const base = loaded ? dirname(loaded.path) + "/" : undefined;
+    const rel = base !== undefined && file.startsWith(base) ? file.slice(base.length) : undefined;
+    const layers: LintConfig[] = [c, ...(rel === undefined ? [] : (c.overrides ?? []).filter((x) => x.files.some((g) => matchesIgnore(rel, g))))];
+    const last = <K extends "targetVersion" | "configId">(k: K) => layers.reduce<LintConfig[K]>((v, l) => l[k] ?? v, undefined);
+    const configId = o.configId ?? last("configId") ?? d.configId ?? this.source.hostName;
     return {
       lint: {
-        rules: { ...c.rules, ...o.rules },
-        targetVersion: o.targetVersion ?? c.targetVersion ?? DEFAULT_TARGET_VERSION,
+        rules: Object.assign({}, d.rules, ...layers.map((l) => l.rules), o.rules),
+        targetVersion: o.targetVersion ?? last("targetVersion") ?? d.targetVersion ?? DEFAULT_TARGET_VERSION,
         ...(configId !== undefined && { configId }),
         ...(o.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: o.reportUnusedDisableDirectives }),
       },
-      format: { indent: o.indent ?? c.format?.indent },
+      format: { indent: o.indent ?? c.format?.indent ?? d.indent },
       configFile: loaded?.path,
       file: c,
       ignore: c.ignore ?? [],
@@ -116,10 +126,17 @@ export function ignorePatternOf(settings: Settings, file: string): string | unde
 
 /** A settings file naming a rule that does not exist is a mistake worth stopping for. */
 function checked(config: LintConfig, path: string): LintConfig {
-  for (const id of Object.keys(config.rules ?? {})) {
-    if (!KNOWN_RULES.has(id)) throw new ConfigError(`${path}: unknown rule "${id}" (list them with: keepalived-lint rules)`);
+  for (const rules of [config.rules, ...(config.overrides ?? []).map((o) => o.rules)]) {
+    for (const id of Object.keys(rules ?? {})) {
+      if (!KNOWN_RULES.has(id)) throw new ConfigError(`${path}: ${unknownRule(id, KNOWN_RULES)}`);
+    }
   }
   return config;
+}
+
+/** `unknown rule "x"; did you mean "y"?` (or where to list them). */
+export function unknownRule(id: string, known: Iterable<string>): string {
+  return `unknown rule "${id}"${didYouMean(id, known) || " (list them with: keepalived-lint rules)"}`;
 }
 
 /** Resolves a path written in a settings file (relative to that file's directory). */
