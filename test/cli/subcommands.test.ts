@@ -60,9 +60,9 @@ describe("subcommands", () => {
   });
 
   it("parse reads @id lines with the config id lint would use: --config-id, else the settings file's", () => {
-    const dir = tempTree({ "k.conf": "@lb1 global_defs {\n}\n@lb2 vrrp_script chk {\n}\n", ".keepalived-lint.json": JSON.stringify({ configId: "lb2" }) });
-    expect(runCli(["parse", "k.conf"], { cwd: dir }).stdout).toBe("vrrp_script chk  k.conf:3:6\n");
-    expect(runCli(["parse", "--config-id", "lb1", "k.conf"], { cwd: dir }).stdout).toBe("global_defs  k.conf:1:6\n");
+    const dir = tempTree({ "k.conf": "global_defs {\n@lb1 router_id one\n@lb2 router_id two\n}\n", ".keepalived-lint.json": JSON.stringify({ configId: "lb2" }) });
+    expect(runCli(["parse", "k.conf"], { cwd: dir }).stdout).toBe("global_defs  k.conf:1:1\n  router_id two  k.conf:3:6\n");
+    expect(runCli(["parse", "--config-id", "lb1", "k.conf"], { cwd: dir }).stdout).toBe("global_defs  k.conf:1:1\n  router_id one  k.conf:2:6\n");
   });
 
   it("parse keeps the quotes of quoted words: keepalived reads script \"a b\" as one word", () => {
