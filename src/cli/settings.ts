@@ -7,10 +7,11 @@ import { resolve } from "node:path";
 import type { TargetVersion } from "../../grammar/reader.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { severityOf, type RuleSetting } from "../engine/config.js";
+import { unknownRule } from "../workspace/settings.js";
 import { hostName } from "../node/host.js";
 import { ConfigError } from "../engine/config.js";
 import { nodeFiles } from "../node/files.js";
-import { unknownRule, type SettingsSource } from "../workspace/settings.js";
+import type { SettingsSource } from "../workspace/settings.js";
 import { Workspace } from "../workspace/workspace.js";
 import { UsageError } from "./io.js";
 
@@ -24,8 +25,6 @@ export function parseRuleFlag(value: string, known: ReadonlySet<string> = KNOWN_
   if (!known.has(m[1])) throw new UsageError(`--rule: ${unknownRule(m[1], known)}`);
   return [m[1], sev];
 }
-
-export { unknownRule };
 
 export function parseTargetVersion(v: string): TargetVersion {
   if (v === "2.2.7" || v === "newest") return v;

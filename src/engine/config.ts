@@ -30,15 +30,15 @@ export interface LintConfig {
   overrides?: ConfigOverride[];
 }
 
-/** A node of the `cluster` list; without `configId` the workspace derives one from the path. */
-export type ClusterEntry = string | { file: string; configId?: string };
-
 export interface ConfigOverride {
   files: string[];
   rules?: Record<string, RuleSetting>;
   targetVersion?: TargetVersion;
   configId?: string;
 }
+
+/** A node of the `cluster` list; without `configId` the workspace derives one from the path. */
+export type ClusterEntry = string | { file: string; configId?: string };
 
 export interface LoadedConfig {
   path: string;
@@ -100,13 +100,6 @@ export function parseConfig(text: string, path: string): LintConfig {
   return c as LintConfig;
 }
 
-function isClusterEntry(x: unknown): boolean {
-  if (typeof x === "string") return true;
-  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
-  const e = x as Record<string, unknown>;
-  return typeof e.file === "string" && (e.configId === undefined || typeof e.configId === "string") && Object.keys(e).every((k) => k === "file" || k === "configId");
-}
-
 function knownKeys(c: Record<string, unknown>, known: string[], path: string, what: string): void {
   for (const k of Object.keys(c)) {
     if (k === "$schema" || known.includes(k)) continue;
@@ -131,6 +124,13 @@ function checkCommon(c: Record<string, unknown>, path: string, prefix: string): 
     throw new ConfigError(`${path}: "${prefix}targetVersion" must be "2.2.7" or "newest"`);
   }
   if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "${prefix}configId" must be a string`);
+}
+
+function isClusterEntry(x: unknown): boolean {
+  if (typeof x === "string") return true;
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const e = x as Record<string, unknown>;
+  return typeof e.file === "string" && (e.configId === undefined || typeof e.configId === "string") && Object.keys(e).every((k) => k === "file" || k === "configId");
 }
 
 /** The nearest `.keepalived-lint.json` at or above `dir`, or undefined. Throws ConfigError when it is invalid. */

@@ -41,7 +41,7 @@ export interface Analysis {
 /** Lints `root` with its project settings. Never throws: a broken settings file becomes a finding on `root`. */
 export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = {}): Analysis {
   const files = options.overrides ? overlay(fs, options.overrides) : fs;
-  const source = { hostName: options.hostName, defaults: options.defaults, overrides: options.settings, ...(options.noConfig && { configFile: false as const }) };
+  const source = { hostName: options.hostName, overrides: options.settings, defaults: options.defaults, ...(options.noConfig && { configFile: false as const }) };
   let workspace = new Workspace(files, source);
   let settings: Settings;
   let configProblem: Diagnostic | undefined;

@@ -12,8 +12,8 @@ import type { TargetVersion } from "../../grammar/reader.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { ConfigError, findConfig, parseConfig, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
 import type { LintOptions } from "../engine/linter.js";
-import { didYouMean } from "../engine/suggest.js";
 import type { FormatOptions } from "../formatter/index.js";
+import { didYouMean } from "../engine/suggest.js";
 import { matchesIgnore } from "./glob-match.js";
 
 export const DEFAULT_TARGET_VERSION: TargetVersion = "newest";
@@ -32,10 +32,9 @@ export interface SettingsSource {
   configFile?: string | false;
   /** This host's short name: keepalived's default config id for `@id` lines. */
   hostName?: string;
+  overrides?: SettingOverrides;
   /** Settings under the settings file (editor settings: the project's file is what CI uses). */
   defaults?: SettingOverrides;
-  /** Settings over the settings file (command-line flags). */
-  overrides?: SettingOverrides;
 }
 
 /** Everything a front end needs to know to lint, format or cluster one file. */
@@ -79,21 +78,18 @@ export class SettingsResolver {
     const loaded = this.source.configFile === false ? undefined : this.explicit ?? this.discover(dirname(file));
     const c: LintConfig = loaded?.config ?? {};
     const o = this.source.overrides ?? {};
-    const d = this.source.defaults ?? {};
-    // The file's `overrides` whose globs match the file, in order, over its top level.
-    const base = loaded ? dirname(loaded.path) + "/" : undefined;
-    const rel = base !== undefined && file.startsWith(base) ? file.slice(base.length) : undefined;
-    const layers: LintConfig[] = [c, ...(rel === undefined ? [] : (c.overrides ?? []).filter((x) => x.files.some((g) => matchesIgnore(rel, g))))];
+    // the file's top level, then its overrides matching this file, then what the front end says
+    const layers = [{ ...this.source.defaults }, ...layersFor(loaded, file)];
     const last = <K extends "targetVersion" | "configId">(k: K) => layers.reduce<LintConfig[K]>((v, l) => l[k] ?? v, undefined);
-    const configId = o.configId ?? last("configId") ?? d.configId ?? this.source.hostName;
+    const configId = o.configId ?? last("configId") ?? this.source.hostName;
     return {
       lint: {
-        rules: Object.assign({}, d.rules, ...layers.map((l) => l.rules), o.rules),
-        targetVersion: o.targetVersion ?? last("targetVersion") ?? d.targetVersion ?? DEFAULT_TARGET_VERSION,
+        rules: Object.assign({}, ...layers.map((l) => l.rules), o.rules),
+        targetVersion: o.targetVersion ?? last("targetVersion") ?? DEFAULT_TARGET_VERSION,
         ...(configId !== undefined && { configId }),
         ...(o.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: o.reportUnusedDisableDirectives }),
       },
-      format: { indent: o.indent ?? c.format?.indent ?? d.indent },
+      format: { indent: o.indent ?? c.format?.indent },
       configFile: loaded?.path,
       file: c,
       ignore: c.ignore ?? [],
@@ -135,8 +131,18 @@ function checked(config: LintConfig, path: string): LintConfig {
 }
 
 /** `unknown rule "x"; did you mean "y"?` (or where to list them). */
-export function unknownRule(id: string, known: Iterable<string>): string {
+export function unknownRule(id: string, known: Iterable<string> = KNOWN_RULES): string {
   return `unknown rule "${id}"${didYouMean(id, known) || " (list them with: keepalived-lint rules)"}`;
+}
+
+/** The settings file's top level, then its overrides whose globs match `file`, in order. */
+function layersFor(loaded: LoadedConfig | undefined, file: string): LintConfig[] {
+  const c: LintConfig = loaded?.config ?? {};
+  if (!loaded || !c.overrides?.length) return [c];
+  const base = dirname(loaded.path).replace(/\/$/, "") + "/";
+  if (!file.startsWith(base)) return [c];
+  const rel = file.slice(base.length);
+  return [c, ...c.overrides.filter((o) => o.files.some((g) => matchesIgnore(rel, g)))];
 }
 
 /** Resolves a path written in a settings file (relative to that file's directory). */
