@@ -6,7 +6,7 @@
 import type { ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
 import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
-import { defineRule, type LintSettings } from "../../src/engine/rule.js";
+import { defineRule, type LintSettings, type RuleContext } from "../../src/engine/rule.js";
 import { editDistance } from "../../src/engine/suggest.js";
 import { allNodes, contextLabel, followedByBrace } from "./helpers-tree.js";
 
@@ -78,7 +78,7 @@ export default defineRule({
       if (!node.block || !node.known) continue;
       const owners = lookupKeyword("root", node.name)?.processes ?? [];
       if (PROCESSES.every((p) => owners.includes(p))) continue;
-      const from = rootViewStart(node, ctx.ast.children, ctx.readerDiagnostics);
+      const from = rootViewStart(node, ctx.ast.children, ctx.readerDiagnostics, ctx.files);
       if (from === undefined) continue;
       const line = ctx.files.get(node.file)?.position(node.start).line;
       const missing = PROCESSES.filter((p) => !owners.includes(p));
@@ -116,7 +116,7 @@ export default defineRule({
  * (a value block without '{', a stray '}'), just after that point. Undefined
  * when they skip exactly the block.
  */
-function rootViewStart(node: ConfigNode, top: readonly ConfigNode[], reader: readonly Diagnostic[]): number | undefined {
+function rootViewStart(node: ConfigNode, top: readonly ConfigNode[], reader: readonly Diagnostic[], files: RuleContext["files"]): number | undefined {
   const block = node.block!;
   if (!block.open) return node.keyword.end;
   const next = top[top.indexOf(node) + 1];
@@ -132,7 +132,8 @@ function rootViewStart(node: ConfigNode, top: readonly ConfigNode[], reader: rea
   for (const d of reader) {
     if (d.file !== node.file || d.start <= block.open.start || d.start >= end) continue;
     if (d.ruleId === "unexpected-brace") events.push([d.start, 1]);
-    else if (d.ruleId === "unbalanced-brace" && /^extra '\}'/.test(d.message)) events.push([d.start, -1]);
+    // Inside an open block the only unbalanced-brace finding on a '}' is an extra one (keepalived's count goes below zero).
+    else if (d.ruleId === "unbalanced-brace" && files.get(d.file)?.text[d.start] === "}") events.push([d.start, -1]);
   }
   events.sort((a, b) => a[0] - b[0]);
   let depth = 1;
