@@ -75,3 +75,13 @@ describe("findings per file", () => {
     expect(last).toMatchObject({ ruleId: "limit-exceeded", severity: "error", message: "20 more findings in this file are not shown: the linter reports at most 10 per file" });
   });
 });
+
+describe("total work over includes", () => {
+  it("one big file included over and over stops at the characters budget", () => {
+    const big = "global_defs {\n}\n".repeat(100);
+    const main = "include big.conf\n".repeat(50);
+    const r = readConfig(memoryFiles({ "/c/k.conf": main, "/c/big.conf": big }, "/c"), ["/c/k.conf"], { budgets: { totalChars: 10 * big.length } });
+    expect(limits(r.diagnostics)).toEqual(Array(41).fill(`"big.conf" would make the configuration more than ${10 * big.length} characters in all (files included several times count each time); the linter does not read it`));
+    expect(r.ast.children.length).toBe(9 * 100);
+  });
+});
