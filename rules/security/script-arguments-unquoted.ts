@@ -6,7 +6,7 @@
  * are dropped. Arguments must be inside the quotes: `notify_master "/bin/echo hello"`.
  */
 import type { Edit } from "../../grammar/ast.js";
-import { fixOf } from "../../src/engine/fix.js";
+import { fixChanging, suggestionOf } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { scriptLines } from "./helpers-scripts.js";
 
@@ -35,7 +35,8 @@ export default defineRule({
           at: node.args[1] ?? node.keyword,
           message: `${node.name} takes only the first word as the command: keepalived runs "${commandText}" and ignores ${quoteList(extra)}`,
           hint: `put the command and its arguments in one pair of quotes: ${node.name} "${words.join(" ")}"`,
-          fix: fixOf(`quote the command line of ${node.name}`, ...quoteEdits(node)),
+          // The named change: the arguments reach the script.
+          fix: fixChanging(["scripts"], `quote the command line of ${node.name}`, ...quoteEdits(node)),
         });
         continue;
       }
@@ -54,11 +55,15 @@ export default defineRule({
         at: node.args[1] ?? node.keyword,
         message: `${node.name} runs "${commandText}" as ${as}${tail}: words after the command are not passed to it (if there is no such user, keepalived skips the script)`,
         hint: `put the command and its arguments in one pair of quotes: ${node.name} "${words.join(" ")}"; a user and group, if wanted, go after the closing quote`,
-        suggestions: edits.every((e) => e) ? [{ description: `quote the command line of ${node.name}`, edits: edits as Edit[] }] : undefined,
+        suggestions: suggestionList(suggestionOf(["scripts"], `the script then runs as the default script user with ${quoteList(words.slice(1))} as its arguments`, `quote the command line of ${node.name}`, ...edits)),
       });
     }
   },
 });
+
+function suggestionList<T>(s: T | undefined): T[] | undefined {
+  return s ? [s] : undefined;
+}
 
 function quoteList(words: string[]): string {
   return words.map((w) => `"${w}"`).join(", ");

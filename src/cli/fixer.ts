@@ -1,8 +1,9 @@
 /**
  * --fix: apply safe fixes, lint again, repeat (a fix can uncover or settle
  * other findings), at most MAX_PASSES times, as ESLint does. Only
- * `Diagnostic.fix` is applied, never suggestions; every byte outside a fix's
- * edits stays as it was.
+ * `Diagnostic.fix` is applied, unless `unsafe` (--unsafe-fixes): then a
+ * finding without a safe fix gets its first suggestion applied (suggestions
+ * change behaviour on purpose). Every byte outside a fix's edits stays as it was.
  */
 import type { Diagnostic, Edit } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
@@ -25,12 +26,12 @@ export interface FixOutcome {
  * Lints `root` with `texts` as overrides and, when `fix` is set, applies fixes
  * to files for which `canEdit` holds.
  */
-export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
+export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false): FixOutcome {
   const originals = new Map<string, string>();
   for (let pass = 0; ; pass++) {
     const result = lint(fs, [root], options, texts);
     if (!fix || pass === MAX_PASSES) return { result, texts, originals };
-    const byFile = chooseEdits(result.diagnostics, canEdit);
+    const byFile = chooseEdits(result.diagnostics, canEdit, unsafe);
     let changed = false;
     for (const [path, edits] of byFile) {
       const before = texts.get(path) ?? result.files.get(path)?.text;
@@ -46,11 +47,11 @@ export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, t
 }
 
 /** Whole fixes whose edits overlap none already taken, grouped by file (a fix is applied entirely or not at all). */
-function chooseEdits(diagnostics: readonly Diagnostic[], canEdit: (path: string) => boolean): Map<string, Edit[]> {
+function chooseEdits(diagnostics: readonly Diagnostic[], canEdit: (path: string) => boolean, unsafe: boolean): Map<string, Edit[]> {
   const byFile = new Map<string, Edit[]>();
   const overlaps = (e: Edit) => (byFile.get(e.file) ?? []).some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === t.end));
   for (const d of diagnostics) {
-    const edits = d.fix?.edits;
+    const edits = (d.fix ?? (unsafe ? d.suggestions?.[0] : undefined))?.edits;
     if (!edits || edits.length === 0) continue;
     if (edits.some((e) => !canEdit(e.file) || overlaps(e))) continue;
     for (const e of edits) {

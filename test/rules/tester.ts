@@ -32,6 +32,8 @@ export interface InvalidCase {
   errors: ExpectedError[];
   /** Text after applying every fix of this rule; omit when no finding has a fix. */
   output?: string;
+  /** Text after applying each suggestion alone, in finding order; omit when there are none. */
+  suggestions?: string[];
 }
 
 export interface ValidCase {
@@ -74,6 +76,14 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         if (typeof e.message === "string") expect(d.message).toContain(e.message);
         else if (e.message) expect(d.message).toMatch(e.message);
       });
+      const offered = mine.flatMap((d) => d.suggestions ?? []);
+      for (const sg of offered) {
+        expect(sg.consequence, `suggestion "${sg.description}" must say its consequence`).toBeTruthy();
+        expect(sg.changes?.length, `suggestion "${sg.description}" must declare what it changes`).toBeGreaterThan(0);
+      }
+      if (c.suggestions !== undefined) {
+        expect(offered.map((sg) => applyEdits(c.code, sg.edits.filter((x) => x.file === MAIN)).text)).toEqual(c.suggestions);
+      }
       const edits = mine.flatMap((d) => (d.fix ? d.fix.edits.filter((x) => x.file === MAIN) : []));
       if (c.output === undefined) {
         expect(edits, "a finding has a fix: give `output`").toEqual([]);

@@ -34,6 +34,8 @@ export interface LintFlags {
   printConfig?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  unsafeFixes?: boolean;
+  exitLikeKeepalived?: boolean;
   maxWarnings?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
@@ -87,6 +89,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
 
   const fixing = !!(flags.fix || flags.fixDryRun);
+  if (flags.unsafeFixes && !fixing) throw new UsageError("--unsafe-fixes goes with --fix or --fix-dry-run (it also applies suggestions, which change behaviour)");
   const runs: Run[] = [];
   for (const target of targets) {
     const settings = resolver.for(target.path);
@@ -103,7 +106,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
       texts.set(target.path, r.text);
     }
     const canEdit = (p: string) => SettingsResolver.ignoredBy(resolver.for(p), p) === undefined;
-    const outcome = lintAndFix(fs, target.path, settings.options, texts, fixing, canEdit);
+    const outcome = lintAndFix(fs, target.path, settings.options, texts, fixing, canEdit, !!flags.unsafeFixes);
     runs.push({ target, settings, ...outcome });
   }
 
