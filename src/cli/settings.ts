@@ -28,6 +28,8 @@ export interface Effective {
   ignore: string[];
   /** Directory the ignore globs are relative to. */
   ignoreBase?: string;
+  /** The config file's `cluster` list (absolute paths): the nodes a file in it is linted with. */
+  cluster?: string[];
 }
 
 /** Parses a --rule value `id:severity`. */
@@ -90,6 +92,7 @@ export class SettingsResolver {
       configFile: loaded?.path,
       ignore: c.ignore ?? [],
       ignoreBase: loaded ? dirname(loaded.path) : undefined,
+      ...(loaded && c.cluster?.length && { cluster: c.cluster.map((p) => resolve(dirname(loaded.path), p)) }),
     };
   }
 

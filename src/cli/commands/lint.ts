@@ -15,6 +15,7 @@ import { nodeFiles } from "../../node/files.js";
 import { colorLevel } from "../color.js";
 import { unifiedDiff } from "../diff.js";
 import { lintAndFix } from "../fixer.js";
+import { clusterOf, lint } from "../../workspace/lint.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { homeUri, packageInfo, ruleDocsUri } from "../package-info.js";
 import { displayPath, sortResults, toMessage } from "../results.js";
@@ -110,6 +111,8 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     runs.push({ target, settings, ...outcome });
   }
 
+  for (const run of runs) refineWithCluster(run, fs);
+
   // A file found in a directory or by a glob that another linted config includes is checked as part of that config only.
   const included = new Set(runs.flatMap((r) => [...r.result.files.keys()].filter((p) => p !== r.target.path)));
   const kept = runs.filter((r) => r.target.explicit || !included.has(r.target.path));
@@ -139,6 +142,26 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/**
+ * One truth with `keepalived-lint cluster`: when the file is a node of the
+ * `cluster` list of its .keepalived-lint.json, findings whose truth depends on
+ * the other nodes give way to the cluster's verdict (run `cluster` to see it).
+ */
+function refineWithCluster(run: Run, fs: ReturnType<typeof nodeFiles>): void {
+  const nodes = run.settings.cluster;
+  if (!nodes || nodes.length < 2 || !nodes.includes(run.target.path)) return;
+  const members = nodes.map((path) => {
+    if (path === run.target.path) return { file: path, result: run.result };
+    if (!fs.readFile(path).ok) return undefined;
+    // As `cluster` does: each node reads its own @id lines, with the file's base name as its host name.
+    const configId = path.replace(/^.*\//, "").replace(/\.[^.]*$/, "");
+    return { file: path, result: lint(fs, [path], { ...run.settings.options, configId }) };
+  });
+  if (members.some((m) => !m)) return;
+  const { superseded } = clusterOf(members as { file: string; result: typeof run.result }[], run.settings.options);
+  if (superseded.size > 0) run.result = { ...run.result, diagnostics: run.result.diagnostics.filter((d) => !superseded.has(d)) };
 }
 
 /** One FileResult per file read (main files and includes), findings deduplicated across main files sharing an include. */
