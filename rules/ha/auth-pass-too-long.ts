@@ -7,7 +7,8 @@
  * fix never show the password, only its length (output lands in CI logs).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { fixOf, replaceWord } from "../../src/engine/fix.js";
+import type { Edit, Word } from "../../grammar/ast.js";
+import { fixOf } from "../../src/engine/fix.js";
 
 export default defineRule({
   meta: {
@@ -29,10 +30,22 @@ export default defineRule({
             at: word,
             message: `auth_pass of vrrp_instance "${inst.name}" is ${word.text.length} characters long: keepalived uses only the first 8`,
             hint: "use a password of at most 8 characters, the same on every node",
-            fix: fixOf("shorten auth_pass to its first 8 characters (what keepalived uses)", replaceWord(word, word.text.slice(0, 8))),
+            fix: fixOf("shorten auth_pass to its first 8 characters (what keepalived uses)", dropTail(word, ctx.files.get(word.file)?.text)),
           });
         }
       }
     }
   },
 });
+
+/**
+ * Deletes the characters after the 8th, so that the edit itself (shown by
+ * JSON and SARIF) holds no part of the password; only where the written text
+ * is the value itself (no escapes, no definitions).
+ */
+function dropTail(word: Word, text: string | undefined): Edit | undefined {
+  if (word.synthetic || text === undefined) return undefined;
+  const q = word.quoted ? 1 : 0;
+  if (text.slice(word.start + q, word.end - q) !== word.text) return undefined;
+  return { file: word.file, start: word.start + q + 8, end: word.end - q, text: "" };
+}

@@ -8,6 +8,7 @@
 import type { Diagnostic, Edit } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
+import { secretsOf, type Secret } from "../engine/secrets.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
 import { lint } from "../workspace/lint.js";
 
@@ -20,6 +21,8 @@ export interface FixOutcome {
   texts: Map<string, string>;
   /** Texts before fixing of the files that changed. */
   originals: Map<string, string>;
+  /** Secret values of every pass's texts (a diff of the fixes must not show them). */
+  secrets: Secret[];
 }
 
 /**
@@ -28,9 +31,11 @@ export interface FixOutcome {
  */
 export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false): FixOutcome {
   const originals = new Map<string, string>();
+  const secrets: Secret[] = [];
   for (let pass = 0; ; pass++) {
     const result = lint(fs, [root], options, texts);
-    if (!fix || pass === MAX_PASSES) return { result, texts, originals };
+    secrets.push(...secretsOf(result.ast));
+    if (!fix || pass === MAX_PASSES) return { result, texts, originals, secrets };
     const byFile = chooseEdits(result.diagnostics, canEdit, unsafe);
     let changed = false;
     for (const [path, edits] of byFile) {
@@ -42,7 +47,7 @@ export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, t
       texts.set(path, after);
       changed = true;
     }
-    if (!changed) return { result, texts, originals };
+    if (!changed) return { result, texts, originals, secrets };
   }
 }
 

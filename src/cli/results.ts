@@ -25,6 +25,7 @@ export function toMessage(d: Diagnostic, file: SourceFile | undefined): Message 
     endColumn: end.column,
     ...(file && d.fix && { fix: singleReplacement(d.file, d.fix, file), fixDescription: d.fix.description }),
     fixable: !!d.fix && d.fix.edits.length > 0,
+    ...(d.refusedByKeepalived && { refusedByKeepalived: true }),
     ...(d.suggestions?.length && {
       suggestions: d.suggestions.map((s) => {
         const fix = file ? singleReplacement(d.file, s, file) : undefined;

@@ -9,6 +9,7 @@ import { groupInstances, type ClusterGroup, type ClusterNode } from "./groups.js
 import { lint, type EngineOptions } from "../engine/linter.js";
 import { findingOf, type ClusterContext, type LintSettings } from "../engine/rule.js";
 import { applyDirectives, directivesOf } from "../engine/suppress.js";
+import { scrubFinding, secretsOf } from "../engine/secrets.js";
 
 export interface ClusterResult {
   nodes: ClusterNode[];
@@ -51,7 +52,8 @@ export function clusterOf(nodes: ClusterNode[], options: EngineOptions): Cluster
   const files = new Map(nodes.flatMap((n) => [...n.result.files]));
   const directives = new Map([...files].map(([p, f]) => [p, directivesOf(f)] as const));
   const seen = new Set<string>();
-  const diagnostics = applyDirectives(found, files, directives).filter((d) => {
+  const secrets = nodes.flatMap((n) => secretsOf(n.result.ast));
+  const diagnostics = applyDirectives(found.map((d) => scrubFinding(d, secrets)), files, directives).filter((d) => {
     const k = `${d.ruleId}\0${d.file}\0${d.start}\0${d.message}`;
     if (seen.has(k)) return false;
     seen.add(k);

@@ -11,6 +11,7 @@ import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
+import { scrubFinding, secretsOf } from "./secrets.js";
 import { applyDirectives, directivesOf, unusedDirectives, type Directive } from "./suppress.js";
 
 export interface LintOptions {
@@ -84,6 +85,9 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
   let diagnostics = applyDirectives(found, parsed.files, directives);
   if (options.reportUnusedDisableDirectives) diagnostics.push(...unusedDirectives(directives));
+  // No finding carries a password or key: the length is all it may say.
+  const secrets = secretsOf(parsed.ast);
+  if (secrets.length > 0) diagnostics = diagnostics.map((d) => scrubFinding(d, secrets));
   diagnostics = dedupe(diagnostics).sort(byPosition);
   return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
 }

@@ -34,6 +34,8 @@ export interface Message {
   fixDescription?: string;
   /** Is there a safe fix (applied by --fix)? */
   fixable: boolean;
+  /** Would `keepalived -t` exit non-zero on this (host-independent)? Drives --exit-like-keepalived. */
+  refusedByKeepalived?: boolean;
   /** Fixes that change behaviour on purpose (applied only by choice or --fix --unsafe-fixes), each with its consequence. */
   suggestions?: SuggestionMessage[];
 }

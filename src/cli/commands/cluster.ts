@@ -19,6 +19,7 @@ import { parseRuleFlag, parseTargetVersion } from "../settings.js";
 import { FORMATS, type FileResult } from "../../reporters/index.js";
 import { nodeFiles } from "../../node/files.js";
 import { clusterTable } from "../../reporters/cluster-table.js";
+import { maskSecrets, secretsOf } from "../../engine/secrets.js";
 
 interface ClusterFlags {
   format: string;
@@ -94,7 +95,8 @@ function clusterCommand(given: string[], flags: ClusterFlags, color: boolean | u
   for (const d of result.diagnostics) {
     const node = result.nodes.find((n) => n.result.files.has(d.file));
     const file = node?.result.files.get(d.file);
-    const entry = byFile.get(d.file) ?? { filePath: d.file, displayPath: displayPath(d.file, io.cwd), source: file?.text, messages: [] };
+    const source = file && maskSecrets(file.text, d.file, node ? secretsOf(node.result.ast) : []);
+    const entry = byFile.get(d.file) ?? { filePath: d.file, displayPath: displayPath(d.file, io.cwd), source, messages: [] };
     entry.messages.push(toMessage(d, file));
     byFile.set(d.file, entry);
   }

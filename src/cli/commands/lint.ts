@@ -16,6 +16,7 @@ import { colorLevel } from "../color.js";
 import { unifiedDiff } from "../diff.js";
 import { lintAndFix } from "../fixer.js";
 import { clusterOf, lint } from "../../workspace/lint.js";
+import { maskSecrets, scrubText, secretsOf } from "../../engine/secrets.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { homeUri, packageInfo, ruleDocsUri } from "../package-info.js";
 import { displayPath, sortResults, toMessage } from "../results.js";
@@ -48,6 +49,7 @@ interface Run {
   result: ReturnType<typeof lintAndFix>["result"];
   texts: Map<string, string>;
   originals: Map<string, string>;
+  secrets: ReturnType<typeof lintAndFix>["secrets"];
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
@@ -135,6 +137,8 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
 
   const all = results.flatMap((r) => r.messages);
   if (all.some((m) => m.ruleId === "internal-error")) return EXIT.internal;
+  // Parity with `keepalived -t` (Ansible's validate:, CI): only what keepalived itself refuses counts.
+  if (flags.exitLikeKeepalived) return all.some((m) => m.refusedByKeepalived) ? EXIT.problems : EXIT.ok;
   const n = countMessages(all);
   const max = flags.maxWarnings ?? -1;
   if (n.errors > 0 || (max >= 0 && n.warnings > max)) {
@@ -184,11 +188,13 @@ function collect(runs: Run[], resolver: SettingsResolver, cwd: string, stdin?: {
       e.diagnostics.set(`${d.ruleId}\0${d.start}\0${d.end}\0${d.message}`, d);
     }
   }
+  const secrets = runs.flatMap((r) => secretsOf(r.result.ast));
   return sortResults(
     [...files].map(([path, e]) => ({
       filePath: path,
       displayPath: displayPath(path, cwd, stdin),
-      source: e.source?.text,
+      // Code frames show the line of a finding: its secrets as asterisks.
+      source: e.source && maskSecrets(e.source.text, path, secrets),
       messages: [...e.diagnostics.values()].map((d) => toMessage(d, e.source)),
     })),
   );
@@ -207,7 +213,8 @@ function writeFixes(runs: Run[], io: CliIo, flags: LintFlags, stdin?: { path: st
       const after = run.texts.get(path) ?? before;
       const name = displayPath(path, io.cwd, stdin);
       if (flags.fixDryRun) {
-        io.stdout(unifiedDiff(before, after, `a/${name}`, `b/${name}`));
+        // A diff shows whole lines: a password next to a fix must not appear in it.
+        io.stdout(scrubText(unifiedDiff(before, after, `a/${name}`, `b/${name}`), run.secrets));
       } else if (!(stdin && path === stdin.path)) {
         writeFixed(path, before, after, io);
       }
