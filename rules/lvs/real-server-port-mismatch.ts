@@ -17,8 +17,8 @@ export default defineRule({
     category: "lvs",
     description: "A DR/TUN real_server port different from the virtual_server port (or any port under fwmark): keepalived overrides it",
     fixable: true,
-    // "ports don't match - resetting" is a configuration error for keepalived -t (exit 5); the fwmark case is silent.
-    keepalivedRefuses: "some",
+    // "ports don't match - resetting" / "has port specified - clearing": configuration errors for keepalived -t (exit 5).
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const vs of ctx.model().virtualServers) {
@@ -38,7 +38,6 @@ export default defineRule({
           message: `real_server ${rs.node.args[0]?.text ?? ""} port ${port.text} differs from the port ${vsPort.text} of ${vsLabel(vs)}, but ${method} forwarding cannot change ports: keepalived uses ${vsPort.text}`,
           hint: `make the service listen on port ${vsPort.text} on the real server, or use NAT forwarding to map ports`,
           fix: fixOf(`use port ${vsPort.text}, as keepalived does`, replaceWord(port, vsPort.text)),
-          refusedByKeepalived: true,
         });
       }
     }

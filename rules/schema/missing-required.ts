@@ -19,6 +19,7 @@ const NEEDS: Record<string, { keyword: string; effect: string }> = {
   vrrp_track_process: { keyword: "process", effect: "keepalived removes the track process, and every track_process naming it is ignored" },
   track_file: { keyword: "file", effect: "keepalived ignores the track_file, and every tracker naming it is ignored" },
   vrrp_track_file: { keyword: "file", effect: "keepalived ignores the track_file, and every tracker naming it is ignored" },
+  bfd_instance: { keyword: "neighbor_ip", effect: "keepalived disables the BFD instance, and every track_bfd naming it is ignored" },
 };
 
 export default defineRule({
@@ -33,7 +34,8 @@ export default defineRule({
   check(ctx) {
     for (const node of allNodes(ctx.ast)) {
       if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) continue;
-      const has = (name: string) => node.children.some((c) => c.kind === "keyword" && c.name === name);
+      // By canonical name: neighbour_ip is neighbor_ip.
+      const has = (name: string) => node.children.some((c) => c.kind === "keyword" && (c.name === name || lookupKeyword(c.context, c.name)?.aliasOf === name));
       const label = `${node.name}${node.args[0] ? ` "${node.args[0].text}"` : ""}`;
       if (node.name === "vrrp_instance") {
         const stop = "keepalived's VRRP process refuses to start (and keepalived -t stops checking the other instances)";

@@ -65,7 +65,7 @@ describe("--fix-dry-run", () => {
     const dir = tempTree({ "two.conf": STATE_MASTER + notify });
     const r = runCli(["--no-config", "-f", "compact", "--fix-dry-run", "two.conf"], { cwd: dir });
     expect(r.stdout).toBe("--- a/two.conf\n+++ b/two.conf\n@@ -1,6 +1,5 @@\n vrrp_instance VI_1 {\n   state MASTER\n-  nopreempt\n   interface eth0\n   virtual_router_id 51\n   priority 100\n");
-    expect(r.stderr).toMatch(/^two\.conf:13:3: error: notify_master runs "\/bin\/echo" as user "hello".*\[script-arguments-unquoted\]\n$/);
+    expect(r.stderr).toMatch(/^two\.conf:12:27: error: notify_master runs "\/bin\/echo" as user "hello".*\[script-arguments-unquoted\]$/m);
     expect(r.code).toBe(1);
   });
 });

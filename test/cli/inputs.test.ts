@@ -90,7 +90,7 @@ describe("inputs", () => {
     expect(runCli(["--fix", dir]).code).toBe(0);
     const node3 = readFileSync(join(dir, "node3.conf"), "utf8");
     expect(node3).toContain("  state MASTER\n");
-    expect(node3).not.toContain("nopreempt");
+    expect(node3).not.toContain("  nopreempt\n");
     expect(readFileSync(join(dir, "node1.conf"), "utf8")).toContain("    chk_memcached weight 0\n");
     const again = runCli(["-f", "compact", dir]);
     expect(again.stdout).toBe("");

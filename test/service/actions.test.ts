@@ -39,7 +39,7 @@ describe("code actions", () => {
   it("offers a suggestion with its consequence in the title, never as the preferred fix or in fix-all", () => {
     const master = "vrrp_instance V {\n  state MASTER\n  nopreempt\n  interface eth0\n  virtual_router_id 9\n  priority 100\n}\n";
     const a = fixture({ [MAIN]: master });
-    const actions = codeActions(a, MAIN, line(2));
+    const actions = codeActions(a, MAIN, { start: { line: 2, character: 0 }, end: { line: 2, character: 11 } });
     const suggestion = actions.find((x) => x.title.startsWith('Replace "state MASTER" with "state BACKUP"'));
     expect(suggestion?.title).toContain("(nopreempt then takes effect: whichever node starts first becomes master");
     expect(suggestion?.isPreferred).toBe(false);
