@@ -12,7 +12,7 @@ import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
 import { scrubFinding, secretsOf } from "./secrets.js";
-import { applyDirectives, directivesOf, unusedDirectives, type Directive } from "./suppress.js";
+import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
 export interface LintOptions {
   targetVersion?: LintSettings["targetVersion"];
@@ -84,7 +84,14 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   const directives = new Map<string, Directive[]>();
   for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
   let diagnostics = applyDirectives(found, parsed.files, directives);
-  if (options.reportUnusedDisableDirectives) diagnostics.push(...unusedDirectives(directives));
+  // unused-disable-directive is reported here, after suppression: unknown rule ids always, unused
+  // directives when asked (--report-unused-disable-directives, or the rule given a severity)
+  const unusedSetting = options.rules?.["unused-disable-directive"];
+  if (unusedSetting !== "off") {
+    const known = new Set(options.ruleSet.map((r) => r.meta.id));
+    const reportUnused = options.reportUnusedDisableDirectives === true || unusedSetting !== undefined;
+    diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting));
+  }
   // No finding carries a password or key: the length is all it may say.
   const secrets = secretsOf(parsed.ast);
   if (secrets.length > 0) diagnostics = diagnostics.map((d) => scrubFinding(d, secrets));

@@ -25,16 +25,18 @@ export interface RuleMeta {
   /**
    * The finding's truth depends on the other nodes of the cluster (it says so
    * in its message); where cluster data is there, the cluster rules' verdict
-   * replaces it (src/cluster/refine.ts).
+   * replaces it (src/cluster/lint.ts, ClusterResult.superseded).
    */
   dependsOnPeers?: boolean;
   /**
    * Does `keepalived -t` exit non-zero on what this rule finds (for reasons
    * that do not depend on the host)? "always": on every finding; "some": only
    * on findings that say so (Report.refusedByKeepalived). Drives
-   * --exit-like-keepalived; docs/keepalived-exit.md lists these rules.
+   * --exit-like-keepalived; the rule table (docs/rules/README.md) shows them.
    */
   keepalivedRefuses?: "always" | "some";
+  /** Reported by the engine itself, after suppression comments are applied (the rule has no check). */
+  fromEngine?: boolean;
 }
 
 export interface LintSettings {

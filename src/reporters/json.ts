@@ -21,6 +21,8 @@ export const json: Formatter = (results) => {
       ...(m.suggestions && {
         suggestions: m.suggestions.map((s) => ({ desc: s.consequence ? `${s.description}: ${s.consequence}` : s.description, changes: s.changes, ...(s.fix && { fix: s.fix }) })),
       }),
+      // Not in ESLint's shape, which tolerates extra fields: how to fix it, as stylish, SARIF and GitHub show.
+      ...(m.hint !== undefined && { hint: m.hint }),
     }));
     const c = countMessages(r.messages);
     return {

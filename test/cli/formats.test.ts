@@ -74,6 +74,7 @@ describe("output formats", () => {
             endColumn: 12,
             fix: { range: [lineStart, lineStart + "  nopreempt\n".length], text: "" },
             suggestions: [{ desc: `replace "state MASTER" with "state BACKUP": ${TAKES_EFFECT}`, changes: ["failover"], fix: { range: [stateOffset, stateOffset + 6], text: "BACKUP" } }],
+            hint: HINT,
           },
         ],
         errorCount: 1,
