@@ -97,7 +97,7 @@ describe("output formats", () => {
   it("github: workflow command annotations with escaped properties", () => {
     const r = runCli(["-f", "github", "master.conf"], { cwd: dir });
     expect(r.stdout).toBe(
-      `::error file=master.conf,line=3,col=3,endLine=3,endColumn=12,title=keepalived-lint%3A nopreempt-state-master::${MESSAGE}%0A${HINT}\n`,
+      `::error file=master.conf,line=3,col=3,endLine=3,endColumn=12,title=keepalived-lint%3A nopreempt-state-master::${MESSAGE}%0A${HINT}%0Asuggestion: replace "state MASTER" with "state BACKUP" — ${TAKES_EFFECT}\n`,
     );
   });
 
