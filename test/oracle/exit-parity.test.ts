@@ -23,6 +23,7 @@ import { removeTrees, writeTree } from "./tempdir.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const corpus = path.resolve(repoRoot, "../shared/corpus/keepalived-devel-tools/configs");
+const SAMPLES = "/usr/share/doc/keepalived/samples";
 
 afterAll(removeTrees);
 
@@ -89,6 +90,13 @@ describe.skipIf(!keepalivedAvailable())(title, () => {
   test("on every rule's docs examples", async () => {
     const { compared, disagreements } = await compare(docExamples());
     expect(compared).toBeGreaterThan(40);
+    expect(disagreements).toEqual([]);
+  }, 300_000);
+
+  test.skipIf(!fs.existsSync(SAMPLES))("on keepalived's packaged samples", async () => {
+    const files = listFiles(SAMPLES).filter((f) => !f.endsWith(".gz") && !fs.readFileSync(f).includes(0));
+    const { compared, disagreements } = await compare(files);
+    expect(compared).toBeGreaterThan(5);
     expect(disagreements).toEqual([]);
   }, 300_000);
 

@@ -63,6 +63,8 @@ export function nodeFacts(r: LintResult): Map<string, Fact> {
         const name = canonical(c);
         if (top.name === "vrrp_instance" && n === top && EFFECTIVE.has(name)) continue;
         if (top.name === "vrrp_sync_group" && n === top && name.startsWith("track_")) continue;
+        // keepalived ignores the protocol of a fwmark service (check_data.c).
+        if (top.name === "virtual_server" && n === top && top.args[0]?.text === "fwmark" && name === "protocol") continue;
         // A real server's port under DR/TUN is the virtual server's: keyed by what keepalived uses.
         const args = c.name === "real_server" ? realServerKey(top, c) : c.args.map((a) => a.text).join(" ");
         const key = `${path}/${name} ${args}`.trimEnd();
