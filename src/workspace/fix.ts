@@ -10,7 +10,7 @@ import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
 import { secretsOf, type Secret } from "../engine/secrets.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
-import { lint } from "../workspace/lint.js";
+import { lint } from "./lint.js";
 
 export const MAX_PASSES = 10;
 
