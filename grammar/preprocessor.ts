@@ -14,18 +14,22 @@ import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
 import { charCodes, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
+import { isBefore, resolveTarget, type TargetVersion } from "./schema/versions.js";
 
 /** keepalived reads lines with fgets(buf, 1024): 1023 characters including the newline. */
 export const MAX_LINE = 1023;
 
-export type TargetVersion = "2.2.7" | "newest";
+export type { TargetVersion } from "./schema/versions.js";
+
+/** keepalived 2.4.0 rewrote read_line(): before it, the reader quirks marked "before 2.4.0" below apply. */
+const READER_REWRITE = "2.4.0";
 
 export interface ReaderOptions {
   /** Selects `@id` lines and `$_INSTANCE` (keepalived: -i, default short host name). Unset drops every `@id` line. */
   configId?: string;
-  /** keepalived version whose reader quirks apply (default newest). */
+  /** keepalived release whose reader quirks apply (default: the newest release). */
   targetVersion?: TargetVersion;
-  /** Values for `${_ENV NAME}` (newest keepalived only). */
+  /** Values for `${_ENV NAME}` (keepalived 2.4.0 and newer). */
   env?: Record<string, string>;
   /** Stop reading after this many files (glob bombs). */
   maxFiles?: number;
@@ -125,7 +129,8 @@ export class Preprocessor {
   private stack: string[] = [];
   private filesRead = 0;
   private readonly scanner = new PlainLineScanner();
-  private readonly target: TargetVersion;
+  /** The target reads lines as keepalived before 2.4.0 did (2.2.7 is the one checked). */
+  private readonly legacy: boolean;
   /**
    * The lines a run of plain lines leaves to the lexer: a statement that
    * starts with `@id`, `~SEQ` or an include keyword (also after a brace:
@@ -140,8 +145,8 @@ export class Preprocessor {
     private readonly sink: LineSink,
     private readonly options: ReaderOptions = {},
   ) {
-    this.target = options.targetVersion ?? "newest";
-    this.runStops = new RunStops("@~", [...INCLUDE_KEYWORDS], MAX_LINE, this.target === "2.2.7");
+    this.legacy = isBefore(resolveTarget(options.targetVersion), READER_REWRITE);
+    this.runStops = new RunStops("@~", [...INCLUDE_KEYWORDS], MAX_LINE, this.legacy);
   }
 
   /** Reads a main file (as keepalived -f does). Returns false when it could not be read. */
@@ -308,12 +313,12 @@ export class Preprocessor {
   }
 
   /**
-   * keepalived 2.2.7 keeps scanning after a comment starts, so a backslash at
+   * keepalived before 2.4.0 (2.2.7 checked) keeps scanning after a comment starts, so a backslash at
    * the very end of a commented line still continues a multiline definition
    * (fixed in 2.4.0, where the comment ends the line).
    */
   private commentContinues(tokens: IToken[]): boolean {
-    if (this.target !== "2.2.7") return false;
+    if (!this.legacy) return false;
     const c = tokens.find((t) => t.tokenType === T().Comment);
     return c !== undefined && /\\[ \t\r]*$/.test(c.image);
   }
@@ -389,9 +394,9 @@ export class Preprocessor {
       }
     }
 
-    // keepalived 2.2.7 (not newer) checks the substituted line again for `@id`, `$NAME=` and `~SEQ`/`~LST`
+    // keepalived before 2.4.0 (2.2.7 checked) checks the substituted line again for `@id`, `$NAME=` and `~SEQ`/`~LST`
     // (read_line()'s recheck loop): a definition whose value is a `~SEQ` line starts a nested loop.
-    if (this.target === "2.2.7" && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === T().Word
+    if (this.legacy && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === T().Word
       && (firstWord.image.startsWith("@") || DEFINE_START.test(firstWord.image) || LOOP_START.test(firstWord.image))) {
       return this.logicalLine({ ...cur, tokens: undefined }, frame, depth + 1);
     }
@@ -613,7 +618,7 @@ export class Preprocessor {
       let valueLines: string[];
       let viaEntry: Via;
       if (BUILTINS.has(ref.name) && !this.defs.has(ref.name)) {
-        if (ref.name === "_ENV" && this.target === "2.2.7") {
+        if (ref.name === "_ENV" && this.legacy) {
           pos = text.indexOf("$", pos + 1);
           continue;
         }

@@ -4,7 +4,8 @@
  * effective VRRP version and strict mode, tracker keyword names.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { parseIp, type IpAddress } from "../../grammar/schema/index.js";
+import { FLAGS_READ_AS_BOOLEANS } from "../../grammar/schema/changes.js";
+import { isBefore, parseIp, type IpAddress } from "../../grammar/schema/index.js";
 import type { TrackKind, Tracker, VrrpInstance } from "../../src/analysis/model.js";
 import type { LintSettings } from "../../src/engine/rule.js";
 
@@ -67,15 +68,15 @@ export function versionOf(inst: VrrpInstance, globalDefs: Map<string, ConfigNode
 }
 
 /**
- * Is strict mode on for the instance? keepalived 2.2.7 reads `vrrp_strict` as
- * a flag, so any argument (even "off") turns it on there.
+ * Is strict mode on for the instance? keepalived before 2.3.0 reads `vrrp_strict`
+ * as a flag, so any argument (even "off") turns it on there.
  */
 export function isStrict(inst: VrrpInstance, globalDefs: Map<string, ConfigNode>, settings: LintSettings): boolean {
   const own = inst.settings.get("strict_mode");
   if (own) return isOn(own);
   const global = globalDefs.get("vrrp_strict");
   if (!global) return false;
-  return settings.targetVersion === "2.2.7" || isOn(global);
+  return isBefore(settings.targetVersion, FLAGS_READ_AS_BOOLEANS) || isOn(global);
 }
 
 function isOn(node: ConfigNode): boolean {

@@ -4,7 +4,7 @@
  * '{' is ignored and its lines are read as lines of the enclosing block.
  */
 import type { ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
-import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
+import { contextsOf, getContext, knownIn, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule, type LintSettings } from "../../src/engine/rule.js";
 import { allNodes, contextLabel, editDistance, followedByBrace } from "./helpers-tree.js";
@@ -13,7 +13,7 @@ import { allNodes, contextLabel, editDistance, followedByBrace } from "./helpers
 export function closeKeywords(context: string, name: string, settings: LintSettings): string[] {
   const spec = getContext(context);
   if (!spec) return [];
-  const names = [...spec.keywords.values()].filter((k) => settings.targetVersion !== "2.2.7" || k.inV227).map((k) => k.name);
+  const names = [...spec.keywords.values()].filter((k) => knownIn(k, settings.targetVersion)).map((k) => k.name);
   const lower = name.toLowerCase();
   const sameCase = names.filter((k) => k.toLowerCase() === lower);
   if (sameCase.length > 0) return sameCase;
@@ -66,7 +66,7 @@ export default defineRule({
         message += `; did you mean ${orList(close.map((c) => `"${c}"`))}?`;
         hint = "keepalived ignores this line";
       } else {
-        hint = `keepalived ignores this line; check the spelling against keepalived.conf(5)${ctx.settings.targetVersion === "2.2.7" ? " for 2.2.7" : ""}`;
+        hint = `keepalived ignores this line; check the spelling against keepalived.conf(5) for ${ctx.settings.targetVersion}`;
       }
       if (followedByBrace(node, ctx.files.get(node.file)?.text)) {
         hint += `. The block after it is not skipped: ${blockFate(node)}`;

@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { FileAccess } from "../../grammar/files.js";
 import type { TargetVersion } from "../../grammar/reader.js";
+import { NEWEST_RELEASE, normalizeVersion, versionExpectation } from "../../grammar/schema/versions.js";
+import type { DetectedVersion } from "../node/keepalived-version.js";
 import { ConfigError, findConfig, parseConfig, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
 import type { LintOptions } from "../engine/linter.js";
 import { matchesIgnore } from "./glob-match.js";
@@ -19,6 +21,8 @@ export interface CliSettings {
   targetVersion?: TargetVersion;
   configId?: string;
   reportUnusedDisableDirectives: boolean;
+  /** Asks the installed keepalived its version (the default target when no setting names one); called at most once. */
+  detectVersion?: () => DetectedVersion | undefined;
 }
 
 export interface Effective {
@@ -28,6 +32,8 @@ export interface Effective {
   ignore: string[];
   /** Directory the ignore globs are relative to. */
   ignoreBase?: string;
+  /** Where options.targetVersion came from, for --print-config. */
+  targetVersionFrom: string;
 }
 
 /** Parses a --rule value `id:severity`. */
@@ -39,8 +45,9 @@ export function parseRuleFlag(value: string, known: ReadonlySet<string>): [strin
 }
 
 export function parseTargetVersion(v: string): TargetVersion {
-  if (v === "2.2.7" || v === "newest") return v;
-  throw new UsageError(`--target-version must be 2.2.7 or newest (got "${v}")`);
+  const version = normalizeVersion(v);
+  if (version === undefined) throw new UsageError(`--target-version ${versionExpectation(v)}`);
+  return version;
 }
 
 /**
@@ -61,6 +68,7 @@ export function defaultConfigId(): string {
 export class SettingsResolver {
   private readonly byDir = new Map<string, LoadedConfig | undefined>();
   private explicit: LoadedConfig | undefined;
+  private detected: { version: TargetVersion; from: string } | undefined;
 
   constructor(
     private readonly fs: FileAccess,
@@ -80,17 +88,35 @@ export class SettingsResolver {
   for(file: string): Effective {
     const loaded = this.cli.config === false ? undefined : this.explicit ?? this.discover(dirname(file));
     const c: LintConfig = loaded?.config ?? {};
+    const target = this.targetOf(c, loaded?.path);
     return {
       options: {
         rules: { ...c.rules, ...this.cli.rules },
-        targetVersion: this.cli.targetVersion ?? c.targetVersion ?? "newest",
+        targetVersion: target.version,
         configId: this.cli.configId ?? c.configId ?? defaultConfigId(),
         reportUnusedDisableDirectives: this.cli.reportUnusedDisableDirectives,
       },
       configFile: loaded?.path,
       ignore: c.ignore ?? [],
       ignoreBase: loaded ? dirname(loaded.path) : undefined,
+      targetVersionFrom: target.from,
     };
+  }
+
+  /**
+   * The target keepalived version and where it came from, in this order: the
+   * command line, the settings file, the keepalived installed here, the newest release.
+   */
+  private targetOf(c: LintConfig, configPath: string | undefined): { version: TargetVersion; from: string } {
+    if (this.cli.targetVersion !== undefined) return { version: this.cli.targetVersion, from: "--target-version" };
+    if (c.targetVersion !== undefined) return { version: c.targetVersion, from: configPath ?? "settings" };
+    if (!this.detected) {
+      const found = this.cli.detectVersion?.();
+      this.detected = found
+        ? { version: found.version, from: `${found.binary} --version: ${found.banner}` }
+        : { version: NEWEST_RELEASE, from: "the newest release (no keepalived found to ask)" };
+    }
+    return this.detected;
   }
 
   /** The ignore pattern of `settings` matching `file`, if any. */

@@ -19,6 +19,7 @@ import { displayPath, toMessage } from "../cli/results.js";
 import { parseRuleFlag, parseTargetVersion } from "../cli/settings.js";
 import { FORMATS, type FileResult } from "../formats/index.js";
 import { nodeFiles } from "../node/files.js";
+import { detectKeepalivedVersion } from "../node/keepalived-version.js";
 import { clusterTable } from "./table.js";
 
 interface ClusterFlags {
@@ -34,7 +35,7 @@ export function registerCluster(program: Command, io: CliIo, done: (code: number
     .description("lint the node configs of one cluster together and predict failover")
     .argument("[files...]", "one config per node (default: the cluster list of .keepalived-lint.json)")
     .option("--rule <id:severity>", "set a rule's severity (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option("--target-version <version>", "keepalived version: 2.2.7 or newest")
+    .option("--target-version <version>", "keepalived release: 2.0.19 to 2.4.3, HEAD or newest (default: the installed keepalived, else newest)")
     .addHelpText("after", `
 Options of the main command that apply: -f/--format (stylish or json), --color/--no-color.
 
@@ -70,7 +71,7 @@ function clusterCommand(given: string[], flags: ClusterFlags, color: boolean | u
   }
   const known = new Set(ALL_RULES.map((r) => r.meta.id));
   const rules = Object.fromEntries(flags.rule.map((v) => parseRuleFlag(v, known)));
-  const targetVersion = flags.targetVersion ? parseTargetVersion(flags.targetVersion) : "newest";
+  const targetVersion = flags.targetVersion ? parseTargetVersion(flags.targetVersion) : detectKeepalivedVersion(io.env)?.version;
   // Each node reads its own @id lines: the file's base name stands for its host name.
   const nodes = files.map((file, i) => {
     const configId = paths[i].replace(/^.*\//, "").replace(/\.[^.]*$/, "");

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
+import { resolveTarget } from "../../grammar/schema/versions.js";
 import { groupInstances, type ClusterGroup, type ClusterNode } from "../analysis/cluster.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { lint, type LintOptions } from "./linter.js";
@@ -26,7 +27,7 @@ export function lintCluster(fs: FileAccess, files: string[], paths: string[] = f
 
 export function clusterOf(nodes: ClusterNode[], options: LintOptions = {}): ClusterResult {
   const groups = groupInstances(nodes);
-  const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
+  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId };
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet ?? ALL_RULES) {
     if (!rule.checkCluster) continue;

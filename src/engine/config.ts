@@ -6,6 +6,7 @@ import type { Severity } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { dirname, join } from "../../grammar/paths.js";
 import type { TargetVersion } from "../../grammar/reader.js";
+import { normalizeVersion, versionExpectation } from "../../grammar/schema/versions.js";
 
 export const CONFIG_FILE = ".keepalived-lint.json";
 
@@ -53,8 +54,10 @@ export function parseConfig(text: string, path: string): LintConfig {
       if (typeof v !== "string" || !SEVERITIES.has(v)) throw new ConfigError(`${path}: rule "${id}" must be "error", "warning", "info" or "off"`);
     }
   }
-  if (c.targetVersion !== undefined && c.targetVersion !== "2.2.7" && c.targetVersion !== "newest") {
-    throw new ConfigError(`${path}: "targetVersion" must be "2.2.7" or "newest"`);
+  if (c.targetVersion !== undefined) {
+    const v = typeof c.targetVersion === "string" ? normalizeVersion(c.targetVersion) : undefined;
+    if (v === undefined) throw new ConfigError(`${path}: "targetVersion" ${versionExpectation(String(c.targetVersion))}`);
+    c.targetVersion = v;
   }
   if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "configId" must be a string`);
   for (const k of ["ignore", "cluster"] as const) {

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
+import { resolveTarget } from "../../grammar/schema/versions.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import { buildModel, type ConfigModel } from "../analysis/model.js";
 import { ALL_RULES } from "../../rules/index.js";
@@ -44,7 +45,7 @@ export function lintText(text: string, path = "/keepalived.conf", options: LintO
 }
 
 export function lintParsed(parsed: ParseResult, options: LintOptions = {}): LintResult {
-  const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
+  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId };
   let model: ConfigModel | undefined;
   const getModel = () => (model ??= buildModel(parsed.ast));
   const found: Diagnostic[] = [];

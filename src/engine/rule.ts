@@ -25,7 +25,7 @@ export interface RuleMeta {
 }
 
 export interface LintSettings {
-  /** keepalived version the configuration is for (default newest). */
+  /** keepalived release the configuration is for, as normalizeVersion() gives it (the engine fills in the newest release). */
   targetVersion: TargetVersion;
   /** Config id that selected `@id` lines. */
   configId?: string;

@@ -12,6 +12,7 @@ import { FORMAT_NAMES, loadFormatter } from "../../formats/load.js";
 import { paintFor } from "../../formats/paint.js";
 import { countMessages, type FileResult } from "../../formats/types.js";
 import { nodeFiles } from "../../node/files.js";
+import { detectKeepalivedVersion } from "../../node/keepalived-version.js";
 import { colorLevel } from "../color.js";
 import { unifiedDiff } from "../diff.js";
 import { lintAndFix } from "../fixer.js";
@@ -62,6 +63,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     targetVersion: flags.targetVersion === undefined ? undefined : parseTargetVersion(flags.targetVersion),
     configId: flags.configId,
     reportUnusedDisableDirectives: !!flags.reportUnusedDisableDirectives,
+    detectVersion: () => detectKeepalivedVersion(io.env),
   };
   const resolver = new SettingsResolver(fs, cli, io.cwd, knownRules);
 
@@ -69,7 +71,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     const file = resolve(io.cwd, flags.printConfig);
     const s = resolver.for(file);
     const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.options.rules?.[r.meta.id] ?? r.meta.severity]));
-    const shown = { configFile: s.configFile ?? null, targetVersion: s.options.targetVersion, configId: s.options.configId, ignore: s.ignore, rules };
+    const shown = { configFile: s.configFile ?? null, targetVersion: s.options.targetVersion, targetVersionFrom: s.targetVersionFrom, configId: s.options.configId, ignore: s.ignore, rules };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
     return EXIT.ok;
   }

@@ -9,6 +9,7 @@ import type { ConfigNode, Word } from "../../../grammar/ast.js";
 import { readConfig } from "../../../grammar/reader.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { nodeFiles } from "../../node/files.js";
+import { detectKeepalivedVersion } from "../../node/keepalived-version.js";
 import { UsageError, type CliIo } from "../io.js";
 import { displayPath, toMessage } from "../results.js";
 import { defaultConfigId, parseTargetVersion } from "../settings.js";
@@ -26,7 +27,7 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
     .argument("<file>", "main config file")
     .option("--json", "print the AST and the reader's findings as JSON")
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
-    .option("--target-version <version>", "keepalived version: 2.2.7 or newest")
+    .option("--target-version <version>", "keepalived release: 2.0.19 to 2.4.3, HEAD or newest (default: the installed keepalived, else newest)")
     .action((file: string, flags: ParseFlags) => {
       const fs = nodeFiles({ cwd: io.cwd });
       const path = resolve(io.cwd, file);
@@ -34,7 +35,7 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
       if (!r.ok) throw new UsageError(r.message);
       const parsed = readConfig(fs, [path], {
         configId: flags.configId ?? defaultConfigId(),
-        targetVersion: flags.targetVersion === undefined ? "newest" : parseTargetVersion(flags.targetVersion),
+        targetVersion: flags.targetVersion === undefined ? detectKeepalivedVersion(io.env)?.version : parseTargetVersion(flags.targetVersion),
       }, new Map([[path, r.text]]));
       if (flags.json) {
         const out = {
