@@ -31,6 +31,8 @@ export interface LintResult extends ParseResult {
   /** The reader's raw findings (before severities and suppression). */
   readerDiagnostics: Diagnostic[];
   model: ConfigModel;
+  /** The keepalived release the rules checked against. */
+  targetVersion: string;
 }
 
 /** Lints a configuration whose main file(s) are read through `fs` (`overrides` = unsaved texts). */
@@ -82,7 +84,7 @@ export function lintParsed(parsed: ParseResult, options: LintOptions = {}): Lint
   let diagnostics = applyDirectives(found, parsed.files, directives);
   if (options.reportUnusedDisableDirectives) diagnostics.push(...unusedDirectives(directives));
   diagnostics = dedupe(diagnostics).sort(byPosition);
-  return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
+  return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

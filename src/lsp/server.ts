@@ -23,6 +23,7 @@ import {
 } from "vscode-languageserver/node.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { nodeFiles } from "../node/files.js";
+import { targetOptionsOf } from "./target-version.js";
 import {
   analyze,
   codeActions,
@@ -83,6 +84,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   }
   const fs = options.fs ?? nodeFiles();
   const envDebounce = Number(process.env.KEEPALIVED_LSP_DEBOUNCE_MS);
+  /** Target keepalived version (editor setting or detected), set at initialize. */
+  let targetOptions: ReturnType<typeof targetOptionsOf> = {};
   let debounceMs = options.debounceMs ?? (Number.isFinite(envDebounce) && envDebounce >= 0 ? envDebounce : DEFAULT_DEBOUNCE_MS);
   let markdown = true;
   let canWatch = false;
@@ -117,7 +120,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const rootOf = (path: string) => ownerOf.get(path) ?? path;
 
   function run(root: string): Analysis {
-    const analysis = analyze(fs, root, { overrides: overrides() });
+    const analysis = analyze(fs, root, { overrides: overrides(), ...targetOptions });
     analyses.set(root, { analysis, generation });
     for (const file of analysis.result.files.keys()) {
       if (file === root) continue;
@@ -230,8 +233,9 @@ export function startServer(options: ServerOptions = {}): Connection {
     lineFoldingOnly = caps?.foldingRange?.lineFoldingOnly ?? false;
     foldingLimit = caps?.foldingRange?.rangeLimit;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
+    const init = params.initializationOptions as { debounceMs?: unknown; targetVersion?: unknown } | undefined;
     if (typeof init?.debounceMs === "number" && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    targetOptions = targetOptionsOf(init?.targetVersion, log);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },

@@ -19,6 +19,8 @@ export interface AnalyzeOptions {
   lintOptions?: LintOptions;
   /** Skip `.keepalived-lint.json` lookup (the CLI's --no-config). */
   noConfig?: boolean;
+  /** Target keepalived release when the config file names none (the front end's detected keepalived). */
+  defaultTargetVersion?: string;
 }
 
 export interface Analysis {
@@ -46,6 +48,7 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
   }
   const c = config?.config;
   const lintOptions: LintOptions = {
+    ...(options.defaultTargetVersion !== undefined && { targetVersion: options.defaultTargetVersion }),
     ...(c?.targetVersion !== undefined && { targetVersion: c.targetVersion }),
     ...(c?.configId !== undefined && { configId: c.configId }),
     ...options.lintOptions,
