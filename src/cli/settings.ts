@@ -95,6 +95,7 @@ export class SettingsResolver {
         targetVersion: target.version,
         configId: this.cli.configId ?? c.configId ?? defaultConfigId(),
         reportUnusedDisableDirectives: this.cli.reportUnusedDisableDirectives,
+        ...(c.symlinkedDirs && { symlinkedDirs: c.symlinkedDirs }),
       },
       configFile: loaded?.path,
       ignore: c.ignore ?? [],

@@ -9,7 +9,7 @@ import { resolveTarget } from "../../grammar/schema/versions.js";
 import { groupInstances, type ClusterGroup, type ClusterNode } from "../analysis/cluster.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { lint, type LintOptions } from "./linter.js";
-import { findingOf, type ClusterContext, type LintSettings } from "./rule.js";
+import { findingOf, MERGED_USR_LINKS, type ClusterContext, type LintSettings } from "./rule.js";
 import { applyDirectives, directivesOf } from "./suppress.js";
 
 export interface ClusterResult {
@@ -27,7 +27,7 @@ export function lintCluster(fs: FileAccess, files: string[], paths: string[] = f
 
 export function clusterOf(nodes: ClusterNode[], options: LintOptions = {}): ClusterResult {
   const groups = groupInstances(nodes);
-  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId };
+  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet ?? ALL_RULES) {
     if (!rule.checkCluster) continue;

@@ -15,7 +15,7 @@ export type RuleSetting = Severity | "off";
 export interface LintConfig {
   /** Per-rule severity or "off". */
   rules?: Record<string, RuleSetting>;
-  /** keepalived version the configs are for: "2.2.7" or "newest". */
+  /** keepalived release the configs are for (X.Y[.Z] from 2.0.19, HEAD or newest), normalized when read. */
   targetVersion?: TargetVersion;
   /** Config id selecting `@id` lines (default: this host's short name). */
   configId?: string;
@@ -25,6 +25,8 @@ export interface LintConfig {
   cluster?: string[];
   /** Formatter settings. */
   format?: { indent?: number | "tab" };
+  /** Directories that are symbolic links on the target hosts (default: merged /usr's /bin, /sbin, /lib, /lib64). */
+  symlinkedDirs?: Record<string, string>;
 }
 
 export interface LoadedConfig {
@@ -46,7 +48,7 @@ export function parseConfig(text: string, path: string): LintConfig {
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${path}: expected a JSON object`);
   const c = raw as Record<string, unknown>;
-  const known = new Set(["rules", "targetVersion", "configId", "ignore", "cluster", "format", "$schema"]);
+  const known = new Set(["rules", "targetVersion", "configId", "ignore", "cluster", "format", "symlinkedDirs", "$schema"]);
   for (const k of Object.keys(c)) if (!known.has(k)) throw new ConfigError(`${path}: unknown setting "${k}" (expected one of ${[...known].filter((x) => x !== "$schema").join(", ")})`);
   if (c.rules !== undefined) {
     if (typeof c.rules !== "object" || c.rules === null) throw new ConfigError(`${path}: "rules" must be an object`);
@@ -58,6 +60,10 @@ export function parseConfig(text: string, path: string): LintConfig {
     const v = typeof c.targetVersion === "string" ? normalizeVersion(c.targetVersion) : undefined;
     if (v === undefined) throw new ConfigError(`${path}: "targetVersion" ${versionExpectation(String(c.targetVersion))}`);
     c.targetVersion = v;
+  }
+  if (c.symlinkedDirs !== undefined && (typeof c.symlinkedDirs !== "object" || c.symlinkedDirs === null || Array.isArray(c.symlinkedDirs)
+    || !Object.entries(c.symlinkedDirs).every(([k, v]) => k.startsWith("/") && typeof v === "string" && v.startsWith("/")))) {
+    throw new ConfigError(`${path}: "symlinkedDirs" must map absolute directories to absolute directories, e.g. {"/bin": "/usr/bin"}`);
   }
   if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "configId" must be a string`);
   for (const k of ["ignore", "cluster"] as const) {

@@ -5,12 +5,12 @@
  */
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
-import { resolveTarget } from "../../grammar/schema/versions.js";
+import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import { buildModel, type ConfigModel } from "../analysis/model.js";
 import { ALL_RULES } from "../../rules/index.js";
 import type { RuleSetting } from "./config.js";
-import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
+import { findingOf, MERGED_USR_LINKS, type LintSettings, type Rule, type RuleContext, type RuleMeta } from "./rule.js";
 import { applyDirectives, directivesOf, unusedDirectives, type Directive } from "./suppress.js";
 
 export interface LintOptions {
@@ -23,6 +23,8 @@ export interface LintOptions {
   env?: Record<string, string>;
   /** Rules to run instead of the built-in set (tests). */
   ruleSet?: readonly Rule[];
+  /** Symlinked directories of the target host (default MERGED_USR_LINKS; {} for a host without merged /usr). */
+  symlinkedDirs?: Readonly<Record<string, string>>;
 }
 
 export interface LintResult extends ParseResult {
@@ -47,14 +49,14 @@ export function lintText(text: string, path = "/keepalived.conf", options: LintO
 }
 
 export function lintParsed(parsed: ParseResult, options: LintOptions = {}): LintResult {
-  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId };
+  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
   let model: ConfigModel | undefined;
   const getModel = () => (model ??= buildModel(parsed.ast));
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet ?? ALL_RULES) {
     if (!rule.check) continue;
     const setting = options.rules?.[rule.meta.id];
-    if (setting === "off") continue;
+    if (setting === "off" || !appliesTo(rule.meta, settings.targetVersion)) continue;
     const ctx: RuleContext = {
       ast: parsed.ast,
       files: parsed.files,
@@ -85,6 +87,12 @@ export function lintParsed(parsed: ParseResult, options: LintOptions = {}): Lint
   if (options.reportUnusedDisableDirectives) diagnostics.push(...unusedDirectives(directives));
   diagnostics = dedupe(diagnostics).sort(byPosition);
   return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+}
+
+/** Does what the rule finds happen in the target release (meta.targetVersions)? */
+export function appliesTo(meta: RuleMeta, target: string): boolean {
+  const v = meta.targetVersions;
+  return !v || ((!v.since || !isBefore(target, v.since)) && (!v.until || isBefore(target, v.until)));
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -22,6 +22,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** Reader findings with this id are reported through this rule (syntax rules). */
   fromReader?: boolean;
+  /** The keepalived releases where what the rule finds happens; the rule does not run for other targets. */
+  targetVersions?: { since?: string; until?: string };
 }
 
 export interface LintSettings {
@@ -29,7 +31,16 @@ export interface LintSettings {
   targetVersion: TargetVersion;
   /** Config id that selected `@id` lines. */
   configId?: string;
+  /**
+   * Directories that are symbolic links on the target host (path → where it
+   * points), e.g. merged-/usr's /bin → /usr/bin. Data, so that rules need no
+   * file system; the engine fills in MERGED_USR_LINKS.
+   */
+  symlinkedDirs: Readonly<Record<string, string>>;
 }
+
+/** The links of a merged-/usr distribution (Debian 12+, Ubuntu, RHEL 9+, Fedora, Arch …): the default of symlinkedDirs. */
+export const MERGED_USR_LINKS: Readonly<Record<string, string>> = { "/bin": "/usr/bin", "/sbin": "/usr/sbin", "/lib": "/usr/lib", "/lib64": "/usr/lib64" };
 
 export interface Report {
   at: Span & { via?: Via[] };

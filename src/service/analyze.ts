@@ -51,6 +51,7 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
     ...(options.defaultTargetVersion !== undefined && { targetVersion: options.defaultTargetVersion }),
     ...(c?.targetVersion !== undefined && { targetVersion: c.targetVersion }),
     ...(c?.configId !== undefined && { configId: c.configId }),
+    ...(c?.symlinkedDirs !== undefined && { symlinkedDirs: c.symlinkedDirs }),
     ...options.lintOptions,
     rules: { ...c?.rules, ...options.lintOptions?.rules },
   };
