@@ -6,6 +6,7 @@ import { ruleById } from "../../../rules/index.js";
 import { colorLevel } from "../color.js";
 import { UsageError, type CliIo } from "../io.js";
 import { ruleDocsFile } from "../package-info.js";
+import { keywordChangesMarkdown, ruleVersions } from "../version-notes.js";
 
 export function registerExplain(program: Command, io: CliIo, done: (code: number) => void): void {
   program
@@ -13,13 +14,17 @@ export function registerExplain(program: Command, io: CliIo, done: (code: number
     .description("print a rule's documentation")
     .argument("<id>", "rule id (see: keepalived-lint rules)")
     .action((id: string) => {
-      if (!ruleById(id)) throw new UsageError(`unknown rule "${id}" (list them with: keepalived-lint rules)`);
+      const rule = ruleById(id);
+      if (!rule) throw new UsageError(`unknown rule "${id}" (list them with: keepalived-lint rules)`);
       let text: string;
       try {
         text = readFileSync(ruleDocsFile(id), "utf8");
       } catch (e) {
         throw new UsageError(`cannot read the documentation of ${id}: ${(e as Error).message}`);
       }
+      // Which releases the rule runs for, under the title; the version rule also lists what changed when.
+      if (rule.meta.targetVersions) text = text.replace(/^(# .*\n)/, `$1\nRuns for keepalived ${ruleVersions(rule.meta)}.\n`);
+      if (id === "unsupported-in-target-version") text = text.replace(/\n*$/, "\n") + keywordChangesMarkdown();
       const parent = program.opts<{ color?: boolean }>();
       io.stdout(render(text, colorLevel(parent.color, io.env, io.stdoutIsTTY)));
       done(0);
