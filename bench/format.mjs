@@ -2,7 +2,7 @@
 // `keepalived -t` reading it. Two inputs: the generator's output (already canonical) and a messy copy
 // of it (no indentation, every `{` on a line of its own, doubled blanks between words).
 // Whole process each (node start, read, format, write) so the numbers compare with keepalived's:
-//  - a script that loads only the formatter (src/format) and writes the result;
+//  - a script that loads only the formatter (src/formatter) and writes the result;
 //  - the real CLI, `keepalived-lint format --write` on a fresh copy (its start-up loads the CLI too).
 // Usage: npm run build && node bench/format.mjs [virtualServers] [realServers]
 import { spawnSync } from "node:child_process";
@@ -27,7 +27,7 @@ const lines = canonical.split("\n").length - 1;
 
 // BENCH_DIST: another build directory (e.g. tsc --outDir /tmp/x), default ./dist
 const distRoot = process.env.BENCH_DIST ? pathToFileURL(join(process.env.BENCH_DIST, "/")) : new URL("../dist/", import.meta.url);
-const dist = new URL("src/format/index.js", distRoot);
+const dist = new URL("src/formatter/index.js", distRoot);
 const cli = new URL("src/cli/main.js", distRoot);
 if (!existsSync(dist)) {
   console.error("build first: npm run build");

@@ -18,7 +18,7 @@ export function readerRule(meta: Omit<RuleMeta, "fromReader" | "fixable"> & { fi
 }
 
 import type { ConfigNode } from "../grammar/ast.js";
-import type { Member } from "../src/analysis/failover.js";
+import type { Member } from "../src/cluster/failover.js";
 
 /** The node a cluster finding about a member points at: the setting if written, else the instance keyword. */
 export function anchorOf(m: Member, setting?: string): ConfigNode {

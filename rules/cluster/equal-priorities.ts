@@ -1,5 +1,5 @@
 /** Equal priorities make the election fall back to the highest IP address, and make nopreempt look broken. */
-import { effectivePriority } from "../../src/analysis/failover.js";
+import { effectivePriority } from "../../src/cluster/failover.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { anchorOf, who } from "../helpers.js";
 

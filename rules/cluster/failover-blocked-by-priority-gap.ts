@@ -3,7 +3,7 @@
  * bring the master below the next node's priority (a tie keeps the master).
  * The message gives the weight that would work.
  */
-import { effectivePriority } from "../../src/analysis/failover.js";
+import { effectivePriority } from "../../src/cluster/failover.js";
 import { defineRule } from "../../src/engine/rule.js";
 
 export default defineRule({

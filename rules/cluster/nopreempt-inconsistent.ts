@@ -1,5 +1,5 @@
 /** nopreempt on some nodes only: a node without it still takes the VIP back, so the cluster preempts after all. */
-import { preempts } from "../../src/analysis/failover.js";
+import { preempts } from "../../src/cluster/failover.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { anchorOf, who } from "../helpers.js";
 

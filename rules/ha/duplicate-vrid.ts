@@ -5,7 +5,7 @@
  * eth0", vrrp.c check_vrid_conflicts()). Unicast instances may share a VRID.
  */
 import { defineRule } from "../../src/engine/rule.js";
-import type { VrrpInstance } from "../../src/analysis/model.js";
+import type { VrrpInstance } from "../../src/model/model.js";
 import { configHasConditionals, familyOf, hasConditionalLines, ipOf, lineOf } from "./helpers-facts.js";
 
 export default defineRule({

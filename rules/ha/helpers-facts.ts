@@ -6,7 +6,7 @@
 import type { ConfigNode } from "../../grammar/ast.js";
 import { FLAGS_READ_AS_BOOLEANS } from "../../grammar/schema/changes.js";
 import { isBefore, parseIp, type IpAddress } from "../../grammar/schema/index.js";
-import type { TrackKind, Tracker, VrrpInstance } from "../../src/analysis/model.js";
+import type { TrackKind, Tracker, VrrpInstance } from "../../src/model/model.js";
 import type { LintSettings } from "../../src/engine/rule.js";
 
 export const TRACK_KEYWORD: Record<TrackKind, string> = {

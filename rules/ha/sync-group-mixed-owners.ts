@@ -5,7 +5,7 @@
  * not as address owner. This won't work." (vrrp_sync.c).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import type { VrrpInstance } from "../../src/analysis/model.js";
+import type { VrrpInstance } from "../../src/model/model.js";
 
 export default defineRule({
   meta: {

@@ -5,7 +5,7 @@
  * (Names defined further down are reference-before-definition's case.)
  */
 import { defineRule } from "../../src/engine/rule.js";
-import type { TrackKind } from "../../src/analysis/model.js";
+import type { TrackKind } from "../../src/model/model.js";
 import { TRACK_KEYWORD } from "./helpers-facts.js";
 
 const DEFINER: Record<Exclude<TrackKind, "interface">, string> = {

@@ -1,7 +1,7 @@
 // What keepalived's checker derives from a virtual_server block (check/check_data.c validate_check_config()).
 import type { ConfigNode } from "../../grammar/ast.js";
-import type { RealServer, VirtualServer } from "../../src/analysis/model.js";
-import { intOf } from "../../src/analysis/model.js";
+import type { RealServer, VirtualServer } from "../../src/model/model.js";
+import { intOf } from "../../src/model/model.js";
 
 /** "virtual_server 10.0.0.1 80" → "10.0.0.1 80"; fwmark/group servers by their kind and name. */
 export function vsLabel(vs: VirtualServer): string {

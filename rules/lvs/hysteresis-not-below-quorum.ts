@@ -4,7 +4,7 @@
  * quorum - 1 ("hysteresis H >= quorum Q; setting hysteresis to Q-1",
  * check/check_data.c), after lowering quorum to the total weight if needed.
  */
-import { intOf } from "../../src/analysis/model.js";
+import { intOf } from "../../src/model/model.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { hasConditionalLines } from "../ha/helpers-facts.js";
 import { vsLabel, weightSum } from "./helpers-facts.js";
@@ -13,7 +13,7 @@ export default defineRule({
   meta: {
     id: "hysteresis-not-below-quorum",
     severity: "error",
-    category: "ha",
+    category: "lvs",
     description: "hysteresis not below quorum: keepalived resets it to quorum - 1",
     fixable: false,
   },

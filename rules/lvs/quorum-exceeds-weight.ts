@@ -4,7 +4,7 @@
  * lowers it to that sum ("quorum N for X exceeds total weight of real servers
  * M, reducing quorum to M", check/check_data.c).
  */
-import { intOf } from "../../src/analysis/model.js";
+import { intOf } from "../../src/model/model.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { hasConditionalLines } from "../ha/helpers-facts.js";
 import { vsLabel, weightSum } from "./helpers-facts.js";
@@ -13,7 +13,7 @@ export default defineRule({
   meta: {
     id: "quorum-exceeds-weight",
     severity: "error",
-    category: "ha",
+    category: "lvs",
     description: "quorum above the sum of the real servers' weights: keepalived lowers it",
     fixable: false,
   },

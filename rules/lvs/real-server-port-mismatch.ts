@@ -6,7 +6,7 @@
  * a fwmark service the port of a DR/TUN real server is cleared.
  */
 import { fixOf, removeWords, replaceWord } from "../../src/engine/fix.js";
-import type { VirtualServer } from "../../src/analysis/model.js";
+import type { VirtualServer } from "../../src/model/model.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { forwardingOf, isAddressServer, vsLabel } from "./helpers-facts.js";
 
@@ -14,7 +14,7 @@ export default defineRule({
   meta: {
     id: "real-server-port-mismatch",
     severity: "warning",
-    category: "ha",
+    category: "lvs",
     description: "A DR/TUN real_server port different from the virtual_server port (or any port under fwmark): keepalived overrides it",
     fixable: true,
   },

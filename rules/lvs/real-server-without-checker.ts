@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     id: "real-server-without-checker",
     severity: "warning",
-    category: "ha",
+    category: "lvs",
     description: "A real_server without any health checker: it is never removed from the pool",
     fixable: false,
   },

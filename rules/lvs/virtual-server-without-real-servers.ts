@@ -11,7 +11,7 @@ export default defineRule({
   meta: {
     id: "virtual-server-without-real-servers",
     severity: "error",
-    category: "ha",
+    category: "lvs",
     description: "A virtual_server without real_server blocks: keepalived ignores it",
     fixable: false,
   },

@@ -6,11 +6,9 @@ import duplicateName from "./duplicate-name.js";
 import invalidValue from "./invalid-value.js";
 import missingArgument from "./missing-argument.js";
 import missingRequired from "./missing-required.js";
-import referenceBeforeDefinition from "./reference-before-definition.js";
 import unknownKeyword from "./unknown-keyword.js";
-import unsupportedInTargetVersion from "./unsupported-in-target-version.js";
 
 export const SCHEMA_RULES: readonly Rule[] = [
-  unknownKeyword, unsupportedInTargetVersion, invalidValue, missingArgument, missingRequired,
-  duplicateKeyword, duplicateName, deprecatedKeyword, referenceBeforeDefinition,
+  unknownKeyword, invalidValue, missingArgument, missingRequired,
+  duplicateKeyword, duplicateName, deprecatedKeyword,
 ];

@@ -1,6 +1,6 @@
 // The command-line interface: options, help text and subcommands (commander).
 import { Command, CommanderError, Option } from "commander";
-import { FORMAT_NAMES } from "../formats/load.js";
+import { FORMAT_NAMES } from "../reporters/load.js";
 import { lintCommand, DEFAULT_CONFIG, type LintFlags } from "./commands/lint.js";
 import { needsSubcommands, SUBCOMMANDS } from "./commands/index.js";
 import type { CliIo } from "./io.js";

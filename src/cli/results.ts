@@ -3,7 +3,7 @@ import { isAbsolute, relative } from "node:path";
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { SourceFile } from "../../grammar/source.js";
 import { applyEdits } from "../engine/fix.js";
-import type { FileResult, Message } from "../formats/types.js";
+import type { FileResult, Message } from "../reporters/types.js";
 
 export function displayPath(path: string, cwd: string, stdin?: { path: string; name: string }): string {
   if (stdin && path === stdin.path) return stdin.name;

@@ -1,14 +1,15 @@
 /**
  * The lint engine: read the configuration, run every enabled rule once over
  * it, apply severities and suppression comments, sort. Pure: files come in
- * through FileAccess, findings go out as data.
+ * through FileAccess, findings go out as data. The engine is handed its rules
+ * (`ruleSet`) and never imports them: rules/ sits above it, and
+ * src/workspace/lint.ts binds the built-in set.
  */
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
-import { buildModel, type ConfigModel } from "../analysis/model.js";
-import { ALL_RULES } from "../../rules/index.js";
+import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, MERGED_USR_LINKS, type LintSettings, type Rule, type RuleContext, type RuleMeta } from "./rule.js";
 import { applyDirectives, directivesOf, unusedDirectives, type Directive } from "./suppress.js";
@@ -27,6 +28,9 @@ export interface LintOptions {
   symlinkedDirs?: Readonly<Record<string, string>>;
 }
 
+/** What the engine itself needs: the rules to run are always given. */
+export type EngineOptions = LintOptions & { ruleSet: readonly Rule[] };
+
 export interface LintResult extends ParseResult {
   /** Findings of every enabled rule (reader findings included), suppressed ones removed, sorted. */
   diagnostics: Diagnostic[];
@@ -38,22 +42,22 @@ export interface LintResult extends ParseResult {
 }
 
 /** Lints a configuration whose main file(s) are read through `fs` (`overrides` = unsaved texts). */
-export function lint(fs: FileAccess, mainFiles: string[], options: LintOptions = {}, overrides?: Map<string, string>): LintResult {
+export function lint(fs: FileAccess, mainFiles: string[], options: EngineOptions, overrides?: Map<string, string>): LintResult {
   const readerOptions: ReaderOptions = { configId: options.configId, targetVersion: options.targetVersion, env: options.env };
   return lintParsed(readConfig(fs, mainFiles, readerOptions, overrides), options);
 }
 
 /** Lints one text (no includes are resolved beyond what `fs` offers). */
-export function lintText(text: string, path = "/keepalived.conf", options: LintOptions = {}, fs?: FileAccess): LintResult {
+export function lintText(text: string, path: string, options: EngineOptions, fs?: FileAccess): LintResult {
   return lintParsed(parseText(text, path, { configId: options.configId, targetVersion: options.targetVersion, env: options.env }, fs), options);
 }
 
-export function lintParsed(parsed: ParseResult, options: LintOptions = {}): LintResult {
+export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
   const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
   let model: ConfigModel | undefined;
   const getModel = () => (model ??= buildModel(parsed.ast));
   const found: Diagnostic[] = [];
-  for (const rule of options.ruleSet ?? ALL_RULES) {
+  for (const rule of options.ruleSet) {
     if (!rule.check) continue;
     const setting = options.rules?.[rule.meta.id];
     if (setting === "off" || !appliesTo(rule.meta, settings.targetVersion)) continue;

@@ -6,10 +6,10 @@
 import type { ConfigAst, Diagnostic, Fix, Severity, Span, Via } from "../../grammar/ast.js";
 import type { TargetVersion } from "../../grammar/reader.js";
 import type { SourceFile } from "../../grammar/source.js";
-import type { ClusterGroup, ClusterNode } from "../analysis/cluster.js";
-import type { ConfigModel } from "../analysis/model.js";
+import type { ClusterGroup, ClusterNode } from "../cluster/groups.js";
+import type { ConfigModel } from "../model/model.js";
 
-export type Category = "syntax" | "schema" | "correctness" | "ha" | "security" | "compat" | "style" | "cluster";
+export type Category = "syntax" | "schema" | "correctness" | "ha" | "lvs" | "security" | "compat" | "style" | "cluster";
 
 export interface RuleMeta {
   /** Stable kebab-case id; also the docs file name: docs/rules/<id>.md. */

@@ -8,9 +8,9 @@ import type { Diagnostic } from "../../grammar/ast.js";
 import { overlayFiles, type FileAccess } from "../../grammar/files.js";
 import { basename, dirname, join, resolve } from "../../grammar/paths.js";
 import { readConfig } from "../../grammar/reader.js";
-import { clusterOf } from "../engine/cluster.js";
 import { ConfigError, findConfig, type LoadedConfig } from "../engine/config.js";
-import { lint, type LintOptions, type LintResult } from "../engine/linter.js";
+import type { LintOptions, LintResult } from "../engine/linter.js";
+import { clusterOf, lint } from "../workspace/lint.js";
 
 export interface AnalyzeOptions {
   /** Texts of open editor buffers by path; they win over the disk. */

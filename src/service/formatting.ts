@@ -3,7 +3,7 @@
  * document (or the formatter's range edits), nothing when already formatted.
  */
 import type { Range, TextEdit } from "vscode-languageserver-types";
-import { format, formatRange, type FormatOptions } from "../format/index.js";
+import { format, formatRange, type FormatOptions } from "../formatter/index.js";
 import { offsetAt, rangeOf, sourceOf } from "./text.js";
 
 /** Editor options (tabSize/insertSpaces) unless the project config fixes the indent. */

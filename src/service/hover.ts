@@ -6,7 +6,7 @@
 import type { Hover } from "vscode-languageserver-types";
 import type { ConfigNode, Span } from "../../grammar/ast.js";
 import { contextsOf, describeSpans, hasKeyword, keywordSpans, lookupKeyword, OLDEST_RELEASE, whyMissing, type KeywordSpec } from "../../grammar/schema/index.js";
-import type { Tracker, VrrpInstance } from "../analysis/model.js";
+import type { Tracker, VrrpInstance } from "../model/model.js";
 import type { Analysis } from "./analyze.js";
 import { nodeAt, onWord, symbolTable } from "./symbols-table.js";
 import { rangeOf } from "./text.js";

@@ -1,7 +1,7 @@
 // The failover model against scenarios worked out by hand from keepalived's
 // VRRP rules (these are the scenarios the real-daemon test also runs).
 import { describe, expect, test } from "vitest";
-import { clusterJson } from "../../src/analysis/cluster.js";
+import { clusterJson } from "../../src/cluster/groups.js";
 import { cluster, node } from "./helpers.js";
 
 const json = (texts: string[]) => clusterJson(cluster(texts).groups);

@@ -1,5 +1,5 @@
 import { memoryFiles } from "../../grammar/files.js";
-import { lintCluster } from "../../src/engine/cluster.js";
+import { lintCluster } from "../../src/workspace/lint.js";
 import type { LintOptions } from "../../src/engine/linter.js";
 
 /** One vrrp_instance; the options fill in the usual settings. */

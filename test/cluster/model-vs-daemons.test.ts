@@ -5,9 +5,9 @@
 // the same expectations here, so model = expectation = real daemons.
 import { describe, expect, test } from "vitest";
 import { memoryFiles } from "../../grammar/files.js";
-import { clusterJson } from "../../src/analysis/cluster.js";
-import { simulate, type ClusterEvent, type Member } from "../../src/analysis/failover.js";
-import { lintCluster } from "../../src/engine/cluster.js";
+import { clusterJson } from "../../src/cluster/groups.js";
+import { simulate, type ClusterEvent, type Member } from "../../src/cluster/failover.js";
+import { lintCluster } from "../../src/workspace/lint.js";
 import { renderNodeConfig, type NodeEnv, type Step } from "../cluster-daemons/harness/index.js";
 import { SCENARIOS } from "../cluster-daemons/scenarios.js";
 

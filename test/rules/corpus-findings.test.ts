@@ -10,7 +10,7 @@ import { describe, expect, test } from "vitest";
 import { HA_RULES } from "../../rules/ha/index.js";
 import { LVS_RULES } from "../../rules/lvs/index.js";
 import { SECURITY_RULES } from "../../rules/security/index.js";
-import { lint } from "../../src/engine/linter.js";
+import { lint } from "../../src/workspace/lint.js";
 import { nodeFiles } from "../../src/node/files.js";
 
 const ROOT = resolve(__dirname, "../..");

@@ -5,8 +5,7 @@ import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { memoryFiles } from "../../grammar/files.js";
 import { ALL_RULES } from "../../rules/index.js";
-import { lintCluster } from "../../src/engine/cluster.js";
-import { lint } from "../../src/engine/linter.js";
+import { lint, lintCluster } from "../../src/workspace/lint.js";
 
 const ROOT = resolve(__dirname, "../..");
 const MAIN = "/etc/keepalived/keepalived.conf";

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect, test } from "vitest";
 import { ALL_RULES } from "../../rules/index.js";
-import { rulesIndexMarkdown } from "../../src/engine/rules-index.js";
+import { rulesIndexMarkdown } from "../../src/workspace/rules-index.js";
 
 test("docs/rules/README.md is up to date", () => {
   const onDisk = readFileSync(resolve(import.meta.dirname, "../../docs/rules/README.md"), "utf8");
@@ -19,4 +19,15 @@ test("rule ids are unique, kebab-case, and every rule has a description", () => 
     expect(r.meta.description.length).toBeGreaterThan(10);
     expect(Boolean(r.check) || Boolean(r.checkCluster)).toBe(true);
   }
+});
+
+test("every rule lives in the folder named after its category", async () => {
+  const { readdirSync } = await import("node:fs");
+  const rulesDir = resolve(import.meta.dirname, "../../rules");
+  const folderOf = new Map<string, string>();
+  for (const dir of readdirSync(rulesDir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    for (const f of readdirSync(resolve(rulesDir, dir.name))) folderOf.set(f.replace(/\.ts$/, ""), dir.name);
+  }
+  const misplaced = ALL_RULES.filter((r) => folderOf.get(r.meta.id) !== r.meta.category).map((r) => `${r.meta.id}: ${folderOf.get(r.meta.id)} ≠ ${r.meta.category}`);
+  expect(misplaced).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import rule from "../../rules/schema/reference-before-definition.js";
+import rule from "../../rules/correctness/reference-before-definition.js";
 import { ruleTester } from "./tester.js";
 
 const script = "vrrp_script chk {\n  script /bin/true\n}\n";

@@ -9,7 +9,8 @@ import type { Diagnostic } from "../../grammar/ast.js";
 import { memoryFiles } from "../../grammar/files.js";
 import { SourceFile } from "../../grammar/source.js";
 import { applyEdits } from "../../src/engine/fix.js";
-import { lint, type LintOptions } from "../../src/engine/linter.js";
+import type { LintOptions } from "../../src/engine/linter.js";
+import { lint } from "../../src/workspace/lint.js";
 import type { Rule } from "../../src/engine/rule.js";
 
 export interface ExpectedError {

@@ -1,4 +1,4 @@
-import rule from "../../rules/schema/unsupported-in-target-version.js";
+import rule from "../../rules/compat/unsupported-in-target-version.js";
 import { ruleTester } from "./tester.js";
 
 const old = { targetVersion: "2.2.7" as const };

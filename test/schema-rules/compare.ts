@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ConfigNode, Diagnostic } from "../../grammar/ast.js";
-import { lint } from "../../src/engine/linter.js";
+import { lint } from "../../src/workspace/lint.js";
 import { nodeFiles } from "../../src/node/files.js";
 import type { OracleKind, OracleMessage, OracleResult } from "../oracle/keepalived.js";
 

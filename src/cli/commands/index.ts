@@ -18,9 +18,9 @@ export const SUBCOMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>
   rules: async () => (await import("./rules.js")).registerRules,
   explain: async () => (await import("./explain.js")).registerExplain,
   parse: async () => (await import("./parse.js")).registerParse,
-  cluster: async () => (await import("../../cluster/cluster-command.js")).registerCluster,
-  format: async () => (await import("../format-command.js")).registerFormat,
-  lsp: async () => (await import("../../lsp/lsp-command.js")).registerLsp,
+  cluster: async () => (await import("./cluster.js")).registerCluster,
+  format: async () => (await import("./format.js")).registerFormat,
+  lsp: async () => (await import("./lsp.js")).registerLsp,
 };
 
 /**

@@ -1,0 +1,60 @@
+/**
+ * Keywords the target keepalived release does not have: added later (or, in
+ * principle, removed before it), by keepalived's source history
+ * (grammar/schema/versions.ts). keepalived reports them as unknown and ignores
+ * the line. Also keywords of build options the Debian 2.2.7 binary was
+ * compiled without (vrrp_ipsets: no libipset). Keywords that exist only in
+ * keepalived's unreleased master are a warning when the target is the newest
+ * release: someone may run keepalived built from git.
+ */
+import { keywordSpans, lookupKeyword, NEWEST_RELEASE, whyMissing, inSpans, type KeywordSpec } from "../../grammar/schema/index.js";
+import { defineRule } from "../../src/engine/rule.js";
+import { allNodes, contextLabel } from "../schema/helpers-tree.js";
+
+/** Build options the Debian 2.2.7 binary lacks (keepalived -v: no LIBIPSET). */
+const MISSING_IN_DEBIAN_227 = new Set(["_HAVE_LIBIPSET_"]);
+
+export default defineRule({
+  meta: {
+    id: "unsupported-in-target-version",
+    severity: "error",
+    category: "compat",
+    description: "A keyword the target keepalived version does not know",
+    fixable: false,
+  },
+  check(ctx) {
+    const target = ctx.settings.targetVersion;
+    for (const node of allNodes(ctx.ast)) {
+      if (node.kind !== "keyword" || !node.known) continue;
+      const spec = lookupKeyword(node.context, node.name);
+      if (!spec) continue;
+      const where = node.context === "root" ? "" : ` in ${contextLabel(node.context)}`;
+      const spans = keywordSpans(spec.context, spec.name);
+      if (!inSpans(spans, target)) {
+        const why = whyMissing(spans, target);
+        const onlyMaster = why.startsWith("not in any release");
+        ctx.report({
+          at: node.keyword,
+          message: onlyMaster
+            ? `"${node.name}"${where} is not in any keepalived release yet (only in the development source); keepalived ${target} reports "Unknown keyword" and ignores the line`
+            : `"${node.name}"${where} is not known to keepalived ${target} (${why}); it reports "Unknown keyword" and ignores the line`,
+          hint: blockHint(spec, onlyMaster ? "remove it unless you run keepalived built from git" : `remove it, or target a keepalived that has it (--target-version or "targetVersion" in .keepalived-lint.json)`),
+          // Under the default target a master-only keyword may be deliberate (keepalived built from git).
+          severity: onlyMaster && target === NEWEST_RELEASE ? "warning" : undefined,
+        });
+      } else if (target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption)) {
+        ctx.report({
+          at: node.keyword,
+          message: `"${node.name}"${where} needs keepalived built with ${spec.buildOption.replace(/^_(HAVE|WITH)_|_$/g, "").toLowerCase()}; the Debian 2.2.7 package is not, and reports "Unknown keyword"`,
+          hint: blockHint(spec, "remove it, or use a keepalived built with that option"),
+        });
+      }
+    }
+  },
+});
+
+function blockHint(spec: KeywordSpec, base: string): string {
+  return spec.kind === "block" || spec.kind === "value-block"
+    ? `${base}; its block is not skipped: keepalived reads the block's lines as part of the enclosing block`
+    : base;
+}

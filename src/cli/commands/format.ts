@@ -1,0 +1,112 @@
+/**
+ * `keepalived-lint format [--check|--write|--diff] [paths...]`: the formatter
+ * (src/format) on files, directories, globs or stdin (`-`, or no path).
+ *  - default: print the formatted text;
+ *  - --check: list files that are not formatted, exit 1 if any;
+ *  - --write: rewrite files that change (stdin: print);
+ *  - --diff: print a unified diff, exit 1 if anything would change.
+ * Indentation: --indent, else "format.indent" of the nearest .keepalived-lint.json, else 4.
+ * Register with SUBCOMMANDS in src/cli/commands/index.ts.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import { ConfigError, findConfig, parseConfig } from "../../engine/config.js";
+import { format, type FormatOptions } from "../../formatter/index.js";
+import { nodeFiles } from "../../node/files.js";
+import { unifiedDiff } from "../diff.js";
+import { EXIT, UsageError, type CliIo } from "../io.js";
+import { displayPath } from "../results.js";
+import { expandTargets } from "../targets.js";
+
+interface FormatFlags {
+  check?: boolean;
+  write?: boolean;
+  diff?: boolean;
+  indent?: string;
+  stdinFilename?: string;
+  config?: string | false;
+}
+
+function parseIndent(value: string): number | "tab" {
+  if (value === "tab") return "tab";
+  if (/^\d+$/.test(value) && Number(value) <= 64) return Number(value);
+  throw new UsageError(`--indent: expected a number of spaces (0-64) or "tab", got "${value}"`);
+}
+
+/**
+ * The file's text so that writing it back keeps every byte: UTF-8 when it is
+ * valid UTF-8, else Latin-1 (one char per byte; the formatter only moves blanks).
+ */
+function readKeepingBytes(path: string): { text: string; encoding: "utf8" | "latin1" } {
+  const bytes = readFileSync(path);
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), encoding: "utf8" };
+  } catch {
+    return { text: bytes.toString("latin1"), encoding: "latin1" };
+  }
+}
+
+export function registerFormat(program: Command, io: CliIo, done: (code: number) => void): void {
+  program
+    .command("format")
+    .description("rewrite configs in the canonical layout (what keepalived reads does not change)")
+    .argument("[paths...]", "files, directories (*.conf), globs, - for stdin (default: stdin)")
+    .option("--check", "exit 1 and list the files that are not formatted")
+    .option("--write", "rewrite the files in place")
+    .option("--diff", "print a unified diff; exit 1 if a file would change")
+    .option("--indent <n|tab>", "spaces per level or tab (default: .keepalived-lint.json format.indent, else 4)")
+    .option("--stdin-filename <path>", "name of the config read from stdin (for messages and .keepalived-lint.json lookup)")
+    .option("-c, --config <file>", "settings file to use")
+    .option("--no-config", "ignore .keepalived-lint.json files")
+    .action(async (paths: string[], flags: FormatFlags) => {
+      if ([flags.check, flags.write, flags.diff].filter(Boolean).length > 1) throw new UsageError("use one of --check, --write, --diff");
+      const fs = nodeFiles({ cwd: io.cwd });
+      const fixedIndent = flags.indent !== undefined ? parseIndent(flags.indent) : undefined;
+      const explicitConfig = typeof flags.config === "string" ? resolve(io.cwd, flags.config) : undefined;
+      const optionsFor = (file: string): FormatOptions => {
+        if (fixedIndent !== undefined) return { indent: fixedIndent };
+        if (flags.config === false) return {};
+        try {
+          const config = explicitConfig ? readExplicit(explicitConfig) : findConfig(fs, dirname(file))?.config;
+          return { indent: config?.format?.indent };
+        } catch (e) {
+          throw new UsageError(e instanceof ConfigError ? e.message : String(e));
+        }
+      };
+      const readExplicit = (path: string) => {
+        const r = fs.readFile(path);
+        if (!r.ok) throw new UsageError(`${flags.config}: ${r.message}`);
+        return parseConfig(r.text, path);
+      };
+
+      let changed = 0;
+      const handle = (name: string, text: string, options: FormatOptions, write?: (out: string) => void) => {
+        const out = format(text, options);
+        if (out !== text) changed++;
+        if (flags.check) {
+          if (out !== text) io.stderr(`${name}: not formatted\n`);
+        } else if (flags.diff) {
+          io.stdout(unifiedDiff(text, out, name, name));
+        } else if (flags.write && write) {
+          if (out !== text) write(out);
+        } else {
+          io.stdout(out);
+        }
+      };
+
+      const stdinOnly = paths.length === 0 || (paths.length === 1 && paths[0] === "-");
+      if (stdinOnly) {
+        const name = flags.stdinFilename ?? "<stdin>";
+        handle(name, await io.readStdin(), optionsFor(resolve(io.cwd, flags.stdinFilename ?? "stdin.conf")));
+      } else {
+        if (paths.includes("-")) throw new UsageError("- (stdin) cannot be mixed with paths");
+        for (const t of expandTargets(fs, paths, io.cwd)) {
+          const { text, encoding } = readKeepingBytes(t.path);
+          handle(displayPath(t.path, io.cwd), text, optionsFor(t.path), (out) => writeFileSync(t.path, out, encoding));
+        }
+      }
+      if (flags.check && changed === 0) io.stderr("all files formatted\n");
+      done((flags.check || flags.diff) && changed > 0 ? EXIT.problems : EXIT.ok);
+    });
+}

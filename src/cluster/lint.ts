@@ -1,0 +1,55 @@
+/**
+ * Cluster linting: lint each node, match their VRRP instances, predict
+ * failover, and run the cluster rules over all of it. Findings land on the
+ * node file (and line) they are about.
+ */
+import type { Diagnostic } from "../../grammar/ast.js";
+import type { FileAccess } from "../../grammar/files.js";
+import { resolveTarget } from "../../grammar/schema/versions.js";
+import { groupInstances, type ClusterGroup, type ClusterNode } from "./groups.js";
+import { lint, type EngineOptions } from "../engine/linter.js";
+import { findingOf, MERGED_USR_LINKS, type ClusterContext, type LintSettings } from "../engine/rule.js";
+import { applyDirectives, directivesOf } from "../engine/suppress.js";
+
+export interface ClusterResult {
+  nodes: ClusterNode[];
+  groups: ClusterGroup[];
+  /** Cluster findings (node findings are in nodes[i].result.diagnostics). */
+  diagnostics: Diagnostic[];
+}
+
+/** `files[i]` is the name as the user gave it; `paths[i]` where it is read (they may be equal). */
+export function lintCluster(fs: FileAccess, files: string[], paths: string[], options: EngineOptions): ClusterResult {
+  const nodes: ClusterNode[] = files.map((file, i) => ({ file, result: lint(fs, [paths[i]], options) }));
+  return clusterOf(nodes, options);
+}
+
+export function clusterOf(nodes: ClusterNode[], options: EngineOptions): ClusterResult {
+  const groups = groupInstances(nodes);
+  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
+  const found: Diagnostic[] = [];
+  for (const rule of options.ruleSet) {
+    if (!rule.checkCluster) continue;
+    const setting = options.rules?.[rule.meta.id];
+    if (setting === "off") continue;
+    const ctx: ClusterContext = {
+      nodes,
+      groups,
+      settings,
+      report(r) {
+        found.push(findingOf(rule.meta, setting, r));
+      },
+    };
+    rule.checkCluster(ctx);
+  }
+  const files = new Map(nodes.flatMap((n) => [...n.result.files]));
+  const directives = new Map([...files].map(([p, f]) => [p, directivesOf(f)] as const));
+  const seen = new Set<string>();
+  const diagnostics = applyDirectives(found, files, directives).filter((d) => {
+    const k = `${d.ruleId}\0${d.file}\0${d.start}\0${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { nodes, groups, diagnostics };
+}

@@ -1,0 +1,38 @@
+/**
+ * Lint entry points bound to the built-in rules. The engine (src/engine,
+ * src/cluster) is handed its rules and never imports rules/, which sits above
+ * it; this module is where the built-in set meets it, for the front ends and
+ * the library API. `options.ruleSet` still replaces the set (tests).
+ */
+import type { FileAccess } from "../../grammar/files.js";
+import type { ParseResult } from "../../grammar/reader.js";
+import { ALL_RULES } from "../../rules/index.js";
+import * as cluster from "../cluster/lint.js";
+import type { ClusterNode } from "../cluster/groups.js";
+import * as engine from "../engine/linter.js";
+import type { LintOptions, LintResult } from "../engine/linter.js";
+
+const withRules = (options: LintOptions): engine.EngineOptions => ({ ...options, ruleSet: options.ruleSet ?? ALL_RULES });
+
+/** Lints a configuration whose main file(s) are read through `fs` (`overrides` = unsaved texts). */
+export function lint(fs: FileAccess, mainFiles: string[], options: LintOptions = {}, overrides?: Map<string, string>): LintResult {
+  return engine.lint(fs, mainFiles, withRules(options), overrides);
+}
+
+/** Lints one text (no includes are resolved beyond what `fs` offers). */
+export function lintText(text: string, path = "/keepalived.conf", options: LintOptions = {}, fs?: FileAccess): LintResult {
+  return engine.lintText(text, path, withRules(options), fs);
+}
+
+export function lintParsed(parsed: ParseResult, options: LintOptions = {}): LintResult {
+  return engine.lintParsed(parsed, withRules(options));
+}
+
+/** `files[i]` is the name as the user gave it; `paths[i]` where it is read (they may be equal). */
+export function lintCluster(fs: FileAccess, files: string[], paths: string[] = files, options: LintOptions = {}): cluster.ClusterResult {
+  return cluster.lintCluster(fs, files, paths, withRules(options));
+}
+
+export function clusterOf(nodes: ClusterNode[], options: LintOptions = {}): cluster.ClusterResult {
+  return cluster.clusterOf(nodes, withRules(options));
+}
