@@ -117,8 +117,8 @@ class Checker {
     if (this.args.length === 0) return;
     const first = this.args[0]!.text;
     if (this.spec.type === "bool" && ["off", "false", "no"].includes(first)) {
-      // 2.2.7 read some booleans as flags: the word is ignored and the setting switched ON.
-      this.report(0, `keepalived 2.2.7 ignores the value of "${this.kw}": "${first}" turns it on`, `remove the line to keep "${this.kw}" off`, "error");
+      // Before 2.3.0 some booleans were read as flags: the word is ignored and the setting switched ON.
+      this.report(0, `keepalived ${this.target} ignores the value of "${this.kw}": "${first}" turns it on`, `remove the line to keep "${this.kw}" off`, "error");
       return;
     }
     this.report(0, `"${this.kw}" takes no value; keepalived ignores "${first}"`, undefined, "warning");
