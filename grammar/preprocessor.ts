@@ -267,9 +267,11 @@ export class Preprocessor {
     }
     const sig = tokens.filter((t) => t.tokenType !== T().Blank && t.tokenType !== T().Comment && t.tokenType !== T().Nul);
     if (multi) {
-      // Continuation of a multiline definition: an empty physical line ends it; a comment-only line is skipped.
+      // Continuation of a multiline definition: an empty physical line ends it, and so does a comment-only
+      // line, unless keepalived before 2.4.0 reads its final backslash as a continuation (commentContinues).
+      // Checked with 2.2.8, 2.3.4 and 2.4.3: "$D= \" / "x \" / "# c" / "y" ends D at the comment.
       if (sig.length === 0) {
-        if (tokens.length === 0 || tokens.every((t) => t.tokenType === T().Blank)) {
+        if (tokens.length === 0 || tokens.every((t) => t.tokenType === T().Blank) || !this.commentContinues(tokens)) {
           this.finishMultiline(multi.entry);
           return undefined;
         }
