@@ -149,8 +149,10 @@ for (const oracle of oracleBinaries().filter((b) => b.version !== "2.2.7")) {
       const files = configsIn(CORPUS, /\.conf$/).filter((_, i) => i % CORPUS_STEP === 0);
       const r = report(`${oracle.version} corpus sample`, await run(files, oracle));
       expect(r.agreement).toBeGreaterThanOrEqual(0.99);
+      // Extra findings of ours are allowed only where documented (unexplained lists them otherwise): 2.4.0 and
+      // newer print nothing after global_defs for keepalived's preprocessor test files notify-1857.conf and
+      // z.conf (net_namespace from an @^id line), where we report the lines a definition left at the top level.
       expect(r.unexplained).toEqual([]);
-      expect(r.extraErrors).toBe(0);
     }, 600_000);
   });
 }
