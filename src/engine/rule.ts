@@ -22,6 +22,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** Reader findings with this id are reported through this rule (syntax rules). */
   fromReader?: boolean;
+  /** Reported by the engine itself, after suppression comments are applied (the rule has no check). */
+  fromEngine?: boolean;
   /** The keepalived releases where what the rule finds happens; the rule does not run for other targets. */
   targetVersions?: { since?: string; until?: string };
 }

@@ -1,20 +1,20 @@
 /**
- * The language server's target keepalived version, as the command line picks
- * it: the editor's `targetVersion` initialization option (like
- * --target-version) wins over .keepalived-lint.json; without either, the
- * keepalived installed here (`keepalived --version`), else the newest release.
+ * The language server's default target: the keepalived installed where the
+ * server runs (`keepalived --version`), below the editor's `targetVersion`
+ * setting and the project's .keepalived-lint.json, as the command line does.
  */
-import { normalizeVersion, versionExpectation } from "../../grammar/schema/versions.js";
 import { detectKeepalivedVersion } from "../node/keepalived-version.js";
-import type { AnalyzeOptions } from "../service/analyze.js";
+import type { SettingsSource } from "../workspace/settings.js";
 
-export function targetOptionsOf(setting: unknown, log: (message: string) => void, env: Record<string, string | undefined> = process.env): Pick<AnalyzeOptions, "lintOptions" | "defaultTargetVersion"> {
-  if (setting !== undefined) {
-    const version = typeof setting === "string" ? normalizeVersion(setting) : undefined;
-    if (version !== undefined) return { lintOptions: { targetVersion: version } };
-    log(`initializationOptions.targetVersion ${versionExpectation(String(setting))}; ignoring it`);
-  }
-  const found = detectKeepalivedVersion(env);
-  if (found) log(`target keepalived ${found.version} (${found.binary} --version) unless .keepalived-lint.json says otherwise`);
-  return found ? { defaultTargetVersion: found.version } : {};
+export function installedKeepalived(log: (message: string) => void, env: Record<string, string | undefined> = process.env): NonNullable<SettingsSource["installedKeepalived"]> {
+  let asked = false;
+  let found: ReturnType<typeof detectKeepalivedVersion>;
+  return () => {
+    if (!asked) {
+      asked = true;
+      found = detectKeepalivedVersion(env);
+      if (found) log(`target keepalived ${found.version} (${found.binary} --version) where no setting names one`);
+    }
+    return found && { version: found.version, from: `${found.binary} --version: ${found.banner}` };
+  };
 }

@@ -4,8 +4,8 @@
  * the value of a $NAME, and the files an include brings in.
  */
 import type { Hover } from "vscode-languageserver-types";
-import type { ConfigNode, Span } from "../../grammar/ast.js";
-import { contextsOf, describeSpans, hasKeyword, keywordSpans, lookupKeyword, OLDEST_RELEASE, whyMissing, type KeywordSpec } from "../../grammar/schema/index.js";
+import { wordForDisplay, type ConfigNode, type Span } from "../../grammar/ast.js";
+import { contextsOf, lookupKeyword, type KeywordSpec } from "../../grammar/schema/index.js";
 import type { Tracker, VrrpInstance } from "../model/model.js";
 import type { Analysis } from "./analyze.js";
 import { nodeAt, onWord, symbolTable } from "./symbols-table.js";
@@ -66,20 +66,14 @@ export function hover(analysis: Analysis, file: string, offset: number, options:
   return answer(lines, word);
 }
 
-/** The schema's facts about a keyword, as hover lines; with `target`, whether that keepalived release knows it. */
+/** The schema's facts about a keyword, as hover lines. */
 export function keywordDoc(spec: KeywordSpec, target?: string): string[] {
   const lines = [`**${spec.name}** \`${spec.args || "(no arguments)"}\``];
   if (spec.description) lines.push(spec.description);
   const facts: string[] = [];
   if (spec.range) facts.push(`range ${spec.range[0]}..${spec.range[1]}`);
   if (spec.values?.length) facts.push(`one of ${spec.values.map((v) => `\`${v}\``).join(", ")}`);
-  const spans = keywordSpans(spec.context, spec.name);
-  // The inventory dates keywords older than the history the schema replays (2.0.19).
-  const all = spans.length === 1 && spans[0]!.since === OLDEST_RELEASE && spans[0]!.until === undefined;
-  facts.push(all ? `since keepalived ${spec.since.replace(/^v/, "")} (every release from ${OLDEST_RELEASE})` : `keepalived ${describeSpans(spans)}`);
-  if (target !== undefined) {
-    facts.push(hasKeyword(spec.context, spec.name, target) ? `known to ${target} (the target)` : `**not in ${target}** (the target): ${whyMissing(spans, target)}`);
-  }
+  facts.push(`since keepalived ${spec.since.replace(/^v/, "")}${spec.inV227 ? "" : " (not in 2.2.7)"}`);
   if (spec.deprecated) {
     facts.push(`deprecated${spec.deprecated.since ? ` since ${spec.deprecated.since.replace(/^v/, "")}` : ""}${spec.deprecated.use ? `: use \`${spec.deprecated.use}\`` : ""}`);
   }
@@ -102,7 +96,7 @@ function trackedObjectHover(analysis: Analysis, name: string, refKind: keyof typ
     const f = analysis.result.files.get(def.node.file);
     const line = f ? f.position(def.node.start).line : 0;
     lines.push(`**${def.node.name} ${name}** defined at \`${def.node.file}:${line}\``);
-    const body = [...def.settings.values()].map((s) => `${s.name} ${s.args.map((a) => a.text).join(" ")}`.trim());
+    const body = [...def.settings.values()].map((s) => `${s.name} ${s.args.map(wordForDisplay).join(" ")}`.trim());
     if (body.length) lines.push("```keepalived\n" + body.join("\n") + "\n```");
   }
   const uses: { owner: string; t: Tracker }[] = [];

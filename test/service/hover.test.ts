@@ -21,6 +21,12 @@ describe("hover", () => {
     expect(db).toContain("effective weight on vrrp_instance VI_1: **+5** (set on the track line)");
   });
 
+  it("shows a quoted script line with its quotes, as keepalived reads it", () => {
+    const t = 'vrrp_script chk {\n  script "/usr/bin/killall -0 haproxy"\n}\nvrrp_instance V {\n  track_script {\n    chk\n  }\n}\n';
+    const h = text(hover(fixture({ [MAIN]: t }), MAIN, at(t, "chk", 1, 2)));
+    expect(h).toContain('script "/usr/bin/killall -0 haproxy"');
+  });
+
   it("on a script definition lists its users", () => {
     const h = text(hover(fixture(), SCRIPTS, at(SCRIPTS_TEXT, "chk_web", 1)));
     expect(h).toContain("effective weight on vrrp_instance VI_1: **-20**");
@@ -66,7 +72,7 @@ describe("hover names keepalived versions", () => {
     const { analyze } = await import("../../src/service/analyze.js");
     const { memoryFiles } = await import("../../grammar/files.js");
     const t = "global_defs {\n  vrrp_delay_after_boot 10\n}\n";
-    const a = analyze(memoryFiles({ [MAIN]: t }), MAIN, { defaultTargetVersion: "2.3.4" });
+    const a = analyze(memoryFiles({ [MAIN]: t }), MAIN, { defaults: { targetVersion: "2.3.4" } });
     const h = text(hover(a, MAIN, at(t, "vrrp_delay_after_boot", 1)));
     expect(h).toContain("keepalived 2.4.0 and newer");
     expect(h).toContain("**not in 2.3.4** (the target): added in 2.4.0");
