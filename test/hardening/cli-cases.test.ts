@@ -71,7 +71,7 @@ describe("long and deep inputs take linear time", () => {
   it("a line of 80,000 '{': lint and parse --json", () => {
     const lint = runTimed(["-f", "compact", "braces.conf"], { cwd: dir });
     finished(lint, 20_000);
-    expect(lint.stdout).toMatch(/braces\.conf:1:2001: error: 780\d\d more findings in this file are not shown/);
+    expect(lint.stdout).toMatch(/braces\.conf:1:\d+: error: 780\d\d more findings in this file are not shown/);
     const parse = runTimed(["parse", "--json", "braces.conf"], { cwd: dir });
     finished(parse, 20_000);
   });
