@@ -30,7 +30,7 @@ export interface Budgets {
 
 export const DEFAULT_BUDGETS: Readonly<Budgets> = {
   expandedLines: 50_000,
-  totalExpandedLines: 100_000,
+  totalExpandedLines: 60_000,
   expansionDepth: 32,
   includeDepth: 64,
   files: 5_000,
