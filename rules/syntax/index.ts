@@ -15,5 +15,5 @@ import unusedDisableDirective from "./unused-disable-directive.js";
 
 export const SYNTAX_RULES: readonly Rule[] = [
   unmatchedQuote, unbalancedBrace, unexpectedBrace, missingBrace, lineTooLong, nulByte,
-  includeError, includeCycle, invalidDefinition, invalidLoop, limitExceeded, unusedDisableDirective,
+  includeError, includeCycle, invalidDefinition, invalidLoop, unusedDisableDirective, limitExceeded,
 ];

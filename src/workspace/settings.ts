@@ -25,7 +25,7 @@ export interface SettingOverrides {
   configId?: string;
   reportUnusedDisableDirectives?: boolean;
   indent?: number | "tab";
-  /** Work budgets (docs/limits.md): `--max-expanded-lines`. */
+  /** Work budgets (grammar/budgets.ts); unset ones take their defaults. */
   budgets?: LintOptions["budgets"];
 }
 
