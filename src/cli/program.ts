@@ -48,7 +48,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--unsafe-fixes", "with --fix or --fix-dry-run: also apply suggestions, which change behaviour on purpose (each finding says how)")
     .option("--exit-like-keepalived", "exit 1 exactly when keepalived -t (of --target-version) would exit non-zero for reasons that do not depend on the host; severities then do not decide the exit status")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN))
-    .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 20000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
+    .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 50000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
     .option("--report-unused-disable-directives", "report suppression comments that suppress nothing")
     .option("--color", "colour the output even when it is not a terminal")
     .option("--no-color", "never colour the output")
