@@ -8,7 +8,7 @@
 import { fixOf, removeWords, replaceWord } from "../../src/engine/fix.js";
 import type { VirtualServer } from "../../src/model/model.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { forwardingOf, isAddressServer, vsLabel } from "./helpers-facts.js";
+import { isAddressServer, vsLabel } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -31,7 +31,7 @@ export default defineRule({
       for (const rs of vs.realServers) {
         const port = rs.node.args[1];
         if (!port || !/^\d+$/.test(port.text) || Number(port.text) === Number(vsPort.text)) continue;
-        const method = forwardingOf(vs, rs);
+        const method = rs.forwarding;
         if (method !== "DR" && method !== "TUN") continue;
         ctx.report({
           at: port,
@@ -47,7 +47,7 @@ export default defineRule({
       for (const rs of vs.realServers) {
         const port = rs.node.args[1];
         if (!port || !/^\d+$/.test(port.text) || Number(port.text) === 0) continue;
-        const method = forwardingOf(vs, rs);
+        const method = rs.forwarding;
         if (method !== "DR" && method !== "TUN") continue;
         ctx.report({
           at: port,

@@ -96,7 +96,8 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   if (unusedSetting !== "off") {
     const known = new Set(options.ruleSet.map((r) => r.meta.id));
     const reportUnused = options.reportUnusedDisableDirectives === true || unusedSetting !== undefined;
-    diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting));
+    const clusterOnly = new Set(options.ruleSet.filter((r) => r.checkCluster && !r.check).map((r) => r.meta.id));
+    diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting, clusterOnly));
   }
   // No finding carries a password or key: the length is all it may say.
   const secrets = secretsOf(parsed.ast);

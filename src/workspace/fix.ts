@@ -30,10 +30,19 @@ export interface FixOutcome {
  * to files for which `canEdit` holds.
  */
 export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false): FixOutcome {
+  return fixLoop((t) => lint(fs, [root], options, t), texts, fix, canEdit, unsafe);
+}
+
+/**
+ * The fix loop over any way of linting: `lintWith` reads the configuration
+ * with `texts` over the files (repository mode reads host paths from a
+ * checkout this way).
+ */
+export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false): FixOutcome {
   const originals = new Map<string, string>();
   const secrets: Secret[] = [];
   for (let pass = 0; ; pass++) {
-    const result = lint(fs, [root], options, texts);
+    const result = lintWith(texts);
     secrets.push(...secretsOf(result.ast));
     if (!fix || pass === MAX_PASSES) return { result, texts, originals, secrets };
     const byFile = chooseEdits(result.diagnostics, canEdit, unsafe);
