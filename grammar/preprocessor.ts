@@ -14,6 +14,7 @@ import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
 import { charCodes, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
+import { detectEngine, ENGINE_NAMES, engineOfContent, templateView, type TemplateChoice, type TemplateView } from "./template/index.js";
 
 /** keepalived reads lines with fgets(buf, 1024): 1023 characters including the newline. */
 export const MAX_LINE = 1023;
@@ -29,6 +30,10 @@ export interface ReaderOptions {
   env?: Record<string, string>;
   /** Stop reading after this many files (glob bombs). */
   maxFiles?: number;
+  /** Read files as templates of this engine; "auto" (default): by name and content; "off": never. */
+  template?: TemplateChoice;
+  /** Per file (the settings' "templates" map): overrides `template` where it answers. */
+  templateFor?: (path: string) => TemplateChoice | undefined;
 }
 
 /** A logical line as keepalived's dispatcher sees it. */
@@ -112,6 +117,8 @@ export interface PreprocessResult {
   includes: IncludeRef[];
   diagnostics: Diagnostic[];
   roots: string[];
+  /** Files read as templates, by path (their SourceFile holds the template's own text). */
+  templates: Map<string, TemplateView>;
 }
 
 export class Preprocessor {
@@ -121,6 +128,7 @@ export class Preprocessor {
   readonly includes: IncludeRef[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly roots: string[] = [];
+  readonly templates = new Map<string, TemplateView>();
   private defs = new Map<string, DefEntry>();
   private stack: string[] = [];
   private filesRead = 0;
@@ -161,6 +169,7 @@ export class Preprocessor {
       includes: this.includes,
       diagnostics: this.diagnostics,
       roots: this.roots,
+      templates: this.templates,
     };
   }
 
@@ -184,16 +193,36 @@ export class Preprocessor {
 
   private readText(path: string, { text, bytes }: Content, via: Via[] | undefined) {
     this.filesRead++;
-    const file = new SourceFile(path, text);
+    const view = this.templateOf(path, text);
+    const file = new SourceFile(path, view ? view.text : text);
     this.files.set(path, file);
     this.stack.push(path);
     // ASCII bytes are the text's char codes as they are; a FileAccess that got them wrong is not trusted.
-    const codes = bytes !== undefined && bytes.length === text.length ? bytes : charCodes(text);
+    const codes = !view && bytes !== undefined && bytes.length === text.length ? bytes : charCodes(file.text);
     try {
       this.readLines({ file, codes, via });
     } finally {
       this.stack.pop();
+      // Findings, snippets and fixes see the template's own text (same length, same lines as the view).
+      if (view) this.files.set(path, new SourceFile(path, text));
     }
+  }
+
+  /** The view to read when `path` is a template (see grammar/template/view.ts); reports how it was recognised. */
+  private templateOf(path: string, text: string): TemplateView | undefined {
+    const choice = this.options.templateFor?.(path) ?? this.options.template ?? "auto";
+    const engine = detectEngine(path, text, choice);
+    if (!engine) return undefined;
+    const view = templateView(text, engine);
+    this.templates.set(path, view);
+    const first = view.tags[0];
+    if (choice === "auto" && first && /\.conf$/.test(path) && engineOfContent(text) === engine) {
+      this.report("template", "info", { file: path, start: first.start, end: first.end },
+        `"${path.slice(path.lastIndexOf("/") + 1)}" holds ${ENGINE_NAMES[engine]} tags: read as a template (its literal text is checked, every tag stands for any value)`,
+        "name the file after its engine (e.g. keepalived.conf.j2), or pass --template off to read it as keepalived would");
+    }
+    for (const p of view.problems) this.report("template", "warning", { file: path, start: p.start, end: p.end }, p.message);
+    return view;
   }
 
   /**

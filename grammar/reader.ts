@@ -8,6 +8,7 @@ import { memoryFiles, overlayFiles } from "./files.js";
 import { TreeBuilder } from "./parser.js";
 import { Preprocessor, type ReaderOptions } from "./preprocessor.js";
 import type { SourceFile } from "./source.js";
+import type { TemplateView } from "./template/index.js";
 
 export type { ReaderOptions, TargetVersion } from "./preprocessor.js";
 
@@ -17,6 +18,8 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
   /** Every file read, by path (main files and includes). */
   files: Map<string, SourceFile>;
+  /** Files read as templates (grammar/template/view.ts), by path. */
+  templates: Map<string, TemplateView>;
 }
 
 /**
@@ -46,6 +49,7 @@ export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderO
     },
     diagnostics,
     files: r.files,
+    templates: r.templates,
   };
 }
 

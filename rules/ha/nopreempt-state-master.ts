@@ -5,6 +5,7 @@
  */
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { hasPlaceholder } from "../../grammar/template/index.js";
 
 export default defineRule({
   meta: {
@@ -28,6 +29,16 @@ export default defineRule({
             hint: "use \"state BACKUP\" on every node; with nopreempt the node with the highest priority still wins the first election",
             fix: stateWord ? fixOf('replace "state MASTER" with "state BACKUP"', replaceWord(stateWord, "BACKUP")) : undefined,
             related: inst.stateNode ? [{ span: inst.stateNode, message: "state MASTER is set here" }] : undefined,
+          });
+        } else if (inst.stateNode && inst.stateNode.args.some((a) => hasPlaceholder(a.text))) {
+          // A template's `state {{ STATE }}`: the value is unknown, so say what it must not render.
+          const stateText = inst.stateNode.args.map((a) => a.text).join(" ");
+          ctx.report({
+            at: setting.keyword,
+            severity: "info",
+            message: `if ${stateText} renders MASTER, ${what} on vrrp_instance "${inst.name}" is cleared by keepalived and the instance preempts`,
+            hint: "render \"state BACKUP\" wherever this setting is rendered",
+            related: [{ span: inst.stateNode, message: "the state is set here" }],
           });
         } else if (inst.priority === 255) {
           ctx.report({

@@ -7,11 +7,12 @@ import invalidLoop from "./invalid-loop.js";
 import lineTooLong from "./line-too-long.js";
 import missingBrace from "./missing-brace.js";
 import nulByte from "./nul-byte.js";
+import template from "./template.js";
 import unbalancedBrace from "./unbalanced-brace.js";
 import unexpectedBrace from "./unexpected-brace.js";
 import unmatchedQuote from "./unmatched-quote.js";
 
 export const SYNTAX_RULES: readonly Rule[] = [
   unmatchedQuote, unbalancedBrace, unexpectedBrace, missingBrace, lineTooLong, nulByte,
-  includeError, includeCycle, invalidDefinition, invalidLoop,
+  includeError, includeCycle, invalidDefinition, invalidLoop, template,
 ];

@@ -11,6 +11,7 @@ import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
+import { templateFindings } from "./templates.js";
 import { applyDirectives, directivesOf, unusedDirectives, type Directive } from "./suppress.js";
 
 export interface LintOptions {
@@ -82,7 +83,7 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   }
   const directives = new Map<string, Directive[]>();
   for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
-  let diagnostics = applyDirectives(found, parsed.files, directives);
+  let diagnostics = applyDirectives(templateFindings(found, parsed.templates, (f, o) => parsed.files.get(f)?.position(o).line ?? 0), parsed.files, directives);
   if (options.reportUnusedDisableDirectives) diagnostics.push(...unusedDirectives(directives));
   diagnostics = dedupe(diagnostics).sort(byPosition);
   return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
