@@ -16,6 +16,7 @@ Examples:
   cat keepalived.conf | keepalived-lint - --stdin-filename /etc/keepalived/keepalived.conf
   keepalived-lint -f sarif -o results.sarif .      for GitHub code scanning
   keepalived-lint --rule line-too-long:off --max-warnings 0 keepalived.conf
+  keepalived-lint roles/lb/templates/keepalived.conf.j2   lint a template (Jinja2, Go, ERB, EPP, Mustache, Terraform)
   keepalived-lint rules                            list the rules
   keepalived-lint explain nopreempt-weighted-tracking
 
@@ -39,6 +40,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--target-version <version>", "keepalived version the config is for: 2.2.7 or newest")
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
     .option("--print-config <file>", "print the settings that apply to a file, then exit")
+    .option("--template <engine>", "read the files as templates of jinja, go, erb, epp, mustache, terraform or envsubst; auto (by name and content, the default) or off; directories then include template names")
     .option("--fix", "apply safe fixes to the files")
     .option("--fix-dry-run", "print the safe fixes as a unified diff; change nothing")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN))

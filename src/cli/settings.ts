@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { FileAccess } from "../../grammar/files.js";
 import type { TargetVersion } from "../../grammar/reader.js";
-import { ConfigError, findConfig, parseConfig, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
+import { TEMPLATE_ENGINES, type TemplateChoice } from "../../grammar/template/index.js";
+import { ConfigError, findConfig, parseConfig, templateLookup, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
 import type { LintOptions } from "../engine/linter.js";
 import { matchesIgnore } from "./glob-match.js";
 import { UsageError } from "./io.js";
@@ -19,6 +20,8 @@ export interface CliSettings {
   targetVersion?: TargetVersion;
   configId?: string;
   reportUnusedDisableDirectives: boolean;
+  /** --template ENGINE|auto|off: wins over the settings' "templates" map. */
+  template?: TemplateChoice;
 }
 
 export interface Effective {
@@ -36,6 +39,12 @@ export function parseRuleFlag(value: string, known: ReadonlySet<string>): [strin
   if (!m) throw new UsageError(`--rule expects id:severity with severity error, warning, info or off (got "${value}")`);
   if (!known.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (list them with: keepalived-lint rules)`);
   return [m[1], m[2] as RuleSetting];
+}
+
+export function parseTemplateChoice(v: string): TemplateChoice {
+  const choices: string[] = [...TEMPLATE_ENGINES, "auto", "off"];
+  if (choices.includes(v)) return v as TemplateChoice;
+  throw new UsageError(`--template must be one of ${choices.join(", ")} (got "${v}")`);
 }
 
 export function parseTargetVersion(v: string): TargetVersion {
@@ -86,6 +95,8 @@ export class SettingsResolver {
         targetVersion: this.cli.targetVersion ?? c.targetVersion ?? "newest",
         configId: this.cli.configId ?? c.configId ?? defaultConfigId(),
         reportUnusedDisableDirectives: this.cli.reportUnusedDisableDirectives,
+        template: this.cli.template,
+        ...(this.cli.template === undefined && loaded && { templateFor: templateLookup(c.templates, dirname(loaded.path)) }),
       },
       configFile: loaded?.path,
       ignore: c.ignore ?? [],

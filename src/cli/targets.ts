@@ -6,6 +6,7 @@
  */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { FileAccess } from "../../grammar/files.js";
+import { isTemplateName } from "../../grammar/template/engines.js";
 import { globToRegExp, hasGlobChars } from "./glob-match.js";
 import { UsageError } from "./io.js";
 
@@ -25,7 +26,16 @@ export function isConfigName(name: string): boolean {
 }
 const MAX_GLOB_FILES = 10_000;
 
-export function expandTargets(fs: FileAccess, args: readonly string[], cwd: string): Target[] {
+/**
+ * Which files of a directory are linted: configs, but templates
+ * (`keepalived.conf.j2`, `vrrp.erb`) only when asked (`--template`): a
+ * template is not a config keepalived reads.
+ */
+function wanted(name: string, templates: boolean): boolean {
+  return templates ? isConfigName(name) || isTemplateName(name) : isConfigName(name) && !isTemplateName(name);
+}
+
+export function expandTargets(fs: FileAccess, args: readonly string[], cwd: string, templates = false): Target[] {
   const out = new Map<string, Target>();
   const add = (t: Target) => {
     const prev = out.get(t.path);
@@ -36,7 +46,7 @@ export function expandTargets(fs: FileAccess, args: readonly string[], cwd: stri
     const kind = fs.stat(abs);
     if (kind === "file") add({ path: abs, explicit: true });
     else if (kind === "directory") {
-      const names = (fs.listDir(abs) ?? []).filter((n) => isConfigName(n) && fs.stat(join(abs, n)) === "file");
+      const names = (fs.listDir(abs) ?? []).filter((n) => wanted(n, templates) && fs.stat(join(abs, n)) === "file");
       if (names.length === 0) throw new UsageError(`no keepalived configs (*.conf) in directory ${arg}`);
       for (const n of names) add({ path: join(abs, n), explicit: false });
     } else if (kind === "other") throw new UsageError(`${arg} is not a regular file`);

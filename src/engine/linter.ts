@@ -8,6 +8,7 @@
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
+import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
@@ -24,6 +25,21 @@ export interface LintOptions {
   env?: Record<string, string>;
   /** Rules to run instead of the built-in set (tests). */
   ruleSet?: readonly Rule[];
+  /** Template engine of the files read: "auto" (default: by name and content), an engine, or "off". */
+  template?: TemplateChoice;
+  /** Per file (the settings' "templates" map): wins over `template` where it answers. */
+  templateFor?: (path: string) => TemplateChoice | undefined;
+}
+
+/** The reader's options out of the lint options. */
+export function readerOptionsOf(options: LintOptions): ReaderOptions {
+  return {
+    configId: options.configId,
+    targetVersion: options.targetVersion,
+    env: options.env,
+    template: options.template,
+    templateFor: options.templateFor,
+  };
 }
 
 /** What the engine itself needs: the rules to run are always given. */
@@ -39,13 +55,12 @@ export interface LintResult extends ParseResult {
 
 /** Lints a configuration whose main file(s) are read through `fs` (`overrides` = unsaved texts). */
 export function lint(fs: FileAccess, mainFiles: string[], options: EngineOptions, overrides?: Map<string, string>): LintResult {
-  const readerOptions: ReaderOptions = { configId: options.configId, targetVersion: options.targetVersion, env: options.env };
-  return lintParsed(readConfig(fs, mainFiles, readerOptions, overrides), options);
+  return lintParsed(readConfig(fs, mainFiles, readerOptionsOf(options), overrides), options);
 }
 
 /** Lints one text (no includes are resolved beyond what `fs` offers). */
 export function lintText(text: string, path: string, options: EngineOptions, fs?: FileAccess): LintResult {
-  return lintParsed(parseText(text, path, { configId: options.configId, targetVersion: options.targetVersion, env: options.env }, fs), options);
+  return lintParsed(parseText(text, path, readerOptionsOf(options), fs), options);
 }
 
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {

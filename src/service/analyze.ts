@@ -8,7 +8,7 @@ import type { Diagnostic } from "../../grammar/ast.js";
 import { overlayFiles, type FileAccess } from "../../grammar/files.js";
 import { basename, dirname, join, resolve } from "../../grammar/paths.js";
 import { readConfig } from "../../grammar/reader.js";
-import { ConfigError, findConfig, type LoadedConfig } from "../engine/config.js";
+import { ConfigError, findConfig, templateLookup, type LoadedConfig } from "../engine/config.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
 import { clusterOf, lint } from "../workspace/lint.js";
 
@@ -48,6 +48,7 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
   const lintOptions: LintOptions = {
     ...(c?.targetVersion !== undefined && { targetVersion: c.targetVersion }),
     ...(c?.configId !== undefined && { configId: c.configId }),
+    ...(config && c?.templates && { templateFor: templateLookup(c.templates, dirname(config.path)) }),
     ...options.lintOptions,
     rules: { ...c?.rules, ...options.lintOptions?.rules },
   };

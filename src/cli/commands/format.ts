@@ -12,7 +12,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { ConfigError, findConfig, parseConfig } from "../../engine/config.js";
-import { format, type FormatOptions } from "../../formatter/index.js";
+import { format, formatTemplateText, type FormatOptions } from "../../formatter/index.js";
+import { detectEngine, ENGINE_NAMES } from "../../../grammar/template/index.js";
 import { nodeFiles } from "../../node/files.js";
 import { unifiedDiff } from "../diff.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
@@ -81,8 +82,14 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
       };
 
       let changed = 0;
-      const handle = (name: string, text: string, options: FormatOptions, write?: (out: string) => void) => {
-        const out = format(text, options);
+      const handle = (name: string, text: string, options: FormatOptions, write?: (out: string) => void, path?: string) => {
+        const engine = detectEngine(path ?? name, text);
+        let out: string;
+        if (engine) {
+          const r = formatTemplateText(text, { ...options, template: engine });
+          if (r.refused) io.stderr(`${name}: ${ENGINE_NAMES[engine]} template left as it is: ${r.refused}\n`);
+          out = r.text;
+        } else out = format(text, options);
         if (out !== text) changed++;
         if (flags.check) {
           if (out !== text) io.stderr(`${name}: not formatted\n`);
@@ -103,7 +110,7 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
         if (paths.includes("-")) throw new UsageError("- (stdin) cannot be mixed with paths");
         for (const t of expandTargets(fs, paths, io.cwd)) {
           const { text, encoding } = readKeepingBytes(t.path);
-          handle(displayPath(t.path, io.cwd), text, optionsFor(t.path), (out) => writeFileSync(t.path, out, encoding));
+          handle(displayPath(t.path, io.cwd), text, optionsFor(t.path), (out) => writeFileSync(t.path, out, encoding), t.path);
         }
       }
       if (flags.check && changed === 0) io.stderr("all files formatted\n");

@@ -18,7 +18,7 @@ import { lintAndFix } from "../fixer.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { homeUri, packageInfo, ruleDocsUri } from "../package-info.js";
 import { displayPath, sortResults, toMessage } from "../results.js";
-import { parseRuleFlag, parseTargetVersion, SettingsResolver, type CliSettings, type Effective } from "../settings.js";
+import { parseRuleFlag, parseTargetVersion, parseTemplateChoice, SettingsResolver, type CliSettings, type Effective } from "../settings.js";
 import { expandTargets, type Target } from "../targets.js";
 
 export const DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
@@ -37,6 +37,7 @@ export interface LintFlags {
   maxWarnings?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
+  template?: string;
 }
 
 interface Run {
@@ -62,6 +63,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     targetVersion: flags.targetVersion === undefined ? undefined : parseTargetVersion(flags.targetVersion),
     configId: flags.configId,
     reportUnusedDisableDirectives: !!flags.reportUnusedDisableDirectives,
+    template: flags.template === undefined ? undefined : parseTemplateChoice(flags.template),
   };
   const resolver = new SettingsResolver(fs, cli, io.cwd, knownRules);
 
@@ -81,7 +83,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     if (fs.stat(DEFAULT_CONFIG) !== "file") throw new UsageError(`no config given and ${DEFAULT_CONFIG} does not exist (usage: keepalived-lint [options] <files, directories, globs or ->; see --help)`);
     args.push(DEFAULT_CONFIG);
   }
-  const targets = expandTargets(fs, args, io.cwd);
+  const targets = expandTargets(fs, args, io.cwd, cli.template !== undefined && cli.template !== "off");
   const stdin = useStdin ? { path: resolve(io.cwd, flags.stdinFilename ?? "<stdin>"), name: flags.stdinFilename ?? "<stdin>" } : undefined;
   const stdinText = stdin ? await io.readStdin() : undefined;
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
