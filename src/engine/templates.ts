@@ -18,6 +18,61 @@ import { conditionalTo, exclusive, hasPlaceholder, PLACEHOLDER_RUN, placeholderS
  */
 const ON_REFERENCES = new Set(["nopreempt-weighted-tracking", "owner-weighted-tracking", "sync-group-weight-ignored"]);
 
+/** Rules that judge a word by its position on the line: after a placeholder (which may render several words or none) the position is unknown. */
+const POSITIONAL = new Set(["invalid-value", "missing-argument"]);
+
+function placeholderBefore(view: TemplateView, offset: number): boolean {
+  const lineStart = view.text.lastIndexOf("\n", offset - 1) + 1;
+  return hasPlaceholder(view.text.slice(lineStart, offset));
+}
+
+/** Rules that match names across the configuration: a name holding a placeholder may render as the one sought. */
+const BY_NAME = new Set(["undefined-tracked-object", "undefined-sync-group-member", "unused-vrrp-script", "reference-before-definition"]);
+
+/** Does a line's first or second word (a keyword, a defined or referenced name) hold a placeholder? */
+function namesHavePlaceholders(view: TemplateView): boolean {
+  for (const line of view.text.split("\n")) {
+    const words = line.split(/[\s{}]+/).filter(Boolean);
+    if (hasPlaceholder(words[0] ?? "") || hasPlaceholder(words[1] ?? "")) return true;
+  }
+  return false;
+}
+
+/** Rules that report something missing from a block: a line that is one placeholder may render it. */
+const ABSENCE = new Set(["missing-required", "unicast-without-peers", "ipv6-unicast-without-src-ip"]);
+
+/**
+ * Does the block opened on the line at `start` hold a line whose keyword is
+ * or holds a placeholder (`{{ settings }}`, a rendered block)? Read off the view: the
+ * braces up to the block's end.
+ */
+function blockHasOpaqueLine(view: TemplateView, start: number): boolean {
+  const t = view.text;
+  let depth = 0;
+  let opened = false;
+  let lineStart = true;
+  for (let i = start; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10) lineStart = true;
+    else if (c === 32 || c === 9) continue;
+    else {
+      if (lineStart && opened && hasPlaceholder(firstWord(t, i))) return true;
+      lineStart = false;
+      if (c === 123) {
+        depth++;
+        opened = true;
+      } else if (c === 125 && --depth === 0 && opened) return false;
+    }
+  }
+  return false;
+}
+
+function firstWord(t: string, i: number): string {
+  const m = /[^\s{}]*/y;
+  m.lastIndex = i;
+  return m.exec(t)?.[0] ?? "";
+}
+
 export function templateFindings(
   found: Diagnostic[],
   templates: ReadonlyMap<string, TemplateView>,
@@ -32,6 +87,9 @@ export function templateFindings(
       continue;
     }
     if (touchesTag(view, d.start, d.end) && !ON_REFERENCES.has(d.ruleId)) continue;
+    if (ABSENCE.has(d.ruleId) && blockHasOpaqueLine(view, d.start)) continue;
+    if (BY_NAME.has(d.ruleId) && namesHavePlaceholders(view)) continue;
+    if (POSITIONAL.has(d.ruleId) && placeholderBefore(view, d.start)) continue;
     if (d.related?.some((r) => r.span.file === d.file && exclusive(view, d.start, r.span.start))) continue;
     const r = withoutTemplateFixes(d, templates);
     const conditional = d.related?.find((x) => x.span.file === d.file && conditionalTo(view, d.start, x.span.start));
