@@ -32,8 +32,6 @@ export interface ReaderOptions {
   maxFiles?: number;
   /** Read files as templates of this engine; "auto" (default): by name and content; "off": never. */
   template?: TemplateChoice;
-  /** Per file (the settings' "templates" map): overrides `template` where it answers. */
-  templateFor?: (path: string) => TemplateChoice | undefined;
 }
 
 /** A logical line as keepalived's dispatcher sees it. */
@@ -210,7 +208,7 @@ export class Preprocessor {
 
   /** The view to read when `path` is a template (see grammar/template/view.ts); reports how it was recognised. */
   private templateOf(path: string, text: string): TemplateView | undefined {
-    const choice = this.options.templateFor?.(path) ?? this.options.template ?? "auto";
+    const choice = this.options.template ?? "auto";
     const engine = detectEngine(path, text, choice);
     if (!engine) return undefined;
     const view = templateView(text, engine);

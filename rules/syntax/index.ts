@@ -11,8 +11,9 @@ import template from "./template.js";
 import unbalancedBrace from "./unbalanced-brace.js";
 import unexpectedBrace from "./unexpected-brace.js";
 import unmatchedQuote from "./unmatched-quote.js";
+import unusedDisableDirective from "./unused-disable-directive.js";
 
 export const SYNTAX_RULES: readonly Rule[] = [
   unmatchedQuote, unbalancedBrace, unexpectedBrace, missingBrace, lineTooLong, nulByte,
-  includeError, includeCycle, invalidDefinition, invalidLoop, template,
+  includeError, includeCycle, invalidDefinition, invalidLoop, unusedDisableDirective, template,
 ];

@@ -7,6 +7,8 @@ import type { FileAccess } from "../../grammar/files.js";
 import { dirname, join } from "../../grammar/paths.js";
 import type { TargetVersion } from "../../grammar/reader.js";
 import { TEMPLATE_ENGINES, type TemplateChoice } from "../../grammar/template/index.js";
+import { JsoncError, parseJsonc } from "./jsonc.js";
+import { didYouMean } from "./suggest.js";
 
 export const CONFIG_FILE = ".keepalived-lint.json";
 
@@ -21,13 +23,26 @@ export interface LintConfig {
   configId?: string;
   /** Globs (relative to the config file) of files never linted. */
   ignore?: string[];
-  /** Node configs of one cluster, for `keepalived-lint cluster`. */
-  cluster?: string[];
+  /** Node configs of one cluster, for `keepalived-lint cluster`: a path, or a path and the node's config id. */
+  cluster?: ClusterEntry[];
   /** Formatter settings. */
   format?: { indent?: number | "tab" };
-  /** Glob (relative to the config file; `*`, `**`, `?`) → template engine, "auto" or "off". */
-  templates?: Record<string, TemplateChoice>;
+  /** Settings for the files matching `files` (globs relative to the config file), applied in order after the top level. */
+  overrides?: ConfigOverride[];
+  /** Template engine of the linted files: an engine, "auto" (by name and content, the default) or "off". */
+  template?: TemplateChoice;
 }
+
+export interface ConfigOverride {
+  files: string[];
+  rules?: Record<string, RuleSetting>;
+  targetVersion?: TargetVersion;
+  configId?: string;
+  template?: TemplateChoice;
+}
+
+/** A node of the `cluster` list; without `configId` the workspace derives one from the path. */
+export type ClusterEntry = string | { file: string; configId?: string };
 
 export interface LoadedConfig {
   path: string;
@@ -36,74 +51,94 @@ export interface LoadedConfig {
 
 export class ConfigError extends Error {}
 
-const SEVERITIES = new Set(["error", "warning", "info", "off"]);
+/** What users write for a severity (ESLint's words and numbers too) → the setting. */
+const SEVERITY_WORDS: Record<string, RuleSetting> = {
+  off: "off", "0": "off",
+  info: "info",
+  warn: "warning", warning: "warning", "1": "warning",
+  error: "error", "2": "error",
+};
+const SEVERITY_HELP = '"off", "info", "warn" (or "warning"), "error", or 0, 1, 2';
 
-/** Parses and checks a config file's text; throws ConfigError with a one-line reason. */
+/** A severity as written (`"warn"`, `2`, …) as a setting, or undefined when it is none. */
+export function severityOf(v: unknown): RuleSetting | undefined {
+  return typeof v === "string" || typeof v === "number" ? SEVERITY_WORDS[String(v)] : undefined;
+}
+
+const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "overrides", "template"];
+const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId", "template"];
+export const TEMPLATE_CHOICES: readonly string[] = [...TEMPLATE_ENGINES, "auto", "off"];
+
+/** Parses and checks a config file's text (JSON with comments and trailing commas); throws ConfigError with a one-line reason. */
 export function parseConfig(text: string, path: string): LintConfig {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonc(text);
   } catch (e) {
-    throw new ConfigError(`${path}: invalid JSON (${(e as Error).message})`);
+    if (e instanceof JsoncError) throw new ConfigError(`${path}:${e.line}:${e.column}: ${e.message}`);
+    throw e;
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${path}: expected a JSON object`);
   const c = raw as Record<string, unknown>;
-  const known = new Set(["rules", "targetVersion", "configId", "ignore", "cluster", "format", "templates", "$schema"]);
-  for (const k of Object.keys(c)) if (!known.has(k)) throw new ConfigError(`${path}: unknown setting "${k}" (expected one of ${[...known].filter((x) => x !== "$schema").join(", ")})`);
-  if (c.rules !== undefined) {
-    if (typeof c.rules !== "object" || c.rules === null) throw new ConfigError(`${path}: "rules" must be an object`);
-    for (const [id, v] of Object.entries(c.rules)) {
-      if (typeof v !== "string" || !SEVERITIES.has(v)) throw new ConfigError(`${path}: rule "${id}" must be "error", "warning", "info" or "off"`);
-    }
+  knownKeys(c, TOP_LEVEL, path, "setting");
+  checkCommon(c, path, "");
+  if (c.ignore !== undefined && (!Array.isArray(c.ignore) || !c.ignore.every((x) => typeof x === "string"))) {
+    throw new ConfigError(`${path}: "ignore" must be an array of strings`);
   }
-  if (c.targetVersion !== undefined && c.targetVersion !== "2.2.7" && c.targetVersion !== "newest") {
-    throw new ConfigError(`${path}: "targetVersion" must be "2.2.7" or "newest"`);
+  if (c.cluster !== undefined && (!Array.isArray(c.cluster) || !c.cluster.every(isClusterEntry))) {
+    throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id} objects`);
   }
-  if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "configId" must be a string`);
-  for (const k of ["ignore", "cluster"] as const) {
-    if (c[k] !== undefined && (!Array.isArray(c[k]) || !(c[k] as unknown[]).every((x) => typeof x === "string"))) {
-      throw new ConfigError(`${path}: "${k}" must be an array of strings`);
-    }
-  }
-  if (c.templates !== undefined) {
-    if (typeof c.templates !== "object" || c.templates === null || Array.isArray(c.templates)) throw new ConfigError(`${path}: "templates" must be an object of glob: engine`);
-    const choices = [...TEMPLATE_ENGINES, "auto", "off"];
-    for (const [glob, v] of Object.entries(c.templates)) {
-      if (typeof v !== "string" || !choices.includes(v)) throw new ConfigError(`${path}: template engine of "${glob}" must be one of ${choices.join(", ")}`);
-    }
+  if (c.overrides !== undefined) {
+    if (!Array.isArray(c.overrides)) throw new ConfigError(`${path}: "overrides" must be an array of {"files": [...], ...} objects`);
+    c.overrides.forEach((o: unknown, i: number) => {
+      const where = `overrides[${i}]`;
+      if (typeof o !== "object" || o === null || Array.isArray(o)) throw new ConfigError(`${path}: ${where} must be an object`);
+      const ov = o as Record<string, unknown>;
+      knownKeys(ov, IN_OVERRIDE, path, `setting in ${where}`);
+      if (typeof ov.files === "string") ov.files = [ov.files];
+      if (!Array.isArray(ov.files) || ov.files.length === 0 || !ov.files.every((x) => typeof x === "string")) {
+        throw new ConfigError(`${path}: ${where}.files must be a glob or a non-empty array of globs`);
+      }
+      checkCommon(ov, path, `${where}.`);
+    });
   }
   return c as LintConfig;
 }
 
-/**
- * The settings' "templates" map as a lookup by absolute path. A glob
- * without "/" matches the file name at any depth; `**` spans directories.
- */
-export function templateLookup(templates: Record<string, TemplateChoice> | undefined, base: string): ((path: string) => TemplateChoice | undefined) | undefined {
-  if (!templates || Object.keys(templates).length === 0) return undefined;
-  const entries = Object.entries(templates).map(([glob, choice]) => [globRegExp(glob), glob.includes("/"), choice] as const);
-  const prefix = base.endsWith("/") ? base : base + "/";
-  return (path) => {
-    if (!path.startsWith(prefix)) return undefined;
-    const rel = path.slice(prefix.length);
-    const name = rel.slice(rel.lastIndexOf("/") + 1);
-    return entries.find(([re, nested]) => re.test(nested ? rel : name))?.[2];
-  };
+function knownKeys(c: Record<string, unknown>, known: string[], path: string, what: string): void {
+  for (const k of Object.keys(c)) {
+    if (k === "$schema" || known.includes(k)) continue;
+    const close = didYouMean(k, known);
+    throw new ConfigError(`${path}: unknown ${what} "${k}"${close || ` (expected one of ${known.join(", ")})`}`);
+  }
 }
 
-function globRegExp(glob: string): RegExp {
-  let re = "";
-  const g = glob.replace(/^\.\//, "");
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === "*" && g[i + 1] === "*") {
-      re += g[i + 2] === "/" ? "(?:[^/]*/)*" : ".*";
-      i += g[i + 2] === "/" ? 2 : 1;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^$()|\\/[\]{}]/g, "\\$&");
+/** rules, targetVersion and configId: the same at the top level and in overrides. Severities are normalised in place. */
+function checkCommon(c: Record<string, unknown>, path: string, prefix: string): void {
+  if (c.rules !== undefined) {
+    if (typeof c.rules !== "object" || c.rules === null || Array.isArray(c.rules)) throw new ConfigError(`${path}: "${prefix}rules" must be an object`);
+    const rules = c.rules as Record<string, unknown>;
+    for (const [id, v] of Object.entries(rules)) {
+      // ESLint's ["warn", {options}] form: the severity is the first element (rules take no options yet).
+      const sev = severityOf(Array.isArray(v) ? v[0] : v);
+      if (sev === undefined) throw new ConfigError(`${path}: rule "${id}" in "${prefix}rules" must be ${SEVERITY_HELP} (got ${JSON.stringify(v)})`);
+      rules[id] = sev;
+    }
   }
-  return new RegExp(`^${re}$`);
+  if (c.targetVersion !== undefined && c.targetVersion !== "2.2.7" && c.targetVersion !== "newest") {
+    throw new ConfigError(`${path}: "${prefix}targetVersion" must be "2.2.7" or "newest"`);
+  }
+  if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "${prefix}configId" must be a string`);
+  if (c.template !== undefined && !TEMPLATE_CHOICES.includes(c.template as string)) {
+    throw new ConfigError(`${path}: "${prefix}template" must be one of ${TEMPLATE_CHOICES.map((t) => `"${t}"`).join(", ")}`);
+  }
+}
+
+function isClusterEntry(x: unknown): boolean {
+  if (typeof x === "string") return true;
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const e = x as Record<string, unknown>;
+  return typeof e.file === "string" && (e.configId === undefined || typeof e.configId === "string") && Object.keys(e).every((k) => k === "file" || k === "configId");
 }
 
 /** The nearest `.keepalived-lint.json` at or above `dir`, or undefined. Throws ConfigError when it is invalid. */

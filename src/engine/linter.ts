@@ -13,7 +13,7 @@ import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
 import { templateFindings } from "./templates.js";
-import { applyDirectives, directivesOf, unusedDirectives, type Directive } from "./suppress.js";
+import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
 export interface LintOptions {
   targetVersion?: LintSettings["targetVersion"];
@@ -27,8 +27,6 @@ export interface LintOptions {
   ruleSet?: readonly Rule[];
   /** Template engine of the files read: "auto" (default: by name and content), an engine, or "off". */
   template?: TemplateChoice;
-  /** Per file (the settings' "templates" map): wins over `template` where it answers. */
-  templateFor?: (path: string) => TemplateChoice | undefined;
 }
 
 /** The reader's options out of the lint options. */
@@ -38,7 +36,6 @@ export function readerOptionsOf(options: LintOptions): ReaderOptions {
     targetVersion: options.targetVersion,
     env: options.env,
     template: options.template,
-    templateFor: options.templateFor,
   };
 }
 
@@ -66,7 +63,7 @@ export function lintText(text: string, path: string, options: EngineOptions, fs?
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
   const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
   let model: ConfigModel | undefined;
-  const getModel = () => (model ??= buildModel(parsed.ast));
+  const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet) {
     if (!rule.check) continue;
@@ -99,7 +96,14 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   const directives = new Map<string, Directive[]>();
   for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
   let diagnostics = applyDirectives(templateFindings(found, parsed.templates, (f, o) => parsed.files.get(f)?.position(o).line ?? 0), parsed.files, directives);
-  if (options.reportUnusedDisableDirectives) diagnostics.push(...unusedDirectives(directives));
+  // unused-disable-directive is reported here, after suppression: unknown rule ids always, unused
+  // directives when asked (--report-unused-disable-directives, or the rule given a severity)
+  const unusedSetting = options.rules?.["unused-disable-directive"];
+  if (unusedSetting !== "off") {
+    const known = new Set(options.ruleSet.map((r) => r.meta.id));
+    const reportUnused = options.reportUnusedDisableDirectives === true || unusedSetting !== undefined;
+    diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting));
+  }
   diagnostics = dedupe(diagnostics).sort(byPosition);
   return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
 }

@@ -8,6 +8,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
   createConnection,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ProposedFeatures,
@@ -23,6 +24,7 @@ import {
 } from "vscode-languageserver/node.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { nodeFiles } from "../node/files.js";
+import { hostName } from "../node/host.js";
 import {
   analyze,
   codeActions,
@@ -45,6 +47,7 @@ import {
   uriToPath,
   type Analysis,
 } from "../service/index.js";
+import { editorSettings, type EditorSettings } from "./editor-settings.js";
 
 export interface ServerOptions {
   /** Streams to speak JSON-RPC on; default: chosen from argv (--stdio, --node-ipc, --socket). */
@@ -52,6 +55,8 @@ export interface ServerOptions {
   output?: NodeJS.WritableStream;
   /** Files (default: the local disk). */
   fs?: FileAccess;
+  /** This host's short name, the default config id (default: read from the system; tests set it). */
+  hostName?: string;
   /** Log exceptions that escape a handler instead of letting them end the process (default true). */
   guardProcess?: boolean;
   /** Delay between the last edit and linting, per main file (default 200 ms; also KEEPALIVED_LSP_DEBOUNCE_MS or initializationOptions.debounceMs). */
@@ -82,10 +87,16 @@ export function startServer(options: ServerOptions = {}): Connection {
     process.on("unhandledRejection", (e) => console.error(`keepalived-language-server: ${(e as Error)?.stack ?? e}`));
   }
   const fs = options.fs ?? nodeFiles();
+  const host = options.hostName ?? hostName();
   const envDebounce = Number(process.env.KEEPALIVED_LSP_DEBOUNCE_MS);
   let debounceMs = options.debounceMs ?? (Number.isFinite(envDebounce) && envDebounce >= 0 ? envDebounce : DEFAULT_DEBOUNCE_MS);
+  /** Indent the user chose for this server (the format.indent editor setting); the project's settings win over it. */
+  let userFormat: { indent: number | "tab" } | undefined;
   let markdown = true;
   let canWatch = false;
+  let canPullSettings = false;
+  let canRegisterSettings = false;
+  let editor: EditorSettings = editorSettings(undefined);
   let lineFoldingOnly = false;
   let foldingLimit: number | undefined;
 
@@ -117,7 +128,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const rootOf = (path: string) => ownerOf.get(path) ?? path;
 
   function run(root: string): Analysis {
-    const analysis = analyze(fs, root, { overrides: overrides() });
+    const analysis = analyze(fs, root, { overrides: overrides(), hostName: host, defaults: editor.lint });
     analyses.set(root, { analysis, generation });
     for (const file of analysis.result.files.keys()) {
       if (file === root) continue;
@@ -230,8 +241,9 @@ export function startServer(options: ServerOptions = {}): Connection {
     lineFoldingOnly = caps?.foldingRange?.lineFoldingOnly ?? false;
     foldingLimit = caps?.foldingRange?.rangeLimit;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
-    if (typeof init?.debounceMs === "number" && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    canPullSettings = params.capabilities.workspace?.configuration === true;
+    canRegisterSettings = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    applySettings(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -250,7 +262,42 @@ export function startServer(options: ServerOptions = {}): Connection {
     };
   });
 
+  /** Takes the editor's settings (see editor-settings.ts); re-lints what is open when they change what a lint says. */
+  function applySettings(raw: unknown) {
+    const before = JSON.stringify(editor.lint);
+    editor = editorSettings(raw);
+    if (editor.debounceMs !== undefined) debounceMs = editor.debounceMs;
+    userFormat = editor.format;
+    for (const problem of editor.problems) log(`${problem}; ignored`);
+    if (JSON.stringify(editor.lint) === before) return;
+    generation++;
+    for (const root of [...analyses.keys()]) schedule(root);
+  }
+
+  /** Asks the client for its `keepalived` settings section, when it can answer. */
+  function pullSettings(): Promise<void> {
+    if (!canPullSettings) return Promise.resolve();
+    return connection.workspace.getConfiguration("keepalived").then(
+      (section: unknown) => {
+        if (section !== null && section !== undefined) applySettings(section);
+      },
+      (e: unknown) => log(`reading the editor's settings failed: ${(e as Error).message}`),
+    );
+  }
+
+  connection.onDidChangeConfiguration((p) => {
+    // Pushed (VS Code's configurationSection) or, from clients that only say "changed", pulled.
+    const pushed = (p.settings as { keepalived?: unknown } | null | undefined)?.keepalived;
+    if (pushed !== undefined) applySettings(pushed);
+    else void pullSettings();
+  });
+
   connection.onInitialized(() => {
+    if (canPullSettings) {
+      // Clients that answer workspace/configuration want to be asked; ask once now and on every change.
+      void pullSettings();
+      if (canRegisterSettings) connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    }
     if (!canWatch) return;
     // Project settings and closed includes change on disk; re-lint when they do.
     connection.client
@@ -265,7 +312,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (!ownerOf.has(path)) {
       try {
         // An included file opened on its own: lint it as part of the keepalived.conf that includes it.
-        const main = findMainFile(fs, path, overrides());
+        const main = findMainFile(fs, path, overrides(), host);
         if (main) run(main);
       } catch (err) {
         log(`looking for the main file of ${path} failed: ${(err as Error).stack ?? err}`);
@@ -357,14 +404,14 @@ export function startServer(options: ServerOptions = {}): Connection {
     safe("formatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
       const template = at?.analysis.result.templates.get(at.path)?.engine;
-      return at ? formatDocument(at.doc.getText(), { ...formatOptionsOf(p.options, at.analysis.config?.config.format), template }) : [];
+      return at ? formatDocument(at.doc.getText(), { ...formatOptionsOf(at.analysis.settings.format, userFormat), template }) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     safe("rangeFormatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
       const template = at?.analysis.result.templates.get(at.path)?.engine;
-      return at ? formatDocumentRange(at.doc.getText(), p.range, { ...formatOptionsOf(p.options, at.analysis.config?.config.format), template }) : [];
+      return at ? formatDocumentRange(at.doc.getText(), p.range, { ...formatOptionsOf(at.analysis.settings.format, userFormat), template }) : [];
     }),
   );
 

@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { memoryFiles } from "../../grammar/files.js";
 import { scanTags } from "../../grammar/template/index.js";
 import { ALL_RULES } from "../../rules/index.js";
-import { lintAndFix } from "../../src/cli/fixer.js";
+import { lintAndFix } from "../../src/workspace/fix.js";
 import { formatTemplateText } from "../../src/formatter/index.js";
 import { lintText } from "../../src/workspace/lint.js";
 

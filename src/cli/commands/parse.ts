@@ -5,13 +5,14 @@
  */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import type { ConfigNode, Word } from "../../../grammar/ast.js";
+import { wordForDisplay, type ConfigNode, type Word } from "../../../grammar/ast.js";
 import { readConfig } from "../../../grammar/reader.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { nodeFiles } from "../../node/files.js";
 import { UsageError, type CliIo } from "../io.js";
 import { displayPath, toMessage } from "../results.js";
-import { defaultConfigId, parseTargetVersion } from "../settings.js";
+import { hostName } from "../../node/host.js";
+import { parseTargetVersion } from "../settings.js";
 
 interface ParseFlags {
   json?: boolean;
@@ -33,7 +34,7 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
       const r = fs.readFile(path);
       if (!r.ok) throw new UsageError(r.message);
       const parsed = readConfig(fs, [path], {
-        configId: flags.configId ?? defaultConfigId(),
+        configId: flags.configId ?? hostName(),
         targetVersion: flags.targetVersion === undefined ? "newest" : parseTargetVersion(flags.targetVersion),
       }, new Map([[path, r.text]]));
       if (flags.json) {
@@ -51,7 +52,7 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
         const walk = (n: ConfigNode, depth: number) => {
           const p = pos(parsed.files.get(n.file), n.start);
           const where = `${displayPath(n.file, io.cwd)}:${p.line}:${p.column}`;
-          lines.push(`${"  ".repeat(depth)}${[n.name, ...n.args.map((a) => a.text)].join(" ")}${n.known ? "" : "  (unknown keyword)"}  ${where}`);
+          lines.push(`${"  ".repeat(depth)}${[n.name, ...n.args.map(wordForDisplay)].join(" ")}${n.known ? "" : "  (unknown keyword)"}  ${where}`);
           for (const c of n.children) walk(c, depth + 1);
         };
         for (const n of parsed.ast.children) walk(n, 0);
