@@ -14,7 +14,7 @@ import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
 import { charCodes, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
-import { detectEngine, ENGINE_NAMES, engineOfContent, templateView, type TemplateChoice, type TemplateView } from "./template/index.js";
+import { detectEngine, ENGINE_NAMES, engineOfContent, substituteVars, templateView, type Rendering, type TemplateChoice, type TemplateView } from "./template/index.js";
 
 /** keepalived reads lines with fgets(buf, 1024): 1023 characters including the newline. */
 export const MAX_LINE = 1023;
@@ -32,6 +32,8 @@ export interface ReaderOptions {
   maxFiles?: number;
   /** Read files as templates of this engine; "auto" (default): by name and content; "off": never. */
   template?: TemplateChoice;
+  /** Values of template variables (`--template-vars`): simple expression tags are replaced by them (see template/vars.ts). */
+  templateVars?: Record<string, unknown>;
 }
 
 /** A logical line as keepalived's dispatcher sees it. */
@@ -117,6 +119,16 @@ export interface PreprocessResult {
   roots: string[];
   /** Files read as templates, by path (their SourceFile holds the template's own text). */
   templates: Map<string, TemplateView>;
+  /**
+   * Templates read with variables replaced, by path: their SourceFile holds
+   * the rendering until the engine maps findings back (engine/templates.ts).
+   */
+  renderings: Map<string, TemplateRendering>;
+}
+
+export interface TemplateRendering extends Rendering {
+  /** The template's own text. */
+  original: string;
 }
 
 export class Preprocessor {
@@ -127,6 +139,7 @@ export class Preprocessor {
   readonly diagnostics: Diagnostic[] = [];
   readonly roots: string[] = [];
   readonly templates = new Map<string, TemplateView>();
+  readonly renderings = new Map<string, TemplateRendering>();
   private defs = new Map<string, DefEntry>();
   private stack: string[] = [];
   private filesRead = 0;
@@ -168,6 +181,7 @@ export class Preprocessor {
       diagnostics: this.diagnostics,
       roots: this.roots,
       templates: this.templates,
+      renderings: this.renderings,
     };
   }
 
@@ -191,6 +205,8 @@ export class Preprocessor {
 
   private readText(path: string, { text, bytes }: Content, via: Via[] | undefined) {
     this.filesRead++;
+    const rendering = this.renderingOf(path, text);
+    if (rendering) text = rendering.text;
     const view = this.templateOf(path, text);
     const file = new SourceFile(path, view ? view.text : text);
     this.files.set(path, file);
@@ -204,6 +220,17 @@ export class Preprocessor {
       // Findings, snippets and fixes see the template's own text (same length, same lines as the view).
       if (view) this.files.set(path, new SourceFile(path, text));
     }
+  }
+
+  /** With --template-vars: the template with its simple variables replaced (findings are mapped back later). */
+  private renderingOf(path: string, text: string): TemplateRendering | undefined {
+    const vars = this.options.templateVars;
+    if (!vars) return undefined;
+    const engine = detectEngine(path, text, this.options.template ?? "auto");
+    if (!engine) return undefined;
+    const r = { ...substituteVars(text, engine, vars), original: text };
+    this.renderings.set(path, r);
+    return r;
   }
 
   /** The view to read when `path` is a template (see grammar/template/view.ts); reports how it was recognised. */

@@ -6,7 +6,7 @@ import type { ConfigAst, Diagnostic } from "./ast.js";
 import type { FileAccess } from "./files.js";
 import { memoryFiles, overlayFiles } from "./files.js";
 import { TreeBuilder } from "./parser.js";
-import { Preprocessor, type ReaderOptions } from "./preprocessor.js";
+import { Preprocessor, type ReaderOptions, type TemplateRendering } from "./preprocessor.js";
 import type { SourceFile } from "./source.js";
 import type { TemplateView } from "./template/index.js";
 
@@ -20,6 +20,8 @@ export interface ParseResult {
   files: Map<string, SourceFile>;
   /** Files read as templates (grammar/template/view.ts), by path. */
   templates: Map<string, TemplateView>;
+  /** Templates read with --template-vars, by path (see Preprocessor). */
+  renderings: Map<string, TemplateRendering>;
 }
 
 /**
@@ -50,6 +52,7 @@ export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderO
     diagnostics,
     files: r.files,
     templates: r.templates,
+    renderings: r.renderings,
   };
 }
 

@@ -3,6 +3,7 @@
  * nearest .keepalived-lint.json, flags winning) is the workspace's
  * (src/workspace/settings.ts); this only reads and checks the flags.
  */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { TargetVersion } from "../../grammar/reader.js";
 import { ALL_RULES } from "../../rules/index.js";
@@ -37,6 +38,18 @@ export function parseTemplateChoice(v: string): TemplateChoice {
   throw new UsageError(`--template must be one of ${TEMPLATE_CHOICES.join(", ")} (got "${v}")`);
 }
 
+/** A JSON object of variables (Ansible host_vars and the like, as JSON). */
+export function readTemplateVars(path: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--template-vars ${path}: ${(e as Error).message} (a JSON object of variables is expected; YAML is not read)`);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new UsageError(`--template-vars ${path}: expected a JSON object of variables`);
+  return raw as Record<string, unknown>;
+}
+
 export interface SettingFlags {
   /** --config FILE (string), --no-config (false), or discovery (undefined). */
   config?: string | boolean;
@@ -46,6 +59,8 @@ export interface SettingFlags {
   reportUnusedDisableDirectives?: boolean;
   /** --template ENGINE|auto|off */
   template?: string;
+  /** --template-vars FILE (JSON) */
+  templateVars?: string;
 }
 
 /** Where the workspace takes its settings from, for these flags. */
@@ -59,6 +74,7 @@ export function settingsSource(flags: SettingFlags, cwd: string): SettingsSource
       ...(flags.configId !== undefined && { configId: flags.configId }),
       ...(flags.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives }),
       ...(flags.template !== undefined && { template: parseTemplateChoice(flags.template) }),
+      ...(flags.templateVars !== undefined && { templateVars: readTemplateVars(resolve(cwd, flags.templateVars)) }),
     },
   };
 }

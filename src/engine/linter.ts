@@ -12,7 +12,7 @@ import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
-import { templateFindings } from "./templates.js";
+import { fromRenderings, templateFindings } from "./templates.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
 export interface LintOptions {
@@ -27,6 +27,8 @@ export interface LintOptions {
   ruleSet?: readonly Rule[];
   /** Template engine of the files read: "auto" (default: by name and content), an engine, or "off". */
   template?: TemplateChoice;
+  /** Values of template variables (--template-vars): lint one rendering, findings mapped back to the template. */
+  templateVars?: Record<string, unknown>;
 }
 
 /** The reader's options out of the lint options. */
@@ -36,6 +38,7 @@ export function readerOptionsOf(options: LintOptions): ReaderOptions {
     targetVersion: options.targetVersion,
     env: options.env,
     template: options.template,
+    templateVars: options.templateVars,
   };
 }
 
@@ -93,9 +96,11 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
       });
     }
   }
+  // Template findings first, on the text the rules read; then renderings (--template-vars) are mapped back to the templates.
+  const kept = fromRenderings(templateFindings(found, parsed.templates, (f, o) => parsed.files.get(f)?.position(o).line ?? 0), parsed);
   const directives = new Map<string, Directive[]>();
   for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
-  let diagnostics = applyDirectives(templateFindings(found, parsed.templates, (f, o) => parsed.files.get(f)?.position(o).line ?? 0), parsed.files, directives);
+  let diagnostics = applyDirectives(kept, parsed.files, directives);
   // unused-disable-directive is reported here, after suppression: unknown rule ids always, unused
   // directives when asked (--report-unused-disable-directives, or the rule given a severity)
   const unusedSetting = options.rules?.["unused-disable-directive"];

@@ -8,8 +8,10 @@
  * edits only literal text. Messages name a placeholder as the engine writes
  * an expression.
  */
-import type { Diagnostic, Fix } from "../../grammar/ast.js";
-import { conditionalTo, exclusive, hasPlaceholder, PLACEHOLDER_RUN, placeholderSource, touchesTag, type TemplateView } from "../../grammar/template/index.js";
+import type { Diagnostic, Fix, Span } from "../../grammar/ast.js";
+import type { ParseResult } from "../../grammar/reader.js";
+import { SourceFile } from "../../grammar/source.js";
+import { conditionalTo, exclusive, hasPlaceholder, PLACEHOLDER_RUN, placeholderSource, templateOffset, touchesTag, type TemplateView } from "../../grammar/template/index.js";
 
 /**
  * Rules whose finding sits on a name that refers to something (a tracked
@@ -120,4 +122,25 @@ function onlySometimes(d: Diagnostic, other: number, lineOf: (file: string, offs
   const line = lineOf(d.file, other);
   const { fix: _dropped, ...rest } = d;
   return { ...rest, severity: "info", message: `if the template renders line ${line} here: ${d.message}` };
+}
+
+/**
+ * --template-vars: findings on a rendering, moved to the template's own
+ * offsets (a finding inside a replaced value points at its tag), and the
+ * template's own text put back as the file. A fix on a rendering would edit
+ * the wrong text: none is kept.
+ */
+export function fromRenderings(found: Diagnostic[], parsed: ParseResult): Diagnostic[] {
+  if (parsed.renderings.size === 0) return found;
+  const move = <T extends Span>(s: T): T => {
+    const r = parsed.renderings.get(s.file);
+    return r ? { ...s, start: templateOffset(r, s.start), end: Math.max(templateOffset(r, s.start), templateOffset(r, s.end, true)) } : s;
+  };
+  const out = found.map((d) => {
+    if (!parsed.renderings.has(d.file) && !d.related?.some((x) => parsed.renderings.has(x.span.file))) return d;
+    const { fix: _fix, suggestions: _suggestions, ...rest } = move(d);
+    return { ...rest, ...(d.related && { related: d.related.map((x) => ({ ...x, span: move(x.span) })) }) };
+  });
+  for (const [path, r] of parsed.renderings) parsed.files.set(path, new SourceFile(path, r.original));
+  return out;
 }

@@ -28,6 +28,8 @@ export interface SettingOverrides {
   indent?: number | "tab";
   /** Template engine, "auto" or "off" (--template, the editor's templateEngine). */
   template?: TemplateChoice;
+  /** Values of template variables (--template-vars). */
+  templateVars?: Record<string, unknown>;
 }
 
 export interface SettingsSource {
@@ -92,6 +94,7 @@ export class SettingsResolver {
         ...(configId !== undefined && { configId }),
         ...(o.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: o.reportUnusedDisableDirectives }),
         ...((o.template ?? last("template")) !== undefined && { template: o.template ?? last("template") }),
+        ...(o.templateVars !== undefined && { templateVars: o.templateVars }),
       },
       format: { indent: o.indent ?? c.format?.indent },
       configFile: loaded?.path,

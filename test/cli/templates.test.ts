@@ -54,3 +54,23 @@ describe("templates on the command line", () => {
     expect(readFileSync(join(d, path), "utf8")).toBe(TEMPLATE);
   });
 });
+
+describe("--template-vars", () => {
+  const dir = tempTree({
+    "t/keepalived.conf.j2": "vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id {{ vrid }}\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n",
+    "host_vars/lb1.json": '{ "vrid": 300 }',
+    "host_vars/bad.json": "vrid: 300\n",
+  });
+
+  it("lints one rendering and reports on the template's line and column", () => {
+    const r = runCli(["--no-config", "-f", "compact", "--template-vars", "host_vars/lb1.json", "t/keepalived.conf.j2"], { cwd: dir });
+    expect(r.stdout).toMatch(/^t\/keepalived\.conf\.j2:4:21: .*"300".*\[invalid-value\]$/m);
+    expect(r.code).toBe(1);
+  });
+
+  it("a file that is not a JSON object is a usage error", () => {
+    const r = runCli(["--no-config", "--template-vars", "host_vars/bad.json", "t/keepalived.conf.j2"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("a JSON object of variables is expected");
+  });
+});

@@ -111,3 +111,26 @@ describe("fixes never touch a tag", () => {
     for (const f of findings(withTag, "/t/keepalived.conf.j2")) for (const e of f.fix?.edits ?? []) expect(withTag.slice(e.start, e.end)).not.toMatch(/\{\{|\}\}/);
   });
 });
+
+describe("--template-vars: one node's rendering, findings on the template's lines", () => {
+  const text = "vrrp_instance VI_1 {\n    state {{ state }}\n    interface {{ iface }}\n    virtual_router_id {{ vrid }}\n    priority {{ prio }}\n    nopreempt\n    virtual_ipaddress {\n        {{ vip }}\n    }\n}\n";
+  const run = (vars: Record<string, unknown>) => {
+    const r = lint(memoryFiles({ "/t/keepalived.conf.j2": text }), ["/t/keepalived.conf.j2"], { templateVars: vars });
+    const f = r.files.get("/t/keepalived.conf.j2")!;
+    expect(f.text).toBe(text);
+    return r.diagnostics.map((d) => ({ line: f.position(d.start).line, column: f.position(d.start).column, text: text.slice(d.start, d.end), rule: d.ruleId, severity: d.severity, fix: d.fix }));
+  };
+
+  test("a value that is wrong points at its tag; a fact the values make certain is reported at its level", () => {
+    const d = run({ state: "MASTER", iface: "eth0", vrid: 300, prio: 100, vip: "192.0.2.1" });
+    expect(d).toContainEqual(expect.objectContaining({ line: 4, column: 23, text: "{{ vrid }}", rule: "invalid-value", severity: "error" }));
+    const master = d.find((x) => x.rule === "nopreempt-state-master")!;
+    expect(master).toMatchObject({ line: 6, severity: "error", text: "nopreempt" });
+    expect(master.fix).toBeUndefined();
+  });
+
+  test("good values: nothing but what holds; unknown variables stay placeholders", () => {
+    expect(run({ state: "BACKUP", iface: "eth0", vrid: 51, prio: 100, vip: "192.0.2.1" }).filter((x) => x.severity !== "info")).toEqual([]);
+    expect(run({ state: "BACKUP" }).filter((x) => x.severity !== "info")).toEqual([]);
+  });
+});

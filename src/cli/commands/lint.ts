@@ -36,6 +36,7 @@ export interface LintFlags {
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
   template?: string;
+  templateVars?: string;
 }
 
 interface Run extends FixOutcome {
