@@ -61,6 +61,8 @@ export interface SettingFlags {
   template?: string;
   /** --template-vars FILE (JSON) */
   templateVars?: string;
+  /** --max-expanded-lines: the expansion budget, for the rare legitimate giant (docs/limits.md). */
+  maxExpandedLines?: number;
 }
 
 /** Where the workspace takes its settings from, for these flags. */
@@ -75,8 +77,14 @@ export function settingsSource(flags: SettingFlags, cwd: string): SettingsSource
       ...(flags.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives }),
       ...(flags.template !== undefined && { template: parseTemplateChoice(flags.template) }),
       ...(flags.templateVars !== undefined && { templateVars: readTemplateVars(resolve(cwd, flags.templateVars)) }),
+      ...(flags.maxExpandedLines !== undefined && { budgets: { expandedLines: positiveInteger("--max-expanded-lines", flags.maxExpandedLines) } }),
     },
   };
+}
+
+function positiveInteger(flag: string, n: number): number {
+  if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`${flag} expects a positive integer`);
+  return n;
 }
 
 /** The workspace for these flags; a broken --config FILE is a usage error. */

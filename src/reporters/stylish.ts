@@ -14,7 +14,8 @@ export const stylish: Formatter = (results, ctx) => {
   const all: Message[] = [];
   for (const r of results) {
     if (r.messages.length === 0) continue;
-    all.push(...r.messages);
+    // One by one: spreading a long array into push() overflows the stack.
+    for (const m of r.messages) all.push(m);
     out.push(c.underline(r.displayPath));
     for (const m of r.messages) {
       out.push(`  ${c.dim(`${m.line}:${m.column}`)}  ${sev(m)}  ${m.message}  ${c.dim(m.ruleId)}`);

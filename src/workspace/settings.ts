@@ -30,6 +30,8 @@ export interface SettingOverrides {
   template?: TemplateChoice;
   /** Values of template variables (--template-vars). */
   templateVars?: Record<string, unknown>;
+  /** Work budgets (grammar/budgets.ts); unset ones take their defaults. */
+  budgets?: LintOptions["budgets"];
 }
 
 export interface SettingsSource {
@@ -95,6 +97,7 @@ export class SettingsResolver {
         ...(o.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: o.reportUnusedDisableDirectives }),
         ...((o.template ?? last("template")) !== undefined && { template: o.template ?? last("template") }),
         ...(o.templateVars !== undefined && { templateVars: o.templateVars }),
+        ...(o.budgets !== undefined && { budgets: o.budgets }),
       },
       format: { indent: o.indent ?? c.format?.indent },
       configFile: loaded?.path,
