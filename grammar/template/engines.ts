@@ -70,6 +70,6 @@ export function engineOfContent(text: string): TemplateEngine | undefined {
     // Mustache sections, or sed-style `{{VAR}}` (Jinja2 templates have `{%` or a .j2 name).
     return "mustache";
   }
-  if (TERRAFORM_SIGNS.test(text)) return "terraform";
+  if (text.includes("%{") && TERRAFORM_SIGNS.test(text)) return "terraform";
   return undefined;
 }
