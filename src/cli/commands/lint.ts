@@ -83,7 +83,16 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   if (flags.printConfig !== undefined) {
     const s = workspace.settingsFor(resolve(io.cwd, flags.printConfig));
     const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.lint.rules?.[r.meta.id] ?? r.meta.severity]));
-    const shown = { configFile: s.configFile ?? null, targetVersion: s.lint.targetVersion, configId: s.lint.configId, ignore: s.ignore, ...(s.file.root !== undefined && { root: s.file.root }), ...(s.file.roots && { roots: s.file.roots }), rules };
+    const shown = {
+      configFile: s.configFile ?? null,
+      targetVersion: s.lint.targetVersion,
+      targetVersionFrom: s.targetVersionFrom,
+      configId: s.lint.configId,
+      ignore: s.ignore,
+      ...(s.file.root !== undefined && { root: s.file.root }),
+      ...(s.file.roots && { roots: s.file.roots }),
+      rules,
+    };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
     return EXIT.ok;
   }
