@@ -10,9 +10,11 @@ import { budgetsOf, type Budgets } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
+import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, MERGED_USR_LINKS, type LintSettings, type Rule, type RuleContext, type RuleMeta } from "./rule.js";
+import { fromRenderings, templateFindings } from "./templates.js";
 import { scrubFinding, secretsOf } from "./secrets.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
@@ -28,8 +30,24 @@ export interface LintOptions {
   budgets?: Partial<Budgets>;
   /** Rules to run instead of the built-in set (tests). */
   ruleSet?: readonly Rule[];
+  /** Template engine of the files read: "auto" (default: by name and content), an engine, or "off". */
+  template?: TemplateChoice;
+  /** Values of template variables (--template-vars): lint one rendering, findings mapped back to the template. */
+  templateVars?: Record<string, unknown>;
   /** Symlinked directories of the target host (default MERGED_USR_LINKS; {} for a host without merged /usr). */
   symlinkedDirs?: Readonly<Record<string, string>>;
+}
+
+/** The reader's options out of the lint options. */
+export function readerOptionsOf(options: LintOptions): ReaderOptions {
+  return {
+    configId: options.configId,
+    targetVersion: options.targetVersion,
+    env: options.env,
+    template: options.template,
+    templateVars: options.templateVars,
+    budgets: options.budgets,
+  };
 }
 
 /** What the engine itself needs: the rules to run are always given. */
@@ -53,10 +71,6 @@ export function lint(fs: FileAccess, mainFiles: string[], options: EngineOptions
 /** Lints one text (no includes are resolved beyond what `fs` offers). */
 export function lintText(text: string, path: string, options: EngineOptions, fs?: FileAccess): LintResult {
   return lintParsed(parseText(text, path, readerOptionsOf(options), fs), options);
-}
-
-function readerOptionsOf(options: LintOptions): ReaderOptions {
-  return { configId: options.configId, targetVersion: options.targetVersion, env: options.env, budgets: options.budgets };
 }
 
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
@@ -92,9 +106,11 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
       });
     }
   }
+  // Template findings first, on the text the rules read; then renderings (--template-vars) are mapped back to the templates.
+  const kept = fromRenderings(templateFindings(found, parsed.templates, (f, o) => parsed.files.get(f)?.position(o).line ?? 0), parsed);
   const directives = new Map<string, Directive[]>();
   for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
-  let diagnostics = applyDirectives(found, parsed.files, directives);
+  let diagnostics = applyDirectives(kept, parsed.files, directives);
   // unused-disable-directive is reported here, after suppression: unknown rule ids always, unused
   // directives when asked (--report-unused-disable-directives, or the rule given a severity)
   const unusedSetting = options.rules?.["unused-disable-directive"];

@@ -47,6 +47,8 @@ export interface LintFlags {
   maxExpandedLines?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
+  template?: string;
+  templateVars?: string;
   root?: string[];
 }
 
@@ -109,7 +111,9 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     args.push(dflt);
   }
   const ignored = (p: string) => workspace.ignoredBy(p) !== undefined;
-  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored });
+  // A directory contributes its templates only when templates are asked for (--template).
+  const templates = flags.template !== undefined && flags.template !== "off";
+  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored, templates });
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
 
   const fixing = !!(flags.fix || flags.fixDryRun);
