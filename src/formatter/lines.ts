@@ -66,6 +66,12 @@ function isCommentOnly(tokens: CstToken[]): boolean {
   return tokens.some((t) => t.type === "Comment") && tokens.every((t) => t.type === "Comment" || t.type === "Blank");
 }
 
+/** No content, but not blank either: the reader skips such a line inside a multiline definition. */
+function isSkippedInDefinition(tokens: CstToken[]): boolean {
+  const empty = (t: CstToken) => t.type === "Comment" || t.type === "Blank" || t.type === "Nul";
+  return tokens.every(empty) && tokens.some((t) => t.type !== "Blank");
+}
+
 /** Tokens that carry content keepalived reads (comments and blanks excluded). */
 function codeTokens(tokens: CstToken[]): CstToken[] {
   const out: CstToken[] = [];
@@ -228,8 +234,9 @@ export class DefinitionTracker {
       line.definition = true;
       line.braceDelta = 0;
       line.leadingCloses = 0;
-      // keepalived skips comment-only lines inside a multiline definition
-      if (line.kind === "comment") return;
+      // keepalived skips lines with nothing but blanks, comments and NULs inside a multiline
+      // definition (a form feed before the comment makes the line verbatim, not a comment line)
+      if (line.kind === "comment" || isSkippedInDefinition(line.tokens)) return;
       line.kind = "verbatim";
       this.inDefinition = endsInBackslash(line);
       line.continues = this.inDefinition;

@@ -80,3 +80,12 @@ describe("formatter properties", () => {
     expect(lost).toEqual([]);
   });
 });
+
+// Found by a random run (seed 902762979): a form feed before a comment made the formatter end a multiline
+// definition there, while keepalived skips the line and keeps appending, so the tab on the next line
+// (part of the definition's value) became a space.
+it("a comment line behind a form feed inside a multiline definition keeps the next line verbatim", () => {
+  const text = " $A=x \\ \n \f # comment \n vrrp_instance\tvrrp_instance ";
+  expect(projection(format(text))).toEqual(projection(text));
+  expect(format(text)).toContain("vrrp_instance\tvrrp_instance");
+});

@@ -14,7 +14,7 @@ export const NS_PATTERN = /^kl-([0-9a-f]{6})-(br|probe|n\d+)$/;
 export const IP = "ip";
 
 export function newRunId(): string {
-  return randomBytes(3).toString("hex");
+  return randomBytes(3).toString("hex"); // not-an-input: a unique name, so parallel runs never share a namespace
 }
 
 export function runDir(runId: string): string {
@@ -72,7 +72,7 @@ async function ipBatch(ns: string, commands: string[]): Promise<void> {
  * the number of processes low (spawning is what hurts on a busy machine).
  */
 export async function createSegment(runId: string, nodeCount: number): Promise<Segment> {
-  const octet = randomBytes(1)[0];
+  const octet = randomBytes(1)[0]; // not-an-input: any subnet works inside the run's own namespaces
   const net = `10.99.${octet}`;
   const br = bridgeNs(runId);
   await must(IP, ["netns", "add", br]);

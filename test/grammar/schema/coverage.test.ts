@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { documentedKeys } from "../../../grammar/schema/descriptions.js";
 import { allContexts, allKeywords, getContext, lookupKeyword, mustBeDefinedBeforeUse } from "../../../grammar/schema/index.js";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const INVENTORY = resolve(repoRoot, "../shared/reference/keywords.json");
 const haveInventory = existsSync(INVENTORY);
 if (!haveInventory) console.warn(`schema coverage tests skipped: ${INVENTORY} not found`);

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { allKeywords } from "../../../grammar/schema/index.js";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const SCANNED = ["grammar", "src", "rules"];
 const EXEMPT = resolve(repoRoot, "grammar/schema");
 
