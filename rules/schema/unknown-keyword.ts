@@ -73,11 +73,15 @@ export default defineRule({
       }
       ctx.report({ at: node.keyword, message, hint, fix, suggestions });
     }
-    for (const node of ctx.ast.children) {
+    // The reader's brace findings, found once: scanning all its findings per top-level block was quadratic.
+    const braceFindings = ctx.readerDiagnostics.filter(isBraceFinding);
+    const top = ctx.ast.children;
+    for (let i = 0; i < top.length; i++) {
+      const node = top[i]!;
       if (!node.block || !node.known) continue;
       const owners = lookupKeyword("root", node.name)?.processes ?? [];
       if (PROCESSES.every((p) => owners.includes(p))) continue;
-      const from = rootViewStart(node, ctx.ast.children, ctx.readerDiagnostics);
+      const from = rootViewStart(node, top[i + 1], braceFindings);
       if (from === undefined) continue;
       const line = ctx.files.get(node.file)?.position(node.start).line;
       const missing = PROCESSES.filter((p) => !owners.includes(p));
@@ -115,11 +119,14 @@ export default defineRule({
  * (a value block without '{', a stray '}'), just after that point. Undefined
  * when they skip exactly the block.
  */
-function rootViewStart(node: ConfigNode, top: readonly ConfigNode[], reader: readonly Diagnostic[]): number | undefined {
+function rootViewStart(node: ConfigNode, next: ConfigNode | undefined, braceFindings: readonly Diagnostic[]): number | undefined {
   const block = node.block!;
   if (!block.open) return node.keyword.end;
-  const next = top[top.indexOf(node) + 1];
   const end = block.close?.start ?? next?.start ?? Number.MAX_SAFE_INTEGER;
+  const open = block.open.start;
+  const stray = braceFindings.filter((d) => d.file === node.file && d.start > open && d.start < end);
+  // Braces of blocks inside pair up when each has both: the count cannot reach zero before the real '}' (most blocks).
+  if (stray.length === 0 && block.close && allClosed(node.children, node.file)) return undefined;
   const events: [number, 1 | -1][] = [];
   const visit = (n: ConfigNode) => {
     if (n.file !== node.file) return;
@@ -128,19 +135,30 @@ function rootViewStart(node: ConfigNode, top: readonly ConfigNode[], reader: rea
     n.children.forEach(visit);
   };
   node.children.forEach(visit);
-  for (const d of reader) {
-    if (d.file !== node.file || d.start <= block.open.start || d.start >= end) continue;
-    if (d.ruleId === "unexpected-brace") events.push([d.start, 1]);
-    else if (d.ruleId === "unbalanced-brace" && /^extra '\}'/.test(d.message)) events.push([d.start, -1]);
-  }
+  for (const d of stray) events.push([d.start, d.ruleId === "unexpected-brace" ? 1 : -1]);
   events.sort((a, b) => a[0] - b[0]);
   let depth = 1;
   for (const [at, step] of events) {
-    if (at <= block.open.start || at >= end) continue;
+    if (at <= open || at >= end) continue;
     depth += step;
     if (depth === 0) return at + 1;
   }
   return undefined;
+}
+
+/** A '{' the reader found where none belongs, or an extra '}': brace lines keepalived's other processes count. */
+function isBraceFinding(d: Diagnostic): boolean {
+  return d.ruleId === "unexpected-brace" || (d.ruleId === "unbalanced-brace" && /^extra '\}'/.test(d.message));
+}
+
+/** Does every block among `nodes` (in `file`) have both its '{' and its '}', or neither? */
+function allClosed(nodes: readonly ConfigNode[], file: string): boolean {
+  for (const n of nodes) {
+    if (n.file !== file || !n.block) continue;
+    if (!n.block.open !== !n.block.close) return false;
+    if (!allClosed(n.children, file)) return false;
+  }
+  return true;
 }
 
 /** keepalived's processes that each read the whole configuration under -t. */
