@@ -5,7 +5,7 @@
  * the schema's (grammar/schema/values.ts, lines.ts); this rule places them.
  */
 import type { ConfigNode, Word } from "../../grammar/ast.js";
-import { checkValue, getContext, lineGrammarOf, lookupKeyword, parseEntryLine } from "../../grammar/schema/index.js";
+import { checkValue, getContext, lineGrammarOf, lookupKeyword, parseEntryLine, type KeywordSpec, type ValueProblem } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { allNodes, contextLabel } from "./helpers-tree.js";
 
@@ -24,6 +24,17 @@ export default defineRule({
     // vrrp_handler, vrrp_sync_group_handler and static_track_group_handler (vrrp_parser.c) skip_block() a second
     // block of an existing name ("already defined", reported by duplicate-name): keepalived never reads its lines.
     const named = new Set<string>();
+    // checkValue is a function of the keyword and the words' texts, and large configs repeat the same
+    // lines by the thousand ("weight 1", "connect_timeout 3"): each distinct line is checked once per lint.
+    const checked = new Map<KeywordSpec, Map<string, ValueProblem[]>>();
+    const checkedValue = (spec: KeywordSpec, args: readonly Word[]) => {
+      let bySpec = checked.get(spec);
+      if (!bySpec) checked.set(spec, (bySpec = new Map()));
+      const key = args.length === 1 ? args[0]!.text : args.map((a) => a.text).join("\0");
+      let problems = bySpec.get(key);
+      if (!problems) bySpec.set(key, (problems = checkValue(spec, args, target)));
+      return problems;
+    };
     for (const node of allNodes(ctx.ast)) {
       if (node.parent && skipped.has(node.parent)) {
         skipped.add(node);
@@ -52,7 +63,7 @@ export default defineRule({
         });
         continue;
       }
-      for (const p of checkValue(spec, node.args, target)) {
+      for (const p of checkedValue(spec, node.args)) {
         if (spec.kind === "block" && p.severity === "error") skipped.add(node);
         const word = node.args[p.index] ?? node.keyword;
         ctx.report({ at: word, message: p.message, hint: p.hint, severity: p.severity });
