@@ -14,6 +14,7 @@ export default defineRule({
     category: "ha",
     description: "auth_pass longer than 8 characters: keepalived uses only the first 8",
     fixable: false,
+    hasSuggestions: true,
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {

@@ -39,6 +39,7 @@ export default defineRule({
     category: "schema",
     description: "A keyword keepalived does not know in the block it is written in",
     fixable: true,
+    hasSuggestions: true,
   },
   check(ctx) {
     for (const node of allNodes(ctx.ast)) {
