@@ -5,9 +5,10 @@
  * libipset): keepalived 2.2.7 reports them as unknown and ignores the line.
  * Under the newest target, keywords not in any release yet are reported.
  */
+import type { ConfigNode } from "../../grammar/ast.js";
 import { lookupKeyword, type KeywordSpec } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "../schema/helpers-tree.js";
+import { contextLabel } from "../schema/helpers-tree.js";
 
 /** Build options the Debian 2.2.7 binary lacks (keepalived -v: no LIBIPSET). */
 const MISSING_IN_DEBIAN_227 = new Set(["_HAVE_LIBIPSET_"]);
@@ -20,12 +21,13 @@ export default defineRule({
     description: "A keyword the target keepalived version does not know",
     fixable: false,
   },
-  check(ctx) {
+  create(ctx) {
     const old = ctx.settings.targetVersion === "2.2.7";
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known) continue;
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known) return;
       const spec = lookupKeyword(node.context, node.name);
-      if (!spec) continue;
+      if (!spec) return;
       const where = node.context === "root" ? "" : ` in ${contextLabel(node.context)}`;
       if (old && !spec.inV227) {
         ctx.report({

@@ -7,7 +7,7 @@
 import type { ConfigNode, Word } from "../../grammar/ast.js";
 import { checkValue, getContext, lineGrammarOf, lookupKeyword, parseEntryLine, type KeywordSpec, type ValueProblem } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "./helpers-tree.js";
+import { contextLabel } from "./helpers-tree.js";
 
 export default defineRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineRule({
     description: "A value keepalived rejects, or reads differently from what it says",
     fixable: false,
   },
-  check(ctx) {
+  create(ctx) {
     const target = ctx.settings.targetVersion === "2.2.7" ? "2.2.7" : "newest";
     // keepalived skips a virtual_server/real_server whose address it cannot read: nothing inside is read either.
     const skipped = new Set<ConfigNode>();
@@ -35,33 +35,34 @@ export default defineRule({
       if (!problems) bySpec.set(key, (problems = checkValue(spec, args, target)));
       return problems;
     };
-    for (const node of allNodes(ctx.ast)) {
+    return { node: visit };
+    function visit(node: ConfigNode) {
       if (node.parent && skipped.has(node.parent)) {
         skipped.add(node);
-        continue;
+        return;
       }
       if (node.context === "root" && node.block && NAMED_ONCE.has(node.name) && node.args.length === 1) {
         const key = `${node.name} ${node.args[0]!.text}`;
         if (named.has(key)) {
           skipped.add(node);
-          continue;
+          return;
         }
         named.add(key);
       }
       if (node.kind === "entry") {
         entry(node);
-        continue;
+        return;
       }
-      if (!node.known) continue;
+      if (!node.known) return;
       const spec = lookupKeyword(node.context, node.name);
-      if (!spec) continue;
+      if (!spec) return;
       if (spec.kind === "value-block" && spec.args.startsWith("(none") && node.args.length > 0) {
         ctx.report({
           at: span(node.args[0]!, node.args[node.args.length - 1]!),
           message: `"${node.name}" takes no words before its block; keepalived reports "extra parameters" and ignores them`,
           hint: `put the values on their own lines inside the "{ … }" block`,
         });
-        continue;
+        return;
       }
       for (const p of checkedValue(spec, node.args)) {
         if (spec.kind === "block" && p.severity === "error") skipped.add(node);

@@ -8,7 +8,6 @@
 import type { ConfigNode } from "../../grammar/ast.js";
 import { lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes } from "./helpers-tree.js";
 
 /** Block keyword → the setting it needs and what keepalived does without it. */
 const NEEDS: Record<string, { keyword: string; effect: string }> = {
@@ -26,9 +25,10 @@ export default defineRule({
     description: "A vrrp_instance, vrrp_script, vrrp_track_process or track_file without a setting keepalived requires",
     fixable: false,
   },
-  check(ctx) {
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) continue;
+  create(ctx) {
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) return;
       const has = (name: string) => node.children.some((c) => c.kind === "keyword" && c.name === name);
       const label = `${node.name}${node.args[0] ? ` "${node.args[0].text}"` : ""}`;
       if (node.name === "vrrp_instance") {
@@ -42,7 +42,7 @@ export default defineRule({
           const why = unicast ? " (keepalived 2.2.7 requires it even for unicast instances)" : "";
           report(node, `${label} has no interface${why}; ${stop}`, "add \"interface <name>\" for the interface VRRP adverts are sent on");
         }
-        continue;
+        return;
       }
       const need = Object.hasOwn(NEEDS, node.name) ? NEEDS[node.name] : undefined;
       if (need && !has(need.keyword)) report(node, `${label} has no "${need.keyword}"; ${need.effect}`, `add "${need.keyword} …" to the block`);
