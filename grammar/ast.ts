@@ -36,6 +36,15 @@ export interface Word extends Span {
   via?: Via[];
 }
 
+/**
+ * A word for display (parse output, hover): quoted words keep their quotes,
+ * because keepalived reads `script "a b"` (one word) differently from
+ * `script a b` (a command and an argument).
+ */
+export function wordForDisplay(w: Pick<Word, "text" | "quoted">): string {
+  return w.quoted ? `"${w.text}"` : w.text;
+}
+
 /** A keyword line (or, inside a value block, an entry line) with its block, if any. */
 export interface ConfigNode extends Span {
   kind: "keyword" | "entry";

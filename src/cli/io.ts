@@ -9,6 +9,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   cwd: string;
   stdoutIsTTY: boolean;
+  /** Standard input is a terminal: a command that would read a config from it says what it expects instead of waiting. */
+  stdinIsTTY?: boolean;
 }
 
 /** Wrong usage, bad configuration or unreadable input: exit 2 with one line. */

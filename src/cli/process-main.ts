@@ -26,6 +26,7 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: isTerminal(1),
+    stdinIsTTY: isTerminal(0),
   });
   process.exitCode = code;
 }

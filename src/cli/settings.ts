@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { FileAccess } from "../../grammar/files.js";
 import type { TargetVersion } from "../../grammar/reader.js";
-import { ConfigError, findConfig, parseConfig, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
+import { ConfigError, findConfig, parseConfig, severityOf, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
+import { didYouMean } from "../engine/suggest.js";
 import type { LintOptions } from "../engine/linter.js";
 import { matchesIgnore } from "./glob-match.js";
 import { UsageError } from "./io.js";
@@ -30,12 +31,18 @@ export interface Effective {
   ignoreBase?: string;
 }
 
-/** Parses a --rule value `id:severity`. */
+/** Parses a --rule value `id:severity` (severity as in settings: off, info, warn, warning, error, 0, 1, 2). */
 export function parseRuleFlag(value: string, known: ReadonlySet<string>): [string, RuleSetting] {
-  const m = /^([^:]+):(error|warning|info|off)$/.exec(value.trim());
-  if (!m) throw new UsageError(`--rule expects id:severity with severity error, warning, info or off (got "${value}")`);
-  if (!known.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (list them with: keepalived-lint rules)`);
-  return [m[1], m[2] as RuleSetting];
+  const m = /^([^:]+):([^:]+)$/.exec(value.trim());
+  const sev = m ? severityOf(m[2]) : undefined;
+  if (!m || sev === undefined) throw new UsageError(`--rule expects id:severity with severity off, info, warn, error (or 0, 1, 2) (got "${value}")`);
+  if (!known.has(m[1])) throw new UsageError(`--rule: ${unknownRule(m[1], known)}`);
+  return [m[1], sev];
+}
+
+/** `unknown rule "x"; did you mean "y"?` (or where to list them). */
+export function unknownRule(id: string, known: Iterable<string>): string {
+  return `unknown rule "${id}"${didYouMean(id, known) || " (list them with: keepalived-lint rules)"}`;
 }
 
 export function parseTargetVersion(v: string): TargetVersion {
@@ -80,11 +87,15 @@ export class SettingsResolver {
   for(file: string): Effective {
     const loaded = this.cli.config === false ? undefined : this.explicit ?? this.discover(dirname(file));
     const c: LintConfig = loaded?.config ?? {};
+    // overrides whose globs match the file, in order, over the top level; the command line over all
+    const rel = loaded ? relative(dirname(loaded.path), file).split(sep).join("/") : undefined;
+    const layers = [c, ...(rel === undefined || rel.startsWith("../") ? [] : (c.overrides ?? []).filter((o) => o.files.some((g) => matchesIgnore(rel, g))))];
+    const last = <K extends "targetVersion" | "configId">(k: K) => layers.reduce<LintConfig[K]>((v, l) => l[k] ?? v, undefined);
     return {
       options: {
-        rules: { ...c.rules, ...this.cli.rules },
-        targetVersion: this.cli.targetVersion ?? c.targetVersion ?? "newest",
-        configId: this.cli.configId ?? c.configId ?? defaultConfigId(),
+        rules: Object.assign({}, ...layers.map((l) => l.rules), this.cli.rules),
+        targetVersion: this.cli.targetVersion ?? last("targetVersion") ?? "newest",
+        configId: this.cli.configId ?? last("configId") ?? defaultConfigId(),
         reportUnusedDisableDirectives: this.cli.reportUnusedDisableDirectives,
       },
       configFile: loaded?.path,
@@ -110,8 +121,10 @@ export class SettingsResolver {
   }
 
   private checked(config: LintConfig, path: string): LintConfig {
-    for (const id of Object.keys(config.rules ?? {})) {
-      if (!this.knownRules.has(id)) throw new ConfigError(`${path}: unknown rule "${id}" (list them with: keepalived-lint rules)`);
+    for (const rules of [config.rules, ...(config.overrides ?? []).map((o) => o.rules)]) {
+      for (const id of Object.keys(rules ?? {})) {
+        if (!this.knownRules.has(id)) throw new ConfigError(`${path}: ${unknownRule(id, this.knownRules)}`);
+      }
     }
     return config;
   }

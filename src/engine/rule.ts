@@ -26,6 +26,8 @@ export interface RuleMeta {
   fromReader?: boolean;
   /** Does the rule offer suggestions (fixes an editor offers but --fix never applies)? The engine refuses undeclared ones. */
   hasSuggestions?: boolean;
+  /** Reported by the engine itself, after suppression comments are applied (the rule has no check). */
+  fromEngine?: boolean;
 }
 
 export interface LintSettings {

@@ -8,6 +8,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
   createConnection,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ProposedFeatures,
@@ -45,6 +46,7 @@ import {
   uriToPath,
   type Analysis,
 } from "../service/index.js";
+import { editorSettings, type EditorSettings } from "./editor-settings.js";
 
 export interface ServerOptions {
   /** Streams to speak JSON-RPC on; default: chosen from argv (--stdio, --node-ipc, --socket). */
@@ -84,8 +86,13 @@ export function startServer(options: ServerOptions = {}): Connection {
   const fs = options.fs ?? nodeFiles();
   const envDebounce = Number(process.env.KEEPALIVED_LSP_DEBOUNCE_MS);
   let debounceMs = options.debounceMs ?? (Number.isFinite(envDebounce) && envDebounce >= 0 ? envDebounce : DEFAULT_DEBOUNCE_MS);
+  /** Indent the user chose for this server (the format.indent editor setting); the project's settings win over it. */
+  let userFormat: { indent: number | "tab" } | undefined;
   let markdown = true;
   let canWatch = false;
+  let canPullSettings = false;
+  let canRegisterSettings = false;
+  let editor: EditorSettings = editorSettings(undefined);
   let lineFoldingOnly = false;
   let foldingLimit: number | undefined;
 
@@ -117,7 +124,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const rootOf = (path: string) => ownerOf.get(path) ?? path;
 
   function run(root: string): Analysis {
-    const analysis = analyze(fs, root, { overrides: overrides() });
+    const analysis = analyze(fs, root, { overrides: overrides(), defaults: editor.lint });
     analyses.set(root, { analysis, generation });
     for (const file of analysis.result.files.keys()) {
       if (file === root) continue;
@@ -230,8 +237,9 @@ export function startServer(options: ServerOptions = {}): Connection {
     lineFoldingOnly = caps?.foldingRange?.lineFoldingOnly ?? false;
     foldingLimit = caps?.foldingRange?.rangeLimit;
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const init = params.initializationOptions as { debounceMs?: unknown } | undefined;
-    if (typeof init?.debounceMs === "number" && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    canPullSettings = params.capabilities.workspace?.configuration === true;
+    canRegisterSettings = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    applySettings(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -250,7 +258,42 @@ export function startServer(options: ServerOptions = {}): Connection {
     };
   });
 
+  /** Takes the editor's settings (see editor-settings.ts); re-lints what is open when they change what a lint says. */
+  function applySettings(raw: unknown) {
+    const before = JSON.stringify(editor.lint);
+    editor = editorSettings(raw);
+    if (editor.debounceMs !== undefined) debounceMs = editor.debounceMs;
+    userFormat = editor.format;
+    for (const problem of editor.problems) log(`${problem}; ignored`);
+    if (JSON.stringify(editor.lint) === before) return;
+    generation++;
+    for (const root of [...analyses.keys()]) schedule(root);
+  }
+
+  /** Asks the client for its `keepalived` settings section, when it can answer. */
+  function pullSettings(): Promise<void> {
+    if (!canPullSettings) return Promise.resolve();
+    return connection.workspace.getConfiguration("keepalived").then(
+      (section: unknown) => {
+        if (section !== null && section !== undefined) applySettings(section);
+      },
+      (e: unknown) => log(`reading the editor's settings failed: ${(e as Error).message}`),
+    );
+  }
+
+  connection.onDidChangeConfiguration((p) => {
+    // Pushed (VS Code's configurationSection) or, from clients that only say "changed", pulled.
+    const pushed = (p.settings as { keepalived?: unknown } | null | undefined)?.keepalived;
+    if (pushed !== undefined) applySettings(pushed);
+    else void pullSettings();
+  });
+
   connection.onInitialized(() => {
+    if (canPullSettings) {
+      // Clients that answer workspace/configuration want to be asked; ask once now and on every change.
+      void pullSettings();
+      if (canRegisterSettings) connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+    }
     if (!canWatch) return;
     // Project settings and closed includes change on disk; re-lint when they do.
     connection.client
@@ -356,13 +399,13 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onDocumentFormatting(
     safe("formatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocument(at.doc.getText(), formatOptionsOf(p.options, at.analysis.config?.config.format)) : [];
+      return at ? formatDocument(at.doc.getText(), formatOptionsOf(at.analysis.config?.config.format, userFormat)) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     safe("rangeFormatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocumentRange(at.doc.getText(), p.range, formatOptionsOf(p.options, at.analysis.config?.config.format)) : [];
+      return at ? formatDocumentRange(at.doc.getText(), p.range, formatOptionsOf(at.analysis.config?.config.format, userFormat)) : [];
     }),
   );
 

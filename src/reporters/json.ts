@@ -17,6 +17,8 @@ export const json: Formatter = (results) => {
       endLine: m.endLine,
       endColumn: m.endColumn,
       ...(m.fix && { fix: m.fix }),
+      // Not in ESLint's shape, which tolerates extra fields: how to fix it, as stylish, SARIF and GitHub show.
+      ...(m.hint !== undefined && { hint: m.hint }),
     }));
     const c = countMessages(r.messages);
     return {

@@ -15,8 +15,10 @@ import { clusterOf, lint } from "../workspace/lint.js";
 export interface AnalyzeOptions {
   /** Texts of open editor buffers by path; they win over the disk. */
   overrides?: Map<string, string>;
-  /** Options that win over the config file (editor settings, tests). */
+  /** Options that win over the config file (tests). */
   lintOptions?: LintOptions;
+  /** Options the config file overrides (editor settings: the project's file is what CI uses). */
+  defaults?: LintOptions;
   /** Skip `.keepalived-lint.json` lookup (the CLI's --no-config). */
   noConfig?: boolean;
 }
@@ -46,10 +48,11 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
   }
   const c = config?.config;
   const lintOptions: LintOptions = {
+    ...options.defaults,
     ...(c?.targetVersion !== undefined && { targetVersion: c.targetVersion }),
     ...(c?.configId !== undefined && { configId: c.configId }),
     ...options.lintOptions,
-    rules: { ...c?.rules, ...options.lintOptions?.rules },
+    rules: { ...options.defaults?.rules, ...c?.rules, ...options.lintOptions?.rules },
   };
   const result = lint(files, [root], lintOptions);
   if (configProblem) result.diagnostics.unshift(configProblem);

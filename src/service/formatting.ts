@@ -6,11 +6,18 @@ import type { Range, TextEdit } from "vscode-languageserver-types";
 import { format, formatRange, type FormatOptions } from "../formatter/index.js";
 import { offsetAt, rangeOf, sourceOf } from "./text.js";
 
-/** Editor options (tabSize/insertSpaces) unless the project config fixes the indent. */
-export function formatOptionsOf(editor: { tabSize?: number; insertSpaces?: boolean }, project?: { indent?: number | "tab" }): FormatOptions {
+/**
+ * The indent for editor formatting: the project's settings (`"format"` in
+ * .keepalived-lint.json), else what the user set for this server, else the
+ * formatter's default (4 spaces). The editor's own tabSize/insertSpaces are
+ * not used: they come with every request whatever the user chose, and
+ * following them would give a layout that `keepalived-lint format --check`
+ * rejects.
+ */
+export function formatOptionsOf(project?: { indent?: number | "tab" }, user?: { indent?: number | "tab" }): FormatOptions {
   if (project?.indent !== undefined) return { indent: project.indent };
-  if (editor.insertSpaces === false) return { indent: "tab" };
-  return editor.tabSize !== undefined && editor.tabSize > 0 ? { indent: editor.tabSize } : {};
+  if (user?.indent !== undefined) return { indent: user.indent };
+  return {};
 }
 
 export function formatDocument(text: string, options: FormatOptions = {}): TextEdit[] {

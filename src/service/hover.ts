@@ -4,7 +4,7 @@
  * the value of a $NAME, and the files an include brings in.
  */
 import type { Hover } from "vscode-languageserver-types";
-import type { ConfigNode, Span } from "../../grammar/ast.js";
+import { wordForDisplay, type ConfigNode, type Span } from "../../grammar/ast.js";
 import { contextsOf, lookupKeyword, type KeywordSpec } from "../../grammar/schema/index.js";
 import type { Tracker, VrrpInstance } from "../model/model.js";
 import type { Analysis } from "./analyze.js";
@@ -96,7 +96,7 @@ function trackedObjectHover(analysis: Analysis, name: string, refKind: keyof typ
     const f = analysis.result.files.get(def.node.file);
     const line = f ? f.position(def.node.start).line : 0;
     lines.push(`**${def.node.name} ${name}** defined at \`${def.node.file}:${line}\``);
-    const body = [...def.settings.values()].map((s) => `${s.name} ${s.args.map((a) => a.text).join(" ")}`.trim());
+    const body = [...def.settings.values()].map((s) => `${s.name} ${s.args.map(wordForDisplay).join(" ")}`.trim());
     if (body.length) lines.push("```keepalived\n" + body.join("\n") + "\n```");
   }
   const uses: { owner: string; t: Tracker }[] = [];

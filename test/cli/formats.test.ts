@@ -70,6 +70,7 @@ describe("output formats", () => {
             endLine: 3,
             endColumn: 12,
             fix: { range: [stateOffset, stateOffset + 6], text: "BACKUP" },
+            hint: HINT,
           },
         ],
         errorCount: 1,

@@ -71,6 +71,12 @@ describe("subcommands", () => {
     expect(r.stdout).toBe("global_defs  k.conf:1:1\n  router_id lb1  k.conf:2:3\n");
   });
 
+  it("parse keeps the quotes of quoted words: keepalived reads script \"a b\" as one word", () => {
+    const dir = tempTree({ "k.conf": 'vrrp_script chk {\n  script "/usr/bin/killall -0 haproxy"\n}\n' });
+    const r = runCli(["parse", "k.conf"], { cwd: dir });
+    expect(r.stdout).toContain('  script "/usr/bin/killall -0 haproxy"  k.conf:2:3\n');
+  });
+
   it("--version prints the package version and the keepalived versions the schema knows", () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
     const r = runCli(["--version"]);

@@ -60,6 +60,8 @@ describe("keepalived-lint format", () => {
     const r = await run(["--diff", "a.conf"], dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain("-global_defs\n-{\n-router_id a\n+global_defs {\n+    router_id a\n");
+    // the a/ b/ headers of --fix-dry-run and git, so `git apply` / `patch -p1` take it as it is
+    expect(r.out.startsWith("--- a/a.conf\n+++ b/a.conf\n")).toBe(true);
   });
 
   it("takes the indent from .keepalived-lint.json, --indent wins", async () => {

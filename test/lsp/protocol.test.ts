@@ -177,13 +177,13 @@ describe("keepalived-language-server over stdio", () => {
     });
   });
 
-  it("formatting", async () => {
+  it("formatting uses the documented default, not the editor's tab size (format --check agrees)", async () => {
     const messy = "vrrp_script s {\nscript /bin/true\n      interval 2 }\n";
     const p = join(dir, "messy.conf");
     await client.open(uri(p), messy);
     const edits = await client.request<{ newText: string }[]>("textDocument/formatting", { textDocument: doc(p), options: { tabSize: 2, insertSpaces: true } });
     expect(edits).toHaveLength(1);
-    expect(edits[0].newText).toBe("vrrp_script s {\n  script /bin/true\n  interval 2\n}\n");
+    expect(edits[0].newText).toBe("vrrp_script s {\n    script /bin/true\n    interval 2\n}\n");
   });
 
   it("range formatting", async () => {

@@ -1,5 +1,5 @@
 // The pre-commit hooks with the real `pre-commit` (Debian's 3.0.4): it clones
-// this repository, runs npm install and npm pack (the prepare build), installs
+// this repository, runs npm install (the postinstall build) and npm pack, installs
 // the tarball and runs the hook. Slow (a minute or more), so one environment is
 // shared by all cases through PRE_COMMIT_HOME.
 import { spawnSync } from "node:child_process";

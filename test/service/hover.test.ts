@@ -21,6 +21,12 @@ describe("hover", () => {
     expect(db).toContain("effective weight on vrrp_instance VI_1: **+5** (set on the track line)");
   });
 
+  it("shows a quoted script line with its quotes, as keepalived reads it", () => {
+    const t = 'vrrp_script chk {\n  script "/usr/bin/killall -0 haproxy"\n}\nvrrp_instance V {\n  track_script {\n    chk\n  }\n}\n';
+    const h = text(hover(fixture({ [MAIN]: t }), MAIN, at(t, "chk", 1, 2)));
+    expect(h).toContain('script "/usr/bin/killall -0 haproxy"');
+  });
+
   it("on a script definition lists its users", () => {
     const h = text(hover(fixture(), SCRIPTS, at(SCRIPTS_TEXT, "chk_web", 1)));
     expect(h).toContain("effective weight on vrrp_instance VI_1: **-20**");

@@ -87,7 +87,7 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
         if (flags.check) {
           if (out !== text) io.stderr(`${name}: not formatted\n`);
         } else if (flags.diff) {
-          io.stdout(unifiedDiff(text, out, name, name));
+          io.stdout(unifiedDiff(text, out, `a/${name}`, `b/${name}`));
         } else if (flags.write && write) {
           if (out !== text) write(out);
         } else {
@@ -97,6 +97,9 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
 
       const stdinOnly = paths.length === 0 || (paths.length === 1 && paths[0] === "-");
       if (stdinOnly) {
+        if (paths.length === 0 && io.stdinIsTTY) {
+          throw new UsageError("format: no input: name files, directories or globs, or pipe a config in (keepalived-lint format - < keepalived.conf)");
+        }
         const name = flags.stdinFilename ?? "<stdin>";
         handle(name, await io.readStdin(), optionsFor(resolve(io.cwd, flags.stdinFilename ?? "stdin.conf")));
       } else {

@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import type { ConfigNode, Word } from "../../../grammar/ast.js";
+import { wordForDisplay, type ConfigNode, type Word } from "../../../grammar/ast.js";
 import { readConfig, type ParseResult } from "../../../grammar/reader.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { nodeFiles } from "../../node/files.js";
@@ -44,7 +44,7 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
         const walk = (n: ConfigNode, depth: number) => {
           const p = pos(parsed.files.get(n.file), n.start);
           const where = `${displayPath(n.file, io.cwd)}:${p.line}:${p.column}`;
-          lines.push(`${"  ".repeat(depth)}${[n.name, ...n.args.map((a) => a.text)].join(" ")}${n.known ? "" : "  (unknown keyword)"}  ${where}`);
+          lines.push(`${"  ".repeat(depth)}${[n.name, ...n.args.map(wordForDisplay)].join(" ")}${n.known ? "" : "  (unknown keyword)"}  ${where}`);
           for (const c of n.children) walk(c, depth + 1);
         };
         for (const n of parsed.ast.children) walk(n, 0);
