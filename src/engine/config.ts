@@ -22,8 +22,8 @@ export interface LintConfig {
   configId?: string;
   /** Globs (relative to the config file) of files never linted. */
   ignore?: string[];
-  /** Node configs of one cluster, for `keepalived-lint cluster`. */
-  cluster?: string[];
+  /** Node configs of one cluster, for `keepalived-lint cluster`: a path, or a path and the node's config id. */
+  cluster?: ClusterEntry[];
   /** Formatter settings. */
   format?: { indent?: number | "tab" };
   /** Settings for the files matching `files` (globs relative to the config file), applied in order after the top level. */
@@ -36,6 +36,9 @@ export interface ConfigOverride {
   targetVersion?: TargetVersion;
   configId?: string;
 }
+
+/** A node of the `cluster` list; without `configId` the workspace derives one from the path. */
+export type ClusterEntry = string | { file: string; configId?: string };
 
 export interface LoadedConfig {
   path: string;
@@ -74,10 +77,11 @@ export function parseConfig(text: string, path: string): LintConfig {
   const c = raw as Record<string, unknown>;
   knownKeys(c, TOP_LEVEL, path, "setting");
   checkCommon(c, path, "");
-  for (const k of ["ignore", "cluster"] as const) {
-    if (c[k] !== undefined && (!Array.isArray(c[k]) || !(c[k] as unknown[]).every((x) => typeof x === "string"))) {
-      throw new ConfigError(`${path}: "${k}" must be an array of strings`);
-    }
+  if (c.ignore !== undefined && (!Array.isArray(c.ignore) || !c.ignore.every((x) => typeof x === "string"))) {
+    throw new ConfigError(`${path}: "ignore" must be an array of strings`);
+  }
+  if (c.cluster !== undefined && (!Array.isArray(c.cluster) || !c.cluster.every(isClusterEntry))) {
+    throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id} objects`);
   }
   if (c.overrides !== undefined) {
     if (!Array.isArray(c.overrides)) throw new ConfigError(`${path}: "overrides" must be an array of {"files": [...], ...} objects`);
@@ -120,6 +124,13 @@ function checkCommon(c: Record<string, unknown>, path: string, prefix: string): 
     throw new ConfigError(`${path}: "${prefix}targetVersion" must be "2.2.7" or "newest"`);
   }
   if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "${prefix}configId" must be a string`);
+}
+
+function isClusterEntry(x: unknown): boolean {
+  if (typeof x === "string") return true;
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const e = x as Record<string, unknown>;
+  return typeof e.file === "string" && (e.configId === undefined || typeof e.configId === "string") && Object.keys(e).every((k) => k === "file" || k === "configId");
 }
 
 /** The nearest `.keepalived-lint.json` at or above `dir`, or undefined. Throws ConfigError when it is invalid. */

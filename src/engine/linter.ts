@@ -51,7 +51,7 @@ export function lintText(text: string, path: string, options: EngineOptions, fs?
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
   const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
   let model: ConfigModel | undefined;
-  const getModel = () => (model ??= buildModel(parsed.ast));
+  const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
   const found: Diagnostic[] = [];
   const failed = (rule: Rule, e: unknown) => found.push(internalError(parsed, `rule "${rule.meta.id}" failed: ${(e as Error)?.message ?? String(e)}`));
   const walkers: { rule: Rule; visitors: Visitors }[] = [];

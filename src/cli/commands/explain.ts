@@ -6,7 +6,7 @@ import { ALL_RULES, ruleById } from "../../../rules/index.js";
 import { colorLevel } from "../color.js";
 import { UsageError, type CliIo } from "../io.js";
 import { ruleDocsFile } from "../package-info.js";
-import { unknownRule } from "../settings.js";
+import { unknownRule } from "../../workspace/settings.js";
 
 export function registerExplain(program: Command, io: CliIo, done: (code: number) => void): void {
   program
