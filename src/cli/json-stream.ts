@@ -48,17 +48,6 @@ export class JsonStream {
     this.put(this.entries.length > 0 ? text.replace(/\n/g, `\n${this.indent()}`) : text);
   }
 
-  /** A value already laid out for this depth (its lines after the first indented by depth()). */
-  rawValue(text: string): void {
-    this.beginValue();
-    this.put(text);
-  }
-
-  /** Nesting depth of the next value (each level indents two spaces). */
-  depth(): number {
-    return this.entries.length;
-  }
-
   /** Writes what is buffered (call once at the end). */
   end(): void {
     this.put("\n");
