@@ -6,15 +6,14 @@
 import type { ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
 import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
-import { defineRule, type LintSettings } from "../../src/engine/rule.js";
+import { defineRule, type LintSettings, type RuleContext } from "../../src/engine/rule.js";
 import { editDistance } from "../../src/engine/suggest.js";
 import { contextLabel, followedByBrace } from "./helpers-tree.js";
 
 /** Keywords of `context` within reach of `name`: the closest ones only (case-only differences first). */
 export function closeKeywords(context: string, name: string, settings: LintSettings): string[] {
-  const spec = getContext(context);
-  if (!spec) return [];
-  const names = [...spec.keywords.values()].filter((k) => settings.targetVersion !== "2.2.7" || k.inV227).map((k) => k.name);
+  const names = keywordNames(context, settings.targetVersion);
+  if (!names) return [];
   const lower = name.toLowerCase();
   const sameCase = names.filter((k) => k.toLowerCase() === lower);
   if (sameCase.length > 0) return sameCase;
@@ -24,6 +23,7 @@ export function closeKeywords(context: string, name: string, settings: LintSetti
   let best = max + 1;
   let out: string[] = [];
   for (const k of names) {
+    if (Math.abs(k.length - lower.length) > max) continue;
     const d = editDistance(lower, k.toLowerCase(), max);
     if (d < best) {
       best = d;
@@ -31,6 +31,18 @@ export function closeKeywords(context: string, name: string, settings: LintSetti
     } else if (d === best) out.push(k);
   }
   return best <= max ? out : [];
+}
+
+/** A context's keyword names per target version, made once (a generated file can hold 100,000 unknown keywords). */
+const namesCache = new Map<string, string[] | undefined>();
+
+function keywordNames(context: string, target: LintSettings["targetVersion"]): string[] | undefined {
+  const key = `${target}\0${context}`;
+  if (!namesCache.has(key)) {
+    const spec = getContext(context);
+    namesCache.set(key, spec && [...spec.keywords.values()].filter((k) => target !== "2.2.7" || k.inV227).map((k) => k.name));
+  }
+  return namesCache.get(key);
 }
 
 export default defineRule({
@@ -79,15 +91,15 @@ export default defineRule({
 
     /** Top-level blocks the processes that do not own them skip by counting braces. */
     function end() {
-      // The reader's brace findings, found once: scanning all its findings per top-level block was quadratic.
-      const braceFindings = ctx.readerDiagnostics.filter(isBraceFinding);
       const top = ctx.ast.children;
+      let braces: BraceEvents | undefined;
       for (let i = 0; i < top.length; i++) {
-        const node = top[i]!;
+        const node = top[i];
         if (!node.block || !node.known) continue;
         const owners = lookupKeyword("root", node.name)?.processes ?? [];
         if (PROCESSES.every((p) => owners.includes(p))) continue;
-        const from = rootViewStart(node, top[i + 1], braceFindings);
+        braces ??= braceEvents(ctx.readerDiagnostics, ctx.files);
+        const from = rootViewStart(node, top[i + 1], braces);
         if (from === undefined) continue;
         const line = ctx.files.get(node.file)?.position(node.start).line;
         const missing = PROCESSES.filter((p) => !owners.includes(p));
@@ -126,14 +138,10 @@ export default defineRule({
  * (a value block without '{', a stray '}'), just after that point. Undefined
  * when they skip exactly the block.
  */
-function rootViewStart(node: ConfigNode, next: ConfigNode | undefined, braceFindings: readonly Diagnostic[]): number | undefined {
+function rootViewStart(node: ConfigNode, next: ConfigNode | undefined, reader: BraceEvents): number | undefined {
   const block = node.block!;
   if (!block.open) return node.keyword.end;
   const end = block.close?.start ?? next?.start ?? Number.MAX_SAFE_INTEGER;
-  const open = block.open.start;
-  const stray = braceFindings.filter((d) => d.file === node.file && d.start > open && d.start < end);
-  // Braces of blocks inside pair up when each has both: the count cannot reach zero before the real '}' (most blocks).
-  if (stray.length === 0 && block.close && allClosed(node.children, node.file)) return undefined;
   const events: [number, 1 | -1][] = [];
   const visit = (n: ConfigNode) => {
     if (n.file !== node.file) return;
@@ -142,30 +150,42 @@ function rootViewStart(node: ConfigNode, next: ConfigNode | undefined, braceFind
     n.children.forEach(visit);
   };
   node.children.forEach(visit);
-  for (const d of stray) events.push([d.start, d.ruleId === "unexpected-brace" ? 1 : -1]);
+  const inFile = reader.get(node.file) ?? [];
+  // Binary search for the first event after the '{': each block reads only its own events.
+  let lo = 0;
+  let hi = inFile.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (inFile[mid][0] <= block.open.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < inFile.length && inFile[k][0] < end; k++) events.push(inFile[k]);
   events.sort((a, b) => a[0] - b[0]);
   let depth = 1;
   for (const [at, step] of events) {
-    if (at <= open || at >= end) continue;
+    if (at <= block.open.start || at >= end) continue;
     depth += step;
     if (depth === 0) return at + 1;
   }
   return undefined;
 }
 
-/** A '{' the reader found where none belongs, or an extra '}': brace lines keepalived's other processes count. */
-function isBraceFinding(d: Diagnostic): boolean {
-  return d.ruleId === "unexpected-brace" || (d.ruleId === "unbalanced-brace" && /^extra '\}'/.test(d.message));
-}
+/** The reader's brace findings per file, sorted by offset: an ignored '{' counts +1, an extra '}' -1. */
+type BraceEvents = Map<string, [number, 1 | -1][]>;
 
-/** Does every block among `nodes` (in `file`) have both its '{' and its '}', or neither? */
-function allClosed(nodes: readonly ConfigNode[], file: string): boolean {
-  for (const n of nodes) {
-    if (n.file !== file || !n.block) continue;
-    if (!n.block.open !== !n.block.close) return false;
-    if (!allClosed(n.children, file)) return false;
+function braceEvents(reader: readonly Diagnostic[], files: RuleContext["files"]): BraceEvents {
+  const out: BraceEvents = new Map();
+  for (const d of reader) {
+    // An unbalanced-brace finding on a '}' inside an open block is an extra one (keepalived's count goes below zero);
+    // the top-level kind never falls inside a block, where these events are read.
+    const step = d.ruleId === "unexpected-brace" ? 1 : d.ruleId === "unbalanced-brace" && files.get(d.file)?.text[d.start] === "}" ? -1 : 0;
+    if (step === 0) continue;
+    let list = out.get(d.file);
+    if (!list) out.set(d.file, (list = []));
+    list.push([d.start, step]);
   }
-  return true;
+  for (const list of out.values()) list.sort((a, b) => a[0] - b[0]);
+  return out;
 }
 
 /** keepalived's processes that each read the whole configuration under -t. */

@@ -14,6 +14,7 @@ export const stylish: Formatter = (results, ctx) => {
   const all: Message[] = [];
   for (const r of results) {
     if (r.messages.length === 0) continue;
+    // One by one: spreading a long array into push() overflows the stack.
     for (const m of r.messages) all.push(m);
     out.push(c.underline(r.displayPath));
     const codeFrame = r.source !== undefined ? codeFrames(r.source) : undefined;
