@@ -20,6 +20,7 @@ export default defineRule({
     category: "compat",
     description: "A keyword the target keepalived version does not know",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   create(ctx) {
     const old = ctx.settings.targetVersion === "2.2.7";

@@ -3,7 +3,7 @@
  * the same setting under another name, the fix renames it.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import { configTestRefusesDeprecated, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
@@ -15,6 +15,7 @@ export default defineRule({
     category: "schema",
     description: "A keyword keepalived has replaced; renames it when the replacement is the same setting",
     fixable: true,
+    keepalivedRefuses: "some",
   },
   create(ctx) {
     return { node: visit };
@@ -40,6 +41,7 @@ export default defineRule({
         message,
         hint,
         fix: renamable && replacement ? fixOf(`rename "${node.name}" to "${replacement.name}"`, replaceWord(node.keyword, replacement.name)) : undefined,
+        refusedByKeepalived: configTestRefusesDeprecated(node.context, node.name),
       });
     }
   },

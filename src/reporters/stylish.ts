@@ -30,6 +30,11 @@ export const stylish: Formatter = (results, ctx) => {
         }
       }
       if (m.hint) out.push(`    ${c.cyan("hint:")} ${m.hint}`);
+      // A suggestion changes behaviour on purpose: shown with its consequence, never applied by plain --fix.
+      for (const s of m.suggestions ?? []) {
+        const changes = s.changes.length ? ` (changes ${s.changes.join(", ")})` : "";
+        out.push(`    ${c.cyan("suggestion:")} ${s.description}${s.consequence ? ` — ${s.consequence}` : ""}${c.dim(changes)}`);
+      }
     }
     out.push("");
   }
@@ -42,6 +47,7 @@ export const stylish: Formatter = (results, ctx) => {
   out.push(n.errors ? c.boldRed(summary) : c.boldYellow(summary));
   const fixable = n.fixableErrors + n.fixableWarnings;
   if (fixable) out.push(c.dim(`  ${fixable} ${plural(fixable, "problem")} fixable with --fix`));
+  if (n.suggestible) out.push(c.dim(`  ${n.suggestible} more with --fix --unsafe-fixes (suggestions change behaviour: read them first)`));
   return out.join("\n") + "\n";
 };
 
