@@ -18,6 +18,7 @@ export default defineRule({
     category: "ha",
     description: "nopreempt or preempt_delay on an instance keepalived forces to preempt (state MASTER or priority 255)",
     fixable: true,
+    hasSuggestions: true,
     keepalivedRefuses: "always",
   },
   check(ctx) {
