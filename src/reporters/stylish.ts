@@ -1,23 +1,50 @@
 /**
  * The default, human format: findings grouped by file, each with the line it
  * is on, a caret under the offending text and the hint, then a summary.
+ *
+ * On a terminal (ctx.width given) messages and hints wrap to its width, and
+ * the rule id stays on the finding's first line in a column of its own, so a
+ * long message never pushes it into the middle of the next line. Elsewhere
+ * each finding is one line, for grep.
  */
 import { codeFrame } from "./code-frame.js";
 import { PLAIN } from "./paint.js";
 import { countMessages, type Formatter, type Message } from "./types.js";
+import { length, padTo, wrap } from "./wrap.js";
+
+/** Narrowest message column worth wrapping into; below it the line runs past a very narrow terminal. */
+const MIN_MESSAGE_WIDTH = 16;
+const HINT = "    hint: ";
 
 export const stylish: Formatter = (results, ctx) => {
   const c = ctx.paint ?? PLAIN;
-  const sev = (m: Message) => (m.severity === "error" ? c.red("error") : m.severity === "warning" ? c.yellow("warning") : c.blue("info"));
+  const sevWord = (m: Message) => (m.severity === "error" ? "error" : m.severity === "warning" ? "warning" : "info");
   const colourOf = (m: Message) => (m.severity === "error" ? c.red : m.severity === "warning" ? c.yellow : c.blue);
+  const width = ctx.width;
+  // Rule ids start at one column in the whole report: the widest id ends at the terminal's edge.
+  const idWidth = Math.max(0, ...results.flatMap((r) => r.messages.map((m) => length(m.ruleId))));
   const out: string[] = [];
   const all: Message[] = [];
   for (const r of results) {
     if (r.messages.length === 0) continue;
     all.push(...r.messages);
     out.push(c.underline(r.displayPath));
+    const posWidth = Math.max(...r.messages.map((m) => `${m.line}:${m.column}`.length));
+    const sevWidth = Math.max(...r.messages.map((m) => sevWord(m).length));
     for (const m of r.messages) {
-      out.push(`  ${c.dim(`${m.line}:${m.column}`)}  ${sev(m)}  ${m.message}  ${c.dim(m.ruleId)}`);
+      const pos = `${m.line}:${m.column}`;
+      if (width === undefined) {
+        out.push(`  ${c.dim(pos)}  ${colourOf(m)(sevWord(m))}  ${m.message}  ${c.dim(m.ruleId)}`);
+      } else {
+        const lead = `  ${c.dim(pos)}${" ".repeat(posWidth - pos.length)}  ${colourOf(m)(padTo(sevWord(m), sevWidth))}  `;
+        const indent = 2 + posWidth + 2 + sevWidth + 2;
+        // The first line leaves room for the rule id column; the lines after it have the whole width.
+        const room = Math.max(MIN_MESSAGE_WIDTH, width - indent);
+        const firstRoom = Math.max(MIN_MESSAGE_WIDTH, room - 2 - idWidth);
+        const [first, ...rest] = wrap(m.message, room, firstRoom);
+        out.push(`${lead}${padTo(first, firstRoom)}  ${c.dim(m.ruleId)}`);
+        for (const line of rest) out.push(" ".repeat(indent) + line);
+      }
       if (r.source !== undefined) {
         const [text, caret] = codeFrame(r.source, m.line, m.column, m.endLine, m.endColumn);
         if (text !== undefined && caret !== undefined) {
@@ -27,7 +54,10 @@ export const stylish: Formatter = (results, ctx) => {
           out.push(`    ${c.dim(caret.slice(0, bar))}${caret.slice(bar, at)}${colourOf(m)(caret.slice(at))}`);
         }
       }
-      if (m.hint) out.push(`    ${c.cyan("hint:")} ${m.hint}`);
+      if (m.hint) {
+        const lines = width === undefined ? [m.hint] : wrap(m.hint, Math.max(MIN_MESSAGE_WIDTH, width - HINT.length));
+        out.push(`    ${c.cyan("hint:")} ${lines[0]}`, ...lines.slice(1).map((l) => " ".repeat(HINT.length) + l));
+      }
     }
     out.push("");
   }

@@ -15,7 +15,7 @@ import { nodeFiles } from "../../node/files.js";
 import { colorLevel } from "../color.js";
 import { unifiedDiff } from "../diff.js";
 import { lintAndFix } from "../fixer.js";
-import { EXIT, UsageError, type CliIo } from "../io.js";
+import { EXIT, outputWidth, UsageError, type CliIo } from "../io.js";
 import { homeUri, packageInfo, ruleDocsUri } from "../package-info.js";
 import { displayPath, sortResults, toMessage } from "../results.js";
 import { parseRuleFlag, parseTargetVersion, SettingsResolver, type CliSettings, type Effective } from "../settings.js";
@@ -117,7 +117,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const reportToStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
   const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (reportToStderr ? false : io.stdoutIsTTY));
   const info = packageInfo();
-  const text = formatter(results, { cwd: io.cwd, colorLevel: level, paint: await paintFor(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
+  const text = formatter(results, { cwd: io.cwd, colorLevel: level, paint: await paintFor(level), width: outputWidth(io, flags.outputFile === undefined && !reportToStderr), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
   if (flags.outputFile !== undefined) {
     try {
       writeFileSync(resolve(io.cwd, flags.outputFile), text);
