@@ -16,6 +16,8 @@ Examples:
   cat keepalived.conf | keepalived-lint - --stdin-filename /etc/keepalived/keepalived.conf
   keepalived-lint -f sarif -o results.sarif .      for GitHub code scanning
   keepalived-lint --rule line-too-long:off --max-warnings 0 keepalived.conf
+  keepalived-lint --write-baseline baseline.json /etc/keepalived/   record today's findings
+  keepalived-lint --baseline baseline.json /etc/keepalived/         then report only new ones
   keepalived-lint rules                            list the rules
   keepalived-lint explain nopreempt-weighted-tracking
 
@@ -42,6 +44,9 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--fix", "apply safe fixes to the files")
     .option("--fix-dry-run", "print the safe fixes as a unified diff; change nothing")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN))
+    .option("--baseline <file>", "report only findings not recorded in this baseline file")
+    .option("--write-baseline <file>", "record every finding in a baseline file (to adopt the linter on existing configs)")
+    .option("--prune-baseline", "with --baseline: drop entries that no longer occur from the file")
     .option("--report-unused-disable-directives", "report suppression comments that suppress nothing")
     .option("--color", "colour the output even when it is not a terminal")
     .option("--no-color", "never colour the output")

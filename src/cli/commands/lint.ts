@@ -13,6 +13,7 @@ import { paintFor } from "../../reporters/paint.js";
 import { countMessages, type FileResult } from "../../reporters/types.js";
 import { nodeFiles } from "../../node/files.js";
 import { colorLevel } from "../color.js";
+import { checkBaselineFlags, withBaseline, type BaselineFlags } from "../baseline.js";
 import { unifiedDiff } from "../diff.js";
 import { lintAndFix } from "../fixer.js";
 import { EXIT, outputWidth, UsageError, type CliIo } from "../io.js";
@@ -23,7 +24,7 @@ import { expandTargets, type Target } from "../targets.js";
 
 export const DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
 
-export interface LintFlags {
+export interface LintFlags extends BaselineFlags {
   format: string;
   outputFile?: string;
   stdinFilename?: string;
@@ -54,6 +55,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   if (flags.maxWarnings !== undefined && (!Number.isInteger(flags.maxWarnings) || flags.maxWarnings < -1)) {
     throw new UsageError("--max-warnings expects an integer (-1 for no limit)");
   }
+  checkBaselineFlags(flags);
   const fs = nodeFiles({ cwd: io.cwd });
   const knownRules = new Set(ALL_RULES.map((r) => r.meta.id));
   const cli: CliSettings = {
@@ -111,7 +113,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const included = new Set(runs.flatMap((r) => [...r.result.files.keys()].filter((p) => p !== r.target.path)));
   const kept = runs.filter((r) => r.target.explicit || !included.has(r.target.path));
 
-  const results = collect(kept, resolver, io.cwd, stdin);
+  const results = withBaseline(collect(kept, resolver, io.cwd, stdin), flags, io);
   if (fixing) writeFixes(kept, io, flags, stdin);
   // Standard output then carries a patch or the fixed config: keep the report out of it.
   const reportToStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
