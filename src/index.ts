@@ -16,3 +16,8 @@ export { format, formatRange, isFormatted, type FormatOptions, type FormatEdit, 
 export type { ClusterResult } from "./cluster/lint.js";
 export { clusterJson, groupInstances, type ClusterGroup, type ClusterNode } from "./cluster/groups.js";
 export { predict, simulate, type Member, type Scenario, type GroupPrediction, type ClusterEvent } from "./cluster/failover.js";
+export { Workspace } from "./workspace/workspace.js";
+export { SettingsResolver, type Settings, type SettingsSource, type SettingOverrides } from "./workspace/settings.js";
+export { ownersOf, MAIN_FILE_NAME } from "./workspace/owners.js";
+export { derivedConfigId, nodeFromArgument, nodesFromSettings, nodeNames, runCluster, type NodeSpec, type ClusterRun, type ClusterRunOptions } from "./workspace/cluster.js";
+export { lintAndFix, MAX_PASSES, type FixOutcome } from "./workspace/fix.js";

@@ -14,7 +14,7 @@ export default defineRule({
       const master = g.prediction.simultaneousMaster;
       if (!master) continue;
       for (const s of g.prediction.scenarios) {
-        if (s.member !== master || s.vipMoves || s.tracker.weight === 0 || !s.why.includes("would move the VIP")) continue;
+        if (s.member !== master || s.vipMoves || s.tracker.weight === 0 || s.reason.kind !== "gap-too-small") continue;
         const others = g.members.filter((m) => m !== master).map((m) => effectivePriority(m));
         const second = Math.max(...others);
         const need = effectivePriority(master) - second + 1;

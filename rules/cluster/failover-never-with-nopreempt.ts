@@ -11,7 +11,7 @@ export default defineRule({
   checkCluster(ctx) {
     for (const g of ctx.groups) {
       for (const s of g.prediction.scenarios) {
-        if (s.vipMoves || s.tracker.weight === 0 || s.masterBefore !== s.node || !s.why.includes("nopreempt")) continue;
+        if (s.vipMoves || s.tracker.weight === 0 || s.masterBefore !== s.node || s.reason.kind !== "blocked-by-nopreempt") continue;
         ctx.report({
           at: s.tracker.weightWord ?? s.tracker.node.keyword,
           message: `when "${s.track}" fails on ${s.node} (the master), ${s.why} (VRID ${g.vrid})`,

@@ -6,7 +6,6 @@
  * instances, or the second family in virtual_ipaddress_excluded.
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { familyLines } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -18,7 +17,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {
-      const lines = familyLines(inst);
+      const lines = inst.familyLines;
       const first = lines[0];
       if (!first) continue;
       for (const line of lines.slice(1)) {

@@ -5,7 +5,6 @@
  * timers then differ from what the configuration says.
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { versionOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -23,7 +22,7 @@ export default defineRule({
       if (!word || !/^\d+(\.\d+)?$/.test(word.text)) continue;
       const value = Number(word.text);
       if (!(value > 0) || value > 255) continue;
-      const version = versionOf(inst, model.globalDefs);
+      const version = inst.version;
       const millis = Math.round(value * 1000);
       if (version === 2 && millis % 1000 !== 0) {
         ctx.report({

@@ -5,7 +5,6 @@
  * Ignoring.", vrrp.c). Strict mode has its own message (strict-mode-conflict).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { isStrict, versionOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -19,8 +18,8 @@ export default defineRule({
     const model = ctx.model();
     for (const inst of model.instances) {
       const auth = inst.node.children.find((c) => c.name === "authentication" && c.kind === "keyword");
-      if (!auth || versionOf(inst, model.globalDefs) !== 3 || isStrict(inst, model.globalDefs, ctx.settings)) continue;
-      const why = inst.settings.has("version") ? "\"version 3\"" : model.globalDefs.has("vrrp_version") && model.globalDefs.get("vrrp_version")?.args[0]?.text === "3" ? "\"vrrp_version 3\"" : "IPv6 addresses (VRRP version 3)";
+      if (!auth || inst.version !== 3 || inst.strict) continue;
+      const why = inst.family === 6 ? "IPv6 addresses (VRRP version 3)" : inst.settings.has("version") ? "\"version 3\"" : "\"vrrp_version 3\"";
       ctx.report({
         at: auth.keyword,
         message: `vrrp_instance "${inst.name}" uses ${why}, which has no authentication: keepalived ignores this authentication block`,

@@ -6,7 +6,7 @@
  */
 import { defineRule } from "../../src/engine/rule.js";
 import type { VrrpInstance } from "../../src/model/model.js";
-import { configHasConditionals, familyOf, hasConditionalLines, ipOf, lineOf } from "./helpers-facts.js";
+import { configHasConditionals, hasConditionalLines, ipOf, lineOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -26,7 +26,7 @@ export default defineRule({
       // An interface or VRID from a $DEFINITION set under @id lines differs per node.
       const synthetic = inst.settings.get("interface")?.args[0]?.synthetic || inst.vridNode.args[0]?.synthetic;
       if (synthetic && conditional) continue;
-      const family = familyOf(inst);
+      const family = inst.family;
       const group = inst.settings.get("mcast_dst_ip")?.args[0]?.text;
       const groupKey = group ? ipOf(group)?.bytes.join(".") ?? group : "default";
       const key = `${inst.interface}\0${family}\0${inst.vrid}\0${groupKey}`;

@@ -1,12 +1,12 @@
 /**
- * Facts about VRRP instances that several HA rules need and that keepalived
- * derives at the end of vrrp_complete_instance(): the address family, the
- * effective VRRP version and strict mode, tracker keyword names.
+ * Small helpers several HA rules share: tracker keyword names, IP parsing of
+ * `addr/len`, message wording. The facts keepalived derives (address family,
+ * VRRP version, strict mode, effective nopreempt, tracker weights) live in the
+ * model (src/model/model.ts); rules read them there and never re-derive them.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
 import { parseIp, type IpAddress } from "../../grammar/schema/index.js";
 import type { TrackKind, Tracker, VrrpInstance } from "../../src/model/model.js";
-import type { LintSettings } from "../../src/engine/rule.js";
 
 export const TRACK_KEYWORD: Record<TrackKind, string> = {
   script: "track_script",
@@ -19,68 +19,6 @@ export const TRACK_KEYWORD: Record<TrackKind, string> = {
 /** The IP address of `addr[/len]`, or undefined. */
 export function ipOf(text: string): IpAddress | undefined {
   return parseIp(text.split("/")[0] ?? "");
-}
-
-/** One line that sets (or must match) the instance's address family, in file order. */
-export interface FamilyLine {
-  node: ConfigNode;
-  /** The word holding the address (keyword word for entries). */
-  family: 4 | 6;
-  what: string;
-}
-
-/**
- * Lines that take part in keepalived's address-family decision, in the order
- * keepalived reads them: the first one sets the instance family, later ones of
- * the other family are skipped (vrrp_parser.c srcip/mcast_dst handlers,
- * vrrp_data.c alloc_vrrp_vip / alloc_unicast_peer).
- */
-export function familyLines(inst: VrrpInstance): FamilyLine[] {
-  const out: FamilyLine[] = [];
-  for (const c of inst.node.children) {
-    if (c.kind !== "keyword") continue;
-    if (c.name === "unicast_src_ip" || c.name === "mcast_src_ip" || c.name === "mcast_dst_ip") {
-      const ip = c.args[0] && ipOf(c.args[0].text);
-      if (ip) out.push({ node: c, family: ip.family, what: `${c.name} ${c.args[0]!.text}` });
-    } else if ((c.name === "virtual_ipaddress" || c.name === "unicast_peer") && c.block) {
-      for (const e of c.children) {
-        const ip = ipOf(e.keyword.text);
-        if (ip) out.push({ node: e, family: ip.family, what: `${c.name === "unicast_peer" ? "unicast peer" : "virtual address"} ${e.keyword.text}` });
-      }
-    }
-  }
-  return out;
-}
-
-/** The instance's address family as keepalived settles it (IPv4 when nothing says). */
-export function familyOf(inst: VrrpInstance): 4 | 6 {
-  return familyLines(inst)[0]?.family ?? 4;
-}
-
-/** VRRP version in effect: instance `version`, else 3 for IPv6, else global `vrrp_version`, else 2. */
-export function versionOf(inst: VrrpInstance, globalDefs: Map<string, ConfigNode>): number {
-  const own = inst.settings.get("version")?.args[0]?.text;
-  if (own === "2" || own === "3") return Number(own);
-  if (familyOf(inst) === 6) return 3;
-  const global = globalDefs.get("vrrp_version")?.args[0]?.text;
-  return global === "3" ? 3 : 2;
-}
-
-/**
- * Is strict mode on for the instance? keepalived 2.2.7 reads `vrrp_strict` as
- * a flag, so any argument (even "off") turns it on there.
- */
-export function isStrict(inst: VrrpInstance, globalDefs: Map<string, ConfigNode>, settings: LintSettings): boolean {
-  const own = inst.settings.get("strict_mode");
-  if (own) return isOn(own);
-  const global = globalDefs.get("vrrp_strict");
-  if (!global) return false;
-  return settings.targetVersion === "2.2.7" || isOn(global);
-}
-
-function isOn(node: ConfigNode): boolean {
-  const v = node.args[0]?.text;
-  return v === undefined || ["on", "true", "yes"].includes(v);
 }
 
 /** The trackers whose weight changes the instance's priority (its own and, with sync_group_tracking_weight, the group's). */

@@ -7,7 +7,7 @@
  */
 import { defineRule } from "../../src/engine/rule.js";
 import { isLinkLocal } from "../../grammar/schema/index.js";
-import { familyOf, hasConditionalLines, ipOf } from "./helpers-facts.js";
+import { hasConditionalLines, ipOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {
-      if (inst.unicastPeers.length === 0 || familyOf(inst) !== 6) continue;
+      if (inst.unicastPeers.length === 0 || inst.family !== 6) continue;
       if (inst.settings.has("unicast_src_ip") || inst.settings.has("mcast_src_ip") || hasConditionalLines(inst.node, ctx.files, ctx.settings.configId)) continue;
       const global = inst.unicastPeers.find((p) => {
         const ip = ipOf(p.address);

@@ -6,7 +6,7 @@
  */
 import type { ConfigNode, Span } from "../../grammar/ast.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { hasConditionalLines, isStrict } from "./helpers-facts.js";
+import { hasConditionalLines } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule({
   check(ctx) {
     const model = ctx.model();
     for (const inst of model.instances) {
-      if (!isStrict(inst, model.globalDefs, ctx.settings)) continue;
+      if (!inst.strict) continue;
       const strictNode: ConfigNode | undefined = inst.settings.get("strict_mode") ?? model.globalDefs.get("vrrp_strict");
       const related = strictNode ? [{ span: strictNode as Span, message: "strict mode is switched on here" }] : undefined;
       const name = `vrrp_instance "${inst.name}"`;

@@ -7,7 +7,6 @@
  * RFC3768 - resetting", vrrp.c).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { isStrict, versionOf } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -20,11 +19,11 @@ export default defineRule({
   check(ctx) {
     const model = ctx.model();
     for (const inst of model.instances) {
-      if (inst.priority === 255 || !isStrict(inst, model.globalDefs, ctx.settings)) continue;
+      if (inst.priority === 255 || !inst.strict) continue;
       // An explicit no_accept is a deliberate choice.
       if (inst.settings.has("no_accept")) continue;
       const accept = inst.settings.get("accept");
-      const version = versionOf(inst, model.globalDefs);
+      const version = inst.version;
       if (accept && version === 3) continue;
       const strictNode = inst.settings.get("strict_mode") ?? model.globalDefs.get("vrrp_strict");
       const message = accept

@@ -6,7 +6,6 @@
  * addresses (IPv6 header 14+40+8 bytes, 16 bytes per address).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { familyOf, versionOf } from "./helpers-facts.js";
 
 const MTU = 1500;
 
@@ -20,8 +19,8 @@ export default defineRule({
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {
-      const family = familyOf(inst);
-      const version = versionOf(inst, ctx.model().globalDefs);
+      const family = inst.family;
+      const version = inst.version;
       const vips = inst.vips.filter((v) => v.family === family);
       const auth = family === 4 && version === 2 ? authBytes(inst.node.children.find((c) => c.name === "authentication")?.children.find((c) => c.name === "auth_type")?.args[0]?.text) : 0;
       const header = family === 4 ? 14 + 20 + 8 + auth : 14 + 40 + 8;

@@ -1,6 +1,6 @@
 /**
  * Shared by the rules: walking the configuration in load order, naming
- * the block a line sits in, and the edit distance behind "did you mean".
+ * the block a line sits in (the edit distance behind "did you mean" is src/engine/suggest.ts).
  */
 import type { ConfigAst, ConfigNode } from "../../grammar/ast.js";
 
@@ -44,28 +44,6 @@ export function blockLabel(node: ConfigNode): string {
   const p = node.parent;
   if (!p) return "the top level";
   return p.args.length > 0 ? `${p.name} "${p.args.map((a) => a.text).join(" ")}"` : p.name;
-}
-
-/** Optimal-string-alignment distance (Levenshtein plus adjacent swaps), capped: returns max+1 once above `max`. */
-export function editDistance(a: string, b: string, max = 3): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push(new Array<number>(b.length + 1).fill(0));
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const row = rows[i]!;
-    row[0] = i;
-    let best = row[0];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      row[j] = v;
-      best = Math.min(best, v);
-    }
-    if (best > max) return max + 1;
-  }
-  return Math.min(rows[a.length]![b.length]!, max + 1);
 }
 
 /** Is the node's line followed (after blanks and comments) by a `{` line? keepalived then skips that brace. */

@@ -7,7 +7,8 @@ import type { ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
 import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule, type LintSettings } from "../../src/engine/rule.js";
-import { allNodes, contextLabel, editDistance, followedByBrace } from "./helpers-tree.js";
+import { editDistance } from "../../src/engine/suggest.js";
+import { allNodes, contextLabel, followedByBrace } from "./helpers-tree.js";
 
 /** Keywords of `context` within reach of `name`: the closest ones only (case-only differences first). */
 export function closeKeywords(context: string, name: string, settings: LintSettings): string[] {

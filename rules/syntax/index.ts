@@ -10,8 +10,9 @@ import nulByte from "./nul-byte.js";
 import unbalancedBrace from "./unbalanced-brace.js";
 import unexpectedBrace from "./unexpected-brace.js";
 import unmatchedQuote from "./unmatched-quote.js";
+import unusedDisableDirective from "./unused-disable-directive.js";
 
 export const SYNTAX_RULES: readonly Rule[] = [
   unmatchedQuote, unbalancedBrace, unexpectedBrace, missingBrace, lineTooLong, nulByte,
-  includeError, includeCycle, invalidDefinition, invalidLoop,
+  includeError, includeCycle, invalidDefinition, invalidLoop, unusedDisableDirective,
 ];

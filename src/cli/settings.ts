@@ -1,41 +1,29 @@
 /**
- * Effective lint options for one file: built-in defaults, then the nearest
- * .keepalived-lint.json (or --config FILE, or none with --no-config), then
- * command-line flags, which always win.
+ * Command-line flags → the workspace's settings. Resolution (defaults, the
+ * nearest .keepalived-lint.json, flags winning) is the workspace's
+ * (src/workspace/settings.ts); this only reads and checks the flags.
  */
-import { readFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
-import type { FileAccess } from "../../grammar/files.js";
+import { resolve } from "node:path";
 import type { TargetVersion } from "../../grammar/reader.js";
-import { ConfigError, findConfig, parseConfig, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
-import type { LintOptions } from "../engine/linter.js";
-import { matchesIgnore } from "./glob-match.js";
+import { ALL_RULES } from "../../rules/index.js";
+import { severityOf, type RuleSetting } from "../engine/config.js";
+import { unknownRule } from "../workspace/settings.js";
+import { hostName } from "../node/host.js";
+import { ConfigError } from "../engine/config.js";
+import { nodeFiles } from "../node/files.js";
+import type { SettingsSource } from "../workspace/settings.js";
+import { Workspace } from "../workspace/workspace.js";
 import { UsageError } from "./io.js";
 
-export interface CliSettings {
-  /** --config FILE (string), --no-config (false), or discovery (undefined). */
-  config?: string | false;
-  rules: Record<string, RuleSetting>;
-  targetVersion?: TargetVersion;
-  configId?: string;
-  reportUnusedDisableDirectives: boolean;
-}
+const KNOWN_RULES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
 
-export interface Effective {
-  options: LintOptions;
-  /** The config file that applied, if any. */
-  configFile?: string;
-  ignore: string[];
-  /** Directory the ignore globs are relative to. */
-  ignoreBase?: string;
-}
-
-/** Parses a --rule value `id:severity`. */
-export function parseRuleFlag(value: string, known: ReadonlySet<string>): [string, RuleSetting] {
-  const m = /^([^:]+):(error|warning|info|off)$/.exec(value.trim());
-  if (!m) throw new UsageError(`--rule expects id:severity with severity error, warning, info or off (got "${value}")`);
-  if (!known.has(m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (list them with: keepalived-lint rules)`);
-  return [m[1], m[2] as RuleSetting];
+/** Parses a --rule value `id:severity` (severity as in settings: off, info, warn, warning, error, 0, 1, 2). */
+export function parseRuleFlag(value: string, known: ReadonlySet<string> = KNOWN_RULES): [string, RuleSetting] {
+  const m = /^([^:]+):([^:]+)$/.exec(value.trim());
+  const sev = m ? severityOf(m[2]) : undefined;
+  if (!m || sev === undefined) throw new UsageError(`--rule expects id:severity with severity off, info, warn, error (or 0, 1, 2) (got "${value}")`);
+  if (!known.has(m[1])) throw new UsageError(`--rule: ${unknownRule(m[1], known)}`);
+  return [m[1], sev];
 }
 
 export function parseTargetVersion(v: string): TargetVersion {
@@ -43,76 +31,37 @@ export function parseTargetVersion(v: string): TargetVersion {
   throw new UsageError(`--target-version must be 2.2.7 or newest (got "${v}")`);
 }
 
-/**
- * This host's short name, as keepalived's default config id (`@name` lines).
- * keepalived takes uname()'s node name; on Linux that is the kernel's
- * hostname file, read here without loading node:os (a few ms of every start).
- */
-export function defaultConfigId(): string {
-  let name: string;
+export interface SettingFlags {
+  /** --config FILE (string), --no-config (false), or discovery (undefined). */
+  config?: string | boolean;
+  rule?: string[];
+  targetVersion?: string;
+  configId?: string;
+  reportUnusedDisableDirectives?: boolean;
+}
+
+/** Where the workspace takes its settings from, for these flags. */
+export function settingsSource(flags: SettingFlags, cwd: string): SettingsSource {
+  return {
+    configFile: typeof flags.config === "string" ? resolve(cwd, flags.config) : flags.config === false ? false : undefined,
+    hostName: hostName(),
+    overrides: {
+      rules: Object.fromEntries((flags.rule ?? []).map((r) => parseRuleFlag(r))),
+      ...(flags.targetVersion !== undefined && { targetVersion: parseTargetVersion(flags.targetVersion) }),
+      ...(flags.configId !== undefined && { configId: flags.configId }),
+      ...(flags.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives }),
+    },
+  };
+}
+
+/** The workspace for these flags; a broken --config FILE is a usage error. */
+export function workspaceFor(flags: SettingFlags, io: { cwd: string }): Workspace {
+  const source = settingsSource(flags, io.cwd);
   try {
-    name = readFileSync("/proc/sys/kernel/hostname", "utf8").trim();
-  } catch {
-    name = (process.getBuiltinModule("node:os") as typeof import("node:os")).hostname();
-  }
-  return name.split(".")[0];
-}
-
-export class SettingsResolver {
-  private readonly byDir = new Map<string, LoadedConfig | undefined>();
-  private explicit: LoadedConfig | undefined;
-
-  constructor(
-    private readonly fs: FileAccess,
-    private readonly cli: CliSettings,
-    private readonly cwd: string,
-    private readonly knownRules: ReadonlySet<string>,
-  ) {
-    if (typeof cli.config === "string") {
-      const path = resolve(cwd, cli.config);
-      const r = fs.readFile(path);
-      if (!r.ok) throw new UsageError(`--config: ${r.message}`);
-      this.explicit = { path, config: this.checked(parseConfig(r.text, path), path) };
-    }
-  }
-
-  /** Settings for a file (absolute path). Throws ConfigError for a broken config file. */
-  for(file: string): Effective {
-    const loaded = this.cli.config === false ? undefined : this.explicit ?? this.discover(dirname(file));
-    const c: LintConfig = loaded?.config ?? {};
-    return {
-      options: {
-        rules: { ...c.rules, ...this.cli.rules },
-        targetVersion: this.cli.targetVersion ?? c.targetVersion ?? "newest",
-        configId: this.cli.configId ?? c.configId ?? defaultConfigId(),
-        reportUnusedDisableDirectives: this.cli.reportUnusedDisableDirectives,
-      },
-      configFile: loaded?.path,
-      ignore: c.ignore ?? [],
-      ignoreBase: loaded ? dirname(loaded.path) : undefined,
-    };
-  }
-
-  /** The ignore pattern of `settings` matching `file`, if any. */
-  static ignoredBy(settings: Effective, file: string): string | undefined {
-    if (!settings.ignoreBase || settings.ignore.length === 0) return undefined;
-    const rel = relative(settings.ignoreBase, file).split(sep).join("/");
-    if (rel.startsWith("../")) return undefined;
-    return settings.ignore.find((p) => matchesIgnore(rel, p));
-  }
-
-  private discover(dir: string): LoadedConfig | undefined {
-    if (this.byDir.has(dir)) return this.byDir.get(dir);
-    const found = findConfig(this.fs, dir);
-    const loaded = found && { path: found.path, config: this.checked(found.config, found.path) };
-    this.byDir.set(dir, loaded);
-    return loaded;
-  }
-
-  private checked(config: LintConfig, path: string): LintConfig {
-    for (const id of Object.keys(config.rules ?? {})) {
-      if (!this.knownRules.has(id)) throw new ConfigError(`${path}: unknown rule "${id}" (list them with: keepalived-lint rules)`);
-    }
-    return config;
+    return new Workspace(nodeFiles({ cwd: io.cwd }), source);
+  } catch (e) {
+    if (e instanceof ConfigError && typeof flags.config === "string") throw new UsageError(`--config: ${e.message}`);
+    throw e;
   }
 }
+

@@ -6,7 +6,7 @@
  */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { FileAccess } from "../../grammar/files.js";
-import { globToRegExp, hasGlobChars } from "./glob-match.js";
+import { globToRegExp, hasGlobChars } from "../workspace/glob-match.js";
 import { UsageError } from "./io.js";
 
 export interface Target {

@@ -37,11 +37,34 @@ export interface Scenario {
   masterAfterRecovery: string | null;
   vipMoves: boolean;
   why: string;
+  /** Why, as data: rules decide on this, never on the words of `why`. */
+  reason: ScenarioReason;
   /** The tracker (for findings). */
   tracker: Tracker;
   /** The member whose tracker fails. */
   member: Member;
 }
+
+/** The outcome of one scenario, for rules and tools. */
+export type ScenarioReason =
+  /** keepalived ignores the tracker's weight: the node is the address owner (255) or in a sync group without tracking weight. */
+  | { kind: "weight-ignored"; because: "address-owner" | "sync-group" }
+  /** Weight 0 on a backup: it goes to FAULT, the master keeps the VIP. */
+  | { kind: "fault-on-backup" }
+  /** Weight 0 on the master: FAULT releases the VIP; `next` takes it (null: nobody can). */
+  | { kind: "fault-on-master"; next: string | null }
+  /** The master's priority drops below backups that all have nopreempt: no election starts. */
+  | { kind: "blocked-by-nopreempt"; blockers: string[] }
+  /** The master's priority drops, but not below the next node's: `weightNeeded` would move the VIP. */
+  | { kind: "gap-too-small"; next: string; weightNeeded: number }
+  /** The master's priority drops and no other node exists. */
+  | { kind: "no-other-node" }
+  /** The master's priority drops below a preempting backup, which takes over. */
+  | { kind: "taken-over"; by: string }
+  /** A backup's priority rises above the master's and it preempts. */
+  | { kind: "backup-preempts" }
+  /** A backup's priority changes; the master keeps the VIP. */
+  | { kind: "backup-changes" };
 
 export interface GroupPrediction {
   /** The member a simultaneous start elects (null when no member can be master). */
@@ -55,8 +78,7 @@ export interface GroupPrediction {
 
 /** Does this member preempt a lower-priority master? keepalived clears nopreempt for MASTER/255. */
 export function preempts(m: Member): boolean {
-  const i = m.instance;
-  return !i.nopreempt || i.state === "MASTER" || i.priority === 255;
+  return !m.instance.nopreemptInEffect;
 }
 
 /** Are this tracker's weights ignored by keepalived (owner, or sync group without tracking weight)? */
@@ -152,18 +174,19 @@ function scenario(members: Member[], master: Member, m: Member, t: Tracker): Sce
     const why = m.instance.priority === 255
       ? `${m.file} is the address owner (priority 255): keepalived ignores the weight of ${t.name}, so its failure changes nothing`
       : `${m.file} is in sync group "${m.instance.syncGroup?.name}" without sync_group_tracking_weight: keepalived ignores the weight of ${t.name}, so its failure changes nothing`;
-    return { ...base, masterAfter: master.file, masterAfterRecovery: master.file, vipMoves: false, why };
+    const because = m.instance.priority === 255 ? "address-owner" as const : "sync-group" as const;
+    return { ...base, masterAfter: master.file, masterAfterRecovery: master.file, vipMoves: false, why, reason: { kind: "weight-ignored", because } };
   }
 
   if (faults(m, t)) {
     if (m !== master) {
       return { ...base, masterAfter: master.file, masterAfterRecovery: master.file, vipMoves: false,
-        why: `${t.name} has weight 0: ${m.file} goes to FAULT, but it is not the master, so the VIP stays on ${master.file}` };
+        why: `${t.name} has weight 0: ${m.file} goes to FAULT, but it is not the master, so the VIP stays on ${master.file}`, reason: { kind: "fault-on-backup" } };
     }
     const { top: next, tie } = best(others, prioHealthy);
     if (!next) {
       return { ...base, masterAfter: null, masterAfterRecovery: m.file, vipMoves: true,
-        why: `${t.name} has weight 0: ${m.file} goes to FAULT and releases the VIP; no other node can take it` };
+        why: `${t.name} has weight 0: ${m.file} goes to FAULT and releases the VIP; no other node can take it`, reason: { kind: "fault-on-master", next: null } };
     }
     // On recovery m comes back as BACKUP and takes the VIP back only if it preempts with a higher priority.
     const back = preempts(m) && prioHealthy(m) > prioHealthy(next) ? m : next;
@@ -179,7 +202,8 @@ function scenario(members: Member[], master: Member, m: Member, t: Tracker): Sce
         ? `after recovery ${m.file} (priority ${prioHealthy(m)}) does not outrank ${next.file} (${prioHealthy(next)}), so the VIP stays`
         : `after recovery ${m.file} has nopreempt and stays BACKUP`;
     return { ...base, masterAfter: next.file, masterAfterRecovery: back.file, vipMoves: true,
-      why: `${t.name} has weight 0: ${m.file} goes to FAULT and releases the VIP; ${next.file} has the highest remaining priority (${prioHealthy(next)})${tieNote}; ${recovery}` };
+      why: `${t.name} has weight 0: ${m.file} goes to FAULT and releases the VIP; ${next.file} has the highest remaining priority (${prioHealthy(next)})${tieNote}; ${recovery}`,
+      reason: { kind: "fault-on-master", next: next.file } };
   }
 
   // A weighted tracker: the failing node's priority changes.
@@ -192,31 +216,35 @@ function scenario(members: Member[], master: Member, m: Member, t: Tracker): Sce
     if (!taker) {
       const blockers = others.filter((x) => prioHealthy(x) > pAfter);
       let why: string;
+      let reason: ScenarioReason;
       if (blockers.length > 0) {
+        reason = { kind: "blocked-by-nopreempt", blockers: blockers.map((x) => x.file) };
         why = `${t.name} lowers ${m.file} from ${pBefore} to ${pAfter}; ${blockers.map((x) => x.file).join(", ")} outrank${blockers.length === 1 ? "s" : ""} it but ${blockers.length === 1 ? "has" : "have"} nopreempt, and under nopreempt a priority change never starts an election: the VIP stays`;
       } else {
         const { top: second } = best(others, prioHealthy);
         const need = second ? pBefore - prioHealthy(second) + 1 : 0;
+        reason = second ? { kind: "gap-too-small", next: second.file, weightNeeded: -need } : { kind: "no-other-node" };
         why = second
           ? `${t.name} lowers ${m.file} from ${pBefore} to ${pAfter}, not below ${second.file} (${prioHealthy(second)}): a tie or a higher priority keeps the master. A weight of -${need} or lower would move the VIP`
           : `${t.name} lowers ${m.file} from ${pBefore} to ${pAfter}, but no other node exists`;
       }
-      return { ...base, masterAfter: m.file, masterAfterRecovery: m.file, vipMoves: false, why };
+      return { ...base, masterAfter: m.file, masterAfterRecovery: m.file, vipMoves: false, why, reason };
     }
     // On recovery the master's priority returns; it takes the VIP back only if it preempts and outranks.
     const back = preempts(m) && pBefore > prioHealthy(taker) ? m : taker;
     return { ...base, masterAfter: taker.file, masterAfterRecovery: back.file, vipMoves: true,
-      why: `${t.name} lowers ${m.file} from ${pBefore} to ${pAfter}; ${taker.file} (${prioHealthy(taker)}) outranks it and preempts; ${back === m ? `after recovery ${m.file} (${pBefore}) takes it back` : `after recovery the VIP stays on ${taker.file}`}` };
+      why: `${t.name} lowers ${m.file} from ${pBefore} to ${pAfter}; ${taker.file} (${prioHealthy(taker)}) outranks it and preempts; ${back === m ? `after recovery ${m.file} (${pBefore}) takes it back` : `after recovery the VIP stays on ${taker.file}`}`,
+      reason: { kind: "taken-over", by: taker.file } };
   }
   // A backup's priority changes: it can only take over if it now outranks the master and preempts.
   const pMaster = prioHealthy(master);
   if (pAfter > pMaster && preempts(m)) {
     const back = pMaster > pBefore && preempts(master) ? master : m;
     return { ...base, masterAfter: m.file, masterAfterRecovery: back.file, vipMoves: true,
-      why: `${t.name} raises ${m.file} from ${pBefore} to ${pAfter}, above the master ${master.file} (${pMaster}); it preempts` };
+      why: `${t.name} raises ${m.file} from ${pBefore} to ${pAfter}, above the master ${master.file} (${pMaster}); it preempts`, reason: { kind: "backup-preempts" } };
   }
   return { ...base, masterAfter: master.file, masterAfterRecovery: master.file, vipMoves: false,
-    why: `${t.name} changes ${m.file} (a backup) from ${pBefore} to ${pAfter}; the master ${master.file} (${pMaster}) keeps the VIP` };
+    why: `${t.name} changes ${m.file} (a backup) from ${pBefore} to ${pAfter}; the master ${master.file} (${pMaster}) keeps the VIP`, reason: { kind: "backup-changes" } };
 }
 
 export { name as memberName };

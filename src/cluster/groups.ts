@@ -32,11 +32,6 @@ export interface ClusterGroup {
   prediction: GroupPrediction;
 }
 
-export function familyOf(i: VrrpInstance): 4 | 6 {
-  const f = i.vips.find((v) => v.family !== undefined)?.family;
-  return f ?? (i.settings.has("native_ipv6") ? 6 : 4);
-}
-
 const vipKey = (a: string) => a.split("/")[0];
 
 /** Groups the instances of all nodes into clusters. */
@@ -45,7 +40,7 @@ export function groupInstances(nodes: ClusterNode[]): ClusterGroup[] {
   for (const node of nodes) {
     for (const instance of node.result.model.instances) {
       if (instance.vrid === undefined) continue;
-      const key = `${instance.vrid}/${familyOf(instance)}`;
+      const key = `${instance.vrid}/${instance.family}`;
       const list = byKey.get(key) ?? [];
       list.push({ file: node.file, instance });
       byKey.set(key, list);
@@ -65,7 +60,7 @@ export function groupInstances(nodes: ClusterNode[]): ClusterGroup[] {
     for (const c of clusters) {
       c.sort((a, b) => nodes.findIndex((n) => n.file === a.file) - nodes.findIndex((n) => n.file === b.file));
       const vips = [...new Set(c.flatMap((m) => m.instance.vips.map((v) => v.address)))].sort();
-      groups.push({ vrid: c[0].instance.vrid!, family: familyOf(c[0].instance), vips, members: c, prediction: predict(c) });
+      groups.push({ vrid: c[0].instance.vrid!, family: c[0].instance.family, vips, members: c, prediction: predict(c) });
     }
   }
   return groups.sort((a, b) => a.vrid - b.vrid || a.family - b.family || (a.vips[0] ?? "").localeCompare(b.vips[0] ?? ""));
@@ -82,7 +77,7 @@ export function clusterJson(groups: ClusterGroup[]) {
         instance: m.instance.name,
         priority: m.instance.priority,
         state: m.instance.state,
-        nopreempt: Boolean(m.instance.nopreempt) && m.instance.state !== "MASTER" && m.instance.priority !== 255,
+        nopreempt: m.instance.nopreemptInEffect,
       })),
       initialMaster: g.prediction.initialMaster?.file ?? null,
       scenarios: g.prediction.scenarios.map((s) => ({
@@ -94,6 +89,7 @@ export function clusterJson(groups: ClusterGroup[]) {
         masterAfterRecovery: s.masterAfterRecovery,
         vipMoves: s.vipMoves,
         why: s.why,
+        reason: s.reason,
       })),
     })),
   };

@@ -6,6 +6,8 @@ import type { Severity } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { dirname, join } from "../../grammar/paths.js";
 import type { TargetVersion } from "../../grammar/reader.js";
+import { JsoncError, parseJsonc } from "./jsonc.js";
+import { didYouMean } from "./suggest.js";
 
 export const CONFIG_FILE = ".keepalived-lint.json";
 
@@ -20,11 +22,23 @@ export interface LintConfig {
   configId?: string;
   /** Globs (relative to the config file) of files never linted. */
   ignore?: string[];
-  /** Node configs of one cluster, for `keepalived-lint cluster`. */
-  cluster?: string[];
+  /** Node configs of one cluster, for `keepalived-lint cluster`: a path, or a path and the node's config id. */
+  cluster?: ClusterEntry[];
   /** Formatter settings. */
   format?: { indent?: number | "tab" };
+  /** Settings for the files matching `files` (globs relative to the config file), applied in order after the top level. */
+  overrides?: ConfigOverride[];
 }
+
+export interface ConfigOverride {
+  files: string[];
+  rules?: Record<string, RuleSetting>;
+  targetVersion?: TargetVersion;
+  configId?: string;
+}
+
+/** A node of the `cluster` list; without `configId` the workspace derives one from the path. */
+export type ClusterEntry = string | { file: string; configId?: string };
 
 export interface LoadedConfig {
   path: string;
@@ -33,36 +47,90 @@ export interface LoadedConfig {
 
 export class ConfigError extends Error {}
 
-const SEVERITIES = new Set(["error", "warning", "info", "off"]);
+/** What users write for a severity (ESLint's words and numbers too) → the setting. */
+const SEVERITY_WORDS: Record<string, RuleSetting> = {
+  off: "off", "0": "off",
+  info: "info",
+  warn: "warning", warning: "warning", "1": "warning",
+  error: "error", "2": "error",
+};
+const SEVERITY_HELP = '"off", "info", "warn" (or "warning"), "error", or 0, 1, 2';
 
-/** Parses and checks a config file's text; throws ConfigError with a one-line reason. */
+/** A severity as written (`"warn"`, `2`, …) as a setting, or undefined when it is none. */
+export function severityOf(v: unknown): RuleSetting | undefined {
+  return typeof v === "string" || typeof v === "number" ? SEVERITY_WORDS[String(v)] : undefined;
+}
+
+const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "overrides"];
+const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId"];
+
+/** Parses and checks a config file's text (JSON with comments and trailing commas); throws ConfigError with a one-line reason. */
 export function parseConfig(text: string, path: string): LintConfig {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonc(text);
   } catch (e) {
-    throw new ConfigError(`${path}: invalid JSON (${(e as Error).message})`);
+    if (e instanceof JsoncError) throw new ConfigError(`${path}:${e.line}:${e.column}: ${e.message}`);
+    throw e;
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new ConfigError(`${path}: expected a JSON object`);
   const c = raw as Record<string, unknown>;
-  const known = new Set(["rules", "targetVersion", "configId", "ignore", "cluster", "format", "$schema"]);
-  for (const k of Object.keys(c)) if (!known.has(k)) throw new ConfigError(`${path}: unknown setting "${k}" (expected one of ${[...known].filter((x) => x !== "$schema").join(", ")})`);
+  knownKeys(c, TOP_LEVEL, path, "setting");
+  checkCommon(c, path, "");
+  if (c.ignore !== undefined && (!Array.isArray(c.ignore) || !c.ignore.every((x) => typeof x === "string"))) {
+    throw new ConfigError(`${path}: "ignore" must be an array of strings`);
+  }
+  if (c.cluster !== undefined && (!Array.isArray(c.cluster) || !c.cluster.every(isClusterEntry))) {
+    throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id} objects`);
+  }
+  if (c.overrides !== undefined) {
+    if (!Array.isArray(c.overrides)) throw new ConfigError(`${path}: "overrides" must be an array of {"files": [...], ...} objects`);
+    c.overrides.forEach((o: unknown, i: number) => {
+      const where = `overrides[${i}]`;
+      if (typeof o !== "object" || o === null || Array.isArray(o)) throw new ConfigError(`${path}: ${where} must be an object`);
+      const ov = o as Record<string, unknown>;
+      knownKeys(ov, IN_OVERRIDE, path, `setting in ${where}`);
+      if (typeof ov.files === "string") ov.files = [ov.files];
+      if (!Array.isArray(ov.files) || ov.files.length === 0 || !ov.files.every((x) => typeof x === "string")) {
+        throw new ConfigError(`${path}: ${where}.files must be a glob or a non-empty array of globs`);
+      }
+      checkCommon(ov, path, `${where}.`);
+    });
+  }
+  return c as LintConfig;
+}
+
+function knownKeys(c: Record<string, unknown>, known: string[], path: string, what: string): void {
+  for (const k of Object.keys(c)) {
+    if (k === "$schema" || known.includes(k)) continue;
+    const close = didYouMean(k, known);
+    throw new ConfigError(`${path}: unknown ${what} "${k}"${close || ` (expected one of ${known.join(", ")})`}`);
+  }
+}
+
+/** rules, targetVersion and configId: the same at the top level and in overrides. Severities are normalised in place. */
+function checkCommon(c: Record<string, unknown>, path: string, prefix: string): void {
   if (c.rules !== undefined) {
-    if (typeof c.rules !== "object" || c.rules === null) throw new ConfigError(`${path}: "rules" must be an object`);
-    for (const [id, v] of Object.entries(c.rules)) {
-      if (typeof v !== "string" || !SEVERITIES.has(v)) throw new ConfigError(`${path}: rule "${id}" must be "error", "warning", "info" or "off"`);
+    if (typeof c.rules !== "object" || c.rules === null || Array.isArray(c.rules)) throw new ConfigError(`${path}: "${prefix}rules" must be an object`);
+    const rules = c.rules as Record<string, unknown>;
+    for (const [id, v] of Object.entries(rules)) {
+      // ESLint's ["warn", {options}] form: the severity is the first element (rules take no options yet).
+      const sev = severityOf(Array.isArray(v) ? v[0] : v);
+      if (sev === undefined) throw new ConfigError(`${path}: rule "${id}" in "${prefix}rules" must be ${SEVERITY_HELP} (got ${JSON.stringify(v)})`);
+      rules[id] = sev;
     }
   }
   if (c.targetVersion !== undefined && c.targetVersion !== "2.2.7" && c.targetVersion !== "newest") {
-    throw new ConfigError(`${path}: "targetVersion" must be "2.2.7" or "newest"`);
+    throw new ConfigError(`${path}: "${prefix}targetVersion" must be "2.2.7" or "newest"`);
   }
-  if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "configId" must be a string`);
-  for (const k of ["ignore", "cluster"] as const) {
-    if (c[k] !== undefined && (!Array.isArray(c[k]) || !(c[k] as unknown[]).every((x) => typeof x === "string"))) {
-      throw new ConfigError(`${path}: "${k}" must be an array of strings`);
-    }
-  }
-  return c as LintConfig;
+  if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "${prefix}configId" must be a string`);
+}
+
+function isClusterEntry(x: unknown): boolean {
+  if (typeof x === "string") return true;
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const e = x as Record<string, unknown>;
+  return typeof e.file === "string" && (e.configId === undefined || typeof e.configId === "string") && Object.keys(e).every((k) => k === "file" || k === "configId");
 }
 
 /** The nearest `.keepalived-lint.json` at or above `dir`, or undefined. Throws ConfigError when it is invalid. */

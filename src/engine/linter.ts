@@ -11,7 +11,7 @@ import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
-import { applyDirectives, directivesOf, unusedDirectives, type Directive } from "./suppress.js";
+import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
 export interface LintOptions {
   targetVersion?: LintSettings["targetVersion"];
@@ -50,7 +50,7 @@ export function lintText(text: string, path: string, options: EngineOptions, fs?
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
   const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
   let model: ConfigModel | undefined;
-  const getModel = () => (model ??= buildModel(parsed.ast));
+  const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet) {
     if (!rule.check) continue;
@@ -83,7 +83,14 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   const directives = new Map<string, Directive[]>();
   for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
   let diagnostics = applyDirectives(found, parsed.files, directives);
-  if (options.reportUnusedDisableDirectives) diagnostics.push(...unusedDirectives(directives));
+  // unused-disable-directive is reported here, after suppression: unknown rule ids always, unused
+  // directives when asked (--report-unused-disable-directives, or the rule given a severity)
+  const unusedSetting = options.rules?.["unused-disable-directive"];
+  if (unusedSetting !== "off") {
+    const known = new Set(options.ruleSet.map((r) => r.meta.id));
+    const reportUnused = options.reportUnusedDisableDirectives === true || unusedSetting !== undefined;
+    diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting));
+  }
   diagnostics = dedupe(diagnostics).sort(byPosition);
   return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
 }

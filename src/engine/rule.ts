@@ -22,6 +22,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** Reader findings with this id are reported through this rule (syntax rules). */
   fromReader?: boolean;
+  /** Reported by the engine itself, after suppression comments are applied (the rule has no check). */
+  fromEngine?: boolean;
 }
 
 export interface LintSettings {

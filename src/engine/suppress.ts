@@ -6,9 +6,10 @@
  *   # keepalived-lint disable-file [<ids>]
  * No ids means every rule.
  */
-import type { Diagnostic } from "../../grammar/ast.js";
+import type { Diagnostic, Severity } from "../../grammar/ast.js";
 import { commentOfLine } from "../../grammar/comment.js";
 import type { SourceFile } from "../../grammar/source.js";
+import { didYouMean } from "./suggest.js";
 
 export interface Directive {
   kind: "disable-next-line" | "disable-line" | "disable" | "enable" | "disable-file";
@@ -81,21 +82,43 @@ export function applyDirectives(diagnostics: Diagnostic[], files: ReadonlyMap<st
   });
 }
 
-/** Findings for directives that suppressed nothing (--report-unused-disable-directives). */
-export function unusedDirectives(directives: Map<string, Directive[]>): Diagnostic[] {
+/**
+ * Findings of the unused-disable-directive rule: a directive naming a rule
+ * that does not exist (always: it can never suppress anything, and is most
+ * likely a typo), and with `reportUnused` a directive that suppressed nothing.
+ */
+export function directiveFindings(
+  directives: Map<string, Directive[]>,
+  knownIds: ReadonlySet<string>,
+  reportUnused: boolean,
+  severity: Severity = "warning",
+): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const remove = (d: Directive, description: string) => ({ description, edits: [{ file: d.file, start: d.start, end: d.end, text: "" }] });
   for (const ds of directives.values()) {
     for (const d of ds) {
-      if (d.used || d.kind === "enable") continue;
+      const unknown = d.ids.filter((id) => !knownIds.has(id));
+      for (const id of unknown) {
+        out.push({
+          ruleId: "unused-disable-directive",
+          severity,
+          file: d.file,
+          start: d.start,
+          end: d.end,
+          message: `"keepalived-lint ${d.kind}" names unknown rule "${id}"${didYouMean(id, knownIds)}`,
+          hint: "name a rule that exists (keepalived-lint rules lists them), or remove the comment",
+        });
+      }
+      if (!reportUnused || d.used || d.kind === "enable" || unknown.length > 0) continue;
       out.push({
         ruleId: "unused-disable-directive",
-        severity: "warning",
+        severity,
         file: d.file,
         start: d.start,
         end: d.end,
         message: `unused "keepalived-lint ${d.kind}" directive${d.ids.length ? ` for ${d.ids.join(", ")}` : ""}: nothing is reported here`,
         hint: "remove the comment",
-        fix: { description: "remove the unused directive", edits: [{ file: d.file, start: d.start, end: d.end, text: "" }] },
+        fix: remove(d, "remove the unused directive"),
       });
     }
   }

@@ -24,6 +24,7 @@ import {
 } from "vscode-languageserver/node.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { nodeFiles } from "../node/files.js";
+import { hostName } from "../node/host.js";
 import {
   analyze,
   codeActions,
@@ -54,6 +55,8 @@ export interface ServerOptions {
   output?: NodeJS.WritableStream;
   /** Files (default: the local disk). */
   fs?: FileAccess;
+  /** This host's short name, the default config id (default: read from the system; tests set it). */
+  hostName?: string;
   /** Log exceptions that escape a handler instead of letting them end the process (default true). */
   guardProcess?: boolean;
   /** Delay between the last edit and linting, per main file (default 200 ms; also KEEPALIVED_LSP_DEBOUNCE_MS or initializationOptions.debounceMs). */
@@ -84,6 +87,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     process.on("unhandledRejection", (e) => console.error(`keepalived-language-server: ${(e as Error)?.stack ?? e}`));
   }
   const fs = options.fs ?? nodeFiles();
+  const host = options.hostName ?? hostName();
   const envDebounce = Number(process.env.KEEPALIVED_LSP_DEBOUNCE_MS);
   let debounceMs = options.debounceMs ?? (Number.isFinite(envDebounce) && envDebounce >= 0 ? envDebounce : DEFAULT_DEBOUNCE_MS);
   /** Indent the user chose for this server (the format.indent editor setting); the project's settings win over it. */
@@ -124,7 +128,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const rootOf = (path: string) => ownerOf.get(path) ?? path;
 
   function run(root: string): Analysis {
-    const analysis = analyze(fs, root, { overrides: overrides(), defaults: editor.lint });
+    const analysis = analyze(fs, root, { overrides: overrides(), hostName: host, defaults: editor.lint });
     analyses.set(root, { analysis, generation });
     for (const file of analysis.result.files.keys()) {
       if (file === root) continue;
@@ -308,7 +312,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (!ownerOf.has(path)) {
       try {
         // An included file opened on its own: lint it as part of the keepalived.conf that includes it.
-        const main = findMainFile(fs, path, overrides());
+        const main = findMainFile(fs, path, overrides(), host);
         if (main) run(main);
       } catch (err) {
         log(`looking for the main file of ${path} failed: ${(err as Error).stack ?? err}`);
@@ -399,13 +403,13 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onDocumentFormatting(
     safe("formatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocument(at.doc.getText(), formatOptionsOf(at.analysis.config?.config.format, userFormat)) : [];
+      return at ? formatDocument(at.doc.getText(), formatOptionsOf(at.analysis.settings.format, userFormat)) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     safe("rangeFormatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocumentRange(at.doc.getText(), p.range, formatOptionsOf(at.analysis.config?.config.format, userFormat)) : [];
+      return at ? formatDocumentRange(at.doc.getText(), p.range, formatOptionsOf(at.analysis.settings.format, userFormat)) : [];
     }),
   );
 

@@ -6,7 +6,8 @@
  * read this instead of re-walking the AST.
  */
 import type { ConfigAst, ConfigNode, Word } from "../../grammar/ast.js";
-import { parseEntryLine } from "../../grammar/schema/index.js";
+import type { TargetVersion } from "../../grammar/reader.js";
+import { parseEntryLine, parseIp } from "../../grammar/schema/index.js";
 
 export type TrackKind = "script" | "interface" | "file" | "process" | "bfd";
 
@@ -46,6 +47,14 @@ export interface VirtualAddress {
   family: 4 | 6 | undefined;
 }
 
+/** A line that sets (or must match) an instance's address family, in file order. */
+export interface FamilyLine {
+  node: ConfigNode;
+  family: 4 | 6;
+  /** How messages name it: "virtual address 10.0.0.1", "unicast_src_ip fe80::1". */
+  what: string;
+}
+
 export interface VrrpInstance {
   name: string;
   node: ConfigNode;
@@ -66,10 +75,24 @@ export interface VrrpInstance {
   unicastPeers: VirtualAddress[];
   trackers: Tracker[];
   syncGroup?: SyncGroup;
-  /** vrrp_version written on the instance or in global_defs (default 2). */
-  version: number;
-  /** vrrp_strict in global_defs or strict_mode on the instance. */
+  /**
+   * Lines taking part in keepalived's address-family decision, in the order it
+   * reads them: the first sets the family, later ones of the other family are
+   * skipped (vrrp_parser.c srcip/mcast_dst handlers, vrrp_data.c alloc_vrrp_vip).
+   */
+  familyLines: FamilyLine[];
+  /** The address family keepalived settles on: the first family line's, else IPv6 with native_ipv6, else IPv4. */
+  family: 4 | 6;
+  /**
+   * VRRP version in effect: 3 for IPv6 (keepalived forces it: "cannot use IPv6
+   * with VRRP version 2; setting version 3"), else the instance's `version`,
+   * else global_defs `vrrp_version`, else 2.
+   */
+  version: 2 | 3;
+  /** Strict mode in effect: the instance's strict_mode, else global vrrp_strict (2.2.7 reads any argument, even "off", as on). */
   strict: boolean;
+  /** nopreempt in effect: written, and not cleared by state MASTER or priority 255. */
+  nopreemptInEffect: boolean;
 }
 
 export interface SyncGroup {
@@ -146,7 +169,12 @@ export function addressFamily(text: string): 4 | 6 | undefined {
 }
 
 /** Builds the model of one configuration, in keepalived's load order. */
-export function buildModel(ast: ConfigAst): ConfigModel {
+export interface ModelOptions {
+  /** keepalived version the configuration is for (some facts differ: vrrp_strict's argument). */
+  targetVersion?: TargetVersion;
+}
+
+export function buildModel(ast: ConfigAst, options: ModelOptions = {}): ConfigModel {
   const model: ConfigModel = {
     globalDefs: new Map(),
     instances: [],
@@ -164,8 +192,9 @@ export function buildModel(ast: ConfigAst): ConfigModel {
     if (!top.known) continue;
     if (top.name === "global_defs") for (const [k, v] of settingsOf(top)) model.globalDefs.set(k, v);
   }
-  const globalStrict = isOn(model.globalDefs.get("vrrp_strict"));
-  const globalVersion = intOf(model.globalDefs.get("vrrp_version")?.args[0]) ?? 2;
+  const strictNode = model.globalDefs.get("vrrp_strict");
+  const globalStrict = strictNode !== undefined && (options.targetVersion === "2.2.7" || isOn(strictNode));
+  const globalVersion = model.globalDefs.get("vrrp_version")?.args[0]?.text === "3" ? 3 : 2;
 
   for (const top of ast.children) {
     if (!top.known) continue;
@@ -197,7 +226,7 @@ function isOn(node: ConfigNode | undefined): boolean {
 }
 
 function instanceOf(
-  node: ConfigNode, model: ConfigModel, order: Map<ConfigNode, number>, globalStrict: boolean, globalVersion: number,
+  node: ConfigNode, model: ConfigModel, order: Map<ConfigNode, number>, globalStrict: boolean, globalVersion: 2 | 3,
 ): VrrpInstance {
   const settings = settingsOf(node);
   // keepalived ignores "state BACKUP" after "state MASTER"; an unknown state means BACKUP.
@@ -225,6 +254,12 @@ function instanceOf(
     const kind = TRACK_BLOCKS[c.name];
     if (kind && c.block) trackers.push(...trackersOf(c, kind, model, order, node));
   }
+  const familyLines = familyLinesOf(node);
+  const family = familyLines[0]?.family ?? (settings.has("native_ipv6") ? 6 : 4);
+  const ownVersion = settings.get("version")?.args[0]?.text;
+  const version = family === 6 ? 3 : ownVersion === "2" || ownVersion === "3" ? (Number(ownVersion) as 2 | 3) : globalVersion;
+  const strictMode = settings.get("strict_mode");
+  const nopreempt = settings.get("nopreempt");
   return {
     name: node.args[0]?.text ?? "",
     node,
@@ -233,7 +268,7 @@ function instanceOf(
     stateNode,
     priority,
     priorityNode,
-    nopreempt: settings.get("nopreempt"),
+    nopreempt,
     preemptDelay: settings.get("preempt_delay"),
     vrid: intOf(vridNode?.args[0]),
     vridNode,
@@ -242,9 +277,30 @@ function instanceOf(
     excludedVips: addresses("virtual_ipaddress_excluded"),
     unicastPeers: addresses("unicast_peer"),
     trackers,
-    version: intOf(settings.get("version")?.args[0]) ?? globalVersion,
-    strict: globalStrict || isOn(settings.get("strict_mode")),
+    familyLines,
+    family,
+    version,
+    strict: strictMode ? isOn(strictMode) : globalStrict,
+    nopreemptInEffect: nopreempt !== undefined && state !== "MASTER" && priority !== 255,
   };
+}
+
+function familyLinesOf(node: ConfigNode): FamilyLine[] {
+  const out: FamilyLine[] = [];
+  const familyOf = (text: string) => parseIp(text.split("/")[0] ?? "")?.family;
+  for (const c of node.children) {
+    if (c.kind !== "keyword") continue;
+    if (c.name === "unicast_src_ip" || c.name === "mcast_src_ip" || c.name === "mcast_dst_ip") {
+      const family = c.args[0] && familyOf(c.args[0].text);
+      if (family) out.push({ node: c, family, what: `${c.name} ${c.args[0]!.text}` });
+    } else if ((c.name === "virtual_ipaddress" || c.name === "unicast_peer") && c.block) {
+      for (const e of c.children) {
+        const family = familyOf(e.keyword.text);
+        if (family) out.push({ node: e, family, what: `${c.name === "unicast_peer" ? "unicast peer" : "virtual address"} ${e.keyword.text}` });
+      }
+    }
+  }
+  return out;
 }
 
 /** The trackers of a track_* value block. */

@@ -23,7 +23,7 @@ export function clusterTable(groups: readonly ClusterGroup[], paint: Paint): str
         m.instance.name,
         String(m.instance.priority),
         m.instance.state,
-        m.instance.nopreempt && m.instance.state !== "MASTER" && m.instance.priority !== 255 ? "yes" : "no",
+        m.instance.nopreemptInEffect ? "yes" : "no",
       ]),
     ]));
     const initial = g.prediction.initialMaster?.file ?? "decided by start-up order";

@@ -1,5 +1,6 @@
-// `keepalived-lint cluster` as a separate process: the issue's JSON shape with
-// files exactly as given, the table, exit codes and the config-file list.
+// `keepalived-lint cluster` as a separate process: the JSON shape (nodes named
+// by their router_id, the prediction, the lint results), the table, exit codes
+// and the config-file list.
 import { describe, expect, test } from "vitest";
 import { examples, runCli, tempTree } from "../cli/helpers.js";
 import { node } from "./helpers.js";
@@ -15,23 +16,30 @@ describe("keepalived-lint cluster", () => {
     const g = out.groups[0];
     expect(g.vrid).toBe(51);
     expect(g.vips).toEqual(["10.0.0.100/24"]);
+    // Every node has its own router_id: that is the shortest readable name.
+    expect(out.nodes.map((n: { name: string; file: string }) => [n.name, n.file])).toEqual([
+      ["memcached-node1", "node1.conf"], ["memcached-node2", "node2.conf"], ["memcached-node3", "node3.conf"],
+    ]);
     expect(g.members).toEqual([
-      { file: "node1.conf", instance: "VI_MEMCACHED", priority: 100, state: "BACKUP", nopreempt: true },
-      { file: "node2.conf", instance: "VI_MEMCACHED", priority: 90, state: "BACKUP", nopreempt: true },
+      { file: "memcached-node1", instance: "VI_MEMCACHED", priority: 100, state: "BACKUP", nopreempt: true },
+      { file: "memcached-node2", instance: "VI_MEMCACHED", priority: 90, state: "BACKUP", nopreempt: true },
       // node3 says state MASTER: keepalived clears its nopreempt.
-      { file: "node3.conf", instance: "VI_MEMCACHED", priority: 80, state: "MASTER", nopreempt: false },
+      { file: "memcached-node3", instance: "VI_MEMCACHED", priority: 80, state: "MASTER", nopreempt: false },
     ]);
     expect(g.initialMaster).toBeNull();
     expect(g.scenarios[0]).toMatchObject({
-      node: "node1.conf", track: "chk_memcached", kind: "script",
-      masterBefore: "node1.conf", masterAfter: "node1.conf", masterAfterRecovery: "node1.conf", vipMoves: false,
+      node: "memcached-node1", track: "chk_memcached", kind: "script",
+      masterBefore: "memcached-node1", masterAfter: "memcached-node1", masterAfterRecovery: "memcached-node1", vipMoves: false,
+      reason: { kind: "blocked-by-nopreempt", blockers: ["memcached-node2"] },
     });
-    expect(out.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(["failover-never-with-nopreempt", "nopreempt-inconsistent", "startup-order-decides-master"]);
+    // The results are lint's JSON (ESLint's shape): cluster findings and each node's own.
+    const ids = out.results.flatMap((r: { messages: { ruleId: string }[] }) => r.messages.map((m) => m.ruleId));
+    expect(new Set(ids)).toEqual(new Set(["failover-never-with-nopreempt", "nopreempt-inconsistent", "startup-order-decides-master", "nopreempt-weighted-tracking", "nopreempt-state-master"]));
   });
   test("the stylish table names the initial master and the scenario outcomes", () => {
     const r = runCli(["cluster", ...seed], { cwd: examples });
     expect(r.stdout).toContain("initial master: decided by start-up order");
-    expect(r.stdout).toMatch(/node1\.conf: script chk_memcached\s+node1\.conf\s+node1\.conf\s+node1\.conf\s+no/);
+    expect(r.stdout).toMatch(/memcached-node1: script chk_memcached\s+memcached-node1\s+memcached-node1\s+memcached-node1\s+no/);
   });
   test("a sound cluster exits 0; the list can come from .keepalived-lint.json", () => {
     const dir = tempTree({

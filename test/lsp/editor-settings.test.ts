@@ -33,7 +33,7 @@ describe("editorSettings()", () => {
     expect(s.debounceMs).toBeUndefined();
     expect(s.problems).toHaveLength(3);
     expect(s.problems[0]).toMatch(/"targetVersion" must be/);
-    expect(s.problems[1]).toMatch(/rule "unknown-keyword" must be/);
+    expect(s.problems[1]).toMatch(/rule "unknown-keyword" in "rules" must be/);
     expect(s.problems[2]).toMatch(/"debounceMs"/);
   });
 });

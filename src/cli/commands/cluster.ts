@@ -1,107 +1,101 @@
 /**
- * `keepalived-lint cluster node-a.conf node-b.conf …`: lints the node configs
- * of one cluster together, prints the failover prediction and the cluster
- * findings. Without files, the `cluster` list of .keepalived-lint.json is used.
+ * `keepalived-lint cluster [id=]node.conf …`: lints the node configs of one
+ * cluster together, each with its own config id and settings, predicts
+ * failover, and reports the cluster findings and the nodes' own in one report,
+ * through the same reporters, -o and --max-warnings as lint. Without files,
+ * the `cluster` list of .keepalived-lint.json is used.
  */
-import { dirname, resolve } from "node:path";
 import { Chalk } from "chalk";
-import { chalkPaint } from "../../reporters/chalk-paint.js";
 import type { Command } from "commander";
-import { ALL_RULES } from "../../../rules/index.js";
+import type { Diagnostic } from "../../../grammar/ast.js";
+import type { SourceFile } from "../../../grammar/source.js";
 import { clusterJson } from "../../cluster/groups.js";
-import { clusterOf, lint } from "../../workspace/lint.js";
-import { findConfig } from "../../engine/config.js";
-import { colorLevel } from "../color.js";
-import { UsageError, type CliIo } from "../io.js";
-import { homeUri, packageInfo, ruleDocsUri } from "../package-info.js";
-import { displayPath, toMessage } from "../results.js";
-import { parseRuleFlag, parseTargetVersion } from "../settings.js";
-import { FORMATS, type FileResult } from "../../reporters/index.js";
-import { nodeFiles } from "../../node/files.js";
 import { clusterTable } from "../../reporters/cluster-table.js";
+import type { FileResult } from "../../reporters/types.js";
+import type { ClusterRun } from "../../workspace/cluster.js";
+import { UsageError, type CliIo } from "../io.js";
+import { reporterFor, writeReport, type ReportFlags } from "../report.js";
+import { displayPath, sortResults, toMessage } from "../results.js";
+import { workspaceFor } from "../settings.js";
 
-interface ClusterFlags {
-  format: string;
+interface ClusterFlags extends ReportFlags {
   rule: string[];
   targetVersion?: string;
-  color?: boolean;
+  nodeFindings: boolean;
+  config?: string | boolean;
 }
 
 export function registerCluster(program: Command, io: CliIo, done: (code: number) => void): void {
   program
     .command("cluster")
     .description("lint the node configs of one cluster together and predict failover")
-    .argument("[files...]", "one config per node (default: the cluster list of .keepalived-lint.json)")
-    .option("--rule <id:severity>", "set a rule's severity (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option("--target-version <version>", "keepalived version: 2.2.7 or newest")
+    .argument("[nodes...]", "one config per node, as FILE or ID=FILE (default: the cluster list of .keepalived-lint.json)")
+    .option("--no-node-findings", "report only the cluster findings, not each node's own")
     .addHelpText("after", `
-Options of the main command that apply: -f/--format (stylish or json), --color/--no-color.
+Options of the main command that apply: -f/--format (stylish, compact, json, sarif, github),
+-o/--output-file, --max-warnings, --rule, --target-version, -c/--config, --no-config,
+--color/--no-color.
 
 Examples:
   keepalived-lint cluster lb1.conf lb2.conf lb3.conf
-  keepalived-lint cluster --format json lb1.conf lb2.conf
+  keepalived-lint cluster lb1=lb1/keepalived.conf lb2=lb2/keepalived.conf
+  keepalived-lint cluster -f sarif -o cluster.sarif --max-warnings 0
 
-Each node's @id lines are selected with the file's base name (lb1 for lb1.conf).
-Exit status: 0 no error finding, 1 error findings, 2 usage or I/O error.`)
-    .action((files: string[], flags: ClusterFlags) => {
-      // -f/--format and --color are the main command's options (commander reads them anywhere on the line).
-      const main = program.opts<{ color?: boolean; format?: string }>();
-      done(clusterCommand(files, { ...flags, format: main.format ?? "stylish" }, main.color, io));
+Each node reads its @id lines with its own config id: the ID of ID=FILE, else
+the directory name of a .../NAME/keepalived.conf, else the file's base name
+(lb1 for lb1.conf).
+Exit status: 0 no errors (and warnings within --max-warnings), 1 errors or too
+many warnings, 2 usage, configuration or I/O error.`)
+    .action(async (nodes: string[], flags: { nodeFindings: boolean }) => {
+      // The report and settings options are the main command's (commander reads them anywhere on the line).
+      const main = program.opts<Omit<ClusterFlags, "nodeFindings">>();
+      done(await clusterCommand(nodes, { ...main, format: main.format ?? "stylish", rule: main.rule ?? [], nodeFindings: flags.nodeFindings }, io));
     });
 }
 
-function clusterCommand(given: string[], flags: ClusterFlags, color: boolean | undefined, io: CliIo): number {
-  if (flags.format !== "stylish" && flags.format !== "json") throw new UsageError(`cluster: unknown format "${flags.format}" (expected stylish or json)`);
-  const fs = nodeFiles({ cwd: io.cwd });
-  let files = given;
-  let base = io.cwd;
-  if (files.length === 0) {
-    const found = findConfig(fs, io.cwd);
-    if (!found?.config.cluster?.length) throw new UsageError("cluster: give the node configs (keepalived-lint cluster a.conf b.conf), or a \"cluster\" list in .keepalived-lint.json");
-    files = found.config.cluster;
-    base = dirname(found.path);
-  }
-  if (files.length < 2) throw new UsageError("cluster: give at least two node configs");
-  const paths = files.map((f) => resolve(base, f));
-  for (const p of paths) {
-    const r = fs.readFile(p);
+async function clusterCommand(given: string[], flags: ClusterFlags, io: CliIo): Promise<number> {
+  const formatter = await reporterFor(flags);
+  const workspace = workspaceFor(flags, io);
+  const specs = workspace.clusterNodes(given, io.cwd);
+  if (specs.length === 0) throw new UsageError("cluster: give the node configs (keepalived-lint cluster a.conf b.conf), or a \"cluster\" list in .keepalived-lint.json");
+  if (specs.length < 2) throw new UsageError("cluster: give at least two node configs");
+  for (const s of specs) {
+    const r = workspace.fs.readFile(s.path);
     if (!r.ok) throw new UsageError(`cluster: ${r.message}`);
   }
-  const known = new Set(ALL_RULES.map((r) => r.meta.id));
-  const rules = Object.fromEntries(flags.rule.map((v) => parseRuleFlag(v, known)));
-  const targetVersion = flags.targetVersion ? parseTargetVersion(flags.targetVersion) : "newest";
-  // Each node reads its own @id lines: the file's base name stands for its host name.
-  const nodes = files.map((file, i) => {
-    const configId = paths[i].replace(/^.*\//, "").replace(/\.[^.]*$/, "");
-    return { file, result: lint(fs, [paths[i]], { rules, targetVersion, configId }) };
-  });
-  const result = clusterOf(nodes, { rules, targetVersion });
-  const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+  const run = workspace.cluster(specs, { nodeFindings: flags.nodeFindings });
+  const results = resultsOf(run, io.cwd);
+  const clean = results.every((r) => r.messages.length === 0);
   if (flags.format === "json") {
-    const findings = result.diagnostics.map((d) => {
-      const node = result.nodes.find((n) => n.result.files.has(d.file));
-      const file = node?.result.files.get(d.file);
-      const pos = file?.position(d.start) ?? { line: 1, column: 1 };
-      return { file: node?.file ?? d.file, ruleId: d.ruleId, severity: d.severity, message: d.message, hint: d.hint, line: pos.line, column: pos.column };
-    });
-    io.stdout(JSON.stringify({ ...clusterJson(result.groups), findings }, null, 2) + "\n");
-    return errors > 0 ? 1 : 0;
+    const nodes = run.specs.map((s, i) => ({ name: run.nodes[i].file, file: s.file, configId: s.configId }));
+    return writeReport(results, flags, formatter, io, { wrap: (text) => JSON.stringify({ nodes, ...clusterJson(run.groups), results: JSON.parse(text) }, null, 2) + "\n" });
   }
-  const level = colorLevel(color, io.env, io.stdoutIsTTY);
-  const c = new Chalk({ level });
-  io.stdout(clusterTable(result.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }));
-  const byFile = new Map<string, FileResult>();
-  for (const d of result.diagnostics) {
-    const node = result.nodes.find((n) => n.result.files.has(d.file));
-    const file = node?.result.files.get(d.file);
-    const entry = byFile.get(d.file) ?? { filePath: d.file, displayPath: displayPath(d.file, io.cwd), source: file?.text, messages: [] };
-    entry.messages.push(toMessage(d, file));
-    byFile.set(d.file, entry);
-  }
-  const info = packageInfo();
-  const report = FORMATS.stylish([...byFile.values()], {
-    cwd: io.cwd, colorLevel: level, paint: chalkPaint(level), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version,
+  if (flags.format !== "stylish") return writeReport(results, flags, formatter, io);
+  return writeReport(results, flags, formatter, io, {
+    preface: (level) => {
+      const c = new Chalk({ level });
+      return clusterTable(run.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green });
+    },
+    wrap: (text) => (clean ? text + "no findings\n" : text),
   });
-  io.stdout(report || "no cluster findings\n");
-  return errors > 0 ? 1 : 0;
+}
+
+/** One FileResult per node file read (clean ones too: SARIF and CI list what was checked). */
+function resultsOf(run: ClusterRun, cwd: string): FileResult[] {
+  const sources = new Map<string, SourceFile>();
+  for (const n of run.nodes) for (const [p, f] of n.result.files) if (!sources.has(p)) sources.set(p, f);
+  const byFile = new Map<string, Diagnostic[]>([...sources.keys()].map((p) => [p, []]));
+  for (const d of run.report) {
+    const list = byFile.get(d.file) ?? [];
+    list.push(d);
+    byFile.set(d.file, list);
+  }
+  return sortResults(
+    [...byFile].map(([path, ds]) => ({
+      filePath: path,
+      displayPath: displayPath(path, cwd),
+      source: sources.get(path)?.text,
+      messages: ds.map((d) => toMessage(d, sources.get(path))),
+    })),
+  );
 }

@@ -2,10 +2,11 @@
 import { readFileSync } from "node:fs";
 import { Chalk } from "chalk";
 import type { Command } from "commander";
-import { ruleById } from "../../../rules/index.js";
+import { ALL_RULES, ruleById } from "../../../rules/index.js";
 import { colorLevel } from "../color.js";
 import { UsageError, type CliIo } from "../io.js";
 import { ruleDocsFile } from "../package-info.js";
+import { unknownRule } from "../../workspace/settings.js";
 
 export function registerExplain(program: Command, io: CliIo, done: (code: number) => void): void {
   program
@@ -13,7 +14,7 @@ export function registerExplain(program: Command, io: CliIo, done: (code: number
     .description("print a rule's documentation")
     .argument("<id>", "rule id (see: keepalived-lint rules)")
     .action((id: string) => {
-      if (!ruleById(id)) throw new UsageError(`unknown rule "${id}" (list them with: keepalived-lint rules)`);
+      if (!ruleById(id)) throw new UsageError(unknownRule(id, ALL_RULES.map((r) => r.meta.id)));
       let text: string;
       try {
         text = readFileSync(ruleDocsFile(id), "utf8");

@@ -5,19 +5,19 @@
  *  - --check: list files that are not formatted, exit 1 if any;
  *  - --write: rewrite files that change (stdin: print);
  *  - --diff: print a unified diff, exit 1 if anything would change.
- * Indentation: --indent, else "format.indent" of the nearest .keepalived-lint.json, else 4.
+ * Indentation: --indent, else the workspace's settings ("format.indent" of the nearest .keepalived-lint.json), else 4.
  * Register with SUBCOMMANDS in src/cli/commands/index.ts.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
-import { ConfigError, findConfig, parseConfig } from "../../engine/config.js";
+import { ConfigError } from "../../engine/config.js";
 import { format, type FormatOptions } from "../../formatter/index.js";
-import { nodeFiles } from "../../node/files.js";
 import { unifiedDiff } from "../diff.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { displayPath } from "../results.js";
 import { expandTargets } from "../targets.js";
+import { workspaceFor } from "../settings.js";
 
 interface FormatFlags {
   check?: boolean;
@@ -61,23 +61,16 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
     .option("--no-config", "ignore .keepalived-lint.json files")
     .action(async (paths: string[], flags: FormatFlags) => {
       if ([flags.check, flags.write, flags.diff].filter(Boolean).length > 1) throw new UsageError("use one of --check, --write, --diff");
-      const fs = nodeFiles({ cwd: io.cwd });
+      const workspace = workspaceFor({ config: flags.config }, io);
+      const fs = workspace.fs;
       const fixedIndent = flags.indent !== undefined ? parseIndent(flags.indent) : undefined;
-      const explicitConfig = typeof flags.config === "string" ? resolve(io.cwd, flags.config) : undefined;
       const optionsFor = (file: string): FormatOptions => {
         if (fixedIndent !== undefined) return { indent: fixedIndent };
-        if (flags.config === false) return {};
         try {
-          const config = explicitConfig ? readExplicit(explicitConfig) : findConfig(fs, dirname(file))?.config;
-          return { indent: config?.format?.indent };
+          return workspace.settingsFor(file).format;
         } catch (e) {
           throw new UsageError(e instanceof ConfigError ? e.message : String(e));
         }
-      };
-      const readExplicit = (path: string) => {
-        const r = fs.readFile(path);
-        if (!r.ok) throw new UsageError(`${flags.config}: ${r.message}`);
-        return parseConfig(r.text, path);
       };
 
       let changed = 0;

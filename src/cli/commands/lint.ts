@@ -8,18 +8,16 @@ import { resolve } from "node:path";
 import type { Diagnostic } from "../../../grammar/ast.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
-import { FORMAT_NAMES, loadFormatter } from "../../reporters/load.js";
-import { paintFor } from "../../reporters/paint.js";
-import { countMessages, type FileResult } from "../../reporters/types.js";
-import { nodeFiles } from "../../node/files.js";
-import { colorLevel } from "../color.js";
+import type { FileResult } from "../../reporters/types.js";
+import type { FixOutcome } from "../../workspace/fix.js";
+import type { Settings } from "../../workspace/settings.js";
+import { Workspace } from "../../workspace/workspace.js";
 import { checkBaselineFlags, withBaseline, type BaselineFlags } from "../baseline.js";
 import { unifiedDiff } from "../diff.js";
-import { lintAndFix } from "../fixer.js";
-import { EXIT, outputWidth, UsageError, type CliIo } from "../io.js";
-import { homeUri, packageInfo, ruleDocsUri } from "../package-info.js";
+import { UsageError, EXIT, type CliIo } from "../io.js";
+import { reporterFor, writeReport } from "../report.js";
 import { displayPath, sortResults, toMessage } from "../results.js";
-import { parseRuleFlag, parseTargetVersion, SettingsResolver, type CliSettings, type Effective } from "../settings.js";
+import { workspaceFor } from "../settings.js";
 import { expandTargets, type Target } from "../targets.js";
 
 export const DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
@@ -40,38 +38,22 @@ export interface LintFlags extends BaselineFlags {
   color?: boolean;
 }
 
-interface Run {
+interface Run extends FixOutcome {
   target: Target;
-  settings: Effective;
-  result: ReturnType<typeof lintAndFix>["result"];
-  texts: Map<string, string>;
-  originals: Map<string, string>;
+  settings: Settings;
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (io.env.KEEPALIVED_LINT_INTERNAL_ERROR_TEST === "1") throw new Error("internal error requested by KEEPALIVED_LINT_INTERNAL_ERROR_TEST");
-  const formatter = await loadFormatter(flags.format);
-  if (!formatter) throw new UsageError(`unknown format "${flags.format}" (expected ${FORMAT_NAMES.join(", ")})`);
-  if (flags.maxWarnings !== undefined && (!Number.isInteger(flags.maxWarnings) || flags.maxWarnings < -1)) {
-    throw new UsageError("--max-warnings expects an integer (-1 for no limit)");
-  }
+  const formatter = await reporterFor(flags);
   checkBaselineFlags(flags);
-  const fs = nodeFiles({ cwd: io.cwd });
-  const knownRules = new Set(ALL_RULES.map((r) => r.meta.id));
-  const cli: CliSettings = {
-    config: flags.config,
-    rules: Object.fromEntries(flags.rule.map((r) => parseRuleFlag(r, knownRules))),
-    targetVersion: flags.targetVersion === undefined ? undefined : parseTargetVersion(flags.targetVersion),
-    configId: flags.configId,
-    reportUnusedDisableDirectives: !!flags.reportUnusedDisableDirectives,
-  };
-  const resolver = new SettingsResolver(fs, cli, io.cwd, knownRules);
+  const workspace = workspaceFor(flags, io);
+  const fs = workspace.fs;
 
   if (flags.printConfig !== undefined) {
-    const file = resolve(io.cwd, flags.printConfig);
-    const s = resolver.for(file);
-    const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.options.rules?.[r.meta.id] ?? r.meta.severity]));
-    const shown = { configFile: s.configFile ?? null, targetVersion: s.options.targetVersion, configId: s.options.configId, ignore: s.ignore, rules };
+    const s = workspace.settingsFor(resolve(io.cwd, flags.printConfig));
+    const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.lint.rules?.[r.meta.id] ?? r.meta.severity]));
+    const shown = { configFile: s.configFile ?? null, targetVersion: s.lint.targetVersion, configId: s.lint.configId, ignore: s.ignore, rules };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
     return EXIT.ok;
   }
@@ -91,8 +73,8 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const fixing = !!(flags.fix || flags.fixDryRun);
   const runs: Run[] = [];
   for (const target of targets) {
-    const settings = resolver.for(target.path);
-    const pattern = SettingsResolver.ignoredBy(settings, target.path);
+    const settings = workspace.settingsFor(target.path);
+    const pattern = workspace.ignoredBy(target.path);
     if (pattern !== undefined) {
       if (target.explicit) io.stderr(`keepalived-lint: ${displayPath(target.path, io.cwd)} skipped: matches ignore pattern "${pattern}" in ${settings.configFile}\n`);
       continue;
@@ -104,44 +86,22 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
       if (!r.ok) throw new UsageError(r.message);
       texts.set(target.path, r.text);
     }
-    const canEdit = (p: string) => SettingsResolver.ignoredBy(resolver.for(p), p) === undefined;
-    const outcome = lintAndFix(fs, target.path, settings.options, texts, fixing, canEdit);
-    runs.push({ target, settings, ...outcome });
+    runs.push({ target, settings, ...workspace.fix(target.path, texts, fixing) });
   }
 
   // A file found in a directory or by a glob that another linted config includes is checked as part of that config only.
   const included = new Set(runs.flatMap((r) => [...r.result.files.keys()].filter((p) => p !== r.target.path)));
   const kept = runs.filter((r) => r.target.explicit || !included.has(r.target.path));
 
-  const results = withBaseline(collect(kept, resolver, io.cwd, stdin), flags, io);
+  const results = withBaseline(collect(kept, workspace, io.cwd, stdin), flags, io);
   if (fixing) writeFixes(kept, io, flags, stdin);
   // Standard output then carries a patch or the fixed config: keep the report out of it.
-  const reportToStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
-  const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (reportToStderr ? false : io.stdoutIsTTY));
-  const info = packageInfo();
-  const text = formatter(results, { cwd: io.cwd, colorLevel: level, paint: await paintFor(level), width: outputWidth(io, flags.outputFile === undefined && !reportToStderr), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
-  if (flags.outputFile !== undefined) {
-    try {
-      writeFileSync(resolve(io.cwd, flags.outputFile), text);
-    } catch (e) {
-      throw new UsageError(`cannot write ${flags.outputFile}: ${(e as Error).message}`);
-    }
-  } else if (reportToStderr) io.stderr(text);
-  else io.stdout(text);
-
-  const all = results.flatMap((r) => r.messages);
-  if (all.some((m) => m.ruleId === "internal-error")) return EXIT.internal;
-  const n = countMessages(all);
-  const max = flags.maxWarnings ?? -1;
-  if (n.errors > 0 || (max >= 0 && n.warnings > max)) {
-    if (n.errors === 0 && flags.format === "stylish") io.stderr(`keepalived-lint: too many warnings (${n.warnings}, --max-warnings ${max})\n`);
-    return EXIT.problems;
-  }
-  return EXIT.ok;
+  const toStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
+  return writeReport(results, flags, formatter, io, { toStderr });
 }
 
 /** One FileResult per file read (main files and includes), findings deduplicated across main files sharing an include. */
-function collect(runs: Run[], resolver: SettingsResolver, cwd: string, stdin?: { path: string; name: string }): FileResult[] {
+function collect(runs: Run[], workspace: Workspace, cwd: string, stdin?: { path: string; name: string }): FileResult[] {
   const files = new Map<string, { source?: SourceFile; diagnostics: Map<string, Diagnostic> }>();
   const entry = (path: string, source?: SourceFile) => {
     let e = files.get(path);
@@ -151,11 +111,11 @@ function collect(runs: Run[], resolver: SettingsResolver, cwd: string, stdin?: {
   };
   for (const run of runs) {
     for (const [path, source] of run.result.files) {
-      if (path === run.target.path || SettingsResolver.ignoredBy(resolver.for(path), path) === undefined) entry(path, source);
+      if (path === run.target.path || workspace.ignoredBy(path) === undefined) entry(path, source);
     }
     entry(run.target.path, run.result.files.get(run.target.path));
     for (const d of run.result.diagnostics) {
-      if (d.file !== run.target.path && SettingsResolver.ignoredBy(resolver.for(d.file), d.file) !== undefined) continue;
+      if (d.file !== run.target.path && workspace.ignoredBy(d.file) !== undefined) continue;
       const e = entry(d.file, run.result.files.get(d.file));
       e.diagnostics.set(`${d.ruleId}\0${d.start}\0${d.end}\0${d.message}`, d);
     }

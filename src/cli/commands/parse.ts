@@ -11,7 +11,8 @@ import type { SourceFile } from "../../../grammar/source.js";
 import { nodeFiles } from "../../node/files.js";
 import { UsageError, type CliIo } from "../io.js";
 import { displayPath, toMessage } from "../results.js";
-import { defaultConfigId, parseTargetVersion } from "../settings.js";
+import { hostName } from "../../node/host.js";
+import { parseTargetVersion } from "../settings.js";
 
 interface ParseFlags {
   json?: boolean;
@@ -33,7 +34,7 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
       const r = fs.readFile(path);
       if (!r.ok) throw new UsageError(r.message);
       const parsed = readConfig(fs, [path], {
-        configId: flags.configId ?? defaultConfigId(),
+        configId: flags.configId ?? hostName(),
         targetVersion: flags.targetVersion === undefined ? "newest" : parseTargetVersion(flags.targetVersion),
       }, new Map([[path, r.text]]));
       if (flags.json) {

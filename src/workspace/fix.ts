@@ -8,7 +8,7 @@ import type { Diagnostic, Edit } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
-import { lint } from "../workspace/lint.js";
+import { lint } from "./lint.js";
 
 export const MAX_PASSES = 10;
 
