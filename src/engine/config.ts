@@ -28,6 +28,8 @@ export interface LintConfig {
   format?: { indent?: number | "tab" };
   /** Settings for the files matching `files` (globs relative to the config file), applied in order after the top level. */
   overrides?: ConfigOverride[];
+  /** Baseline file (relative to the config file) of findings recorded with --write-baseline, reported no more. */
+  baseline?: string;
 }
 
 export interface ConfigOverride {
@@ -61,7 +63,7 @@ export function severityOf(v: unknown): RuleSetting | undefined {
   return typeof v === "string" || typeof v === "number" ? SEVERITY_WORDS[String(v)] : undefined;
 }
 
-const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "overrides"];
+const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "overrides", "baseline"];
 const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId"];
 
 /** Parses and checks a config file's text (JSON with comments and trailing commas); throws ConfigError with a one-line reason. */
@@ -83,6 +85,7 @@ export function parseConfig(text: string, path: string): LintConfig {
   if (c.cluster !== undefined && (!Array.isArray(c.cluster) || !c.cluster.every(isClusterEntry))) {
     throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id} objects`);
   }
+  if (c.baseline !== undefined && (typeof c.baseline !== "string" || c.baseline === "")) throw new ConfigError(`${path}: "baseline" must be a file name (relative to this file)`);
   if (c.overrides !== undefined) {
     if (!Array.isArray(c.overrides)) throw new ConfigError(`${path}: "overrides" must be an array of {"files": [...], ...} objects`);
     c.overrides.forEach((o: unknown, i: number) => {

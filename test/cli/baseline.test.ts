@@ -89,7 +89,7 @@ describe("baseline", () => {
   it("wrong use is a usage error with one line", () => {
     const dir = tempTree({ "m.conf": STATE_MASTER, "bad.json": "{\"findings\": 3}" });
     const cases: [string[], RegExp][] = [
-      [["--prune-baseline", "m.conf"], /--prune-baseline needs --baseline/],
+      [["--prune-baseline", "m.conf"], /--prune-baseline needs a baseline file: give one with --baseline, or set "baseline" in \.keepalived-lint\.json/],
       [["--baseline", "missing.json", "m.conf"], /cannot read baseline missing\.json: no such file \(create it with --write-baseline\)/],
       [["--baseline", "bad.json", "m.conf"], /baseline bad\.json: expected \{"version": 1/],
       [["--baseline", "bad.json", "--write-baseline", "x.json", "m.conf"], /--write-baseline records every finding anew/],
@@ -100,5 +100,23 @@ describe("baseline", () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
     }
+  });
+
+  it("the \"baseline\" setting names the file (relative to the settings file); --no-baseline reports everything", () => {
+    const dir = tempTree({ ".keepalived-lint.json": '{ "baseline": "keepalived-lint-baseline.json", }', "etc/m.conf": STATE_MASTER });
+    expect(runCli(["m.conf", "--write-baseline"], { cwd: join(dir, "etc") }).code).toBe(0);
+    expect(entries(join(dir, "keepalived-lint-baseline.json"))).toEqual([expect.objectContaining({ file: "etc/m.conf", rule: "nopreempt-state-master" })]);
+    expect(runCli(["etc/m.conf"], { cwd: dir }).stdout).toBe("");
+    const all = runCli(["-f", "compact", "--no-baseline", "etc/m.conf"], { cwd: dir });
+    expect(all.code).toBe(1);
+    expect(all.stdout).toContain("[nopreempt-state-master]");
+  });
+
+  it("--write-baseline never overwrites a config taken for the baseline's name", () => {
+    const dir = tempTree({ "m.conf": STATE_MASTER, "n.conf": STATE_MASTER });
+    const r = runCli(["--write-baseline", "m.conf", "n.conf"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/m\.conf exists and is not a baseline; not overwriting it/);
+    expect(readFileSync(join(dir, "m.conf"), "utf8")).toBe(STATE_MASTER);
   });
 });

@@ -4,7 +4,7 @@
  * findings in included files are reported under the included file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../../../grammar/ast.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
@@ -93,7 +93,11 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const included = new Set(runs.flatMap((r) => [...r.result.files.keys()].filter((p) => p !== r.target.path)));
   const kept = runs.filter((r) => r.target.explicit || !included.has(r.target.path));
 
-  const results = withBaseline(collect(kept, workspace, io.cwd, stdin), flags, io);
+  const baselineSetting = (file: string) => {
+    const s = workspace.settingsFor(file);
+    return s.configFile !== undefined && s.file.baseline !== undefined ? resolve(dirname(s.configFile), s.file.baseline) : undefined;
+  };
+  const results = withBaseline(collect(kept, workspace, io.cwd, stdin), flags, io, baselineSetting);
   if (fixing) writeFixes(kept, io, flags, stdin);
   // Standard output then carries a patch or the fixed config: keep the report out of it.
   const toStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
