@@ -8,6 +8,7 @@
  */
 import type { IToken } from "chevrotain";
 import type { Definition, DefinitionUse, Diagnostic, IncludeRef, Span, Via, Word } from "./ast.js";
+import { budgetsOf, type Budgets } from "./budgets.js";
 import type { FileAccess } from "./files.js";
 import { glob, hasWildcard } from "./glob.js";
 import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
@@ -27,8 +28,10 @@ export interface ReaderOptions {
   targetVersion?: TargetVersion;
   /** Values for `${_ENV NAME}` (newest keepalived only). */
   env?: Record<string, string>;
-  /** Stop reading after this many files (glob bombs). */
+  /** Stop reading after this many files (glob bombs); overrides budgets.files. */
   maxFiles?: number;
+  /** Work budgets (grammar/budgets.ts); unset ones take their defaults. */
+  budgets?: Partial<Budgets>;
 }
 
 /** A logical line as keepalived's dispatcher sees it. */
@@ -124,6 +127,14 @@ export class Preprocessor {
   private defs = new Map<string, DefEntry>();
   private stack: string[] = [];
   private filesRead = 0;
+  private readonly budgets: Budgets;
+  /**
+   * The line of a file whose expansions are being read (multiline
+   * definitions, loops): what a budget finding points at, and how many
+   * logical lines it has produced. `stopped` ends its expansion.
+   */
+  private construct: { span: Span; lines: number; depth: number; stopped: boolean } | undefined;
+  private totalExpanded = 0;
   private readonly scanner = new PlainLineScanner();
   private readonly target: TargetVersion;
   /**
@@ -141,6 +152,7 @@ export class Preprocessor {
     private readonly options: ReaderOptions = {},
   ) {
     this.target = options.targetVersion ?? "newest";
+    this.budgets = budgetsOf({ ...options.budgets, ...(options.maxFiles !== undefined ? { files: options.maxFiles } : {}) });
     this.runStops = new RunStops("@~", [...INCLUDE_KEYWORDS], MAX_LINE, this.target === "2.2.7");
   }
 
@@ -184,6 +196,17 @@ export class Preprocessor {
 
   private readText(path: string, { text, bytes }: Content, via: Via[] | undefined) {
     this.filesRead++;
+    const binary = binaryAt(text);
+    if (binary >= 0) {
+      // Not keepalived text (a binary, an environment dump, UTF-16): nothing of it is read, and nothing
+      // of it is kept to be quoted in a code frame, beyond the offending character, escaped.
+      this.files.set(path, new SourceFile(path, ""));
+      const from = via?.[via.length - 1]?.span ?? { file: path, start: 0, end: 0 };
+      this.report("include-error", "error", from,
+        `"${path}" is not a keepalived configuration: it holds control characters ("${escapeControl(text[binary])}" at offset ${binary}) - skipping`,
+        "keepalived configurations are text; check the path or the include pattern", via?.slice(0, -1));
+      return;
+    }
     const file = new SourceFile(path, text);
     this.files.set(path, file);
     this.stack.push(path);
@@ -222,7 +245,14 @@ export class Preprocessor {
       const lineEnd = scanner.lineEnd;
       const next = scanner.next;
       if (lineEnd - lineStart >= MAX_LINE) this.lineTooLong(file, lineStart, lineEnd);
-      const tokens = lex(text.slice(lineStart, lineEnd)).tokens;
+      let readEnd = lineEnd;
+      if (lineEnd - lineStart > this.budgets.lineLength) {
+        readEnd = lineStart + this.budgets.lineLength;
+        this.overBudget({ file: file.path, start: readEnd, end: readEnd + 1 },
+          `line ${file.position(lineStart).line} is ${lineEnd - lineStart} characters long; the linter reads the first ${this.budgets.lineLength} and skips the rest`,
+          "lineLength");
+      }
+      const tokens = lex(text.slice(lineStart, readEnd)).tokens;
       for (const t of tokens) t.startOffset += lineStart;
       multi = this.physicalLine(frame, tokens, lineStart, lineEnd, multi);
       lineStart = next;
@@ -303,8 +333,14 @@ export class Preprocessor {
       file, text: file.text.slice(first, lineEnd), base: first, synth: [], via: frame.via, tokens: lineTokens,
       commentContinues: this.commentContinues(tokens),
     };
-    const started = this.logicalLine(line, frame);
-    return started;
+    // This line is what a budget finding names when its expansions grow too large.
+    const outer = this.construct;
+    this.construct = { span: { file: file.path, start: first, end: lineEnd }, lines: 0, depth: 0, stopped: false };
+    try {
+      return this.logicalLine(line, frame);
+    } finally {
+      this.construct = outer;
+    }
   }
 
   /**
@@ -402,15 +438,61 @@ export class Preprocessor {
         const next = tokens[idx + 1];
         if (next && next.tokenType === T().Blank && tokens.slice(idx + 2).some((t) => t.tokenType !== T().Comment)) {
           this.include(cur, tokens, firstWord, frame);
-          for (const extra of extraLines) this.logicalLine(extra, frame);
+          for (const extra of extraLines) if (!this.expandedLine(extra, frame)) break;
           return undefined;
         }
       }
       // 6. brace split and hand-off.
       this.emit(cur, tokens, frame, depth);
     }
-    for (const extra of extraLines) this.logicalLine(extra, frame);
+    for (const extra of extraLines) if (!this.expandedLine(extra, frame)) break;
     return undefined;
+  }
+
+  /**
+   * A logical line an expansion produced (a further line of a multiline
+   * definition, a loop's body): counted against the budgets of the line it
+   * came from. Returns false once that line's expansion is stopped.
+   */
+  private expandedLine(line: LineText, frame: FileFrame): boolean {
+    const c = this.construct;
+    if (!c) {
+      this.logicalLine(line, frame);
+      return true;
+    }
+    if (c.stopped) return false;
+    const at = this.files.get(c.span.file);
+    const where = at ? `line ${at.position(c.span.start).line}` : "this line";
+    if (++c.lines > this.budgets.expandedLines) {
+      return this.stopConstruct(c, `${where} expands to more than ${this.budgets.expandedLines} lines through multiline definitions and loops; the linter stops expanding it`, "expandedLines");
+    }
+    if (++this.totalExpanded > this.budgets.totalExpandedLines) {
+      return this.stopConstruct(c, `the configuration's definitions and loops expand to more than ${this.budgets.totalExpandedLines} lines in all; the linter stops expanding at ${where}`, "totalExpandedLines");
+    }
+    if (c.depth >= this.budgets.expansionDepth) {
+      return this.stopConstruct(c, `${where} nests multiline definitions and loops more than ${this.budgets.expansionDepth} deep; the linter stops expanding it`, "expansionDepth");
+    }
+    c.depth++;
+    try {
+      this.logicalLine(line, frame);
+    } finally {
+      c.depth--;
+    }
+    return !c.stopped;
+  }
+
+  private stopConstruct(c: NonNullable<Preprocessor["construct"]>, message: string, budget: keyof Budgets): false {
+    c.stopped = true;
+    this.overBudget(c.span, message, budget);
+    return false;
+  }
+
+  /** A budget finding (rule limit-exceeded): what was stopped and which budget stopped it. */
+  private overBudget(span: Span, message: string, budget: keyof Budgets) {
+    const hint = budget === "expandedLines"
+      ? `if the configuration really is this large, raise the budget with --max-expanded-lines (see docs/limits.md)`
+      : `see docs/limits.md (budget "${budget}")`;
+    this.report("limit-exceeded", "error", span, message, hint);
   }
 
   private tokensOf(line: LineText): IToken[] {
@@ -486,7 +568,9 @@ export class Preprocessor {
         this.sink.line({ kind: "brace", brace: tt === T().LBrace ? "{" : "}", span, via: line.via });
         // read_line() keeps the text after a brace as the next line (line_residue) and runs the whole
         // pipeline on it: only a residue starting `@id`, `$NAME=`, `~SEQ` or include reads differently.
-        const next = tokens.slice(i + 1).find((n) => n.tokenType !== T().Blank);
+        let j = i + 1;
+        while (j < tokens.length && tokens[j].tokenType === T().Blank) j++;
+        const next = tokens[j];
         if (next && depth < 64 && startsLineSpecially(next)) {
           this.logicalLine(sliceLine(line, next.startOffset, line.text.length), frame, depth + 1);
           return;
@@ -733,15 +817,14 @@ export class Preprocessor {
     let bodyStart = close + 1;
     while (bodyStart < text.length && (text[bodyStart] === " " || text[bodyStart] === "\t")) bodyStart++;
     const inner = this.expandPlain(text.slice(open + 1, close), line);
-    const iterations = kind === "LST" ? parseLst(inner) : parseSeq(inner, kind === "SEQx");
+    const iterations = kind === "LST" ? parseLst(inner) : parseSeq(inner, kind === "SEQx", this.budgets.expandedLines);
     if (typeof iterations === "string") {
       this.report("invalid-loop", "error", header, iterations);
       return;
     }
     if (bodyStart >= text.length) return;
-    const MAX_ITER = 100_000;
-    if (iterations.values.length > MAX_ITER) {
-      this.report("invalid-loop", "error", header, `~${kind} would produce ${iterations.values.length} lines; the linter stops at ${MAX_ITER}`);
+    if (iterations.count > this.budgets.expandedLines) {
+      this.overBudget(header, `~${kind} would produce ${iterations.count} lines; the linter expands at most ${this.budgets.expandedLines} lines from one line`, "expandedLines");
       return;
     }
     for (const values of iterations.values) {
@@ -752,7 +835,7 @@ export class Preprocessor {
       const body = sliceLine(line, bodyStart, text.length);
       const via: Via = { kind: "seq", name: iterations.vars.join(","), span: header };
       body.via = [...(line.via ?? []), via];
-      this.logicalLine(body, frame);
+      if (!this.expandedLine(body, frame)) break;
     }
   }
 
@@ -784,7 +867,7 @@ export class Preprocessor {
     this.includes.push(ref);
     const baseDir = dirname(line.file.path);
     const cwd = isAbsolute(baseDir) ? baseDir : resolve(this.fs.cwd(), baseDir);
-    const limit = (this.options.maxFiles ?? 5000) - this.filesRead;
+    const limit = this.budgets.files - this.filesRead;
     const g = glob(this.fs, pattern, cwd, Math.max(1, limit));
     const strict = kw.image !== "include";
     const sev = strict ? "error" : "warning";
@@ -797,7 +880,7 @@ export class Preprocessor {
       return;
     }
     if (g.truncated) {
-      this.report("include-error", "error", patternSpan, `"${pattern}" matches more files than the linter reads (${this.options.maxFiles ?? 5000} in all); the rest are skipped`);
+      this.report("include-error", "error", patternSpan, `"${pattern}" matches more files than the linter reads (${this.budgets.files} in all); the rest are skipped`);
     }
     if ((kw.image === "includeb" || kw.image === "includea") && g.missingAlternatives.length > 0) {
       this.report("include-error", "error", patternSpan, `some config files are missing: "${g.missingAlternatives.join('", "')}"`);
@@ -819,7 +902,11 @@ export class Preprocessor {
           "remove the include that closes the cycle");
         continue;
       }
-      if (this.filesRead >= (this.options.maxFiles ?? 5000)) break;
+      if (this.filesRead >= this.budgets.files) break;
+      if (this.stack.length >= this.budgets.includeDepth) {
+        this.overBudget(span, `include nested more than ${this.budgets.includeDepth} files deep; the linter does not read "${m}"`, "includeDepth");
+        break;
+      }
       const content = this.load(path, patternSpan);
       if (content === undefined) continue;
       ref.files.push(path);
@@ -880,7 +967,7 @@ function strtol0(s: string): number | undefined {
 }
 
 /** `var, [start,] [step,] end` → the values, or an error message. */
-function parseSeq(inner: string, hex: boolean): { vars: string[]; values: string[][] } | string {
+function parseSeq(inner: string, hex: boolean, max: number): Iterations | string {
   const parts = inner.split(",").map((p) => p.trim());
   const v = parts[0];
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v ?? "") || parts.length < 2 || parts.length > 4) return `invalid ~SEQ definition "(${inner})"`;
@@ -902,25 +989,58 @@ function parseSeq(inner: string, hex: boolean): { vars: string[]; values: string
     if (step === 0 || (end - start) * step < 0) return `invalid ~SEQ values "(${inner})": the step never reaches the end`;
   }
   if (hex && (start < 0 || end < 0)) return "~SEQx is only valid for positive numbers";
+  // The count first: values are only made for a loop within the budget.
+  const count = Math.floor((end - start) / step) + 1;
   const values: string[][] = [];
-  for (let x = start; step > 0 ? x <= end : x >= end; x += step) {
+  for (let x = start; count <= max && (step > 0 ? x <= end : x >= end); x += step) {
     values.push([hex ? x.toString(16) : String(x)]);
-    if (values.length > 1_000_000) break;
   }
-  return { vars: [v], values };
+  return { vars: [v], values, count };
+}
+
+interface Iterations {
+  vars: string[];
+  values: string[][];
+  count: number;
 }
 
 /** `var, v1, v2…` or `{a,b}, {1,2}, {3,4}` → the values, or an error message. */
-function parseLst(inner: string): { vars: string[]; values: string[][] } | string {
+function parseLst(inner: string): Iterations | string {
   const t = inner.trim();
   if (t.startsWith("{")) {
     const groups = [...t.matchAll(/\{([^}]*)\}/g)].map((m) => m[1].split(",").map((x) => x.trim()));
     if (groups.length < 1) return `invalid ~LST specification "(${inner})"`;
     const vars = groups[0];
     if (!vars.every((v) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(v))) return `invalid ~LST specification "(${inner})"`;
-    return { vars, values: groups.slice(1) };
+    return { vars, values: groups.slice(1), count: groups.length - 1 };
   }
   const parts = t.split(",").map((p) => p.trim());
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(parts[0] ?? "") || parts.length < 2) return `invalid ~LST specification "(${inner})"`;
-  return { vars: [parts[0]], values: parts.slice(1).map((x) => [x]) };
+  return { vars: [parts[0]], values: parts.slice(1).map((x) => [x]), count: parts.length - 1 };
+}
+
+/** Control characters (not blanks or line ends) beyond which a file is not read as text. */
+const MAX_CONTROL = 4;
+
+/**
+ * Offset of the first control character of a text that holds more than
+ * MAX_CONTROL of them, else -1. A stray NUL is a keepalived matter (rule
+ * nul-byte); many are a binary file. (Invalid UTF-8 is not counted: a
+ * Latin-1 comment is still a configuration.)
+ */
+function binaryAt(text: string): number {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c !== 0x7f) continue;
+    if (c === 0x09 || c === 0x0a || c === 0x0b || c === 0x0c || c === 0x0d) continue;
+    if (first < 0) first = i;
+    if (++count > MAX_CONTROL) return first;
+  }
+  return -1;
+}
+
+function escapeControl(c: string): string {
+  return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
 }

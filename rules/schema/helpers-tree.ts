@@ -49,6 +49,18 @@ export function blockLabel(node: ConfigNode): string {
 /** Is the node's line followed (after blanks and comments) by a `{` line? keepalived then skips that brace. */
 export function followedByBrace(node: ConfigNode, text: string | undefined): boolean {
   if (text === undefined) return false;
-  const after = text.slice(node.end, node.end + 2000);
-  return /^[ \t]*(?:[#!][^\n]*)?(?:\r?\n[ \t]*(?:[#!][^\n]*)?)*\r?\n?[ \t]*\{/.test(after) || /^[ \t]*\{/.test(after);
+  // A scanner, not a regex: blanks, comments and line ends before the '{' (within 2000 characters).
+  // The regex it replaces backtracked exponentially over CRLF comment lines.
+  const end = Math.min(text.length, node.end + 2000);
+  let i = node.end;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a) i++;
+    else if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
+    else if (c === 0x23 || c === 0x21) {
+      const nl = text.indexOf("\n", i);
+      i = nl < 0 || nl >= end ? end : nl;
+    } else return c === 0x7b;
+  }
+  return false;
 }

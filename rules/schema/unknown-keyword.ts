@@ -12,9 +12,8 @@ import { allNodes, contextLabel, followedByBrace } from "./helpers-tree.js";
 
 /** Keywords of `context` within reach of `name`: the closest ones only (case-only differences first). */
 export function closeKeywords(context: string, name: string, settings: LintSettings): string[] {
-  const spec = getContext(context);
-  if (!spec) return [];
-  const names = [...spec.keywords.values()].filter((k) => settings.targetVersion !== "2.2.7" || k.inV227).map((k) => k.name);
+  const names = keywordNames(context, settings.targetVersion);
+  if (!names) return [];
   const lower = name.toLowerCase();
   const sameCase = names.filter((k) => k.toLowerCase() === lower);
   if (sameCase.length > 0) return sameCase;
@@ -24,6 +23,7 @@ export function closeKeywords(context: string, name: string, settings: LintSetti
   let best = max + 1;
   let out: string[] = [];
   for (const k of names) {
+    if (Math.abs(k.length - lower.length) > max) continue;
     const d = editDistance(lower, k.toLowerCase(), max);
     if (d < best) {
       best = d;
@@ -31,6 +31,18 @@ export function closeKeywords(context: string, name: string, settings: LintSetti
     } else if (d === best) out.push(k);
   }
   return best <= max ? out : [];
+}
+
+/** A context's keyword names per target version, made once (a generated file can hold 100,000 unknown keywords). */
+const namesCache = new Map<string, string[] | undefined>();
+
+function keywordNames(context: string, target: LintSettings["targetVersion"]): string[] | undefined {
+  const key = `${target}\0${context}`;
+  if (!namesCache.has(key)) {
+    const spec = getContext(context);
+    namesCache.set(key, spec && [...spec.keywords.values()].filter((k) => target !== "2.2.7" || k.inV227).map((k) => k.name));
+  }
+  return namesCache.get(key);
 }
 
 export default defineRule({
@@ -74,11 +86,15 @@ export default defineRule({
       }
       ctx.report({ at: node.keyword, message, hint, fix, suggestions });
     }
-    for (const node of ctx.ast.children) {
+    const top = ctx.ast.children;
+    let braces: BraceEvents | undefined;
+    for (let i = 0; i < top.length; i++) {
+      const node = top[i];
       if (!node.block || !node.known) continue;
       const owners = lookupKeyword("root", node.name)?.processes ?? [];
       if (PROCESSES.every((p) => owners.includes(p))) continue;
-      const from = rootViewStart(node, ctx.ast.children, ctx.readerDiagnostics);
+      braces ??= braceEvents(ctx.readerDiagnostics);
+      const from = rootViewStart(node, top[i + 1], braces);
       if (from === undefined) continue;
       const line = ctx.files.get(node.file)?.position(node.start).line;
       const missing = PROCESSES.filter((p) => !owners.includes(p));
@@ -116,10 +132,9 @@ export default defineRule({
  * (a value block without '{', a stray '}'), just after that point. Undefined
  * when they skip exactly the block.
  */
-function rootViewStart(node: ConfigNode, top: readonly ConfigNode[], reader: readonly Diagnostic[]): number | undefined {
+function rootViewStart(node: ConfigNode, next: ConfigNode | undefined, reader: BraceEvents): number | undefined {
   const block = node.block!;
   if (!block.open) return node.keyword.end;
-  const next = top[top.indexOf(node) + 1];
   const end = block.close?.start ?? next?.start ?? Number.MAX_SAFE_INTEGER;
   const events: [number, 1 | -1][] = [];
   const visit = (n: ConfigNode) => {
@@ -129,11 +144,16 @@ function rootViewStart(node: ConfigNode, top: readonly ConfigNode[], reader: rea
     n.children.forEach(visit);
   };
   node.children.forEach(visit);
-  for (const d of reader) {
-    if (d.file !== node.file || d.start <= block.open.start || d.start >= end) continue;
-    if (d.ruleId === "unexpected-brace") events.push([d.start, 1]);
-    else if (d.ruleId === "unbalanced-brace" && /^extra '\}'/.test(d.message)) events.push([d.start, -1]);
+  const inFile = reader.get(node.file) ?? [];
+  // Binary search for the first event after the '{': each block reads only its own events.
+  let lo = 0;
+  let hi = inFile.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (inFile[mid][0] <= block.open.start) lo = mid + 1;
+    else hi = mid;
   }
+  for (let k = lo; k < inFile.length && inFile[k][0] < end; k++) events.push(inFile[k]);
   events.sort((a, b) => a[0] - b[0]);
   let depth = 1;
   for (const [at, step] of events) {
@@ -142,6 +162,22 @@ function rootViewStart(node: ConfigNode, top: readonly ConfigNode[], reader: rea
     if (depth === 0) return at + 1;
   }
   return undefined;
+}
+
+/** The reader's brace findings per file, sorted by offset: an ignored '{' counts +1, an extra '}' -1. */
+type BraceEvents = Map<string, [number, 1 | -1][]>;
+
+function braceEvents(reader: readonly Diagnostic[]): BraceEvents {
+  const out: BraceEvents = new Map();
+  for (const d of reader) {
+    const step = d.ruleId === "unexpected-brace" ? 1 : d.ruleId === "unbalanced-brace" && /^extra '\}'/.test(d.message) ? -1 : 0;
+    if (step === 0) continue;
+    let list = out.get(d.file);
+    if (!list) out.set(d.file, (list = []));
+    list.push([d.start, step]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a[0] - b[0]);
+  return out;
 }
 
 /** keepalived's processes that each read the whole configuration under -t. */

@@ -4,6 +4,7 @@ import includeCycle from "./include-cycle.js";
 import includeError from "./include-error.js";
 import invalidDefinition from "./invalid-definition.js";
 import invalidLoop from "./invalid-loop.js";
+import limitExceeded from "./limit-exceeded.js";
 import lineTooLong from "./line-too-long.js";
 import missingBrace from "./missing-brace.js";
 import nulByte from "./nul-byte.js";
@@ -14,5 +15,5 @@ import unusedDisableDirective from "./unused-disable-directive.js";
 
 export const SYNTAX_RULES: readonly Rule[] = [
   unmatchedQuote, unbalancedBrace, unexpectedBrace, missingBrace, lineTooLong, nulByte,
-  includeError, includeCycle, invalidDefinition, invalidLoop, unusedDisableDirective,
+  includeError, includeCycle, invalidDefinition, invalidLoop, unusedDisableDirective, limitExceeded,
 ];

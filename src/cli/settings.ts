@@ -38,6 +38,8 @@ export interface SettingFlags {
   targetVersion?: string;
   configId?: string;
   reportUnusedDisableDirectives?: boolean;
+  /** --max-expanded-lines: the expansion budget, for the rare legitimate giant (docs/limits.md). */
+  maxExpandedLines?: number;
 }
 
 /** Where the workspace takes its settings from, for these flags. */
@@ -50,8 +52,14 @@ export function settingsSource(flags: SettingFlags, cwd: string): SettingsSource
       ...(flags.targetVersion !== undefined && { targetVersion: parseTargetVersion(flags.targetVersion) }),
       ...(flags.configId !== undefined && { configId: flags.configId }),
       ...(flags.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives }),
+      ...(flags.maxExpandedLines !== undefined && { budgets: { expandedLines: positiveInteger("--max-expanded-lines", flags.maxExpandedLines) } }),
     },
   };
+}
+
+function positiveInteger(flag: string, n: number): number {
+  if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`${flag} expects a positive integer`);
+  return n;
 }
 
 /** The workspace for these flags; a broken --config FILE is a usage error. */

@@ -23,27 +23,35 @@ const BACKUP_NAME = /(?:\.(?:bak|orig|old|save|swp|tmp|rpmnew|rpmsave|dpkg-[a-z]
 export function isConfigName(name: string): boolean {
   return CONFIG_NAME.test(name) && !BACKUP_NAME.test(name);
 }
-const MAX_GLOB_FILES = 10_000;
+/** Config files one run lints at most, over all paths, directories and globs together (docs/limits.md). */
+export const MAX_TARGETS = 10_000;
 
 export function expandTargets(fs: FileAccess, args: readonly string[], cwd: string): Target[] {
   const out = new Map<string, Target>();
-  const add = (t: Target) => {
+  const add = (t: Target, arg: string) => {
     const prev = out.get(t.path);
     if (!prev || (t.explicit && !prev.explicit)) out.set(t.path, t);
+    if (out.size > MAX_TARGETS) {
+      throw new UsageError(`${arg}: more than ${MAX_TARGETS} config files in all; the linter lints at most ${MAX_TARGETS} per run (lint the directories in several runs)`);
+    }
   };
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     const kind = fs.stat(abs);
-    if (kind === "file") add({ path: abs, explicit: true });
+    if (kind === "file") add({ path: abs, explicit: true }, arg);
     else if (kind === "directory") {
-      const names = (fs.listDir(abs) ?? []).filter((n) => isConfigName(n) && fs.stat(join(abs, n)) === "file");
-      if (names.length === 0) throw new UsageError(`no keepalived configs (*.conf) in directory ${arg}`);
-      for (const n of names) add({ path: join(abs, n), explicit: false });
+      let found = 0;
+      for (const n of fs.listDir(abs) ?? []) {
+        if (!isConfigName(n) || fs.stat(join(abs, n)) !== "file") continue;
+        add({ path: join(abs, n), explicit: false }, arg);
+        found++;
+      }
+      if (found === 0) throw new UsageError(`no keepalived configs (*.conf) in directory ${arg}`);
     } else if (kind === "other") throw new UsageError(`${arg} is not a regular file`);
     else if (hasGlobChars(arg)) {
       const found = expandGlob(fs, arg, cwd);
       if (found.length === 0) throw new UsageError(`no files match ${arg}`);
-      for (const p of found) add({ path: p, explicit: false });
+      for (const p of found) add({ path: p, explicit: false }, arg);
     } else throw new UsageError(`${arg}: no such file or directory`);
   }
   return [...out.values()];
@@ -61,11 +69,13 @@ function expandGlob(fs: FileAccess, pattern: string, cwd: string): string[] {
   const maxDepth = deep ? 32 : segs.length - baseLen;
   const found: string[] = [];
   const walk = (dir: string, depth: number) => {
-    if (found.length >= MAX_GLOB_FILES) return;
+    // One more than the cap is enough for add() to refuse the glob.
+    if (found.length > MAX_TARGETS) return;
     for (const name of fs.listDir(dir) ?? []) {
       const p = join(dir, name);
       const kind = fs.stat(p);
       const rel = relative(base, p).split(sep).join("/");
+      if (found.length > MAX_TARGETS) return;
       if (kind === "file" && re.test(rel)) found.push(p);
       // `**` does not descend into VCS and dependency folders (they never hold keepalived configs).
       else if (kind === "directory" && depth + 1 < maxDepth && !(deep && (name === ".git" || name === "node_modules"))) walk(p, depth + 1);

@@ -6,6 +6,7 @@
  * src/workspace/lint.ts binds the built-in set.
  */
 import type { Diagnostic } from "../../grammar/ast.js";
+import { budgetsOf, type Budgets } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
@@ -21,6 +22,8 @@ export interface LintOptions {
   reportUnusedDisableDirectives?: boolean;
   /** Values for ${_ENV X}. */
   env?: Record<string, string>;
+  /** Work budgets (grammar/budgets.ts, docs/limits.md); unset ones take their defaults. */
+  budgets?: Partial<Budgets>;
   /** Rules to run instead of the built-in set (tests). */
   ruleSet?: readonly Rule[];
 }
@@ -38,13 +41,16 @@ export interface LintResult extends ParseResult {
 
 /** Lints a configuration whose main file(s) are read through `fs` (`overrides` = unsaved texts). */
 export function lint(fs: FileAccess, mainFiles: string[], options: EngineOptions, overrides?: Map<string, string>): LintResult {
-  const readerOptions: ReaderOptions = { configId: options.configId, targetVersion: options.targetVersion, env: options.env };
-  return lintParsed(readConfig(fs, mainFiles, readerOptions, overrides), options);
+  return lintParsed(readConfig(fs, mainFiles, readerOptionsOf(options), overrides), options);
 }
 
 /** Lints one text (no includes are resolved beyond what `fs` offers). */
 export function lintText(text: string, path: string, options: EngineOptions, fs?: FileAccess): LintResult {
-  return lintParsed(parseText(text, path, { configId: options.configId, targetVersion: options.targetVersion, env: options.env }, fs), options);
+  return lintParsed(parseText(text, path, readerOptionsOf(options), fs), options);
+}
+
+function readerOptionsOf(options: LintOptions): ReaderOptions {
+  return { configId: options.configId, targetVersion: options.targetVersion, env: options.env, budgets: options.budgets };
 }
 
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
@@ -91,8 +97,39 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
     const reportUnused = options.reportUnusedDisableDirectives === true || unusedSetting !== undefined;
     diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting));
   }
-  diagnostics = dedupe(diagnostics).sort(byPosition);
+  diagnostics = capPerFile(dedupe(diagnostics).sort(byPosition), budgetsOf(options.budgets).findingsPerFile);
   return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
+}
+
+/**
+ * At most `max` findings per file (a generated file with a mistake on every
+ * line must not bury the report, nor make it take minutes to print); one
+ * more finding says how many were left out, as severe as the worst of them.
+ */
+function capPerFile(sorted: Diagnostic[], max: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const file = sorted[i].file;
+    let j = i;
+    while (j < sorted.length && sorted[j].file === file) j++;
+    if (j - i <= max) {
+      for (let k = i; k < j; k++) out.push(sorted[k]);
+    } else {
+      for (let k = i; k < i + max; k++) out.push(sorted[k]);
+      const rank = { info: 0, warning: 1, error: 2 } as const;
+      let worst: Diagnostic["severity"] = "info";
+      for (let k = i + max; k < j; k++) if (rank[sorted[k].severity] > rank[worst]) worst = sorted[k].severity;
+      const first = sorted[i + max];
+      out.push({
+        ruleId: "limit-exceeded", severity: worst, file, start: first.start, end: first.start,
+        message: `${j - i - max} more findings in this file are not shown: the linter reports at most ${max} per file`,
+        hint: "fix the findings above and lint again (see docs/limits.md)",
+      });
+    }
+    i = j;
+  }
+  return out;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -31,6 +31,8 @@ export interface Layout<O extends Output> {
 type Item = { kind: "open" } | { kind: "close" } | { kind: "words"; text: string };
 
 const MAX_INDENT = 64;
+/** Deepest level that is indented further (docs/limits.md). */
+const MAX_DEPTH = 32;
 
 function indentUnit(options: FormatOptions): string {
   const n = options.indent;
@@ -158,7 +160,9 @@ export function layout<O extends Output>(text: string, options: FormatOptions, o
   let joinableSrc = -1;
 
   const indents: string[] = [];
-  const ind = (d: number) => (d <= 0 ? "" : (indents[d] ??= unit.repeat(d)));
+  // Indentation stops growing at MAX_DEPTH levels: no configuration nests that deep, and an indentation
+  // per level would make the output (and the work) quadratic in the nesting of unclosed blocks.
+  const ind = (d: number) => (d <= 0 ? "" : (indents[Math.min(d, MAX_DEPTH)] ??= unit.repeat(Math.min(d, MAX_DEPTH))));
   const flushBlank = (closes: boolean) => {
     // no blank line right after `{`, before `}` or at the top, unless it ends a multiline definition
     const afterOpen = out.length === 0 || out.lastOpens;

@@ -4,7 +4,7 @@
  * anything that is not a regular file (FIFO, /dev/zero, socket) is refused
  * before it is opened: opening a FIFO would block forever.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import type { FileAccess, FileKind, ReadResult } from "../../grammar/files.js";
 import { decodeConfig } from "./decode.js";
 
@@ -28,7 +28,7 @@ export function nodeFiles(options: NodeFilesOptions = {}): FileAccess {
         return failure(path, e);
       }
       if (st.isDirectory()) return { ok: false, reason: "directory", message: `${path} is a directory` };
-      if (!st.isFile()) return { ok: false, reason: "not-regular", message: `${path} is not a regular file` };
+      if (!st.isFile() || isKernelPath(path)) return { ok: false, reason: "not-regular", message: `${path} is not a regular file` };
       if (st.size > maxBytes) {
         return { ok: false, reason: "too-large", message: `${path} is too large (${st.size} bytes, limit ${maxBytes})` };
       }
@@ -48,7 +48,8 @@ export function nodeFiles(options: NodeFilesOptions = {}): FileAccess {
       try {
         const st = statSync(path, { throwIfNoEntry: false });
         if (!st) return undefined;
-        return st.isFile() ? "file" : st.isDirectory() ? "directory" : "other";
+        if (st.isDirectory()) return "directory";
+        return st.isFile() && !isKernelPath(path) ? "file" : "other";
       } catch {
         // EACCES on a parent, ELOOP on a symlink cycle: nothing usable is there.
         return undefined;
@@ -63,6 +64,22 @@ export function nodeFiles(options: NodeFilesOptions = {}): FileAccess {
     },
     cwd: () => options.cwd ?? process.cwd(),
   };
+}
+
+/**
+ * /proc, /sys and /dev hold the kernel's and the devices' view, never a
+ * configuration: `include /proc/self/environ` would put the environment
+ * (secrets included) into a finding. Judged by the real path, so a symlink
+ * into them (/dev/stdin → /proc/self/fd/0) counts too.
+ */
+function isKernelPath(path: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    real = path;
+  }
+  return /^\/(?:proc|sys|dev)(?:\/|$)/.test(real) || /^\/(?:proc|sys|dev)(?:\/|$)/.test(path);
 }
 
 function failure(path: string, e: unknown): ReadResult {

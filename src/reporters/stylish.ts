@@ -22,15 +22,18 @@ export const stylish: Formatter = (results, ctx) => {
   const colourOf = (m: Message) => (m.severity === "error" ? c.red : m.severity === "warning" ? c.yellow : c.blue);
   const width = ctx.width;
   // Rule ids start at one column in the whole report: the widest id ends at the terminal's edge.
-  const idWidth = Math.max(0, ...results.flatMap((r) => r.messages.map((m) => length(m.ruleId))));
+  let idWidth = 0;
+  for (const r of results) for (const m of r.messages) idWidth = Math.max(idWidth, length(m.ruleId));
   const out: string[] = [];
   const all: Message[] = [];
   for (const r of results) {
     if (r.messages.length === 0) continue;
-    all.push(...r.messages);
+    // One by one: spreading a long array into push() overflows the stack.
+    for (const m of r.messages) all.push(m);
     out.push(c.underline(r.displayPath));
-    const posWidth = Math.max(...r.messages.map((m) => `${m.line}:${m.column}`.length));
-    const sevWidth = Math.max(...r.messages.map((m) => sevWord(m).length));
+    // Reduced, not spread into Math.max: a file can have more findings than the stack has room for arguments.
+    const posWidth = r.messages.reduce((w, m) => Math.max(w, `${m.line}:${m.column}`.length), 0);
+    const sevWidth = r.messages.reduce((w, m) => Math.max(w, sevWord(m).length), 0);
     for (const m of r.messages) {
       const pos = `${m.line}:${m.column}`;
       if (width === undefined) {

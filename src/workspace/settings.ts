@@ -25,6 +25,8 @@ export interface SettingOverrides {
   configId?: string;
   reportUnusedDisableDirectives?: boolean;
   indent?: number | "tab";
+  /** Work budgets (grammar/budgets.ts); unset ones take their defaults. */
+  budgets?: LintOptions["budgets"];
 }
 
 export interface SettingsSource {
@@ -88,6 +90,7 @@ export class SettingsResolver {
         targetVersion: o.targetVersion ?? last("targetVersion") ?? DEFAULT_TARGET_VERSION,
         ...(configId !== undefined && { configId }),
         ...(o.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: o.reportUnusedDisableDirectives }),
+        ...(o.budgets !== undefined && { budgets: o.budgets }),
       },
       format: { indent: o.indent ?? c.format?.indent },
       configFile: loaded?.path,

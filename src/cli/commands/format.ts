@@ -8,7 +8,8 @@
  * Indentation: --indent, else the workspace's settings ("format.indent" of the nearest .keepalived-lint.json), else 4.
  * Register with SUBCOMMANDS in src/cli/commands/index.ts.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeFileAtomic, WriteRefused } from "../../node/write.js";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../../engine/config.js";
@@ -74,6 +75,7 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
       };
 
       let changed = 0;
+      let refused = 0;
       const handle = (name: string, text: string, options: FormatOptions, write?: (out: string) => void) => {
         const out = format(text, options);
         if (out !== text) changed++;
@@ -99,10 +101,18 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
         if (paths.includes("-")) throw new UsageError("- (stdin) cannot be mixed with paths");
         for (const t of expandTargets(fs, paths, io.cwd)) {
           const { text, encoding } = readKeepingBytes(t.path);
-          handle(displayPath(t.path, io.cwd), text, optionsFor(t.path), (out) => writeFileSync(t.path, out, encoding));
+          handle(displayPath(t.path, io.cwd), text, optionsFor(t.path), (out) => {
+            try {
+              writeFileAtomic(t.path, out, encoding);
+            } catch (e) {
+              if (!(e instanceof WriteRefused)) throw e;
+              io.stderr(`keepalived-lint: ${e.message}\n`);
+              refused++;
+            }
+          });
         }
       }
       if (flags.check && changed === 0) io.stderr("all files formatted\n");
-      done((flags.check || flags.diff) && changed > 0 ? EXIT.problems : EXIT.ok);
+      done(refused > 0 ? EXIT.usage : (flags.check || flags.diff) && changed > 0 ? EXIT.problems : EXIT.ok);
     });
 }

@@ -3,7 +3,8 @@
  * main config, linted with the settings of its nearest .keepalived-lint.json;
  * findings in included files are reported under the included file.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeFileAtomic, WriteRefused } from "../../node/write.js";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../../../grammar/ast.js";
 import type { SourceFile } from "../../../grammar/source.js";
@@ -34,6 +35,7 @@ export interface LintFlags extends BaselineFlags {
   fix?: boolean;
   fixDryRun?: boolean;
   maxWarnings?: number;
+  maxExpandedLines?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
 }
@@ -168,8 +170,9 @@ function writeFixed(path: string, before: string, after: string, io: CliIo): voi
     return;
   }
   try {
-    writeFileSync(path, after);
+    writeFileAtomic(path, after);
   } catch (e) {
-    throw new UsageError(`cannot write ${path}: ${(e as Error).message}`);
+    if (e instanceof WriteRefused) io.stderr(`keepalived-lint: ${e.message}\n`);
+    else throw e;
   }
 }

@@ -1,0 +1,44 @@
+/**
+ * Work budgets: how much the reader and the linter do for one input at most.
+ * Configurations come from generators and templates and the linter runs
+ * unattended (pre-commit, CI, editors), so a definition that doubles itself,
+ * nested loops or a deep include chain must end in a finding, not a hang or an
+ * out-of-memory abort. Each budget stops only the construct that exceeds it
+ * (reported by the rule `limit-exceeded`); the rest of the file is still read.
+ * The defaults are far above anything a real configuration does
+ * (docs/limits.md); `--max-expanded-lines` raises the one a legitimate giant
+ * can need.
+ */
+export interface Budgets {
+  /** Logical lines one line of a file may expand to through multiline definitions and ~SEQ/~LST loops (nested included). */
+  expandedLines: number;
+  /** Logical lines all expansions of one run may produce together. */
+  totalExpandedLines: number;
+  /** Multiline definitions and loops nested inside each other. */
+  expansionDepth: number;
+  /** Include files nested inside each other. */
+  includeDepth: number;
+  /** Files read in all (main files and includes). */
+  files: number;
+  /** Physical line length the reader tokenizes; the rest of a longer line is skipped (keepalived reads 1023). */
+  lineLength: number;
+  /** Findings reported per file; the rest are counted in one last finding. */
+  findingsPerFile: number;
+}
+
+export const DEFAULT_BUDGETS: Readonly<Budgets> = {
+  expandedLines: 20_000,
+  totalExpandedLines: 50_000,
+  expansionDepth: 32,
+  includeDepth: 64,
+  files: 5_000,
+  lineLength: 100_000,
+  findingsPerFile: 1_000,
+};
+
+export function budgetsOf(partial: Partial<Budgets> | undefined): Budgets {
+  const b = { ...DEFAULT_BUDGETS, ...partial };
+  // Raising the budget of one line (--max-expanded-lines) raises the run's with it.
+  if (partial?.totalExpandedLines === undefined) b.totalExpandedLines = Math.max(b.totalExpandedLines, b.expandedLines);
+  return b;
+}

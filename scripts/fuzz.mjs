@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// npm run fuzz -- [--count N] [--time SECONDS] [--seed N] [--out DIR]
+//
+// Feeds the built package (npm run build first) corpus files, keepalived's
+// samples, byte-level mutations of them and generated shapes (scripts/fuzz-lib.mjs).
+// Each input runs in a worker with a 512 MB heap and a watchdog: an input that
+// throws, takes over 2 s of CPU time, or runs out of heap is saved under test/fixtures/fuzz/
+// (replayed by test/hardening/fuzz.test.ts) and counted as a failure.
+// Prints the throughput every 30 s and a summary; exit 1 when anything failed.
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { checkInput, inputStream, loadSeeds } from "./fuzz-lib.mjs";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SLOW_MS = 2000;
+const HEAP_MB = 512;
+/** A worker that has not answered by then is stuck: it is stopped and the input saved as a hang. */
+const WATCHDOG_MS = 15_000;
+
+if (!isMainThread) {
+  const lib = await import(join(repoRoot, "dist/lib/index.js"));
+  const api = { lintText: lib.lintText, format: lib.format, memoryFiles: lib.memoryFiles };
+  parentPort.on("message", ({ text, i }) => {
+    // CPU time, not wall time: on a shared machine the wall clock measures the neighbours.
+    const c0 = process.cpuUsage();
+    const failure = checkInput(api, text, i);
+    const c = process.cpuUsage(c0);
+    parentPort.postMessage({ failure, ms: (c.user + c.system) / 1000, heapMb: process.memoryUsage().heapUsed / 1048576 });
+  });
+} else {
+  await main();
+}
+
+function parseArgs(argv) {
+  const o = { count: Infinity, time: Infinity, seed: 24, out: join(repoRoot, "test/fixtures/fuzz") };
+  for (let k = 0; k < argv.length; k++) {
+    const v = argv[k + 1];
+    if (argv[k] === "--count") (o.count = Number(v)), k++;
+    else if (argv[k] === "--time") (o.time = Number(v)), k++;
+    else if (argv[k] === "--seed") (o.seed = Number(v)), k++;
+    else if (argv[k] === "--out") (o.out = resolve(v)), k++;
+    else throw new Error(`unknown argument ${argv[k]} (expected --count N, --time SECONDS, --seed N, --out DIR)`);
+  }
+  if (o.count === Infinity && o.time === Infinity) o.count = 10_000;
+  return o;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const seeds = loadSeeds(repoRoot);
+  const next = inputStream(opts.seed, seeds);
+  console.log(`fuzz: seed ${opts.seed}, ${seeds.length} corpus texts, ${opts.count === Infinity ? "" : `${opts.count} inputs `}${opts.time === Infinity ? "" : `for ${opts.time} s`}`);
+  const start = Date.now();
+  const counts = { inputs: 0, failures: 0, shape: 0, corpus: 0, mutant: 0, bytes: 0 };
+  let worker = spawn();
+  let lastReport = start;
+  for (let i = 0; i < opts.count && Date.now() - start < opts.time * 1000; i++) {
+    const input = next();
+    const r = await run(worker, input.text, i);
+    counts.inputs++;
+    counts[input.origin]++;
+    counts.bytes += input.text.length;
+    let failure = r.failure;
+    if (!failure && r.ms > SLOW_MS) failure = `slow: ${Math.round(r.ms)} ms of CPU`;
+    if (!failure && r.heapMb > HEAP_MB) failure = `memory: ${Math.round(r.heapMb)} MB heap`;
+    if (r.dead) worker = spawn();
+    if (failure) {
+      counts.failures++;
+      const kind = failure.split(":")[0].replace(/[^a-z-]/g, "");
+      const name = `${kind}-${createHash("sha256").update(input.text).digest("hex").slice(0, 12)}.conf`;
+      mkdirSync(opts.out, { recursive: true });
+      writeFileSync(join(opts.out, name), input.text, "latin1");
+      console.log(`FAIL #${i} (${input.origin}, ${input.text.length} chars): ${failure}\n  saved ${join(opts.out, name)}`);
+    }
+    if (Date.now() - lastReport > 30_000) {
+      lastReport = Date.now();
+      report(counts, start);
+    }
+  }
+  await worker.terminate();
+  report(counts, start);
+  process.exit(counts.failures > 0 ? 1 : 0);
+}
+
+function report(c, start) {
+  const s = (Date.now() - start) / 1000;
+  console.log(`fuzz: ${c.inputs} inputs (${c.shape} shapes, ${c.corpus} corpus, ${c.mutant} mutants; ${(c.bytes / 1e6).toFixed(1)} MB) in ${s.toFixed(0)} s, ${(c.inputs / s).toFixed(0)} inputs/s, ${c.failures} failures`);
+}
+
+function spawn() {
+  return new Worker(fileURLToPath(import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB + 64 } });
+}
+
+/** One input in the worker; a crash (out of heap) or a hang is a failure and costs the worker. */
+function run(worker, text, i) {
+  return new Promise((resolveRun) => {
+    const done = (r) => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      resolveRun(r);
+    };
+    const onMessage = (m) => done(m);
+    const onError = (e) => done({ failure: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `memory: out of the ${HEAP_MB} MB heap` : `threw in worker: ${e.message}`, dead: true });
+    const onExit = (code) => done({ failure: `worker exited (${code})`, dead: true });
+    const timer = setTimeout(() => {
+      worker.terminate();
+      done({ failure: `hang: no answer in ${WATCHDOG_MS} ms`, dead: true });
+    }, WATCHDOG_MS);
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage({ text, i });
+  });
+}
