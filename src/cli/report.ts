@@ -34,7 +34,7 @@ export interface ReportOptions {
   /** Standard output carries something else (a patch, the fixed config): the report goes to stderr. */
   toStderr?: boolean;
   /** Put before the report in terminal formats (the cluster's failover table); gets the colour level. */
-  preface?: (level: 0 | 1 | 2 | 3) => Promise<string> | string;
+  preface?: (level: 0 | 1 | 2 | 3, width: number | undefined) => Promise<string> | string;
   /** Turns the reporter's text into the final text (cluster JSON wraps it with the prediction). */
   wrap?: (text: string) => string;
 }
@@ -43,8 +43,9 @@ export interface ReportOptions {
 export async function writeReport(results: FileResult[], flags: ReportFlags, formatter: Formatter, io: CliIo, options: ReportOptions = {}): Promise<number> {
   const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (options.toStderr ? false : io.stdoutIsTTY));
   const info = packageInfo();
-  let text = formatter(results, { cwd: io.cwd, colorLevel: level, paint: await paintFor(level), width: outputWidth(io, flags.outputFile === undefined && !options.toStderr), rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
-  if (options.preface) text = (await options.preface(level)) + text;
+  const width = outputWidth(io, flags.outputFile === undefined && !options.toStderr);
+  let text = formatter(results, { cwd: io.cwd, colorLevel: level, paint: await paintFor(level), width, rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
+  if (options.preface) text = (await options.preface(level, width)) + text;
   if (options.wrap) text = options.wrap(text);
   if (flags.outputFile !== undefined) {
     try {

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cliPath, runCli, STATE_MASTER, tempTree } from "./helpers.js";
+import { cliPath, examples, runCli, STATE_MASTER, tempTree } from "./helpers.js";
 
 const hasScript = spawnSync("script", ["--version"]).status === 0;
 
@@ -70,6 +70,27 @@ describe.skipIf(!hasScript)("on a terminal", () => {
     // Every rule still has its row; descriptions continue on indented lines.
     expect(rows.length).toBe(piped.length);
     expect(lines.length).toBeGreaterThan(rows.length);
+  });
+});
+
+describe.skipIf(!hasScript)("cluster on a terminal", () => {
+  const nodes = ["node1.conf", "node2.conf", "node3.conf"].map((f) => join(examples, f));
+
+  it("the prediction and findings fit the width, nodes named short (their router_id), not by path", () => {
+    const lines = onTerminal(72, ["cluster", ...nodes]);
+    const ours = lines.filter((l) => !/^ {4}\d* *\|/.test(l) && !l.startsWith(examples.replace(/^.*\/examples/, "examples")));
+    for (const l of ours) expect([...l].length, l).toBeLessThanOrEqual(72);
+    const table = lines.slice(0, lines.findIndex((l) => l.endsWith("node1.conf")));
+    expect(table.length).toBeGreaterThan(5);
+    expect(table.some((l) => /^ {2}memcached-node1 +VI_MEMCACHED/.test(l))).toBe(true);
+    expect(table.join("\n")).not.toContain("node1.conf");
+    // Too wide for a table at 72 columns: each failure with its outcome under it.
+    expect(table).toContain("  failure of memcached-node1: script chk_memcached");
+  });
+
+  it("into a pipe the scenario table keeps its columns", () => {
+    const out = runCli(["cluster", ...nodes]).stdout;
+    expect(out).toMatch(/^ {2}failure +master before +after failure +after recovery +VIP moves$/m);
   });
 });
 
