@@ -12,7 +12,7 @@ export default defineRule({
     severity: "error",
     category: "ha",
     description: "nopreempt or preempt_delay on an instance keepalived forces to preempt (state MASTER or priority 255)",
-    fixable: true,
+    fixable: "some",
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {

@@ -13,7 +13,7 @@ export default defineRule({
     severity: "warning",
     category: "schema",
     description: "A keyword keepalived has replaced; renames it when the replacement is the same setting",
-    fixable: true,
+    fixable: "some",
   },
   check(ctx) {
     for (const node of allNodes(ctx.ast)) {

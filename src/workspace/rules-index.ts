@@ -25,7 +25,7 @@ export function rulesIndexMarkdown(): string {
   for (const cat of categories) {
     out.push(`## ${FAMILY_TITLES[cat] ?? cat}`, "", "| rule | severity | fixable | what it finds |", "| --- | --- | --- | --- |");
     for (const r of ALL_RULES.filter((x) => x.meta.category === cat)) {
-      out.push(`| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.fixable ? "yes" : ""} | ${r.meta.description.replace(/\|/g, "\\|")} |`);
+      out.push(`| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.fixable === "some" ? "some cases" : r.meta.fixable ? "yes" : ""} | ${r.meta.description.replace(/\|/g, "\\|")} |`);
     }
     out.push("");
   }

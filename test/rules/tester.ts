@@ -32,6 +32,8 @@ export interface InvalidCase {
   errors: ExpectedError[];
   /** Text after applying every fix of this rule; omit when no finding has a fix. */
   output?: string;
+  /** A rule with fixable: true finds something here it cannot fix (text from a $DEFINITION or loop, or a file it cannot edit). */
+  noFix?: boolean;
 }
 
 export interface ValidCase {
@@ -74,12 +76,16 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         if (typeof e.message === "string") expect(d.message).toContain(e.message);
         else if (e.message) expect(d.message).toMatch(e.message);
       });
+      // fixable: true promises a fix on every finding (the rules table says "yes"); otherwise it must say "some".
+      if (rule.meta.fixable === true && !c.noFix) {
+        expect(mine.filter((d) => !d.fix).map((d) => d.message), 'a finding without a fix: make meta.fixable "some" (or mark the case noFix when its text comes from a $DEFINITION or loop)').toEqual([]);
+      }
       const edits = mine.flatMap((d) => (d.fix ? d.fix.edits.filter((x) => x.file === MAIN) : []));
       if (c.output === undefined) {
         expect(edits, "a finding has a fix: give `output`").toEqual([]);
         return;
       }
-      expect(rule.meta.fixable, "rule reports fixes but meta.fixable is false").toBe(true);
+      expect(rule.meta.fixable, "rule reports fixes but meta.fixable is false").not.toBe(false);
       const fixed = applyEdits(c.code, edits).text;
       expect(fixed).toBe(c.output);
       expect(fixed).not.toBe(c.code);

@@ -1,4 +1,5 @@
-// `keepalived-lint rules`: every built-in rule with its default severity, category and whether --fix can fix it.
+// `keepalived-lint rules`: every built-in rule with its default severity, category and whether --fix can fix it
+// (yes: every finding; some: some kinds of finding; no).
 import type { Command } from "commander";
 import { ALL_RULES } from "../../../rules/index.js";
 import { padTo, wrap } from "../../reporters/wrap.js";
@@ -15,7 +16,7 @@ const UNDER = "    ";
  */
 export function rulesTable(width?: number): string {
   const header = ["id", "severity", "category", "fixable", "description"];
-  const rows = ALL_RULES.map((r) => [r.meta.id, r.meta.severity, r.meta.category, r.meta.fixable ? "yes" : "no", r.meta.description]);
+  const rows = ALL_RULES.map((r) => [r.meta.id, r.meta.severity, r.meta.category, r.meta.fixable === "some" ? "some" : r.meta.fixable ? "yes" : "no", r.meta.description]);
   const widths = header.slice(0, -1).map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const indent = widths.reduce((a, w) => a + w + 2, 0);
   const room = width === undefined ? Infinity : width - indent;
