@@ -135,6 +135,7 @@ export class Preprocessor {
    */
   private construct: { span: Span; lines: number; depth: number; stopped: boolean } | undefined;
   private totalExpanded = 0;
+  private charsRead = 0;
   private readonly scanner = new PlainLineScanner();
   private readonly target: TargetVersion;
   /**
@@ -196,6 +197,7 @@ export class Preprocessor {
 
   private readText(path: string, { text, bytes }: Content, via: Via[] | undefined) {
     this.filesRead++;
+    this.charsRead += text.length;
     const binary = binaryAt(text);
     if (binary >= 0) {
       // Not keepalived text (a binary, an environment dump, UTF-16): nothing of it is read, and nothing
@@ -909,6 +911,10 @@ export class Preprocessor {
       }
       const content = this.load(path, patternSpan);
       if (content === undefined) continue;
+      if (this.charsRead + content.text.length > this.budgets.totalChars) {
+        this.overBudget(span, `"${m}" would make the configuration more than ${this.budgets.totalChars} characters in all (files included several times count each time); the linter does not read it`, "totalChars");
+        break;
+      }
       ref.files.push(path);
       const via: Via[] = [...(frame.via ?? []), { kind: "include", name: path, span }];
       this.readText(path, content, via);

@@ -15,9 +15,9 @@ export default defineRule({
       if (!master) continue;
       for (const s of g.prediction.scenarios) {
         if (s.member !== master || s.vipMoves || s.tracker.weight === 0 || s.reason.kind !== "gap-too-small") continue;
-        const others = g.members.filter((m) => m !== master).map((m) => effectivePriority(m));
-        const second = Math.max(...others);
-        const need = effectivePriority(master) - second + 1;
+        // The prediction says which weight would move the VIP; the next node's priority follows from it.
+        const need = -s.reason.weightNeeded;
+        const second = effectivePriority(master) - need + 1;
         const at = s.tracker.weightWord ?? s.tracker.node.keyword;
         ctx.report({
           at,

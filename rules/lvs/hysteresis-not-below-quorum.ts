@@ -7,7 +7,7 @@
 import { intOf } from "../../src/model/model.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { hasConditionalLines } from "../ha/helpers-facts.js";
-import { vsLabel, weightSum } from "./helpers-facts.js";
+import { vsLabel } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
       const hysteresis = intOf(node?.args[0]);
       if (!node || hysteresis === undefined || vs.realServers.length === 0) continue;
       const written = vs.settings.has("quorum") ? intOf(vs.settings.get("quorum")!.args[0]) : 1;
-      const sum = weightSum(vs);
+      const sum = vs.weightSum;
       if (written === undefined || sum === undefined) continue;
       const quorum = Math.min(written, sum);
       if (hysteresis < quorum || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) continue;

@@ -7,7 +7,7 @@
 import { intOf } from "../../src/model/model.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { hasConditionalLines } from "../ha/helpers-facts.js";
-import { vsLabel, weightSum } from "./helpers-facts.js";
+import { vsLabel } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -21,7 +21,7 @@ export default defineRule({
     for (const vs of ctx.model().virtualServers) {
       const node = vs.settings.get("quorum");
       const quorum = intOf(node?.args[0]);
-      const sum = weightSum(vs);
+      const sum = vs.weightSum;
       if (!node || quorum === undefined || sum === undefined || vs.realServers.length === 0 || quorum <= sum || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) continue;
       ctx.report({
         at: node.args[0]!,

@@ -8,7 +8,7 @@
 import { fixOf, removeWords, replaceWord } from "../../src/engine/fix.js";
 import type { VirtualServer } from "../../src/model/model.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { forwardingOf, isAddressServer, vsLabel } from "./helpers-facts.js";
+import { isAddressServer, vsLabel } from "./helpers-facts.js";
 
 export default defineRule({
   meta: {
@@ -29,7 +29,7 @@ export default defineRule({
       for (const rs of vs.realServers) {
         const port = rs.node.args[1];
         if (!port || !/^\d+$/.test(port.text) || Number(port.text) === Number(vsPort.text)) continue;
-        const method = forwardingOf(vs, rs);
+        const method = rs.forwarding;
         if (method !== "DR" && method !== "TUN") continue;
         ctx.report({
           at: port,
@@ -45,7 +45,7 @@ export default defineRule({
       for (const rs of vs.realServers) {
         const port = rs.node.args[1];
         if (!port || !/^\d+$/.test(port.text) || Number(port.text) === 0) continue;
-        const method = forwardingOf(vs, rs);
+        const method = rs.forwarding;
         if (method !== "DR" && method !== "TUN") continue;
         ctx.report({
           at: port,

@@ -6,7 +6,7 @@
 import type { ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
 import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
-import { defineRule, type LintSettings } from "../../src/engine/rule.js";
+import { defineRule, type LintSettings, type RuleContext } from "../../src/engine/rule.js";
 import { editDistance } from "../../src/engine/suggest.js";
 import { allNodes, contextLabel, followedByBrace } from "./helpers-tree.js";
 
@@ -93,7 +93,7 @@ export default defineRule({
       if (!node.block || !node.known) continue;
       const owners = lookupKeyword("root", node.name)?.processes ?? [];
       if (PROCESSES.every((p) => owners.includes(p))) continue;
-      braces ??= braceEvents(ctx.readerDiagnostics);
+      braces ??= braceEvents(ctx.readerDiagnostics, ctx.files);
       const from = rootViewStart(node, top[i + 1], braces);
       if (from === undefined) continue;
       const line = ctx.files.get(node.file)?.position(node.start).line;
@@ -167,10 +167,12 @@ function rootViewStart(node: ConfigNode, next: ConfigNode | undefined, reader: B
 /** The reader's brace findings per file, sorted by offset: an ignored '{' counts +1, an extra '}' -1. */
 type BraceEvents = Map<string, [number, 1 | -1][]>;
 
-function braceEvents(reader: readonly Diagnostic[]): BraceEvents {
+function braceEvents(reader: readonly Diagnostic[], files: RuleContext["files"]): BraceEvents {
   const out: BraceEvents = new Map();
   for (const d of reader) {
-    const step = d.ruleId === "unexpected-brace" ? 1 : d.ruleId === "unbalanced-brace" && /^extra '\}'/.test(d.message) ? -1 : 0;
+    // An unbalanced-brace finding on a '}' inside an open block is an extra one (keepalived's count goes below zero);
+    // the top-level kind never falls inside a block, where these events are read.
+    const step = d.ruleId === "unexpected-brace" ? 1 : d.ruleId === "unbalanced-brace" && files.get(d.file)?.text[d.start] === "}" ? -1 : 0;
     if (step === 0) continue;
     let list = out.get(d.file);
     if (!list) out.set(d.file, (list = []));

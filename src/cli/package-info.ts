@@ -5,13 +5,15 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 
 export interface PackageInfo {
   root: string;
   version: string;
   /** GitHub repository URL from package.json, when declared. */
   repository?: string;
+  /** package.json's homepage, when declared. */
+  homepage?: string;
 }
 
 let cached: PackageInfo | undefined;
@@ -23,11 +25,12 @@ export function packageInfo(): PackageInfo {
     const p = join(dir, "package.json");
     if (existsSync(p)) {
       try {
-        const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string; repository?: string | { url?: string } };
+        const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string; repository?: string | { url?: string }; homepage?: string };
         if (pkg.name === "keepalived-lint") {
           const repo = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
           const m = repo ? /github\.com[/:]([^/]+\/[^/.]+)/.exec(repo) : null;
-          return (cached = { root: dir, version: pkg.version ?? "0.0.0", repository: m ? `https://github.com/${m[1]}` : undefined });
+          const homepage = typeof pkg.homepage === "string" && /^https:\/\//.test(pkg.homepage) ? pkg.homepage : undefined;
+          return (cached = { root: dir, version: pkg.version ?? "0.0.0", repository: m ? `https://github.com/${m[1]}` : undefined, homepage });
         }
       } catch {
         // An unreadable package.json on the way up is not ours; keep looking.
@@ -40,17 +43,28 @@ export function packageInfo(): PackageInfo {
   return (cached = { root: dirname(fileURLToPath(import.meta.url)), version: "0.0.0" });
 }
 
-/** Docs page of a rule: on GitHub (at this version's tag) when the repository is known, else the installed file. */
-export function ruleDocsUri(id: string): string {
+/**
+ * Docs page of a rule on GitHub (at this version's tag) when package.json
+ * names the repository; otherwise none: a `file:` path into this machine's
+ * install directory means nothing in a CI report (the page goes inline, see ruleDocText).
+ */
+export function ruleDocsUri(id: string): string | undefined {
   const info = packageInfo();
-  const rel = `docs/rules/${id}.md`;
-  if (info.repository) return `${info.repository}/blob/v${info.version}/${rel}`;
-  return pathToFileURL(join(info.root, rel)).href;
+  return info.repository ? `${info.repository}/blob/v${info.version}/docs/rules/${id}.md` : undefined;
 }
 
-export function homeUri(): string {
+export function homeUri(): string | undefined {
   const info = packageInfo();
-  return info.repository ?? pathToFileURL(join(info.root, "README.md")).href;
+  return info.repository ?? info.homepage;
+}
+
+/** A rule's documentation page (Markdown) as installed, when readable. */
+export function ruleDocText(id: string): string | undefined {
+  try {
+    return readFileSync(ruleDocsFile(id), "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 export function ruleDocsFile(id: string): string {

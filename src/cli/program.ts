@@ -9,7 +9,8 @@ import { packageInfo } from "./package-info.js";
 const EXAMPLES = `
 Examples:
   keepalived-lint                                  lint ${DEFAULT_CONFIG}
-  keepalived-lint /etc/keepalived/                 lint every *.conf in a directory
+  keepalived-lint /etc/keepalived/                 lint every *.conf in a directory (recursively)
+  keepalived-lint --root . keepalived.conf         read /etc/... includes from this checkout
   keepalived-lint 'nodes/*.conf' -f compact        a glob, one finding per line
   keepalived-lint --fix keepalived.conf            apply safe fixes in place
   keepalived-lint --fix-dry-run keepalived.conf    show the fixes as a diff
@@ -39,6 +40,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--no-config", "ignore .keepalived-lint.json files")
     .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--target-version <version>", "keepalived version the config is for: 2.2.7 or newest")
+    .option("--root <dir>", "read absolute include paths from this checkout directory (DIR stands for /; /etc/keepalived=DIR for a prefix); repeatable", (v: string, acc: string[] = []) => [...acc, v])
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
     .option("--print-config <file>", "print the settings that apply to a file, then exit")
     .option("--fix", "apply safe fixes to the files")

@@ -11,7 +11,10 @@ import { paintFor } from "../reporters/paint.js";
 import { countMessages, type FileResult, type Formatter } from "../reporters/types.js";
 import { colorLevel } from "./color.js";
 import { EXIT, outputWidth, UsageError, type CliIo } from "./io.js";
-import { homeUri, packageInfo, ruleDocsUri } from "./package-info.js";
+import { nodeFiles } from "../node/files.js";
+import { homeUri, packageInfo, ruleDocsUri, ruleDocText } from "./package-info.js";
+import { gitTop } from "./repository.js";
+import { ciLocation, rootUri, withoutMachinePaths } from "./results.js";
 
 export interface ReportFlags {
   format: string;
@@ -37,6 +40,8 @@ export interface ReportOptions {
   preface?: (level: 0 | 1 | 2 | 3, width: number | undefined) => Promise<string> | string;
   /** Turns the reporter's text into the final text (cluster JSON wraps it with the prediction). */
   wrap?: (text: string) => string;
+  /** The repository's top (CI paths are relative to it); default: the git top above the working directory, else it. */
+  top?: string;
 }
 
 /** Writes the report and returns the exit code. */
@@ -44,7 +49,25 @@ export async function writeReport(results: FileResult[], flags: ReportFlags, for
   const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (options.toStderr ? false : io.stdoutIsTTY));
   const info = packageInfo();
   const width = outputWidth(io, flags.outputFile === undefined && !options.toStderr);
-  let text = formatter(results, { cwd: io.cwd, colorLevel: level, paint: await paintFor(level), width, rules: ALL_RULES.map((r) => r.meta), helpUri: ruleDocsUri, informationUri: homeUri(), toolVersion: info.version });
+  const top = options.top ?? gitTop(nodeFiles({ cwd: io.cwd }), io.cwd) ?? io.cwd;
+  // CI reports name files from the repository root, and no message carries this machine's absolute paths.
+  const located = results.map((r) => ({
+    ...r,
+    ...ciLocation(r.filePath, top),
+    messages: r.messages.map((m) => ({ ...m, message: withoutMachinePaths(m.message, top), ...(m.hint !== undefined && { hint: withoutMachinePaths(m.hint, top) }) })),
+  }));
+  let text = formatter(located, {
+    cwd: io.cwd,
+    rootUri: rootUri(top),
+    ruleDoc: ruleDocText,
+    colorLevel: level,
+    paint: await paintFor(level),
+    width,
+    rules: ALL_RULES.map((r) => r.meta),
+    helpUri: ruleDocsUri,
+    informationUri: homeUri(),
+    toolVersion: info.version,
+  });
   if (options.preface) text = (await options.preface(level, width)) + text;
   if (options.wrap) text = options.wrap(text);
   if (flags.outputFile !== undefined) {

@@ -1,5 +1,6 @@
 // Lint results → the line/column form the output formats take (see src/formats/types.ts).
-import { isAbsolute, relative } from "node:path";
+import { isAbsolute, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { SourceFile } from "../../grammar/source.js";
 import { applyEdits } from "../engine/fix.js";
@@ -9,6 +10,26 @@ export function displayPath(path: string, cwd: string, stdin?: { path: string; n
   if (stdin && path === stdin.path) return stdin.name;
   const rel = relative(cwd, path);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/** Where CI reports find a file: relative to the repository root when under it, else its file URI. */
+export function ciLocation(path: string, top: string): { rootPath: string } | { fileUri: string } {
+  const rel = relative(top, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? { rootPath: rel.split(sep).join("/") } : { fileUri: pathToFileURL(path).href };
+}
+
+/**
+ * A message or hint with this machine's paths under the repository root made
+ * root-relative (rules name the file of a definition elsewhere): CI logs and
+ * annotations must not carry a runner's absolute paths.
+ */
+export function withoutMachinePaths(text: string, top: string): string {
+  return top === sep || top === "" ? text : text.split(top.endsWith(sep) ? top : top + sep).join("");
+}
+
+/** The repository root as a `file:` URI ending in `/` (SARIF's %SRCROOT%). */
+export function rootUri(top: string): string {
+  return pathToFileURL(top.endsWith(sep) ? top : top + sep).href;
 }
 
 export function toMessage(d: Diagnostic, file: SourceFile | undefined): Message {

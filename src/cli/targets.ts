@@ -1,13 +1,15 @@
 /**
- * Command-line paths → main config files. A file is linted as given; a
- * directory contributes its config files (`*.conf`, `keepalived.conf.*`; not recursively: subdirectories
- * such as conf.d/ usually hold files that keepalived.conf includes); a path
- * that does not exist but has glob characters is expanded (with `**`).
+ * Command-line paths → config files to lint. A file is linted as given; a
+ * directory contributes its config files (`*.conf`, `keepalived.conf.*`),
+ * walked recursively (walk.ts says what is skipped; files that another one
+ * includes are linted through it, see commands/lint.ts); a path that does not
+ * exist but has glob characters is expanded (with `**`).
  */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { FileAccess } from "../../grammar/files.js";
 import { globToRegExp, hasGlobChars } from "../workspace/glob-match.js";
 import { UsageError } from "./io.js";
+import { walkConfigs, type WalkOptions } from "./walk.js";
 
 export interface Target {
   /** Absolute path. */
@@ -16,17 +18,12 @@ export interface Target {
   explicit: boolean;
 }
 
-/** `*.conf`, and keepalived's own sample naming `keepalived.conf.<what>`, but not editor or package-manager backups. */
-const CONFIG_NAME = /\.conf$|^keepalived\.conf\./;
-const BACKUP_NAME = /(?:\.(?:bak|orig|old|save|swp|tmp|rpmnew|rpmsave|dpkg-[a-z]+|ucf-[a-z]+)|~)$/;
-
-export function isConfigName(name: string): boolean {
-  return CONFIG_NAME.test(name) && !BACKUP_NAME.test(name);
-}
+export { isConfigName } from "./walk.js";
 /** Config files one run lints at most, over all paths, directories and globs together (docs/limits.md). */
 export const MAX_TARGETS = 10_000;
 
-export function expandTargets(fs: FileAccess, args: readonly string[], cwd: string): Target[] {
+/** `walk`: how directories are walked (default: from `cwd` as the top, no ignore setting). */
+export function expandTargets(fs: FileAccess, args: readonly string[], cwd: string, walk?: Omit<WalkOptions, "maxFiles">): Target[] {
   const out = new Map<string, Target>();
   const add = (t: Target, arg: string) => {
     const prev = out.get(t.path);
@@ -40,13 +37,9 @@ export function expandTargets(fs: FileAccess, args: readonly string[], cwd: stri
     const kind = fs.stat(abs);
     if (kind === "file") add({ path: abs, explicit: true }, arg);
     else if (kind === "directory") {
-      let found = 0;
-      for (const n of fs.listDir(abs) ?? []) {
-        if (!isConfigName(n) || fs.stat(join(abs, n)) !== "file") continue;
-        add({ path: join(abs, n), explicit: false }, arg);
-        found++;
-      }
-      if (found === 0) throw new UsageError(`no keepalived configs (*.conf) in directory ${arg}`);
+      const found = walkConfigs(fs, abs, { top: cwd, ...walk, maxFiles: MAX_TARGETS + 1 });
+      if (found.length === 0) throw new UsageError(`no keepalived configs (*.conf) in directory ${arg}`);
+      for (const p of found) add({ path: p, explicit: false }, arg);
     } else if (kind === "other") throw new UsageError(`${arg} is not a regular file`);
     else if (hasGlobChars(arg)) {
       const found = expandGlob(fs, arg, cwd);

@@ -24,6 +24,13 @@ export interface LintConfig {
   ignore?: string[];
   /** Node configs of one cluster, for `keepalived-lint cluster`: a path, or a path and the node's config id. */
   cluster?: ClusterEntry[];
+  /**
+   * Where absolute paths of the host are in the checkout (relative to the
+   * config file): a directory standing for `/`, or `{ "/etc/keepalived": "keepalived" }`.
+   */
+  root?: string | Record<string, string>;
+  /** Main files (relative to the config file, globs allowed): the configurations other files are linted through. */
+  roots?: string[];
   /** Formatter settings. */
   format?: { indent?: number | "tab" };
   /** Settings for the files matching `files` (globs relative to the config file), applied in order after the top level. */
@@ -63,7 +70,7 @@ export function severityOf(v: unknown): RuleSetting | undefined {
   return typeof v === "string" || typeof v === "number" ? SEVERITY_WORDS[String(v)] : undefined;
 }
 
-const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "overrides", "baseline"];
+const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "overrides", "root", "roots", "baseline"];
 const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId"];
 
 /** Parses and checks a config file's text (JSON with comments and trailing commas); throws ConfigError with a one-line reason. */
@@ -86,6 +93,13 @@ export function parseConfig(text: string, path: string): LintConfig {
     throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id} objects`);
   }
   if (c.baseline !== undefined && (typeof c.baseline !== "string" || c.baseline === "")) throw new ConfigError(`${path}: "baseline" must be a file name (relative to this file)`);
+  if (c.roots !== undefined && (!Array.isArray(c.roots) || !c.roots.every((x) => typeof x === "string"))) {
+    throw new ConfigError(`${path}: "roots" must be an array of strings`);
+  }
+  if (c.root !== undefined && typeof c.root !== "string") {
+    const ok = typeof c.root === "object" && c.root !== null && !Array.isArray(c.root) && Object.entries(c.root).every(([k, v]) => k.startsWith("/") && typeof v === "string");
+    if (!ok) throw new ConfigError(`${path}: "root" must be a directory, or an object mapping absolute paths to directories`);
+  }
   if (c.overrides !== undefined) {
     if (!Array.isArray(c.overrides)) throw new ConfigError(`${path}: "overrides" must be an array of {"files": [...], ...} objects`);
     c.overrides.forEach((o: unknown, i: number) => {

@@ -95,7 +95,8 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   if (unusedSetting !== "off") {
     const known = new Set(options.ruleSet.map((r) => r.meta.id));
     const reportUnused = options.reportUnusedDisableDirectives === true || unusedSetting !== undefined;
-    diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting));
+    const clusterOnly = new Set(options.ruleSet.filter((r) => r.checkCluster && !r.check).map((r) => r.meta.id));
+    diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting, clusterOnly));
   }
   diagnostics = capPerFile(dedupe(diagnostics).sort(byPosition), budgetsOf(options.budgets).findingsPerFile);
   return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };

@@ -92,6 +92,8 @@ export function directiveFindings(
   knownIds: ReadonlySet<string>,
   reportUnused: boolean,
   severity: Severity = "warning",
+  /** Rules that only check several nodes together: one configuration alone cannot tell whether their directives are used. */
+  clusterOnly: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const remove = (d: Directive, description: string) => ({ description, edits: [{ file: d.file, start: d.start, end: d.end, text: "" }] });
@@ -110,6 +112,7 @@ export function directiveFindings(
         });
       }
       if (!reportUnused || d.used || d.kind === "enable" || unknown.length > 0) continue;
+      if (d.ids.length > 0 && d.ids.every((id) => clusterOnly.has(id))) continue;
       out.push({
         ruleId: "unused-disable-directive",
         severity,

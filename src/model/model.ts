@@ -110,12 +110,18 @@ export interface RealServer {
   port?: string;
   settings: Map<string, ConfigNode>;
   checkers: ConfigNode[];
+  /** Forwarding method: its own lvs_method, else the virtual server's lb_kind/lvs_method, else NAT. */
+  forwarding: string;
+  /** Its own `weight`, else the virtual server's, else 1; undefined when not a number. */
+  weight: number | undefined;
 }
 
 export interface VirtualServer {
   node: ConfigNode;
   settings: Map<string, ConfigNode>;
   realServers: RealServer[];
+  /** The sum of the real servers' weights keepalived compares quorum with; undefined when a weight is not a number. */
+  weightSum: number | undefined;
 }
 
 export interface ConfigModel {
@@ -354,15 +360,33 @@ function syncGroupOf(node: ConfigNode, model: ConfigModel, order: Map<ConfigNode
   return group;
 }
 
+// What keepalived's checker derives from a virtual_server block (check/check_data.c validate_check_config()).
 function virtualServerOf(node: ConfigNode): VirtualServer {
+  const settings = settingsOf(node);
+  const vsForwarding = lastOf(node, ["lb_kind", "lvs_method"])?.args[0]?.text;
   const realServers = node.children
     .filter((c) => c.name === "real_server" && c.known)
-    .map((rs) => ({
-      node: rs,
-      address: rs.args[0]?.text,
-      port: rs.args[1]?.text,
-      settings: settingsOf(rs),
-      checkers: rs.children.filter((c) => c.known && CHECKERS.test(c.name)),
-    }));
-  return { node, settings: settingsOf(node), realServers };
+    .map((rs) => {
+      const own = settingsOf(rs);
+      const weightNode = own.get("weight") ?? settings.get("weight");
+      return {
+        node: rs,
+        address: rs.args[0]?.text,
+        port: rs.args[1]?.text,
+        settings: own,
+        checkers: rs.children.filter((c) => c.known && CHECKERS.test(c.name)),
+        forwarding: lastOf(rs, ["lvs_method"])?.args[0]?.text ?? vsForwarding ?? "NAT",
+        weight: weightNode ? intOf(weightNode.args[0]) : 1,
+      };
+    });
+  let weightSum: number | undefined = 0;
+  for (const rs of realServers) weightSum = rs.weight === undefined || weightSum === undefined ? undefined : weightSum + rs.weight;
+  return { node, settings, realServers, weightSum };
+}
+
+/** The last occurrence of any of the keywords in a block (aliases: lb_kind / lvs_method). */
+function lastOf(node: ConfigNode, names: string[]): ConfigNode | undefined {
+  let found: ConfigNode | undefined;
+  for (const c of node.children) if (c.kind === "keyword" && names.includes(c.name)) found = c;
+  return found;
 }

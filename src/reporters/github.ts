@@ -1,16 +1,15 @@
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on the
  * pull request. Property values and messages are escaped as the runner expects
- * (%, CR, LF everywhere; also `:` and `,` in properties).
+ * (%, CR, LF everywhere; also `:` and `,` in properties). Files are named
+ * relative to the repository root, as the runner's checkout has them.
  */
-import { relative, isAbsolute } from "node:path";
 import type { Formatter } from "./types.js";
 
-export const github: Formatter = (results, ctx) => {
+export const github: Formatter = (results) => {
   const lines: string[] = [];
   for (const r of results) {
-    const rel = relative(ctx.cwd, r.filePath);
-    const file = rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : r.filePath;
+    const file = r.rootPath ?? r.filePath;
     for (const m of r.messages) {
       const level = m.severity === "error" ? "error" : m.severity === "warning" ? "warning" : "notice";
       const props = [

@@ -1,10 +1,10 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning and other static-analysis dashboards.
- * Paths under the working directory are written relative to %SRCROOT% (the
- * repository checkout in CI), so alerts land on the right files.
+ * Paths under the repository root are written relative to %SRCROOT% (the
+ * repository checkout in CI), so alerts land on the right files. Each rule
+ * carries its documentation page inline (help.markdown), and a link to it
+ * only when the package names its repository.
  */
-import { isAbsolute, relative, sep } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Formatter } from "./types.js";
 
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -17,21 +17,22 @@ export const sarif: Formatter = (results, ctx) => {
   const index = new Map(ids.map((id, i) => [id, i]));
   const rules = ids.map((id) => {
     const meta = metas.get(id);
+    const helpUri = meta ? ctx.helpUri(id) : undefined;
+    const page = meta ? ctx.ruleDoc?.(id) : undefined;
     return {
       id,
       shortDescription: { text: meta?.description ?? id },
-      ...(meta && { helpUri: ctx.helpUri(id) }),
+      ...(page !== undefined && { fullDescription: { text: introOf(page) ?? meta!.description }, help: { text: page, markdown: page } }),
+      ...(helpUri !== undefined && { helpUri }),
       defaultConfiguration: { level: level(meta?.severity ?? "warning") },
       properties: { ...(meta && { category: meta.category, fixable: meta.fixable }), tags: meta ? [meta.category] : [] },
     };
   });
-  const root = pathToFileURL(ctx.cwd.endsWith(sep) ? ctx.cwd : ctx.cwd + sep).href;
   const sarifResults = results.flatMap((r) => {
-    const rel = relative(ctx.cwd, r.filePath);
-    const under = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
-    const artifactLocation = under
-      ? { uri: rel.split(sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" }
-      : { uri: pathToFileURL(r.filePath).href };
+    const artifactLocation =
+      r.rootPath !== undefined
+        ? { uri: r.rootPath.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" }
+        : { uri: r.fileUri ?? encodeURI(r.filePath) };
     return r.messages.map((m) => ({
       ruleId: m.ruleId,
       ruleIndex: index.get(m.ruleId) ?? 0,
@@ -66,8 +67,8 @@ export const sarif: Formatter = (results, ctx) => {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "keepalived-lint", version: ctx.toolVersion, informationUri: ctx.informationUri, rules } },
-        originalUriBaseIds: { "%SRCROOT%": { uri: root } },
+        tool: { driver: { name: "keepalived-lint", version: ctx.toolVersion, ...(ctx.informationUri !== undefined && { informationUri: ctx.informationUri }), rules } },
+        originalUriBaseIds: { "%SRCROOT%": { uri: ctx.rootUri } },
         // Our columns count UTF-16 code units (as editors do); SARIF's default would be code points.
         columnKind: "utf16CodeUnits",
         results: sarifResults,
@@ -76,3 +77,9 @@ export const sarif: Formatter = (results, ctx) => {
   };
   return JSON.stringify(log, null, 2) + "\n";
 };
+
+/** A rule page's first paragraph after its title, as plain text. */
+function introOf(page: string): string | undefined {
+  const para = page.replace(/^#[^\n]*\n+/, "").split(/\n\s*\n/)[0]?.trim();
+  return para ? para.replace(/\s*\n\s*/g, " ") : undefined;
+}

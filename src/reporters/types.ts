@@ -41,14 +41,20 @@ export interface FileResult {
   filePath: string;
   /** Path to show people: relative to the working directory when under it. */
   displayPath: string;
+  /** Path relative to the repository root (`/`-separated), when the file is under it: what CI annotations name. */
+  rootPath?: string;
+  /** The file's `file:` URI, for files outside the repository root. */
+  fileUri?: string;
   /** The file's text, for code frames (absent when it could not be read). */
   source?: string;
   messages: Message[];
 }
 
 export interface FormatContext {
-  /** Working directory (SARIF and GitHub paths are relative to it). */
+  /** Working directory. */
   cwd: string;
+  /** `file:` URI of the repository root, ending in `/` (SARIF's %SRCROOT%; FileResult.rootPath is relative to it). */
+  rootUri: string;
   /** Colour level for terminal formats: 0 = none. */
   colorLevel: 0 | 1 | 2 | 3;
   /** The colours of terminal formats at that level (paint.ts's paintFor); plain when absent. */
@@ -57,10 +63,12 @@ export interface FormatContext {
   width?: number;
   /** Metadata of every rule (SARIF rule table, docs links). */
   rules: readonly RuleMeta[];
-  /** Docs URL of a rule. */
-  helpUri(ruleId: string): string;
-  /** Home page of the tool (SARIF informationUri). */
-  informationUri: string;
+  /** Docs URL of a rule, when the package names its repository. */
+  helpUri(ruleId: string): string | undefined;
+  /** The rule's documentation page (Markdown), carried inline by SARIF. */
+  ruleDoc?(ruleId: string): string | undefined;
+  /** Home page of the tool (SARIF informationUri), when the package names its repository. */
+  informationUri?: string;
   toolVersion: string;
 }
 

@@ -26,9 +26,18 @@ export interface FixOutcome {
  * to files for which `canEdit` holds.
  */
 export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
+  return fixLoop((t) => lint(fs, [root], options, t), texts, fix, canEdit);
+}
+
+/**
+ * The fix loop over any way of linting: `lintWith` reads the configuration
+ * with `texts` over the files (repository mode reads host paths from a
+ * checkout this way).
+ */
+export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
   const originals = new Map<string, string>();
   for (let pass = 0; ; pass++) {
-    const result = lint(fs, [root], options, texts);
+    const result = lintWith(texts);
     if (!fix || pass === MAX_PASSES) return { result, texts, originals };
     const byFile = chooseEdits(result.diagnostics, canEdit);
     let changed = false;

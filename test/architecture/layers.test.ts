@@ -29,12 +29,8 @@ const LAYERS: [prefix: string, layer: number][] = [
   ["src/node/", 4],
 ];
 const FRONT_END = 4;
-/**
- * Reporters that still make paths relative with node:path themselves; the
- * front end should hand them root-relative paths (repository mode) and this
- * list should then be empty.
- */
-const NODE_API_EXCEPTIONS = new Set(["src/reporters/github.ts", "src/reporters/sarif.ts"]);
+/** Modules below the front ends allowed a node: import (none: the front ends hand reporters root-relative paths). */
+const NODE_API_EXCEPTIONS = new Set<string>();
 
 function layerOf(file: string): number {
   const hit = LAYERS.find(([prefix]) => file === prefix || file.startsWith(prefix));

@@ -41,7 +41,7 @@ describe("exit codes", () => {
     [["--rule", "nopreempt-state-master", "clean.conf"], "--rule expects id:severity"],
     [["--target-version", "1.0", "clean.conf"], "--target-version must be 2.2.7 or newest"],
     [["--max-warnings", "lots", "clean.conf"], "--max-warnings expects an integer"],
-    [["bad/x.conf"], "invalid JSON"],
+    [["bad/x.conf"], ".keepalived-lint.json:1:3: expected a property name in double quotes or \"}\", found \"n\""],
     [["--config", "nothing.json", "clean.conf"], "--config:"],
     [["--stdin-filename", "x.conf", "clean.conf"], "--stdin-filename needs -"],
     [["*.nothing"], "no files match *.nothing"],

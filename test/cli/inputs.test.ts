@@ -41,7 +41,7 @@ describe("inputs", () => {
     expect(files(r.stdout)).toEqual(["samples/keepalived.conf.vrrp:3:3"]);
   });
 
-  it("a file named on the command line is always a main config", () => {
+  it("a named file that another named file includes: its findings once, the includer's too", () => {
     const r = runCli(["--no-config", "-f", "json", "site/keepalived.conf", "site/vrrp.conf"], { cwd: dir });
     const out = JSON.parse(r.stdout) as { filePath: string; messages: unknown[] }[];
     expect(out.map((f) => [f.filePath, f.messages.length])).toEqual([

@@ -78,7 +78,7 @@ describe("sarif", () => {
     expect(schemaErrors(badUri)).toEqual(['/runs/0/tool/driver/rules/0/helpUri must match format "uri"']);
   });
 
-  it("a finding with a safe fix: rule with helpUri, relative location and the fix as a replacement", () => {
+  it("a finding with a safe fix: rule page inline, relative location and the fix as a replacement", () => {
     const { code, log } = sarifOf(["conf/master.conf"], dir);
     expect(code).toBe(1);
     expect(schemaErrors(log)).toEqual([]);
@@ -87,8 +87,10 @@ describe("sarif", () => {
     expect(run.tool.driver.name).toBe("keepalived-lint");
     expect(run.columnKind).toBe("utf16CodeUnits");
     const rule = run.tool.driver.rules.find((x: Json) => x.id === "nopreempt-state-master");
-    // No repository in package.json: the link is the installed docs page.
-    expect(rule.helpUri).toMatch(/^(https|file):\/\/.*\/docs\/rules\/nopreempt-state-master\.md$/);
+    // No repository in package.json: no link (never a file: path into the install directory); the page goes inline.
+    expect(rule.helpUri).toBeUndefined();
+    expect(rule.help.markdown).toBe(readFileSync(join(repoRoot, "docs/rules/nopreempt-state-master.md"), "utf8"));
+    expect(rule.fullDescription.text).toMatch(/^`nopreempt` \(and `preempt_delay`\) only work on instances that start as BACKUP/);
     expect(rule.defaultConfiguration.level).toBe("error");
     expect(run.results).toHaveLength(1);
     const result = run.results[0];

@@ -59,6 +59,12 @@ describe("subcommands", () => {
     expect(r.stdout).toBe("global_defs  k.conf:1:1\n  router_id lb1  k.conf:2:3\n");
   });
 
+  it("parse reads @id lines with the config id lint would use: --config-id, else the settings file's", () => {
+    const dir = tempTree({ "k.conf": "global_defs {\n@lb1 router_id one\n@lb2 router_id two\n}\n", ".keepalived-lint.json": JSON.stringify({ configId: "lb2" }) });
+    expect(runCli(["parse", "k.conf"], { cwd: dir }).stdout).toBe("global_defs  k.conf:1:1\n  router_id two  k.conf:3:6\n");
+    expect(runCli(["parse", "--config-id", "lb1", "k.conf"], { cwd: dir }).stdout).toBe("global_defs  k.conf:1:1\n  router_id one  k.conf:2:6\n");
+  });
+
   it("parse keeps the quotes of quoted words: keepalived reads script \"a b\" as one word", () => {
     const dir = tempTree({ "k.conf": 'vrrp_script chk {\n  script "/usr/bin/killall -0 haproxy"\n}\n' });
     const r = runCli(["parse", "k.conf"], { cwd: dir });

@@ -65,6 +65,10 @@ describe("settings, suppressions and --max-warnings", () => {
     const quiet = equal.replace("  priority 100", "  # keepalived-lint disable-next-line equal-priorities -- tie wanted\n  priority 100");
     const dir = tempTree({ "a.conf": equal, "b.conf": quiet });
     expect(ruleIds(runCli(["cluster", "-f", "json", "a.conf", "b.conf"], { cwd: dir }).stdout)).not.toContain("equal-priorities");
+    // A node linted alone cannot tell whether a cluster rule's directive is used: it does not call it unused.
+    const ids = ruleIds(runCli(["cluster", "-f", "json", "--report-unused-disable-directives", "a.conf", "b.conf"], { cwd: dir }).stdout);
+    expect(ids).not.toContain("unused-disable-directive");
+    expect(ids).not.toContain("equal-priorities");
   });
   test("the target version comes from the settings file", () => {
     // timer_expired_backup is new in 2.2.8: keepalived 2.2.7 does not know it.

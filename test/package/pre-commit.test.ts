@@ -49,6 +49,54 @@ function runHooks(dir: string, hooks: string[]) {
   return preCommit(dir, ["run", "--all-files"]);
 }
 
+/** Installs the hooks into the repository's .git/hooks, as `pre-commit install` does for a user. */
+function installHooks(dir: string, hooks: string[]) {
+  const rev = spawnSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
+  writeFileSync(join(dir, ".pre-commit-config.yaml"), `repos:\n  - repo: ${ROOT}\n    rev: ${rev}\n    hooks:\n${hooks.map((h) => `      - id: ${h}\n`).join("")}`);
+  const r = preCommit(dir, ["install"]);
+  expect(r.code, r.out).toBe(0);
+}
+
+/** `git commit` of `files` (the installed hook runs on what is staged). */
+function commit(dir: string, files: Record<string, string>) {
+  for (const [p, text] of Object.entries(files)) writeFileSync(join(dir, p), text);
+  spawnSync("git", ["add", "-A"], { cwd: dir });
+  const r = spawnSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "change"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, PRE_COMMIT_HOME: home, NO_COLOR: "1", PRE_COMMIT_COLOR: "never" },
+    timeout: 12 * 60_000,
+  });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** keepalived.conf defines the tracked script and includes its fragments by their host path. */
+const MAIN = `global_defs {
+  router_id lb1
+  enable_script_security
+  script_user root
+}
+vrrp_script chk_haproxy {
+  script "/usr/bin/pgrep haproxy"
+  interval 2
+}
+include /etc/keepalived/conf.d/*.conf
+`;
+const fragment = (priority: number) => `vrrp_instance VI_WEB {
+  state BACKUP
+  interface eth0
+  virtual_router_id 51
+  priority ${priority}
+  advert_int 1
+  virtual_ipaddress {
+    10.0.0.100/24
+  }
+  track_script {
+    chk_haproxy
+  }
+}
+`;
+
 const broken = readFileSync(join(ROOT, "examples/memcached-three-nodes/node1.conf"), "utf8");
 const clean = "global_defs {\n  router_id lb1\n}\n";
 
@@ -91,5 +139,20 @@ describe.skipIf(!hasPreCommit)("pre-commit hooks (real pre-commit)", () => {
     expect(formatted).toBe("global_defs {\n    router_id lb1\n}\n");
     const again = runHooks(dir, ["keepalived-format"]);
     expect(again.code, again.out).toBe(0);
+  }, 15 * 60_000);
+
+  test("a commit touching only a fragment: clean passes, a real mistake fails on the fragment's line", () => {
+    const dir = gitRepo({ "keepalived/keepalived.conf": MAIN, "keepalived/conf.d/10-web.conf": fragment(100) });
+    installHooks(dir, ["keepalived-lint"]);
+    // The fragment tracks a script only keepalived.conf defines: linted alone it would fail (undefined-tracked-object).
+    const clean = commit(dir, { "keepalived/conf.d/10-web.conf": fragment(110) });
+    expect(clean.code, clean.out).toBe(0);
+    expect(clean.out).toMatch(/keepalived-lint\.+Passed/);
+    const bad = commit(dir, { "keepalived/conf.d/10-web.conf": fragment(300) });
+    expect(bad.code, bad.out).toBe(1);
+    expect(bad.out).toMatch(/keepalived-lint\.+Failed/);
+    expect(bad.out).toContain("keepalived/conf.d/10-web.conf\n  5:12  error");
+    expect(bad.out).toContain('"priority" value "300" is outside 1..255');
+    expect(bad.out).not.toContain("undefined-tracked-object");
   }, 15 * 60_000);
 });

@@ -74,7 +74,7 @@ async function clusterCommand(given: string[], flags: ClusterFlags, io: CliIo): 
   return writeReport(results, flags, formatter, io, {
     preface: (level, width) => {
       const c = new Chalk({ level });
-      return clusterTable(run.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }, width);
+      return clusterTable(run.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }, width) + "\n";
     },
     wrap: (text) => (clean ? text + "no findings\n" : text),
   });

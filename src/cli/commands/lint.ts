@@ -1,22 +1,28 @@
 /**
- * The default command: lint the given configs and report. Each target is a
- * main config, linted with the settings of its nearest .keepalived-lint.json;
- * findings in included files are reported under the included file.
+ * The default command: lint the given configs and report. A target that no
+ * configuration of its tree includes is a main config, linted with the
+ * settings of its nearest .keepalived-lint.json, findings in included files
+ * reported under the included file; a fragment is linted through the
+ * configurations that include it (repository.ts finds them).
  */
 import { readFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { writeFileAtomic, WriteRefused } from "../../node/write.js";
-import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../../../grammar/ast.js";
+import { overlayFiles } from "../../../grammar/files.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
+import type { LintResult } from "../../engine/linter.js";
 import type { FileResult } from "../../reporters/types.js";
-import type { FixOutcome } from "../../workspace/fix.js";
+import { fixLoop } from "../../workspace/fix.js";
+import { fragmentFindings, hasFindingsElsewhere, looksLikeFragment, softenUnresolved } from "../../workspace/fragments.js";
 import type { Settings } from "../../workspace/settings.js";
 import { Workspace } from "../../workspace/workspace.js";
 import { checkBaselineFlags, withBaseline, type BaselineFlags } from "../baseline.js";
 import { unifiedDiff } from "../diff.js";
 import { UsageError, EXIT, type CliIo } from "../io.js";
 import { reporterFor, writeReport } from "../report.js";
+import { detectionNote, parseRootFlag, Repository } from "../repository.js";
 import { displayPath, sortResults, toMessage } from "../results.js";
 import { workspaceFor } from "../settings.js";
 import { expandTargets, type Target } from "../targets.js";
@@ -38,11 +44,27 @@ export interface LintFlags extends BaselineFlags {
   maxExpandedLines?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
+  root?: string[];
 }
 
-interface Run extends FixOutcome {
+/** A file to report on and the main files it is linted through (none: it is a main file itself). */
+interface Plan {
   target: Target;
   settings: Settings;
+  owners: string[];
+}
+
+interface Run {
+  target: Target;
+  /** The file linted: the target, or one of its owners. */
+  main: string;
+  result: LintResult;
+  texts: Map<string, string>;
+  originals: Map<string, string>;
+  /** The findings to report. */
+  reported: Diagnostic[];
+  /** Files to list in the report (also when clean). */
+  shown: string[];
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
@@ -55,25 +77,30 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   if (flags.printConfig !== undefined) {
     const s = workspace.settingsFor(resolve(io.cwd, flags.printConfig));
     const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.lint.rules?.[r.meta.id] ?? r.meta.severity]));
-    const shown = { configFile: s.configFile ?? null, targetVersion: s.lint.targetVersion, configId: s.lint.configId, ignore: s.ignore, rules };
+    const shown = { configFile: s.configFile ?? null, targetVersion: s.lint.targetVersion, configId: s.lint.configId, ignore: s.ignore, ...(s.file.root !== undefined && { root: s.file.root }), ...(s.file.roots && { roots: s.file.roots }), rules };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
     return EXIT.ok;
   }
 
   const useStdin = paths.includes("-");
   if (flags.stdinFilename !== undefined && !useStdin) throw new UsageError("--stdin-filename needs - among the paths (read the config from stdin)");
-  const args = paths.filter((p) => p !== "-");
-  if (paths.length === 0) {
-    if (fs.stat(DEFAULT_CONFIG) !== "file") throw new UsageError(`no config given and ${DEFAULT_CONFIG} does not exist (usage: keepalived-lint [options] <files, directories, globs or ->; see --help)`);
-    args.push(DEFAULT_CONFIG);
-  }
-  const targets = expandTargets(fs, args, io.cwd);
+  const cliRoot = (flags.root ?? []).map((r) => parseRootFlag(r, io.cwd));
   const stdin = useStdin ? { path: resolve(io.cwd, flags.stdinFilename ?? "<stdin>"), name: flags.stdinFilename ?? "<stdin>" } : undefined;
   const stdinText = stdin ? await io.readStdin() : undefined;
+  // Standard input's text stands in for the file it names, also when owners of fragments are looked for.
+  const repo = new Repository(stdin ? overlayFiles(fs, new Map([[stdin.path, stdinText ?? ""]])) : fs, workspace, io.cwd, cliRoot);
+  const args = paths.filter((p) => p !== "-");
+  if (paths.length === 0) {
+    const dflt = repo.mapped(DEFAULT_CONFIG);
+    if (fs.stat(dflt) !== "file") throw new UsageError(`no config given and ${dflt} does not exist (usage: keepalived-lint [options] <files, directories, globs or ->; see --help)`);
+    args.push(dflt);
+  }
+  const ignored = (p: string) => workspace.ignoredBy(p) !== undefined;
+  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored });
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
 
   const fixing = !!(flags.fix || flags.fixDryRun);
-  const runs: Run[] = [];
+  const plans: Plan[] = [];
   for (const target of targets) {
     const settings = workspace.settingsFor(target.path);
     const pattern = workspace.ignoredBy(target.path);
@@ -81,33 +108,82 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
       if (target.explicit) io.stderr(`keepalived-lint: ${displayPath(target.path, io.cwd)} skipped: matches ignore pattern "${pattern}" in ${settings.configFile}\n`);
       continue;
     }
-    const texts = new Map<string, string>();
-    if (stdin && target.path === stdin.path) texts.set(stdin.path, stdinText ?? "");
-    else {
+    if (!stdin || target.path !== stdin.path) {
       const r = fs.readFile(target.path);
       if (!r.ok) throw new UsageError(r.message);
-      texts.set(target.path, r.text);
     }
-    runs.push({ target, settings, ...workspace.fix(target.path, texts, fixing) });
+    const unnamedStdin = stdin?.path === target.path && flags.stdinFilename === undefined;
+    plans.push({ target, settings, owners: unnamedStdin ? [] : repo.ownersOf(target.path) });
   }
-
+  // A fragment found in a directory whose owners are all linted anyway is checked through them only.
+  const mains = new Set(plans.filter((p) => p.owners.length === 0).map((p) => p.target.path));
+  const runs: Run[] = [];
+  for (const plan of plans) {
+    if (!plan.target.explicit && plan.owners.length > 0 && plan.owners.every((o) => mains.has(o))) continue;
+    runs.push(...lintPlan(plan, repo, workspace, fixing, stdin && { ...stdin, text: stdinText ?? "", named: flags.stdinFilename !== undefined }));
+  }
   // A file found in a directory or by a glob that another linted config includes is checked as part of that config only.
-  const included = new Set(runs.flatMap((r) => [...r.result.files.keys()].filter((p) => p !== r.target.path)));
-  const kept = runs.filter((r) => r.target.explicit || !included.has(r.target.path));
+  const included = new Set(runs.flatMap((r) => (r.main === r.target.path ? [...r.result.files.keys()].filter((p) => p !== r.target.path) : [])));
+  const kept = runs.filter((r) => r.target.explicit || r.main !== r.target.path || !included.has(r.target.path));
+  for (const d of repo.detections()) io.stderr(detectionNote(d, repo.top));
 
   const baselineSetting = (file: string) => {
     const s = workspace.settingsFor(file);
     return s.configFile !== undefined && s.file.baseline !== undefined ? resolve(dirname(s.configFile), s.file.baseline) : undefined;
   };
-  const results = withBaseline(collect(kept, workspace, io.cwd, stdin), flags, io, baselineSetting);
+  const results = withBaseline(collect(kept, io.cwd, stdin), flags, io, baselineSetting);
   if (fixing) writeFixes(kept, io, flags, stdin);
   // Standard output then carries a patch or the fixed config: keep the report out of it.
   const toStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
-  return writeReport(results, flags, formatter, io, { toStderr });
+  return writeReport(results, flags, formatter, io, { toStderr, top: repo.top });
 }
 
-/** One FileResult per file read (main files and includes), findings deduplicated across main files sharing an include. */
-function collect(runs: Run[], workspace: Workspace, cwd: string, stdin?: { path: string; name: string }): FileResult[] {
+/**
+ * Lints one plan. A main file: its configuration, every file it reads
+ * reported (a file that looks like a fragment but has no owner gets its
+ * unresolved references softened). A fragment: through each owner, only its
+ * own findings and those elsewhere that it causes, fixes only in it.
+ */
+function lintPlan(plan: Plan, repo: Repository, workspace: Workspace, fixing: boolean, stdin?: { path: string; text: string; named: boolean }): Run[] {
+  const { target } = plan;
+  const ignored = (p: string) => p !== target.path && workspace.ignoredBy(p) !== undefined;
+  const initial = () => new Map(stdin && stdin.path === target.path ? [[stdin.path, stdin.text]] : []);
+  if (plan.owners.length === 0) {
+    const outcome = fixLoop((t) => repo.lint(target.path, t), initial(), fixing, (p) => !ignored(p));
+    const { result } = outcome;
+    let reported = result.diagnostics.filter((d) => !ignored(d.file));
+    // Standard input without a name is whatever the user says it is: a main configuration.
+    const unnamedStdin = stdin?.path === target.path && !stdin.named;
+    if (!unnamedStdin && looksLikeFragment(result, target.path)) reported = softenUnresolved(reported, (f) => outcome.texts.get(f) ?? result.files.get(f)?.text);
+    return [{ target, main: target.path, ...outcome, reported, shown: [target.path, ...[...result.files.keys()].filter((p) => !ignored(p))] }];
+  }
+  const runs = plan.owners.map((owner): Run => {
+    const outcome = fixLoop((t) => repo.lint(owner, t), initial(), fixing, (p) => p === target.path);
+    const without = hasFindingsElsewhere(outcome.result, target.path) ? repo.lint(owner, new Map([...outcome.texts, [target.path, ""]])) : undefined;
+    const reported = fragmentFindings(outcome.result, target.path, without, rootRelative(target.path, repo.top)).filter((d) => !ignored(d.file));
+    return { target, main: owner, ...outcome, reported, shown: [target.path, ...reported.map((d) => d.file)] };
+  });
+  // A finding that only some owners' configurations have says which (per-node main files differ).
+  const key = (d: Diagnostic) => `${d.ruleId}\0${d.file}\0${d.start}\0${d.end}\0${d.message}`;
+  const through = new Map<string, string[]>();
+  for (const run of runs) for (const d of run.reported) through.set(key(d), [...(through.get(key(d)) ?? []), rootRelative(run.main, repo.top)]);
+  for (const run of runs) {
+    run.reported = run.reported.map((d) => {
+      const owners = through.get(key(d))!;
+      return owners.length === runs.length ? d : { ...d, message: `${d.message} (through ${owners.join(", ")})` };
+    });
+  }
+  return runs;
+}
+
+/** A path for messages: relative to the repository's top, never an absolute path of this machine. */
+function rootRelative(path: string, top: string): string {
+  const rel = relative(top, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : basename(path);
+}
+
+/** One FileResult per file shown, findings deduplicated across runs sharing a file. */
+function collect(runs: Run[], cwd: string, stdin?: { path: string; name: string }): FileResult[] {
   const files = new Map<string, { source?: SourceFile; diagnostics: Map<string, Diagnostic> }>();
   const entry = (path: string, source?: SourceFile) => {
     let e = files.get(path);
@@ -116,12 +192,8 @@ function collect(runs: Run[], workspace: Workspace, cwd: string, stdin?: { path:
     return e;
   };
   for (const run of runs) {
-    for (const [path, source] of run.result.files) {
-      if (path === run.target.path || workspace.ignoredBy(path) === undefined) entry(path, source);
-    }
-    entry(run.target.path, run.result.files.get(run.target.path));
-    for (const d of run.result.diagnostics) {
-      if (d.file !== run.target.path && workspace.ignoredBy(d.file) !== undefined) continue;
+    for (const path of run.shown) entry(path, run.result.files.get(path));
+    for (const d of run.reported) {
       const e = entry(d.file, run.result.files.get(d.file));
       e.diagnostics.set(`${d.ruleId}\0${d.start}\0${d.end}\0${d.message}`, d);
     }
@@ -139,9 +211,12 @@ function collect(runs: Run[], workspace: Workspace, cwd: string, stdin?: { path:
 /** Writes fixed files (--fix) or prints diffs (--fix-dry-run); fixed stdin goes to stdout. */
 function writeFixes(runs: Run[], io: CliIo, flags: LintFlags, stdin?: { path: string; name: string }): void {
   const done = new Set<string>();
+  let stdinWritten = false;
   for (const run of runs) {
-    if (stdin && run.target.path === stdin.path && flags.fix && !flags.fixDryRun) {
+    // A fragment on stdin linted through several owners is written back once (the first owner's fixes).
+    if (stdin && run.target.path === stdin.path && flags.fix && !flags.fixDryRun && !stdinWritten) {
       io.stdout(run.texts.get(stdin.path) ?? "");
+      stdinWritten = true;
     }
     for (const [path, before] of run.originals) {
       if (done.has(path)) continue;

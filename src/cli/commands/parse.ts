@@ -8,11 +8,9 @@ import type { Command } from "commander";
 import { wordForDisplay, type ConfigNode, type Word } from "../../../grammar/ast.js";
 import { readConfig } from "../../../grammar/reader.js";
 import type { SourceFile } from "../../../grammar/source.js";
-import { nodeFiles } from "../../node/files.js";
 import { UsageError, type CliIo } from "../io.js";
 import { displayPath, toMessage } from "../results.js";
-import { hostName } from "../../node/host.js";
-import { parseTargetVersion } from "../settings.js";
+import { workspaceFor } from "../settings.js";
 
 interface ParseFlags {
   json?: boolean;
@@ -29,14 +27,16 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
     .option("--target-version <version>", "keepalived version: 2.2.7 or newest")
     .action((file: string, flags: ParseFlags) => {
-      const fs = nodeFiles({ cwd: io.cwd });
+      // The config id and target version the linter would use: the workspace's settings, flags winning.
+      // The main command defines the same options and commander may hand them to it: take either.
+      const main = program.opts<ParseFlags>();
+      const workspace = workspaceFor({ configId: flags.configId ?? main.configId, targetVersion: flags.targetVersion ?? main.targetVersion }, io);
+      const fs = workspace.fs;
       const path = resolve(io.cwd, file);
       const r = fs.readFile(path);
       if (!r.ok) throw new UsageError(r.message);
-      const parsed = readConfig(fs, [path], {
-        configId: flags.configId ?? hostName(),
-        targetVersion: flags.targetVersion === undefined ? "newest" : parseTargetVersion(flags.targetVersion),
-      }, new Map([[path, r.text]]));
+      const { configId, targetVersion } = workspace.settingsFor(path).lint;
+      const parsed = readConfig(fs, [path], { configId, targetVersion }, new Map([[path, r.text]]));
       if (flags.json) {
         const out = {
           roots: parsed.ast.roots,

@@ -1,0 +1,198 @@
+/**
+ * Repository mode: the command line linting files of a checkout rather than
+ * a host's /etc. It knows the repository's top (SARIF and annotation paths
+ * are relative to it), where host paths of absolute includes are in the
+ * checkout (workspace/roots.ts), and which main files include a fragment
+ * (workspace/fragments.ts), over the whole tree the fragment is in.
+ */
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { overlayFiles, type FileAccess } from "../../grammar/files.js";
+import { readConfig } from "../../grammar/reader.js";
+import type { LintOptions, LintResult } from "../engine/linter.js";
+import { indexOwners, type OwnerIndex } from "../workspace/fragments.js";
+import { hasGlobChars } from "../workspace/glob-match.js";
+import { lint } from "../workspace/lint.js";
+import { MAIN_FILE_NAME, ownersOf } from "../workspace/owners.js";
+import { KEEPALIVED_DIR, RootMap, type RootMapping } from "../workspace/roots.js";
+import { fromSettingsFile, type Settings } from "../workspace/settings.js";
+import type { Workspace } from "../workspace/workspace.js";
+import { UsageError } from "./io.js";
+import { expandTargets } from "./targets.js";
+import { walkConfigs } from "./walk.js";
+
+/** At most this many configs of a tree are read to find a fragment's owners. */
+export const MAX_OWNER_CANDIDATES = 2_000;
+
+const isUnder = (p: string, dir: string) => {
+  const rel = relative(dir, p);
+  return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep) && !rel.startsWith("/"));
+};
+
+/** The nearest directory at or above `dir` holding `.git` (a directory, or a file in a git worktree). */
+export function gitTop(fs: FileAccess, dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (fs.stat(join(d, ".git")) !== undefined) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/** The nearest keepalived.conf that includes `path` (the workspace's owners, as the language server finds them). */
+function nearestOwner(fs: FileAccess, path: string, settings: Settings): string | undefined {
+  return ownersOf(fs, path, settings.lint)[0];
+}
+
+/** `--root DIR` maps `/`; `--root /etc/keepalived=DIR` maps that prefix. */
+export function parseRootFlag(value: string, cwd: string): RootMapping {
+  const eq = value.indexOf("=");
+  if (eq > 0 && value.startsWith("/")) return { from: value.slice(0, eq), to: resolve(cwd, value.slice(eq + 1)) };
+  if (value === "") throw new UsageError("--root expects a directory, or /HOST/PATH=DIRECTORY");
+  return { from: "/", to: resolve(cwd, value) };
+}
+
+/** What repository mode reads from the settings: where host paths are, and the named main files. */
+interface RepoSettings {
+  /** --root, else the "root" setting (directories relative to the settings file); empty when neither. */
+  root: RootMapping[];
+  /** The "roots" setting, absolute (globs kept). */
+  roots?: string[];
+}
+
+export class Repository {
+  /** Where report paths are relative to: the git top of the working directory, else the working directory. */
+  readonly top: string;
+  private readonly maps = new Map<string, RootMap>();
+  private readonly indexes = new Map<string, OwnerIndex>();
+
+  constructor(
+    /** The disk, with standard input's text over the file it names. */
+    readonly fs: FileAccess,
+    private readonly workspace: Workspace,
+    private readonly cwd: string,
+    /** --root: wins over the "root" setting. */
+    private readonly cliRoot: RootMapping[] = [],
+  ) {
+    this.top = gitTop(fs, cwd) ?? cwd;
+  }
+
+  /** The settings that apply to `path`, as repository mode reads them. */
+  repoSettings(path: string): RepoSettings {
+    const s = this.workspace.settingsFor(path);
+    const r = s.file.root;
+    const fromFile = r === undefined ? [] : typeof r === "string" ? [{ from: "/", to: fromSettingsFile(s, r) }] : Object.entries(r).map(([from, to]) => ({ from, to: fromSettingsFile(s, to) }));
+    return { root: this.cliRoot.length ? this.cliRoot : fromFile, ...(s.file.roots && { roots: s.file.roots.map((p) => fromSettingsFile(s, p)) }) };
+  }
+
+  /** The tree a file belongs to: its git top, else the working directory when under it, else its directory. */
+  treeOf(path: string): string {
+    return gitTop(this.fs, dirname(path)) ?? (isUnder(path, this.cwd) ? this.cwd : dirname(path));
+  }
+
+  /** How the lint of `main` reads host paths: explicit mappings, else detection of /etc/keepalived's copy in its tree. */
+  rootMap(main: string): RootMap {
+    const settings = this.repoSettings(main);
+    const key = `${main}\0${JSON.stringify(settings.root)}`;
+    let map = this.maps.get(key);
+    if (!map) {
+      const tree = this.treeOf(main);
+      // Detection only inside a repository: a host's own /etc/keepalived/keepalived.conf reads the host's files.
+      const inRepo = gitTop(this.fs, dirname(main)) !== undefined;
+      const candidates = inRepo ? [join(tree, "etc/keepalived"), dirname(main), join(tree, "keepalived")] : [];
+      map = new RootMap(settings.root, tree, [...new Set(candidates)], this.fs);
+      this.maps.set(key, map);
+    }
+    return map;
+  }
+
+  /** The default target under --root / "root" (settings at the working directory): /etc/keepalived/keepalived.conf of the checkout. */
+  mapped(hostPath: string): string {
+    const { root } = this.repoSettings(join(this.cwd, "keepalived.conf"));
+    return root.length ? new RootMap(root, "\0").toCheckout(hostPath) : hostPath;
+  }
+
+  /** Lints `main` (with its settings) and `texts` over the disk; paths in the result are checkout paths. */
+  lint(main: string, texts: Map<string, string>, options: LintOptions = this.workspace.settingsFor(main).lint): LintResult {
+    const map = this.rootMap(main);
+    return map.translate(lint(map.files(overlayFiles(this.fs, texts)), [main], options));
+  }
+
+  /** Host directories read from the checkout by detection (to say so), as [host, checkout]. */
+  detections(): RootMapping[] {
+    const seen = new Map<string, RootMapping>();
+    for (const m of this.maps.values()) if (m.detected) seen.set(`${m.detected.from}\0${m.detected.to}`, m.detected);
+    return [...seen.values()];
+  }
+
+  /**
+   * The main files whose configuration reads `path`: the "roots" setting's
+   * when set, else the tree's configs that no other includes (plus the
+   * nearest keepalived.conf including it, outside any tree). Empty for a
+   * main file.
+   */
+  ownersOf(path: string): string[] {
+    const settings = this.repoSettings(path);
+    // keepalived's own main file name is a main file, as the language server has it (and no tree is read for it).
+    if (settings.roots === undefined && basename(path) === MAIN_FILE_NAME) return [];
+    const tree = this.treeOf(path);
+    const key = `${tree}\0${JSON.stringify(settings.roots ?? null)}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      const explicit = settings.roots !== undefined;
+      const candidates = explicit ? this.expandRoots(settings.roots!) : this.treeConfigs(tree);
+      index = indexOwners(candidates, (c) => this.filesOf(c), explicit);
+      this.indexes.set(key, index);
+    }
+    const owners = index.owners(path);
+    if (owners.length > 0 || settings.roots !== undefined) return owners;
+    const near = nearestOwner(this.fs, path, this.workspace.settingsFor(path));
+    return near !== undefined && near !== path ? [near] : [];
+  }
+
+  private treeConfigs(tree: string): string[] {
+    const ignored = (p: string) => this.workspace.ignoredBy(p) !== undefined;
+    try {
+      return walkConfigs(this.fs, tree, { top: tree, ignored, maxFiles: MAX_OWNER_CANDIDATES });
+    } catch {
+      // A broken settings file on the way is reported when its files are linted; owners are then looked for without it.
+      return walkConfigs(this.fs, tree, { top: tree, maxFiles: MAX_OWNER_CANDIDATES });
+    }
+  }
+
+  private expandRoots(roots: string[]): string[] {
+    const out: string[] = [];
+    for (const r of roots) {
+      if (!hasGlobChars(r)) {
+        if (this.fs.stat(r) === "file") out.push(r);
+        continue;
+      }
+      try {
+        out.push(...expandTargets(this.fs, [r], this.cwd).map((t) => t.path));
+      } catch {
+        // A roots pattern matching nothing names no owner.
+      }
+    }
+    return [...new Set(out)];
+  }
+
+  /** The files a main file's configuration reads (checkout paths), itself included. */
+  private filesOf(main: string): ReadonlySet<string> {
+    let settings: Settings;
+    try {
+      settings = this.workspace.settingsFor(main);
+    } catch {
+      return new Set([main]);
+    }
+    // Only a file that says "include" (in any form: includer, includem, …, or inside a definition) reads another.
+    const text = this.fs.readFile(main);
+    if (!text.ok || !text.text.includes("include")) return new Set([main]);
+    const map = this.rootMap(main);
+    const { configId, targetVersion } = settings.lint;
+    const read = readConfig(map.files(this.fs), [main], { configId, targetVersion });
+    return new Set([...read.files.keys()].map((p) => map.toCheckout(p)));
+  }
+}
+
+/** A note for standard error when host paths were read from a detected copy in the checkout. */
+export function detectionNote(d: RootMapping, top: string): string {
+  const to = relative(top, d.to) || ".";
+  return `keepalived-lint: reading ${d.from === KEEPALIVED_DIR ? KEEPALIVED_DIR : d.from}/… from ${to}/ (detected in the checkout; set --root or "root" in .keepalived-lint.json to choose)\n`;
+}
