@@ -42,7 +42,10 @@ export function withBaseline(results: FileResult[], flags: BaselineFlags, io: Cl
   const groups = new Map<string, number[]>();
   results.forEach((r, i) => {
     const path = explicit ?? (useSetting ? setting(r.filePath) : undefined);
-    if (path !== undefined) groups.set(path, [...(groups.get(path) ?? []), i]);
+    if (path === undefined) return;
+    const group = groups.get(path);
+    if (group) group.push(i);
+    else groups.set(path, [i]);
   });
   if (groups.size === 0) {
     if (writing || flags.pruneBaseline) {
