@@ -47,6 +47,13 @@ describe("baseline", () => {
     expect(findings(fresh.stdout)).toEqual([expect.stringMatching(/^nodes\/master\.conf:13:3: error: .*\[nopreempt-state-master\]$/)]);
   });
 
+  it("the block path names every enclosing block, and quoted or commented braces do not count", () => {
+    const text = `vrrp_script "chk {x" {\n  script "/bin/true"   # a } in a comment\n}\nvrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  authentication {\n    auth_type PASS\n    made_up   1\n  }\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n`;
+    const dir = tempTree({ "n.conf": text });
+    runCli(["--write-baseline", "b.json", "n.conf"], { cwd: dir });
+    expect(entries(join(dir, "b.json"))).toContainEqual({ file: "n.conf", rule: "unknown-keyword", block: "vrrp_instance VI_1 > authentication", text: "made_up 1", count: 1 });
+  });
+
   it("paths are relative to the baseline file, so it works from any directory", () => {
     const dir = tempTree({ "etc/keepalived.conf": STATE_MASTER });
     expect(runCli(["--write-baseline", join(dir, "etc/baseline.json"), join(dir, "etc/keepalived.conf")]).code).toBe(0);
