@@ -80,4 +80,6 @@ export const KNOWN_VERSIONS = ["2.2.7", "2.4.3", "HEAD"] as const;
 
 export { checkValue, type Target, type ValueProblem } from "./values.js";
 export { lineGrammarOf, parseEntryLine, type EntryLine, type Field, type LineGrammarName, type LineProblem } from "./lines.js";
+export { secretArgument } from "./secrets.js";
+export { configTestRefusesDeprecated } from "./config-test.js";
 export { isLinkLocal, isMulticast, parseIp, parseIpPrefix, type Family, type IpAddress, type IpPrefix } from "./ip.js";

@@ -19,6 +19,7 @@ export default defineRule({
     category: "compat",
     description: "A keyword the target keepalived version does not know",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     const old = ctx.settings.targetVersion === "2.2.7";

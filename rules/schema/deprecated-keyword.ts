@@ -2,7 +2,7 @@
  * Keywords keepalived still reads but has replaced. Where the new keyword is
  * the same setting under another name, the fix renames it.
  */
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import { configTestRefusesDeprecated, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { allNodes, contextLabel } from "./helpers-tree.js";
@@ -14,6 +14,7 @@ export default defineRule({
     category: "schema",
     description: "A keyword keepalived has replaced; renames it when the replacement is the same setting",
     fixable: "some",
+    keepalivedRefuses: "some",
   },
   check(ctx) {
     for (const node of allNodes(ctx.ast)) {
@@ -38,6 +39,7 @@ export default defineRule({
         message,
         hint,
         fix: renamable && replacement ? fixOf(`rename "${node.name}" to "${replacement.name}"`, replaceWord(node.keyword, replacement.name)) : undefined,
+        refusedByKeepalived: configTestRefusesDeprecated(node.context, node.name),
       });
     }
   },

@@ -16,6 +16,7 @@ export default defineRule({
     category: "schema",
     description: "A value keepalived rejects, or reads differently from what it says",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     const target = ctx.settings.targetVersion === "2.2.7" ? "2.2.7" : "newest";

@@ -14,6 +14,7 @@ export default defineRule({
     category: "schema",
     description: "A keyword without the argument keepalived requires (keepalived stops reading there)",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     // keepalived's tokenizer (and so the reader) drops everything from an unmatched '"' on:

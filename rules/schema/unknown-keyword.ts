@@ -3,7 +3,7 @@
  * "Unknown keyword" and ignores the line; a block after it is not skipped: its
  * '{' is ignored and its lines are read as lines of the enclosing block.
  */
-import type { ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
+import type { BehaviourArea, ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
 import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule, type LintSettings, type RuleContext } from "../../src/engine/rule.js";
@@ -52,6 +52,7 @@ export default defineRule({
     category: "schema",
     description: "A keyword keepalived does not know in the block it is written in",
     fixable: "some",
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const node of allNodes(ctx.ast)) {
@@ -73,8 +74,10 @@ export default defineRule({
         hint = `keywords are case-sensitive and exact; keepalived ignores this line`;
         const rename = fixOf(`rename "${node.name}" to "${candidate}"`, replaceWord(node.keyword, candidate!));
         // A case-only slip has one reading; a spelling guess may be wrong, so it is only offered.
-        if (candidate!.toLowerCase() === node.name.toLowerCase()) fix = rename;
-        else if (rename) suggestions = [rename];
+        // The named change: the line keepalived ignored takes effect, in its own block.
+        const areas = areasOf(node);
+        if (candidate!.toLowerCase() === node.name.toLowerCase()) fix = rename && { ...rename, changes: areas };
+        else if (rename) suggestions = [{ ...rename, changes: areas, consequence: `keepalived then reads the line as "${candidate}"` }];
       } else if (close.length > 1) {
         message += `; did you mean ${orList(close.map((c) => `"${c}"`))}?`;
         hint = "keepalived ignores this line";
@@ -193,4 +196,14 @@ function blockFate(node: ConfigNode): string {
 
 function orList(items: readonly string[]): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/** What a line of this block can change in keepalived's behaviour (for fixes that make an ignored line count). */
+function areasOf(node: ConfigNode): BehaviourArea[] {
+  let top = node;
+  while (top.parent) top = top.parent;
+  if (top === node) return ["global", "failover", "vrrp", "scripts", "lvs"];
+  if (top.name === "global_defs") return ["global"];
+  if (/^(virtual_server|virtual_server_group)$/.test(top.name)) return ["lvs", "scripts"];
+  return ["failover", "vrrp", "scripts"];
 }

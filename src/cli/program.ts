@@ -14,11 +14,13 @@ Examples:
   keepalived-lint 'nodes/*.conf' -f compact        a glob, one finding per line
   keepalived-lint --fix keepalived.conf            apply safe fixes in place
   keepalived-lint --fix-dry-run keepalived.conf    show the fixes as a diff
+  keepalived-lint --fix --unsafe-fixes keepalived.conf   also apply the suggestions
   cat keepalived.conf | keepalived-lint - --stdin-filename /etc/keepalived/keepalived.conf
   keepalived-lint -f sarif -o results.sarif .      for GitHub code scanning
   keepalived-lint --rule line-too-long:off --max-warnings 0 keepalived.conf
   keepalived-lint --write-baseline baseline.json /etc/keepalived/   record today's findings
   keepalived-lint --baseline baseline.json /etc/keepalived/         then report only new ones
+  keepalived-lint --exit-like-keepalived keepalived.conf   fail exactly when keepalived -t would
   keepalived-lint rules                            list the rules
   keepalived-lint explain nopreempt-weighted-tracking
 
@@ -45,6 +47,8 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--print-config <file>", "print the settings that apply to a file, then exit")
     .option("--fix", "apply safe fixes to the files")
     .option("--fix-dry-run", "print the safe fixes as a unified diff; change nothing")
+    .option("--unsafe-fixes", "with --fix or --fix-dry-run: also apply suggestions, which change behaviour on purpose (each finding says how)")
+    .option("--exit-like-keepalived", "exit 1 exactly when keepalived -t (of --target-version) would exit non-zero for reasons that do not depend on the host; severities then do not decide the exit status")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN))
     .option("--baseline <file>", "report only findings not recorded in this baseline file (default: the \"baseline\" setting)")
     .option("--no-baseline", "report every finding, whatever the \"baseline\" setting says")

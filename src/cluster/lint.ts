@@ -9,12 +9,20 @@ import { groupInstances, type ClusterGroup, type ClusterNode } from "./groups.js
 import { lint, type EngineOptions } from "../engine/linter.js";
 import { findingOf, type ClusterContext, type LintSettings } from "../engine/rule.js";
 import { applyDirectives, directivesOf } from "../engine/suppress.js";
+import { scrubFinding, secretsOf } from "../engine/secrets.js";
 
 export interface ClusterResult {
   nodes: ClusterNode[];
   groups: ClusterGroup[];
   /** Cluster findings (node findings are in nodes[i].result.diagnostics). */
   diagnostics: Diagnostic[];
+  /**
+   * Node findings the cluster verdict replaces: findings of rules whose truth
+   * depends on the other nodes (meta.dependsOnPeers) about an instance that has
+   * peers here. The cluster rules say what really happens; show node findings
+   * without these (one truth between lint and cluster).
+   */
+  superseded: Set<Diagnostic>;
 }
 
 /** `files[i]` is the name as the user gave it; `paths[i]` where it is read (they may be equal). */
@@ -44,11 +52,30 @@ export function clusterOf(nodes: ClusterNode[], options: EngineOptions): Cluster
   const files = new Map(nodes.flatMap((n) => [...n.result.files]));
   const directives = new Map([...files].map(([p, f]) => [p, directivesOf(f)] as const));
   const seen = new Set<string>();
-  const diagnostics = applyDirectives(found, files, directives).filter((d) => {
+  const secrets = nodes.flatMap((n) => secretsOf(n.result.ast));
+  const diagnostics = applyDirectives(found.map((d) => scrubFinding(d, secrets)), files, directives).filter((d) => {
     const k = `${d.ruleId}\0${d.file}\0${d.start}\0${d.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
-  return { nodes, groups, diagnostics };
+  return { nodes, groups, diagnostics, superseded: supersededBy(groups, nodes, options) };
+}
+
+function supersededBy(groups: readonly ClusterGroup[], nodes: readonly ClusterNode[], options: EngineOptions): Set<Diagnostic> {
+  const peerDependent = new Set(options.ruleSet.filter((r) => r.meta.dependsOnPeers).map((r) => r.meta.id));
+  const out = new Set<Diagnostic>();
+  for (const g of groups) {
+    if (g.members.length < 2) continue;
+    for (const m of g.members) {
+      const at = m.instance.node;
+      for (const n of nodes) {
+        if (n.file !== m.file) continue;
+        for (const d of n.result.diagnostics) {
+          if (peerDependent.has(d.ruleId) && d.file === at.file && at.start <= d.start && d.end <= at.end) out.add(d);
+        }
+      }
+    }
+  }
+  return out;
 }

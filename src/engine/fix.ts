@@ -3,7 +3,7 @@
  * edit text that came from a $DEFINITION or loop (it is not where it appears),
  * and the applier drops overlapping edits, applying the rest back to front.
  */
-import type { ConfigNode, Edit, Fix, Word } from "../../grammar/ast.js";
+import type { BehaviourArea, ConfigNode, Edit, Fix, Word } from "../../grammar/ast.js";
 import type { SourceFile } from "../../grammar/source.js";
 
 /** Replaces a word's text (keeping quotes if it was quoted); undefined when the word is synthetic. */
@@ -40,6 +40,24 @@ export function removeWords(node: ConfigNode, from: number, to: number, file: So
 export function fixOf(description: string, ...edits: (Edit | undefined)[]): Fix | undefined {
   if (edits.length === 0 || edits.some((e) => e === undefined)) return undefined;
   return { description, edits: edits as Edit[] };
+}
+
+/** A safe fix that repairs what the finding names, in the areas given (on the finding's object only). */
+export function fixChanging(changes: BehaviourArea[], description: string, ...edits: (Edit | undefined)[]): Fix | undefined {
+  const fix = fixOf(description, ...edits);
+  return fix && { ...fix, changes };
+}
+
+/** A suggestion: changes behaviour on purpose; `consequence` says how, before the user picks it. */
+export function suggestionOf(changes: BehaviourArea[], consequence: string, description: string, ...edits: (Edit | undefined)[]): Fix | undefined {
+  const fix = fixOf(description, ...edits);
+  return fix && { ...fix, changes, consequence };
+}
+
+/** Inserts text right after a word (e.g. " weight 0" after a tracker's name); undefined when the word is synthetic. */
+export function appendAfter(w: Word, text: string): Edit | undefined {
+  if (w.synthetic) return undefined;
+  return { file: w.file, start: w.end, end: w.end, text };
 }
 
 /**

@@ -12,6 +12,7 @@ import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
+import { scrubFinding, secretsOf } from "./secrets.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
 export interface LintOptions {
@@ -98,6 +99,9 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
     const clusterOnly = new Set(options.ruleSet.filter((r) => r.checkCluster && !r.check).map((r) => r.meta.id));
     diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting, clusterOnly));
   }
+  // No finding carries a password or key: the length is all it may say.
+  const secrets = secretsOf(parsed.ast);
+  if (secrets.length > 0) diagnostics = diagnostics.map((d) => scrubFinding(d, secrets));
   diagnostics = capPerFile(dedupe(diagnostics).sort(byPosition), budgetsOf(options.budgets).findingsPerFile);
   return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
 }

@@ -27,6 +27,19 @@ export interface RuleMeta {
   fixable: boolean | "some";
   /** Reader findings with this id are reported through this rule (syntax rules). */
   fromReader?: boolean;
+  /**
+   * The finding's truth depends on the other nodes of the cluster (it says so
+   * in its message); where cluster data is there, the cluster rules' verdict
+   * replaces it (src/cluster/lint.ts, ClusterResult.superseded).
+   */
+  dependsOnPeers?: boolean;
+  /**
+   * Does `keepalived -t` exit non-zero on what this rule finds (for reasons
+   * that do not depend on the host)? "always": on every finding; "some": only
+   * on findings that say so (Report.refusedByKeepalived). Drives
+   * --exit-like-keepalived; the rule table (docs/rules/README.md) shows them.
+   */
+  keepalivedRefuses?: "always" | "some";
   /** Reported by the engine itself, after suppression comments are applied (the rule has no check). */
   fromEngine?: boolean;
 }
@@ -47,6 +60,8 @@ export interface Report {
   related?: { span: Span; message: string }[];
   /** Overrides the rule's default severity for this finding (e.g. a softer variant). */
   severity?: Severity;
+  /** For rules with keepalivedRefuses "some": does `keepalived -t` exit non-zero on this finding? */
+  refusedByKeepalived?: boolean;
 }
 
 export interface RuleContext {
@@ -99,5 +114,10 @@ export function findingOf(meta: RuleMeta, configured: Severity | undefined, r: R
     ...(r.suggestions !== undefined && { suggestions: r.suggestions }),
     ...(r.related !== undefined && { related: r.related }),
     ...(r.at.via !== undefined && { via: r.at.via }),
+    ...(refuses(meta, r) && { refusedByKeepalived: true }),
   };
+}
+
+function refuses(meta: RuleMeta, r: Report): boolean {
+  return meta.keepalivedRefuses === "always" || (meta.keepalivedRefuses === "some" && r.refusedByKeepalived === true);
 }

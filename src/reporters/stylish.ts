@@ -14,7 +14,6 @@ import { length, padTo, wrap } from "./wrap.js";
 
 /** Narrowest message column worth wrapping into; below it the line runs past a very narrow terminal. */
 const MIN_MESSAGE_WIDTH = 16;
-const HINT = "    hint: ";
 
 export const stylish: Formatter = (results, ctx) => {
   const c = ctx.paint ?? PLAIN;
@@ -26,6 +25,19 @@ export const stylish: Formatter = (results, ctx) => {
   for (const r of results) for (const m of r.messages) idWidth = Math.max(idWidth, length(m.ruleId));
   const out: string[] = [];
   const all: Message[] = [];
+  /**
+   * `    hint: text` (or suggestion:), wrapped under its own start on a
+   * terminal, with a dim tail (what a suggestion changes) kept whole.
+   */
+  const labelled = (label: string, text: string, tail = "") => {
+    const indent = 4 + label.length + 1;
+    const full = tail ? `${text} ${tail}` : text;
+    const lines = width === undefined ? [full] : wrap(full, Math.max(MIN_MESSAGE_WIDTH, width - indent));
+    const last = lines.length - 1;
+    // The tail ends the last line (wrap keeps its words in order): dim it there when it did not break.
+    if (tail && lines[last].endsWith(tail)) lines[last] = lines[last].slice(0, -tail.length) + c.dim(tail);
+    out.push(`    ${c.cyan(label)} ${lines[0]}`, ...lines.slice(1).map((l) => " ".repeat(indent) + l));
+  };
   for (const r of results) {
     if (r.messages.length === 0) continue;
     // One by one: spreading a long array into push() overflows the stack.
@@ -57,9 +69,11 @@ export const stylish: Formatter = (results, ctx) => {
           out.push(`    ${c.dim(caret.slice(0, bar))}${caret.slice(bar, at)}${colourOf(m)(caret.slice(at))}`);
         }
       }
-      if (m.hint) {
-        const lines = width === undefined ? [m.hint] : wrap(m.hint, Math.max(MIN_MESSAGE_WIDTH, width - HINT.length));
-        out.push(`    ${c.cyan("hint:")} ${lines[0]}`, ...lines.slice(1).map((l) => " ".repeat(HINT.length) + l));
+      if (m.hint) labelled("hint:", m.hint);
+      // A suggestion changes behaviour on purpose: shown with its consequence, never applied by plain --fix.
+      for (const s of m.suggestions ?? []) {
+        const changes = s.changes.length ? `(changes ${s.changes.join(", ")})` : "";
+        labelled("suggestion:", `${s.description}${s.consequence ? ` — ${s.consequence}` : ""}`, changes);
       }
     }
     out.push("");
@@ -73,6 +87,7 @@ export const stylish: Formatter = (results, ctx) => {
   out.push(n.errors ? c.boldRed(summary) : c.boldYellow(summary));
   const fixable = n.fixableErrors + n.fixableWarnings;
   if (fixable) out.push(c.dim(`  ${fixable} ${plural(fixable, "problem")} fixable with --fix`));
+  if (n.suggestible) out.push(c.dim(`  ${n.suggestible} more with --fix --unsafe-fixes (suggestions change behaviour: read them first)`));
   return out.join("\n") + "\n";
 };
 

@@ -47,7 +47,9 @@ export function codeActions(analysis: Analysis, file: string, range: Range, opti
       const offered: [Fix, boolean][] = [...(d.fix ? [[d.fix, true] as [Fix, boolean]] : []), ...(d.suggestions ?? []).map((s) => [s, false] as [Fix, boolean])];
       for (const [fix, preferred] of offered) {
         const edit = toWorkspaceEdit(analysis, fix.edits);
-        if (edit) out.push({ title: capitalise(fix.description), kind: "quickfix", diagnostics: [diag], isPreferred: preferred, edit });
+        // A suggestion says its consequence in the title: the user picks it knowing what changes.
+        const title = capitalise(fix.description) + (!preferred && fix.consequence ? ` (${fix.consequence})` : "");
+        if (edit) out.push({ title, kind: "quickfix", diagnostics: [diag], isPreferred: preferred, edit });
       }
       if (!UNSUPPRESSIBLE.has(d.ruleId)) {
         const edit = suppression(d, f);
