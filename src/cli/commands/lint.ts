@@ -6,7 +6,7 @@
  * configurations that include it (repository.ts finds them).
  */
 import { readFileSync } from "node:fs";
-import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { writeFileAtomic, WriteRefused } from "../../node/write.js";
 import type { Diagnostic } from "../../../grammar/ast.js";
 import { overlayFiles } from "../../../grammar/files.js";
@@ -14,12 +14,13 @@ import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
 import type { LintResult } from "../../engine/linter.js";
 import type { FileResult } from "../../reporters/types.js";
-import { fixLoop, type FixOutcome } from "../../workspace/fix.js";
+import { fixLoop } from "../../workspace/fix.js";
+import { nodesFromSettings } from "../../workspace/cluster.js";
+import { maskSecrets, scrubText, secretsOf, type Secret } from "../../engine/secrets.js";
 import { fragmentFindings, hasFindingsElsewhere, looksLikeFragment, softenUnresolved } from "../../workspace/fragments.js";
 import type { Settings } from "../../workspace/settings.js";
 import { Workspace } from "../../workspace/workspace.js";
-import { nodesFromSettings } from "../../workspace/cluster.js";
-import { maskSecrets, scrubText, secretsOf } from "../../engine/secrets.js";
+import { checkBaselineFlags, withBaseline, type BaselineFlags } from "../baseline.js";
 import { unifiedDiff } from "../diff.js";
 import { UsageError, EXIT, type CliIo } from "../io.js";
 import { reporterFor, writeReport } from "../report.js";
@@ -30,7 +31,7 @@ import { expandTargets, type Target } from "../targets.js";
 
 export const DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
 
-export interface LintFlags {
+export interface LintFlags extends BaselineFlags {
   format: string;
   outputFile?: string;
   stdinFilename?: string;
@@ -47,6 +48,8 @@ export interface LintFlags {
   maxExpandedLines?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
+  template?: string;
+  templateVars?: string;
   root?: string[];
 }
 
@@ -68,13 +71,14 @@ interface Run {
   reported: Diagnostic[];
   /** Files to list in the report (also when clean). */
   shown: string[];
-  /** Secret values the fix passes read (kept out of diffs). */
-  secrets: FixOutcome["secrets"];
+  /** Secret values of every pass's texts (kept out of diffs). */
+  secrets: Secret[];
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (io.env.KEEPALIVED_LINT_INTERNAL_ERROR_TEST === "1") throw new Error("internal error requested by KEEPALIVED_LINT_INTERNAL_ERROR_TEST");
   const formatter = await reporterFor(flags);
+  checkBaselineFlags(flags);
   const workspace = workspaceFor(flags, io);
   const fs = workspace.fs;
 
@@ -109,7 +113,9 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     args.push(dflt);
   }
   const ignored = (p: string) => workspace.ignoredBy(p) !== undefined;
-  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored });
+  // A directory contributes its templates only when templates are asked for (--template).
+  const templates = flags.template !== undefined && flags.template !== "off";
+  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored, templates });
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
 
   const fixing = !!(flags.fix || flags.fixDryRun);
@@ -136,14 +142,17 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     if (!plan.target.explicit && plan.owners.length > 0 && plan.owners.every((o) => mains.has(o))) continue;
     runs.push(...lintPlan(plan, repo, workspace, fixing, !!flags.unsafeFixes, stdin && { ...stdin, text: stdinText ?? "", named: flags.stdinFilename !== undefined }));
   }
-  for (const run of runs) if (run.main === run.target.path) refineWithCluster(run, workspace);
-
+  for (const run of runs) refineWithCluster(run, workspace);
   // A file found in a directory or by a glob that another linted config includes is checked as part of that config only.
   const included = new Set(runs.flatMap((r) => (r.main === r.target.path ? [...r.result.files.keys()].filter((p) => p !== r.target.path) : [])));
   const kept = runs.filter((r) => r.target.explicit || r.main !== r.target.path || !included.has(r.target.path));
   for (const d of repo.detections()) io.stderr(detectionNote(d, repo.top));
 
-  const results = collect(kept, io.cwd, stdin);
+  const baselineSetting = (file: string) => {
+    const s = workspace.settingsFor(file);
+    return s.configFile !== undefined && s.file.baseline !== undefined ? resolve(dirname(s.configFile), s.file.baseline) : undefined;
+  };
+  const results = withBaseline(collect(kept, io.cwd, stdin), flags, io, baselineSetting);
   if (fixing) writeFixes(kept, io, flags, stdin);
   // Standard output then carries a patch or the fixed config: keep the report out of it.
   const toStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
@@ -154,11 +163,12 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
 }
 
 /**
- * One truth with `keepalived-lint cluster`: when the file is a node of the
+ * One truth with `keepalived-lint cluster`: when a main file is a node of the
  * `cluster` list of its settings, findings whose truth depends on the other
  * nodes give way to the cluster's verdict (run `cluster` to see it).
  */
 function refineWithCluster(run: Run, workspace: Workspace): void {
+  if (run.main !== run.target.path) return;
   const specs = nodesFromSettings(workspace.settingsFor(run.target.path));
   if (specs.length < 2 || !specs.some((s) => s.path === run.target.path)) return;
   if (specs.some((s) => !workspace.fs.readFile(s.path).ok)) return;
