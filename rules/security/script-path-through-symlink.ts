@@ -11,7 +11,7 @@
  * is the target host's, given as data (settings.symlinkedDirs).
  */
 import { SCRIPT_SYMLINK_DIRS_INSECURE } from "../../grammar/schema/changes.js";
-import { fixOf, replaceWord } from "../../src/engine/fix.js";
+import { replaceWord, suggestionOf } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { scriptLines } from "./helpers-scripts.js";
 
@@ -22,6 +22,7 @@ export default defineRule({
     category: "security",
     description: "A vrrp_script command through a symlinked directory (/bin → /usr/bin): keepalived 2.3.0+ disables it as insecure",
     fixable: false,
+    hasSuggestions: true,
     targetVersions: { since: SCRIPT_SYMLINK_DIRS_INSECURE },
   },
   check(ctx) {
@@ -37,7 +38,9 @@ export default defineRule({
       const real = target.replace(/\/$/, "") + command.slice(dir.replace(/\/$/, "").length);
       const word = s.node.args[0];
       // The fix rewrites the first word only when it is the command itself, unquoted.
-      const suggestion = word && word.text === command ? fixOf(`use "${real}"`, replaceWord(word, real)) : undefined;
+      const suggestion = word && word.text === command
+        ? suggestionOf(["scripts"], `keepalived then runs "${real}" itself, which passes its script security check, so the check runs again`, `use "${real}"`, replaceWord(word, real))
+        : undefined;
       ctx.report({
         at: word ?? s.node.keyword,
         message: `vrrp_script command "${command}" goes through ${dir}, a symbolic link to ${target}: keepalived ${ctx.settings.targetVersion} disables the script as insecure ("Disabling track script … due to insecure"), so the check never runs`,
