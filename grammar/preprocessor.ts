@@ -15,18 +15,22 @@ import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
 import { charCodes, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
+import { isBefore, resolveTarget, type TargetVersion } from "./schema/versions.js";
 
 /** keepalived reads lines with fgets(buf, 1024): 1023 characters including the newline. */
 export const MAX_LINE = 1023;
 
-export type TargetVersion = "2.2.7" | "newest";
+export type { TargetVersion } from "./schema/versions.js";
+
+/** keepalived 2.4.0 rewrote read_line(): before it, the reader quirks marked "before 2.4.0" below apply. */
+const READER_REWRITE = "2.4.0";
 
 export interface ReaderOptions {
   /** Selects `@id` lines and `$_INSTANCE` (keepalived: -i, default short host name). Unset drops every `@id` line. */
   configId?: string;
-  /** keepalived version whose reader quirks apply (default newest). */
+  /** keepalived release whose reader quirks apply (default: the newest release). */
   targetVersion?: TargetVersion;
-  /** Values for `${_ENV NAME}` (newest keepalived only). */
+  /** Values for `${_ENV NAME}` (keepalived 2.4.0 and newer). */
   env?: Record<string, string>;
   /** Stop reading after this many files (glob bombs); overrides budgets.files. */
   maxFiles?: number;
@@ -135,8 +139,10 @@ export class Preprocessor {
    */
   private construct: { span: Span; lines: number; depth: number; stopped: boolean } | undefined;
   private totalExpanded = 0;
+  private charsRead = 0;
   private readonly scanner = new PlainLineScanner();
-  private readonly target: TargetVersion;
+  /** The target reads lines as keepalived before 2.4.0 did (2.2.7 is the one checked). */
+  private readonly legacy: boolean;
   /**
    * The lines a run of plain lines leaves to the lexer: a statement that
    * starts with `@id`, `~SEQ` or an include keyword (also after a brace:
@@ -151,9 +157,9 @@ export class Preprocessor {
     private readonly sink: LineSink,
     private readonly options: ReaderOptions = {},
   ) {
-    this.target = options.targetVersion ?? "newest";
+    this.legacy = isBefore(resolveTarget(options.targetVersion), READER_REWRITE);
     this.budgets = budgetsOf({ ...options.budgets, ...(options.maxFiles !== undefined ? { files: options.maxFiles } : {}) });
-    this.runStops = new RunStops("@~", [...INCLUDE_KEYWORDS], MAX_LINE, this.target === "2.2.7");
+    this.runStops = new RunStops("@~", [...INCLUDE_KEYWORDS], MAX_LINE, this.legacy);
   }
 
   /** Reads a main file (as keepalived -f does). Returns false when it could not be read. */
@@ -196,6 +202,7 @@ export class Preprocessor {
 
   private readText(path: string, { text, bytes }: Content, via: Via[] | undefined) {
     this.filesRead++;
+    this.charsRead += text.length;
     const binary = binaryAt(text);
     if (binary >= 0) {
       // Not keepalived text (a binary, an environment dump, UTF-16): nothing of it is read, and nothing
@@ -292,9 +299,11 @@ export class Preprocessor {
     }
     const sig = tokens.filter((t) => t.tokenType !== T().Blank && t.tokenType !== T().Comment && t.tokenType !== T().Nul);
     if (multi) {
-      // Continuation of a multiline definition: an empty physical line ends it; a comment-only line is skipped.
+      // Continuation of a multiline definition: an empty physical line ends it, and so does a comment-only
+      // line, unless keepalived before 2.4.0 reads its final backslash as a continuation (commentContinues).
+      // Checked with 2.2.8, 2.3.4 and 2.4.3: "$D= \" / "x \" / "# c" / "y" ends D at the comment.
       if (sig.length === 0) {
-        if (tokens.length === 0 || tokens.every((t) => t.tokenType === T().Blank)) {
+        if (tokens.length === 0 || tokens.every((t) => t.tokenType === T().Blank) || !this.commentContinues(tokens)) {
           this.finishMultiline(multi.entry);
           return undefined;
         }
@@ -344,12 +353,12 @@ export class Preprocessor {
   }
 
   /**
-   * keepalived 2.2.7 keeps scanning after a comment starts, so a backslash at
+   * keepalived before 2.4.0 (2.2.7 checked) keeps scanning after a comment starts, so a backslash at
    * the very end of a commented line still continues a multiline definition
    * (fixed in 2.4.0, where the comment ends the line).
    */
   private commentContinues(tokens: IToken[]): boolean {
-    if (this.target !== "2.2.7") return false;
+    if (!this.legacy) return false;
     const c = tokens.find((t) => t.tokenType === T().Comment);
     return c !== undefined && /\\[ \t\r]*$/.test(c.image);
   }
@@ -425,9 +434,9 @@ export class Preprocessor {
       }
     }
 
-    // keepalived 2.2.7 (not newer) checks the substituted line again for `@id`, `$NAME=` and `~SEQ`/`~LST`
+    // keepalived before 2.4.0 (2.2.7 checked) checks the substituted line again for `@id`, `$NAME=` and `~SEQ`/`~LST`
     // (read_line()'s recheck loop): a definition whose value is a `~SEQ` line starts a nested loop.
-    if (this.target === "2.2.7" && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === T().Word
+    if (this.legacy && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === T().Word
       && (firstWord.image.startsWith("@") || DEFINE_START.test(firstWord.image) || LOOP_START.test(firstWord.image))) {
       return this.logicalLine({ ...cur, tokens: undefined }, frame, depth + 1);
     }
@@ -697,7 +706,7 @@ export class Preprocessor {
       let valueLines: string[];
       let viaEntry: Via;
       if (BUILTINS.has(ref.name) && !this.defs.has(ref.name)) {
-        if (ref.name === "_ENV" && this.target === "2.2.7") {
+        if (ref.name === "_ENV" && this.legacy) {
           pos = text.indexOf("$", pos + 1);
           continue;
         }
@@ -909,6 +918,10 @@ export class Preprocessor {
       }
       const content = this.load(path, patternSpan);
       if (content === undefined) continue;
+      if (this.charsRead + content.text.length > this.budgets.totalChars) {
+        this.overBudget(span, `"${m}" would make the configuration more than ${this.budgets.totalChars} characters in all (files included several times count each time); the linter does not read it`, "totalChars");
+        break;
+      }
       ref.files.push(path);
       const via: Via[] = [...(frame.via ?? []), { kind: "include", name: path, span }];
       this.readText(path, content, via);

@@ -12,17 +12,22 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { checkInput, inputStream, loadSeeds } from "./fuzz-lib.mjs";
+import { checkInput } from "./fuzz-check.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SLOW_MS = 2000;
 const HEAP_MB = 512;
-/** A worker that has not answered by then is stuck: it is stopped and the input saved as a hang. */
-const WATCHDOG_MS = 15_000;
+/**
+ * A worker that has not answered by then is stuck: it is stopped and the input
+ * saved as a hang. Wall time, so generous: on a loaded machine at nice 19 an
+ * input of 1 s of CPU can take 20 s.
+ */
+const WATCHDOG_MS = 180_000;
 
 if (!isMainThread) {
   const lib = await import(join(repoRoot, "dist/lib/index.js"));
   const api = { lintText: lib.lintText, format: lib.format, memoryFiles: lib.memoryFiles };
+  parentPort.postMessage({ ready: true });
   parentPort.on("message", ({ text, i }) => {
     // CPU time, not wall time: on a shared machine the wall clock measures the neighbours.
     const c0 = process.cpuUsage();
@@ -49,13 +54,14 @@ function parseArgs(argv) {
 }
 
 async function main() {
+  const { inputStream, loadSeeds } = await import("./fuzz-lib.mjs");
   const opts = parseArgs(process.argv.slice(2));
   const seeds = loadSeeds(repoRoot);
   const next = inputStream(opts.seed, seeds);
   console.log(`fuzz: seed ${opts.seed}, ${seeds.length} corpus texts, ${opts.count === Infinity ? "" : `${opts.count} inputs `}${opts.time === Infinity ? "" : `for ${opts.time} s`}`);
   const start = Date.now();
   const counts = { inputs: 0, failures: 0, shape: 0, corpus: 0, mutant: 0, bytes: 0 };
-  let worker = spawn();
+  let worker = await spawn();
   let lastReport = start;
   for (let i = 0; i < opts.count && Date.now() - start < opts.time * 1000; i++) {
     const input = next();
@@ -66,7 +72,7 @@ async function main() {
     let failure = r.failure;
     if (!failure && r.ms > SLOW_MS) failure = `slow: ${Math.round(r.ms)} ms of CPU`;
     if (!failure && r.heapMb > HEAP_MB) failure = `memory: ${Math.round(r.heapMb)} MB heap`;
-    if (r.dead) worker = spawn();
+    if (r.dead) worker = await spawn();
     if (failure) {
       counts.failures++;
       const kind = failure.split(":")[0].replace(/[^a-z-]/g, "");
@@ -90,8 +96,13 @@ function report(c, start) {
   console.log(`fuzz: ${c.inputs} inputs (${c.shape} shapes, ${c.corpus} corpus, ${c.mutant} mutants; ${(c.bytes / 1e6).toFixed(1)} MB) in ${s.toFixed(0)} s, ${(c.inputs / s).toFixed(0)} inputs/s, ${c.failures} failures`);
 }
 
+/** A worker that has loaded the package (the watchdog runs per input, not over the loading). */
 function spawn() {
-  return new Worker(fileURLToPath(import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB + 64 } });
+  const worker = new Worker(fileURLToPath(import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB + 64 } });
+  return new Promise((resolveReady, rejectReady) => {
+    worker.once("message", () => resolveReady(worker));
+    worker.once("error", rejectReady);
+  });
 }
 
 /** One input in the worker; a crash (out of heap) or a hang is a failure and costs the worker. */

@@ -19,7 +19,7 @@ export default defineRule({
     keepalivedRefuses: "always",
   },
   check(ctx) {
-    const target = ctx.settings.targetVersion === "2.2.7" ? "2.2.7" : "newest";
+    const target = ctx.settings.targetVersion;
     // keepalived skips a virtual_server/real_server whose address it cannot read: nothing inside is read either.
     const skipped = new Set<ConfigNode>();
     // vrrp_handler, vrrp_sync_group_handler and static_track_group_handler (vrrp_parser.c) skip_block() a second

@@ -9,7 +9,8 @@
  * (check_data.c validate_check_config(): "no protocol set - defaulting to UDP").
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import { UNICAST_WITHOUT_INTERFACE } from "../../grammar/schema/changes.js";
+import { isBefore, lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { allNodes } from "./helpers-tree.js";
 
@@ -44,8 +45,8 @@ export default defineRule({
         }
         // A "unicast configured" instance needs no interface in newer keepalived.
         const unicast = node.children.some((c) => c.kind === "keyword" && c.known && lookupKeyword(c.context, c.name)?.setsUnicast === true);
-        if (!has("interface") && (ctx.settings.targetVersion === "2.2.7" || !unicast)) {
-          const why = unicast ? " (keepalived 2.2.7 requires it even for unicast instances)" : "";
+        if (!has("interface") && (isBefore(ctx.settings.targetVersion, UNICAST_WITHOUT_INTERFACE) || !unicast)) {
+          const why = unicast ? ` (keepalived ${ctx.settings.targetVersion} requires it even for unicast instances; ${UNICAST_WITHOUT_INTERFACE} and newer do not)` : "";
           report(node, `${label} has no interface${why}; ${stop}`, "add \"interface <name>\" for the interface VRRP adverts are sent on");
         }
         continue;

@@ -4,7 +4,7 @@
  * '{' is ignored and its lines are read as lines of the enclosing block.
  */
 import type { BehaviourArea, ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
-import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
+import { contextsOf, getContext, knownIn, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule, type LintSettings, type RuleContext } from "../../src/engine/rule.js";
 import { editDistance } from "../../src/engine/suggest.js";
@@ -40,7 +40,7 @@ function keywordNames(context: string, target: LintSettings["targetVersion"]): s
   const key = `${target}\0${context}`;
   if (!namesCache.has(key)) {
     const spec = getContext(context);
-    namesCache.set(key, spec && [...spec.keywords.values()].filter((k) => target !== "2.2.7" || k.inV227).map((k) => k.name));
+    namesCache.set(key, spec && [...spec.keywords.values()].filter((k) => knownIn(k, target)).map((k) => k.name));
   }
   return namesCache.get(key);
 }
@@ -82,7 +82,7 @@ export default defineRule({
         message += `; did you mean ${orList(close.map((c) => `"${c}"`))}?`;
         hint = "keepalived ignores this line";
       } else {
-        hint = `keepalived ignores this line; check the spelling against keepalived.conf(5)${ctx.settings.targetVersion === "2.2.7" ? " for 2.2.7" : ""}`;
+        hint = `keepalived ignores this line; check the spelling against keepalived.conf(5) for ${ctx.settings.targetVersion}`;
       }
       if (followedByBrace(node, ctx.files.get(node.file)?.text)) {
         hint += `. The block after it is not skipped: ${blockFate(node)}`;

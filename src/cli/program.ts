@@ -39,7 +39,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("-c, --config <file>", "use this .keepalived-lint.json instead of searching upward")
     .option("--no-config", "ignore .keepalived-lint.json files")
     .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option("--target-version <version>", "keepalived version the config is for: 2.2.7 or newest")
+    .option("--target-version <version>", "keepalived release the config is for: 2.0.19 to 2.4.3 (X.Y or X.Y.Z), HEAD or newest (default: .keepalived-lint.json, else the installed keepalived, else newest)")
     .option("--root <dir>", "read absolute include paths from this checkout directory (DIR stands for /; /etc/keepalived=DIR for a prefix); repeatable", (v: string, acc: string[] = []) => [...acc, v])
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
     .option("--print-config <file>", "print the settings that apply to a file, then exit")
@@ -48,7 +48,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--unsafe-fixes", "with --fix or --fix-dry-run: also apply suggestions, which change behaviour on purpose (each finding says how)")
     .option("--exit-like-keepalived", "exit 1 exactly when keepalived -t (of --target-version) would exit non-zero for reasons that do not depend on the host; severities then do not decide the exit status")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN))
-    .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 20000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
+    .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 50000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
     .option("--report-unused-disable-directives", "report suppression comments that suppress nothing")
     .option("--color", "colour the output even when it is not a terminal")
     .option("--no-color", "never colour the output")
@@ -64,7 +64,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .action(async (paths: string[], flags: LintFlags & { version?: boolean }) => {
       if (flags.version) {
         const { KNOWN_VERSIONS } = await import("../../grammar/schema/index.js");
-        io.stdout(`keepalived-lint ${packageInfo().version}\nkeepalived versions known to the schema: ${KNOWN_VERSIONS.join(", ")}\n`);
+        io.stdout(`keepalived-lint ${packageInfo().version}\nkeepalived versions known to the schema: ${KNOWN_VERSIONS[0]} to ${KNOWN_VERSIONS.at(-2)} (every release), and HEAD\n`);
         done(0);
         return;
       }

@@ -9,6 +9,8 @@ import { ALL_RULES } from "../../rules/index.js";
 import { severityOf, type RuleSetting } from "../engine/config.js";
 import { unknownRule } from "../workspace/settings.js";
 import { hostName } from "../node/host.js";
+import { normalizeVersion, versionExpectation } from "../../grammar/schema/versions.js";
+import { detectKeepalivedVersion } from "../node/keepalived-version.js";
 import { ConfigError } from "../engine/config.js";
 import { nodeFiles } from "../node/files.js";
 import type { SettingsSource } from "../workspace/settings.js";
@@ -27,8 +29,9 @@ export function parseRuleFlag(value: string, known: ReadonlySet<string> = KNOWN_
 }
 
 export function parseTargetVersion(v: string): TargetVersion {
-  if (v === "2.2.7" || v === "newest") return v;
-  throw new UsageError(`--target-version must be 2.2.7 or newest (got "${v}")`);
+  const version = normalizeVersion(v);
+  if (version === undefined) throw new UsageError(`--target-version ${versionExpectation(v)}`);
+  return version;
 }
 
 export interface SettingFlags {
@@ -47,6 +50,10 @@ export function settingsSource(flags: SettingFlags, cwd: string): SettingsSource
   return {
     configFile: typeof flags.config === "string" ? resolve(cwd, flags.config) : flags.config === false ? false : undefined,
     hostName: hostName(),
+    installedKeepalived: () => {
+      const found = detectKeepalivedVersion(process.env);
+      return found && { version: found.version, from: `${found.binary} --version: ${found.banner}` };
+    },
     overrides: {
       rules: Object.fromEntries((flags.rule ?? []).map((r) => parseRuleFlag(r))),
       ...(flags.targetVersion !== undefined && { targetVersion: parseTargetVersion(flags.targetVersion) }),

@@ -5,9 +5,10 @@
  */
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
+import { resolveTarget } from "../../grammar/schema/versions.js";
 import { groupInstances, type ClusterGroup, type ClusterNode } from "./groups.js";
 import { lint, type EngineOptions } from "../engine/linter.js";
-import { findingOf, type ClusterContext, type LintSettings } from "../engine/rule.js";
+import { findingOf, MERGED_USR_LINKS, type ClusterContext, type LintSettings } from "../engine/rule.js";
 import { applyDirectives, directivesOf } from "../engine/suppress.js";
 import { scrubFinding, secretsOf } from "../engine/secrets.js";
 
@@ -33,7 +34,7 @@ export function lintCluster(fs: FileAccess, files: string[], paths: string[], op
 
 export function clusterOf(nodes: ClusterNode[], options: EngineOptions): ClusterResult {
   const groups = groupInstances(nodes);
-  const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
+  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet) {
     if (!rule.checkCluster) continue;

@@ -2,6 +2,7 @@
  * Project configuration: `.keepalived-lint.json`, found upward from each
  * linted file (through FileAccess, so the editor and a browser can use it).
  */
+import { normalizeVersion, versionExpectation } from "../../grammar/schema/versions.js";
 import type { Severity } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { dirname, join } from "../../grammar/paths.js";
@@ -16,7 +17,7 @@ export type RuleSetting = Severity | "off";
 export interface LintConfig {
   /** Per-rule severity or "off". */
   rules?: Record<string, RuleSetting>;
-  /** keepalived version the configs are for: "2.2.7" or "newest". */
+  /** keepalived release the configs are for (X.Y[.Z] from 2.0.19, HEAD or newest), normalized when read. */
   targetVersion?: TargetVersion;
   /** Config id selecting `@id` lines (default: this host's short name). */
   configId?: string;
@@ -33,6 +34,8 @@ export interface LintConfig {
   roots?: string[];
   /** Formatter settings. */
   format?: { indent?: number | "tab" };
+  /** Directories that are symbolic links on the target hosts (default: merged /usr's /bin, /sbin, /lib, /lib64). */
+  symlinkedDirs?: Record<string, string>;
   /** Settings for the files matching `files` (globs relative to the config file), applied in order after the top level. */
   overrides?: ConfigOverride[];
 }
@@ -68,7 +71,7 @@ export function severityOf(v: unknown): RuleSetting | undefined {
   return typeof v === "string" || typeof v === "number" ? SEVERITY_WORDS[String(v)] : undefined;
 }
 
-const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "overrides", "root", "roots"];
+const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "symlinkedDirs", "overrides", "root", "roots"];
 const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId"];
 
 /** Parses and checks a config file's text (JSON with comments and trailing commas); throws ConfigError with a one-line reason. */
@@ -134,8 +137,14 @@ function checkCommon(c: Record<string, unknown>, path: string, prefix: string): 
       rules[id] = sev;
     }
   }
-  if (c.targetVersion !== undefined && c.targetVersion !== "2.2.7" && c.targetVersion !== "newest") {
-    throw new ConfigError(`${path}: "${prefix}targetVersion" must be "2.2.7" or "newest"`);
+  if (c.targetVersion !== undefined) {
+    const v = typeof c.targetVersion === "string" ? normalizeVersion(c.targetVersion) : undefined;
+    if (v === undefined) throw new ConfigError(`${path}: "${prefix}targetVersion" ${versionExpectation(String(c.targetVersion))}`);
+    c.targetVersion = v;
+  }
+  if (c.symlinkedDirs !== undefined && (typeof c.symlinkedDirs !== "object" || c.symlinkedDirs === null || Array.isArray(c.symlinkedDirs)
+    || !Object.entries(c.symlinkedDirs).every(([k, v]) => k.startsWith("/") && typeof v === "string" && v.startsWith("/")))) {
+    throw new ConfigError(`${path}: "${prefix}symlinkedDirs" must map absolute directories to absolute directories, e.g. {"/bin": "/usr/bin"}`);
   }
   if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "${prefix}configId" must be a string`);
 }

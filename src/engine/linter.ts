@@ -8,10 +8,11 @@
 import type { Diagnostic } from "../../grammar/ast.js";
 import { budgetsOf, type Budgets } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
+import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
-import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
+import { findingOf, MERGED_USR_LINKS, type LintSettings, type Rule, type RuleContext, type RuleMeta } from "./rule.js";
 import { scrubFinding, secretsOf } from "./secrets.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
@@ -27,6 +28,8 @@ export interface LintOptions {
   budgets?: Partial<Budgets>;
   /** Rules to run instead of the built-in set (tests). */
   ruleSet?: readonly Rule[];
+  /** Symlinked directories of the target host (default MERGED_USR_LINKS; {} for a host without merged /usr). */
+  symlinkedDirs?: Readonly<Record<string, string>>;
 }
 
 /** What the engine itself needs: the rules to run are always given. */
@@ -38,6 +41,8 @@ export interface LintResult extends ParseResult {
   /** The reader's raw findings (before severities and suppression). */
   readerDiagnostics: Diagnostic[];
   model: ConfigModel;
+  /** The keepalived release the rules checked against. */
+  targetVersion: string;
 }
 
 /** Lints a configuration whose main file(s) are read through `fs` (`overrides` = unsaved texts). */
@@ -55,14 +60,14 @@ function readerOptionsOf(options: LintOptions): ReaderOptions {
 }
 
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
-  const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
+  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
   let model: ConfigModel | undefined;
   const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet) {
     if (!rule.check) continue;
     const setting = options.rules?.[rule.meta.id];
-    if (setting === "off") continue;
+    if (setting === "off" || !appliesTo(rule.meta, settings.targetVersion)) continue;
     const ctx: RuleContext = {
       ast: parsed.ast,
       files: parsed.files,
@@ -103,7 +108,13 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   const secrets = secretsOf(parsed.ast);
   if (secrets.length > 0) diagnostics = diagnostics.map((d) => scrubFinding(d, secrets));
   diagnostics = capPerFile(dedupe(diagnostics).sort(byPosition), budgetsOf(options.budgets).findingsPerFile);
-  return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
+  return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+}
+
+/** Does what the rule finds happen in the target release (meta.targetVersions)? */
+export function appliesTo(meta: RuleMeta, target: string): boolean {
+  const v = meta.targetVersions;
+  return !v || ((!v.since || !isBefore(target, v.since)) && (!v.until || isBefore(target, v.until)));
 }
 
 /**

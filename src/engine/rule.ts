@@ -37,14 +37,25 @@ export interface RuleMeta {
   keepalivedRefuses?: "always" | "some";
   /** Reported by the engine itself, after suppression comments are applied (the rule has no check). */
   fromEngine?: boolean;
+  /** The keepalived releases where what the rule finds happens; the rule does not run for other targets. */
+  targetVersions?: { since?: string; until?: string };
 }
 
 export interface LintSettings {
-  /** keepalived version the configuration is for (default newest). */
+  /** keepalived release the configuration is for, as normalizeVersion() gives it (the engine fills in the newest release). */
   targetVersion: TargetVersion;
   /** Config id that selected `@id` lines. */
   configId?: string;
+  /**
+   * Directories that are symbolic links on the target host (path → where it
+   * points), e.g. merged-/usr's /bin → /usr/bin. Data, so that rules need no
+   * file system; the engine fills in MERGED_USR_LINKS.
+   */
+  symlinkedDirs: Readonly<Record<string, string>>;
 }
+
+/** The links of a merged-/usr distribution (Debian 12+, Ubuntu, RHEL 9+, Fedora, Arch …): the default of symlinkedDirs. */
+export const MERGED_USR_LINKS: Readonly<Record<string, string>> = { "/bin": "/usr/bin", "/sbin": "/usr/sbin", "/lib": "/usr/lib", "/lib64": "/usr/lib64" };
 
 export interface Report {
   at: Span & { via?: Via[] };

@@ -36,7 +36,7 @@ export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, t
 /**
  * The fix loop over any way of linting: `lintWith` reads the configuration
  * with `texts` over the files (repository mode reads host paths from a
- * checkout this way).
+ * checkout this way). `unsafe` also applies suggestions (--unsafe-fixes).
  */
 export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false): FixOutcome {
   const originals = new Map<string, string>();

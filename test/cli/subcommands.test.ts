@@ -8,13 +8,32 @@ describe("subcommands", () => {
     const r = runCli(["rules"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^id\s+severity\s+category\s+fixable\s+description$/);
+    expect(lines[0]).toMatch(/^id\s+severity\s+category\s+fixable\s+keepalived\s+description$/);
     // One row per rule of the same build (rules --json lists its metadata).
     const metas = JSON.parse(runCli(["rules", "--json"]).stdout) as { id: string }[];
     expect(metas.length).toBeGreaterThanOrEqual(20);
     expect(lines.slice(1).map((l) => l.split(" ")[0])).toEqual(metas.map((m) => m.id));
     const row = lines.find((l) => l.startsWith("nopreempt-weighted-tracking "));
-    expect(row?.split(/\s{2,}/).slice(0, 4)).toEqual(["nopreempt-weighted-tracking", "error", "ha", "yes"]);
+    expect(row?.split(/\s{2,}/).slice(0, 5)).toEqual(["nopreempt-weighted-tracking", "error", "ha", "yes", "every release"]);
+  });
+
+  it("rules --target-version lists the rules that run for that release, with their ranges", () => {
+    const all = runCli(["rules"]).stdout;
+    expect(all.split("\n").find((l) => l.startsWith("script-path-through-symlink "))?.split(/\s{2,}/)[4]).toBe("2.3.0 and newer");
+    const old = runCli(["rules", "--target-version", "2.2.7"]);
+    expect(old.code).toBe(0);
+    expect(old.stdout).not.toContain("script-path-through-symlink");
+    expect(old.stdout).toContain("nopreempt-weighted-tracking");
+    expect(runCli(["rules", "--target-version", "2.3"]).stdout).toContain("script-path-through-symlink");
+    expect(runCli(["rules", "--target-version", "1.2"]).code).toBe(2);
+  });
+
+  it("explain names the releases a rule runs for, and the version rule lists what came when", () => {
+    expect(runCli(["explain", "script-path-through-symlink"]).stdout).toContain("Runs for keepalived 2.3.0 and newer.");
+    const v = runCli(["explain", "unsupported-in-target-version"]).stdout;
+    expect(v).toMatch(/- added in 2\.4\.0: .*`vrrp_delay_after_boot` \(global_defs\)/);
+    expect(v).toMatch(/- added in 2\.3\.0: .*`use_symlink_paths` \(global_defs\)/);
+    expect(v).toContain("- 2.2.8 and newer: umask written with symbolic names");
   });
 
   it("explain: prints the rule's docs page", () => {
@@ -75,7 +94,7 @@ describe("subcommands", () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
     const r = runCli(["--version"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`keepalived-lint ${pkg.version}\nkeepalived versions known to the schema: 2.2.7, 2.4.3, HEAD\n`);
+    expect(r.stdout).toBe(`keepalived-lint ${pkg.version}\nkeepalived versions known to the schema: 2.0.19 to 2.4.3 (every release), and HEAD\n`);
   });
 
   // Subcommands are loaded only when the command line names one (or asks for help): both paths must agree.

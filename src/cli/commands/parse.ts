@@ -25,7 +25,7 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
     .argument("<file>", "main config file")
     .option("--json", "print the AST and the reader's findings as JSON")
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
-    .option("--target-version <version>", "keepalived version: 2.2.7 or newest")
+    .option("--target-version <version>", "keepalived release: 2.0.19 to 2.4.3, HEAD or newest (default: the installed keepalived, else newest)")
     .action((file: string, flags: ParseFlags) => {
       // The config id and target version the linter would use: the workspace's settings, flags winning.
       // The main command defines the same options and commander may hand them to it: take either.

@@ -1,0 +1,24 @@
+// The fuzzer's check of one input, apart from the input generators: the
+// worker of scripts/fuzz.mjs loads only this (fast-check takes seconds to load
+// on a busy machine, which a respawned worker would spend on every failure).
+
+/**
+ * Runs the linter (both target versions, alternately), the parser and the
+ * formatter over one input. Returns a failure description, or undefined.
+ * `api` is { lintText, format, memoryFiles } from the sources or the build.
+ */
+export function checkInput(api, text, i) {
+  const path = "/etc/keepalived/keepalived.conf";
+  // The input is also what its includes find, so include lines lead somewhere (cycles included).
+  const fs = api.memoryFiles({ [path]: text, "/etc/keepalived/x.conf": text, "/etc/keepalived/conf.d/a.conf": "global_defs {\n}\n" }, "/etc/keepalived");
+  try {
+    const r = api.lintText(text, path, { targetVersion: i % 2 ? "2.2.7" : "newest", configId: "id" }, fs);
+    const internal = r.diagnostics.find((d) => d.ruleId === "internal-error");
+    if (internal) return `internal-error finding: ${internal.message}`;
+    const out = api.format(text);
+    if (typeof out !== "string") return "format returned no text";
+  } catch (e) {
+    return `threw: ${e && e.stack ? e.stack.split("\n").slice(0, 4).join(" | ") : String(e)}`;
+  }
+  return undefined;
+}

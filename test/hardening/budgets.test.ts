@@ -1,0 +1,87 @@
+// The reader's and the linter's budgets (grammar/budgets.ts, docs/limits.md):
+// each stops only the construct that exceeds it, with a limit-exceeded
+// finding naming the line and the budget, and the rest is still read.
+import { describe, expect, it } from "vitest";
+import { memoryFiles } from "../../grammar/files.js";
+import { parseText, readConfig } from "../../grammar/reader.js";
+import { lintText } from "../../src/workspace/lint.js";
+
+const limits = (ds: { ruleId: string; message: string }[]) => ds.filter((d) => d.ruleId === "limit-exceeded").map((d) => d.message);
+const names = (r: ReturnType<typeof parseText>) => r.ast.children.map((n) => n.name);
+
+describe("reader budgets", () => {
+  it("expanded lines per line: the loop stops at the budget, the next line is read", () => {
+    const r = parseText("~SEQ(i,1,3) ~SEQ(j,1,3) vrrp_script c$i$j { }\nglobal_defs {\n}\n", "/k.conf", { budgets: { expandedLines: 5 } });
+    expect(limits(r.diagnostics)).toEqual(["line 1 expands to more than 5 lines through multiline definitions and loops; the linter stops expanding it"]);
+    // Outer body, three inner ones, outer body again: the sixth line is over the budget.
+    expect(names(r).filter((n) => n === "vrrp_script").length).toBe(3);
+    expect(names(r)).toContain("global_defs");
+  });
+
+  it("a single loop over the budget is not expanded at all", () => {
+    const r = parseText("~SEQ(i,1,1000000000) vrrp_script c$i {\n}\n", "/k.conf", { budgets: { expandedLines: 10 } });
+    expect(limits(r.diagnostics)).toEqual(["~SEQ would produce 1000000000 lines; the linter expands at most 10 lines from one line"]);
+    expect(names(r)).toEqual([]);
+  });
+
+  it("all expansions of a run together", () => {
+    const r = parseText("~SEQ(i,1,4) vrrp_script a$i { }\n~SEQ(i,1,4) vrrp_script b$i { }\n", "/k.conf", { budgets: { totalExpandedLines: 6 } });
+    expect(limits(r.diagnostics)).toEqual(["the configuration's definitions and loops expand to more than 6 lines in all; the linter stops expanding at line 2"]);
+    expect(names(r).length).toBe(6);
+  });
+
+  it("nesting of multiline definitions", () => {
+    let text = "$D0=router_id x\n\n";
+    for (let i = 1; i <= 6; i++) text += `$D${i}=router_id y \\\n$D${i - 1}\n\n`;
+    const r = parseText(`${text}global_defs {\n$D6\n}\n`, "/k.conf", { budgets: { expansionDepth: 3 } });
+    expect(limits(r.diagnostics)).toEqual([`line ${text.split("\n").length + 1} nests multiline definitions and loops more than 3 deep; the linter stops expanding it`]);
+  });
+
+  it("include depth", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) files[`/c/f${i}.conf`] = `include f${i + 1}.conf\n`;
+    files["/c/f10.conf"] = "global_defs {\n}\n";
+    const r = readConfig(memoryFiles(files, "/c"), ["/c/f0.conf"], { budgets: { includeDepth: 4 } });
+    expect(limits(r.diagnostics)).toEqual(['include nested more than 4 files deep; the linter does not read "f4.conf"']);
+    expect(r.diagnostics.find((d) => d.ruleId === "limit-exceeded")?.file).toBe("/c/f3.conf");
+  });
+
+  it("line length: the rest of a huge line is skipped", () => {
+    // Lines over keepalived's 1023 characters are tokenized by the lexer, up to the budget.
+    const r = parseText(`global_defs {\nrouter_id ${"x".repeat(2000)}\n}\n`, "/k.conf", { budgets: { lineLength: 1500 } });
+    expect(limits(r.diagnostics)).toEqual(["line 2 is 2010 characters long; the linter reads the first 1500 and skips the rest"]);
+    expect(names(r)).toEqual(["global_defs"]);
+  });
+
+  it("a file of control characters is not read, and its text is not kept", () => {
+    const r = readConfig(memoryFiles({ "/c/k.conf": "include env\nglobal_defs {\n}\n", "/c/env": "A=secret\0B=1\0C=2\0D=3\0E=4\0" }, "/c"), ["/c/k.conf"]);
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['"/c/env" is not a keepalived configuration: it holds control characters ("\\x00" at offset 8) - skipping']);
+    expect(r.files.get("/c/env")?.text).toBe("");
+    expect(names(r)).toEqual(["global_defs"]);
+  });
+
+  it("a stray NUL is still a keepalived matter (nul-byte), not a binary file", () => {
+    const r = parseText("global_defs {\nrouter_id a\0b\n}\n");
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(["nul-byte"]);
+  });
+});
+
+describe("findings per file", () => {
+  it("the first N findings and one counting the rest, as severe as the worst of them", () => {
+    const text = Array.from({ length: 30 }, (_, i) => `bogus_${i} x\n`).join("");
+    const r = lintText(text, "/k.conf", { budgets: { findingsPerFile: 10 } });
+    expect(r.diagnostics.length).toBe(11);
+    const last = r.diagnostics[10];
+    expect(last).toMatchObject({ ruleId: "limit-exceeded", severity: "error", message: "20 more findings in this file are not shown: the linter reports at most 10 per file" });
+  });
+});
+
+describe("total work over includes", () => {
+  it("one big file included over and over stops at the characters budget", () => {
+    const big = "global_defs {\n}\n".repeat(100);
+    const main = "include big.conf\n".repeat(50);
+    const r = readConfig(memoryFiles({ "/c/k.conf": main, "/c/big.conf": big }, "/c"), ["/c/k.conf"], { budgets: { totalChars: 10 * big.length } });
+    expect(limits(r.diagnostics)).toEqual(Array(41).fill(`"big.conf" would make the configuration more than ${10 * big.length} characters in all (files included several times count each time); the linter does not read it`));
+    expect(r.ast.children.length).toBe(9 * 100);
+  });
+});
