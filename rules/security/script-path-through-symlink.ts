@@ -11,7 +11,7 @@
  * is the target host's, given as data (settings.symlinkedDirs).
  */
 import { SCRIPT_SYMLINK_DIRS_INSECURE } from "../../grammar/schema/changes.js";
-import { fixOf, replaceWord } from "../../src/engine/fix.js";
+import { replaceWord, suggestionOf } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { scriptLines } from "./helpers-scripts.js";
 
@@ -37,7 +37,10 @@ export default defineRule({
       const real = target.replace(/\/$/, "") + command.slice(dir.replace(/\/$/, "").length);
       const word = s.node.args[0];
       // The fix rewrites the first word only when it is the command itself, unquoted.
-      const suggestion = word && word.text === command ? fixOf(`use "${real}"`, replaceWord(word, real)) : undefined;
+      // A suggestion (issue 17): the script then runs, where keepalived disabled it; on a host with another layout the path may not exist.
+      const suggestion = word && word.text === command
+        ? suggestionOf(["scripts"], `keepalived then runs the check instead of disabling it (the path must exist on every node)`, `use "${real}"`, replaceWord(word, real))
+        : undefined;
       ctx.report({
         at: word ?? s.node.keyword,
         message: `vrrp_script command "${command}" goes through ${dir}, a symbolic link to ${target}: keepalived ${ctx.settings.targetVersion} disables the script as insecure ("Disabling track script … due to insecure"), so the check never runs`,
