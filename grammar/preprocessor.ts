@@ -15,6 +15,7 @@ import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
 import { charCodes, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
+import { detectEngine, ENGINE_NAMES, engineOfContent, substituteVars, templateView, type Rendering, type TemplateChoice, type TemplateView } from "./template/index.js";
 import { isBefore, resolveTarget, type TargetVersion } from "./schema/versions.js";
 
 /** keepalived reads lines with fgets(buf, 1024): 1023 characters including the newline. */
@@ -34,6 +35,10 @@ export interface ReaderOptions {
   env?: Record<string, string>;
   /** Stop reading after this many files (glob bombs); overrides budgets.files. */
   maxFiles?: number;
+  /** Read files as templates of this engine; "auto" (default): by name and content; "off": never. */
+  template?: TemplateChoice;
+  /** Values of template variables (`--template-vars`): simple expression tags are replaced by them (see template/vars.ts). */
+  templateVars?: Record<string, unknown>;
   /** Work budgets (grammar/budgets.ts); unset ones take their defaults. */
   budgets?: Partial<Budgets>;
 }
@@ -119,6 +124,18 @@ export interface PreprocessResult {
   includes: IncludeRef[];
   diagnostics: Diagnostic[];
   roots: string[];
+  /** Files read as templates, by path (their SourceFile holds the template's own text). */
+  templates: Map<string, TemplateView>;
+  /**
+   * Templates read with variables replaced, by path: their SourceFile holds
+   * the rendering until the engine maps findings back (engine/templates.ts).
+   */
+  renderings: Map<string, TemplateRendering>;
+}
+
+export interface TemplateRendering extends Rendering {
+  /** The template's own text. */
+  original: string;
 }
 
 export class Preprocessor {
@@ -128,6 +145,8 @@ export class Preprocessor {
   readonly includes: IncludeRef[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly roots: string[] = [];
+  readonly templates = new Map<string, TemplateView>();
+  readonly renderings = new Map<string, TemplateRendering>();
   private defs = new Map<string, DefEntry>();
   private stack: string[] = [];
   private filesRead = 0;
@@ -179,6 +198,8 @@ export class Preprocessor {
       includes: this.includes,
       diagnostics: this.diagnostics,
       roots: this.roots,
+      templates: this.templates,
+      renderings: this.renderings,
     };
   }
 
@@ -214,16 +235,49 @@ export class Preprocessor {
         "keepalived configurations are text; check the path or the include pattern", via?.slice(0, -1));
       return;
     }
-    const file = new SourceFile(path, text);
+    const rendering = this.renderingOf(path, text);
+    if (rendering) text = rendering.text;
+    const view = this.templateOf(path, text);
+    const file = new SourceFile(path, view ? view.text : text);
     this.files.set(path, file);
     this.stack.push(path);
     // ASCII bytes are the text's char codes as they are; a FileAccess that got them wrong is not trusted.
-    const codes = bytes !== undefined && bytes.length === text.length ? bytes : charCodes(text);
+    const codes = !view && bytes !== undefined && bytes.length === text.length ? bytes : charCodes(file.text);
     try {
       this.readLines({ file, codes, via });
     } finally {
       this.stack.pop();
+      // Findings, snippets and fixes see the template's own text (same length, same lines as the view).
+      if (view) this.files.set(path, new SourceFile(path, text));
     }
+  }
+
+  /** With --template-vars: the template with its simple variables replaced (findings are mapped back later). */
+  private renderingOf(path: string, text: string): TemplateRendering | undefined {
+    const vars = this.options.templateVars;
+    if (!vars) return undefined;
+    const engine = detectEngine(path, text, this.options.template ?? "auto");
+    if (!engine) return undefined;
+    const r = { ...substituteVars(text, engine, vars), original: text };
+    this.renderings.set(path, r);
+    return r;
+  }
+
+  /** The view to read when `path` is a template (see grammar/template/view.ts); reports how it was recognised. */
+  private templateOf(path: string, text: string): TemplateView | undefined {
+    const choice = this.options.template ?? "auto";
+    const engine = detectEngine(path, text, choice);
+    if (!engine) return undefined;
+    const view = templateView(text, engine);
+    this.templates.set(path, view);
+    const first = view.tags[0];
+    if (choice === "auto" && first && /\.conf$/.test(path) && engineOfContent(text) === engine) {
+      this.report("template", "info", { file: path, start: first.start, end: first.end },
+        `"${path.slice(path.lastIndexOf("/") + 1)}" holds ${ENGINE_NAMES[engine]} tags: read as a template (its literal text is checked, every tag stands for any value)`,
+        "name the file after its engine (e.g. keepalived.conf.j2), or pass --template off to read it as keepalived would");
+    }
+    for (const p of view.problems) this.report("template", "warning", { file: path, start: p.start, end: p.end }, p.message);
+    return view;
   }
 
   /**

@@ -7,9 +7,10 @@
  * keepalived's unreleased master are a warning when the target is the newest
  * release: someone may run keepalived built from git.
  */
+import type { ConfigNode } from "../../grammar/ast.js";
 import { keywordSpans, lookupKeyword, NEWEST_RELEASE, whyMissing, inSpans, type KeywordSpec } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "../schema/helpers-tree.js";
+import { contextLabel } from "../schema/helpers-tree.js";
 
 /** Build options the Debian 2.2.7 binary lacks (keepalived -v: no LIBIPSET). */
 const MISSING_IN_DEBIAN_227 = new Set(["_HAVE_LIBIPSET_"]);
@@ -23,12 +24,13 @@ export default defineRule({
     fixable: false,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
+  create(ctx) {
     const target = ctx.settings.targetVersion;
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known) continue;
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known) return;
       const spec = lookupKeyword(node.context, node.name);
-      if (!spec) continue;
+      if (!spec) return;
       const where = node.context === "root" ? "" : ` in ${contextLabel(node.context)}`;
       const spans = keywordSpans(spec.context, spec.name);
       if (!inSpans(spans, target)) {

@@ -2,10 +2,11 @@
  * Keywords keepalived still reads but has replaced. Where the new keyword is
  * the same setting under another name, the fix renames it.
  */
+import type { ConfigNode } from "../../grammar/ast.js";
 import { configTestRefusesDeprecated, knownIn, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "./helpers-tree.js";
+import { contextLabel } from "./helpers-tree.js";
 
 export default defineRule({
   meta: {
@@ -16,11 +17,12 @@ export default defineRule({
     fixable: true,
     keepalivedRefuses: "some",
   },
-  check(ctx) {
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known) continue;
+  create(ctx) {
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known) return;
       const spec = lookupKeyword(node.context, node.name);
-      if (!spec?.deprecated) continue;
+      if (!spec?.deprecated) return;
       const use = spec.deprecated.use;
       const since = spec.deprecated.since && /^v?\d/.test(spec.deprecated.since) ? ` (since ${spec.deprecated.since.replace(/^v?/, "v")})` : "";
       const replacement = spec.aliasOf && use === spec.aliasOf ? lookupKeyword(node.context, spec.aliasOf) : undefined;

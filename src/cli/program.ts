@@ -18,6 +18,7 @@ Examples:
   cat keepalived.conf | keepalived-lint - --stdin-filename /etc/keepalived/keepalived.conf
   keepalived-lint -f sarif -o results.sarif .      for GitHub code scanning
   keepalived-lint --rule line-too-long:off --max-warnings 0 keepalived.conf
+  keepalived-lint roles/lb/templates/keepalived.conf.j2   lint a template (Jinja2, Go, ERB, EPP, Mustache, Terraform)
   keepalived-lint --exit-like-keepalived keepalived.conf   fail exactly when keepalived -t would
   keepalived-lint rules                            list the rules
   keepalived-lint explain nopreempt-weighted-tracking
@@ -43,6 +44,8 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--root <dir>", "read absolute include paths from this checkout directory (DIR stands for /; /etc/keepalived=DIR for a prefix); repeatable", (v: string, acc: string[] = []) => [...acc, v])
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
     .option("--print-config <file>", "print the settings that apply to a file, then exit")
+    .option("--template <engine>", "read the files as templates of jinja, go, erb, epp, mustache, terraform or envsubst; auto (by name and content, the default) or off; directories then include template names")
+    .option("--template-vars <file>", "JSON object of template variables: lint one rendering (simple {{ var }} tags replaced), findings on the template's lines")
     .option("--fix", "apply safe fixes to the files")
     .option("--fix-dry-run", "print the safe fixes as a unified diff; change nothing")
     .option("--unsafe-fixes", "with --fix or --fix-dry-run: also apply suggestions, which change behaviour on purpose (each finding says how)")

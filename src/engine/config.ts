@@ -7,6 +7,7 @@ import type { Severity } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { dirname, join } from "../../grammar/paths.js";
 import type { TargetVersion } from "../../grammar/reader.js";
+import { TEMPLATE_ENGINES, type TemplateChoice } from "../../grammar/template/index.js";
 import { JsoncError, parseJsonc } from "./jsonc.js";
 import { didYouMean } from "./suggest.js";
 
@@ -38,6 +39,8 @@ export interface LintConfig {
   symlinkedDirs?: Record<string, string>;
   /** Settings for the files matching `files` (globs relative to the config file), applied in order after the top level. */
   overrides?: ConfigOverride[];
+  /** Template engine of the linted files: an engine, "auto" (by name and content, the default) or "off". */
+  template?: TemplateChoice;
 }
 
 export interface ConfigOverride {
@@ -45,6 +48,7 @@ export interface ConfigOverride {
   rules?: Record<string, RuleSetting>;
   targetVersion?: TargetVersion;
   configId?: string;
+  template?: TemplateChoice;
 }
 
 /** A node of the `cluster` list; without `configId` the workspace derives one from the path. */
@@ -71,8 +75,9 @@ export function severityOf(v: unknown): RuleSetting | undefined {
   return typeof v === "string" || typeof v === "number" ? SEVERITY_WORDS[String(v)] : undefined;
 }
 
-const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "symlinkedDirs", "overrides", "root", "roots"];
-const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId"];
+const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "symlinkedDirs", "overrides", "root", "roots", "template"];
+const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId", "template"];
+export const TEMPLATE_CHOICES: readonly string[] = [...TEMPLATE_ENGINES, "auto", "off"];
 
 /** Parses and checks a config file's text (JSON with comments and trailing commas); throws ConfigError with a one-line reason. */
 export function parseConfig(text: string, path: string): LintConfig {
@@ -147,6 +152,9 @@ function checkCommon(c: Record<string, unknown>, path: string, prefix: string): 
     throw new ConfigError(`${path}: "${prefix}symlinkedDirs" must map absolute directories to absolute directories, e.g. {"/bin": "/usr/bin"}`);
   }
   if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "${prefix}configId" must be a string`);
+  if (c.template !== undefined && !TEMPLATE_CHOICES.includes(c.template as string)) {
+    throw new ConfigError(`${path}: "${prefix}template" must be one of ${TEMPLATE_CHOICES.map((t) => `"${t}"`).join(", ")}`);
+  }
 }
 
 function isClusterEntry(x: unknown): boolean {

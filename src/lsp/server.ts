@@ -304,7 +304,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (!canWatch) return;
     // Project settings and closed includes change on disk; re-lint when they do.
     connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/.keepalived-lint.json" }, { globPattern: "**/*.conf" }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/.keepalived-lint.json" }, { globPattern: "**/*.conf" }, { globPattern: "**/*.{j2,jinja,jinja2,tmpl,tpl,gotmpl,erb,epp,mustache,tftpl}" }] })
       .catch((e: unknown) => log(`watching files failed: ${(e as Error).message}`));
   });
 
@@ -406,13 +406,15 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onDocumentFormatting(
     safe("formatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocument(at.doc.getText(), formatOptionsOf(at.analysis.settings.format, userFormat)) : [];
+      const template = at?.analysis.result.templates.get(at.path)?.engine;
+      return at ? formatDocument(at.doc.getText(), { ...formatOptionsOf(at.analysis.settings.format, userFormat), template }) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     safe("rangeFormatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocumentRange(at.doc.getText(), p.range, formatOptionsOf(at.analysis.settings.format, userFormat)) : [];
+      const template = at?.analysis.result.templates.get(at.path)?.engine;
+      return at ? formatDocumentRange(at.doc.getText(), p.range, { ...formatOptionsOf(at.analysis.settings.format, userFormat), template }) : [];
     }),
   );
 

@@ -2,7 +2,7 @@
  * The default, human format: findings grouped by file, each with the line it
  * is on, a caret under the offending text and the hint, then a summary.
  */
-import { codeFrame } from "./code-frame.js";
+import { codeFrames } from "./code-frame.js";
 import { PLAIN } from "./paint.js";
 import { countMessages, type Formatter, type Message } from "./types.js";
 
@@ -17,10 +17,11 @@ export const stylish: Formatter = (results, ctx) => {
     // One by one: spreading a long array into push() overflows the stack.
     for (const m of r.messages) all.push(m);
     out.push(c.underline(r.displayPath));
+    const codeFrame = r.source !== undefined ? codeFrames(r.source) : undefined;
     for (const m of r.messages) {
       out.push(`  ${c.dim(`${m.line}:${m.column}`)}  ${sev(m)}  ${m.message}  ${c.dim(m.ruleId)}`);
-      if (r.source !== undefined) {
-        const [text, caret] = codeFrame(r.source, m.line, m.column, m.endLine, m.endColumn);
+      if (codeFrame) {
+        const [text, caret] = codeFrame(m.line, m.column, m.endLine, m.endColumn);
         if (text !== undefined && caret !== undefined) {
           const bar = text.indexOf("|") + 1;
           const at = caret.indexOf("^");

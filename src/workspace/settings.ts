@@ -9,6 +9,7 @@
 import type { FileAccess } from "../../grammar/files.js";
 import { dirname, resolve } from "../../grammar/paths.js";
 import type { TargetVersion } from "../../grammar/reader.js";
+import type { TemplateChoice } from "../../grammar/template/index.js";
 import { NEWEST_RELEASE } from "../../grammar/schema/versions.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { ConfigError, findConfig, parseConfig, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
@@ -26,6 +27,10 @@ export interface SettingOverrides {
   configId?: string;
   reportUnusedDisableDirectives?: boolean;
   indent?: number | "tab";
+  /** Template engine, "auto" or "off" (--template, the editor's templateEngine). */
+  template?: TemplateChoice;
+  /** Values of template variables (--template-vars). */
+  templateVars?: Record<string, unknown>;
   /** Work budgets (grammar/budgets.ts); unset ones take their defaults. */
   budgets?: LintOptions["budgets"];
 }
@@ -91,7 +96,7 @@ export class SettingsResolver {
     const o = this.source.overrides ?? {};
     // the file's top level, then its overrides matching this file, then what the front end says
     const layers = [{ ...this.source.defaults }, ...layersFor(loaded, file)];
-    const last = <K extends "targetVersion" | "configId">(k: K) => layers.reduce<LintConfig[K]>((v, l) => l[k] ?? v, undefined);
+    const last = <K extends "targetVersion" | "configId" | "template">(k: K) => layers.reduce<LintConfig[K]>((v, l) => l[k] ?? v, undefined);
     const configId = o.configId ?? last("configId") ?? this.source.hostName;
     const target = this.targetOf(o, layers, loaded?.path);
     return {
@@ -101,6 +106,8 @@ export class SettingsResolver {
         ...(configId !== undefined && { configId }),
         ...(c.symlinkedDirs !== undefined && { symlinkedDirs: c.symlinkedDirs }),
         ...(o.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: o.reportUnusedDisableDirectives }),
+        ...((o.template ?? last("template")) !== undefined && { template: o.template ?? last("template") }),
+        ...(o.templateVars !== undefined && { templateVars: o.templateVars }),
         ...(o.budgets !== undefined && { budgets: o.budgets }),
       },
       format: { indent: o.indent ?? c.format?.indent },

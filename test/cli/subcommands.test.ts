@@ -72,6 +72,18 @@ describe("subcommands", () => {
     expect(out.diagnostics).toEqual([expect.objectContaining({ file: join(dir, "extra.conf"), ruleId: "unbalanced-brace", line: 4, column: 1 })]);
   });
 
+  it("parse --json: streamed in JSON.stringify's two-space layout, with synthetic words, blocks and empty lists", () => {
+    const dir = tempTree({
+      "k.conf": '$IF=eth0\nvrrp_instance "VI 1" {\n  interface $IF\n  track_script {\n  }\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\nvrrp_script chk {\n',
+    });
+    const r = runCli(["parse", "--json", "k.conf"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.children[0].children[0].args[0]).toMatchObject({ text: "eth0", synthetic: true });
+    expect(out.children[1].block).toEqual({ kind: "keywords", childContext: "vrrp_script", closed: false });
+    expect(r.stdout).toBe(JSON.stringify(out, null, 2) + "\n");
+  });
+
   it("parse without --json prints an outline", () => {
     const dir = tempTree({ "k.conf": "global_defs {\n  router_id lb1\n}\n" });
     const r = runCli(["parse", "k.conf"], { cwd: dir });

@@ -47,6 +47,8 @@ export interface LintFlags {
   maxExpandedLines?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
+  template?: string;
+  templateVars?: string;
   root?: string[];
 }
 
@@ -81,7 +83,16 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   if (flags.printConfig !== undefined) {
     const s = workspace.settingsFor(resolve(io.cwd, flags.printConfig));
     const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.lint.rules?.[r.meta.id] ?? r.meta.severity]));
-    const shown = { configFile: s.configFile ?? null, targetVersion: s.lint.targetVersion, configId: s.lint.configId, ignore: s.ignore, ...(s.file.root !== undefined && { root: s.file.root }), ...(s.file.roots && { roots: s.file.roots }), rules };
+    const shown = {
+      configFile: s.configFile ?? null,
+      targetVersion: s.lint.targetVersion,
+      targetVersionFrom: s.targetVersionFrom,
+      configId: s.lint.configId,
+      ignore: s.ignore,
+      ...(s.file.root !== undefined && { root: s.file.root }),
+      ...(s.file.roots && { roots: s.file.roots }),
+      rules,
+    };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
     return EXIT.ok;
   }
@@ -100,7 +111,9 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     args.push(dflt);
   }
   const ignored = (p: string) => workspace.ignoredBy(p) !== undefined;
-  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored });
+  // A directory contributes its templates only when templates are asked for (--template).
+  const templates = flags.template !== undefined && flags.template !== "off";
+  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored, templates });
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
 
   const fixing = !!(flags.fix || flags.fixDryRun);
