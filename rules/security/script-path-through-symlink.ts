@@ -22,7 +22,6 @@ export default defineRule({
     category: "security",
     description: "A vrrp_script command through a symlinked directory (/bin → /usr/bin): keepalived 2.3.0+ disables it as insecure",
     fixable: false,
-    hasSuggestions: true,
     targetVersions: { since: SCRIPT_SYMLINK_DIRS_INSECURE },
   },
   check(ctx) {
@@ -38,8 +37,9 @@ export default defineRule({
       const real = target.replace(/\/$/, "") + command.slice(dir.replace(/\/$/, "").length);
       const word = s.node.args[0];
       // The fix rewrites the first word only when it is the command itself, unquoted.
+      // A suggestion (issue 17): the script then runs, where keepalived disabled it; on a host with another layout the path may not exist.
       const suggestion = word && word.text === command
-        ? suggestionOf(["scripts"], `keepalived then runs "${real}" itself, which passes its script security check, so the check runs again`, `use "${real}"`, replaceWord(word, real))
+        ? suggestionOf(["scripts"], `keepalived then runs the check instead of disabling it (the path must exist on every node)`, `use "${real}"`, replaceWord(word, real))
         : undefined;
       ctx.report({
         at: word ?? s.node.keyword,
