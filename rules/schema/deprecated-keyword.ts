@@ -14,7 +14,7 @@ export default defineRule({
     severity: "warning",
     category: "schema",
     description: "A keyword keepalived has replaced; renames it when the replacement is the same setting",
-    fixable: true,
+    fixable: "some",
     keepalivedRefuses: "some",
   },
   create(ctx) {

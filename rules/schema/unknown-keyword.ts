@@ -51,7 +51,7 @@ export default defineRule({
     severity: "error",
     category: "schema",
     description: "A keyword keepalived does not know in the block it is written in",
-    fixable: true,
+    fixable: "some",
     keepalivedRefuses: "always",
     hasSuggestions: true,
   },

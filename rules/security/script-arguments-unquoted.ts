@@ -30,7 +30,7 @@ export default defineRule({
     severity: "error",
     category: "security",
     description: "Script arguments outside the quotes: keepalived reads them as user/group or drops them",
-    fixable: true,
+    fixable: "some",
     hasSuggestions: true,
   },
   check(ctx) {

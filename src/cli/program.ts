@@ -19,6 +19,8 @@ Examples:
   keepalived-lint -f sarif -o results.sarif .      for GitHub code scanning
   keepalived-lint --rule line-too-long:off --max-warnings 0 keepalived.conf
   keepalived-lint roles/lb/templates/keepalived.conf.j2   lint a template (Jinja2, Go, ERB, EPP, Mustache, Terraform)
+  keepalived-lint --write-baseline baseline.json /etc/keepalived/   record today's findings
+  keepalived-lint --baseline baseline.json /etc/keepalived/         then report only new ones
   keepalived-lint --exit-like-keepalived keepalived.conf   fail exactly when keepalived -t would
   keepalived-lint rules                            list the rules
   keepalived-lint explain nopreempt-weighted-tracking
@@ -51,6 +53,10 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--unsafe-fixes", "with --fix or --fix-dry-run: also apply suggestions, which change behaviour on purpose (each finding says how)")
     .option("--exit-like-keepalived", "exit 1 exactly when keepalived -t (of --target-version) would exit non-zero for reasons that do not depend on the host; severities then do not decide the exit status")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN))
+    .option("--baseline <file>", "report only findings not recorded in this baseline file (default: the \"baseline\" setting)")
+    .option("--no-baseline", "report every finding, whatever the \"baseline\" setting says")
+    .option("--write-baseline [file]", "record every finding in a baseline file (default: the \"baseline\" setting's), to adopt the linter on existing configs")
+    .option("--prune-baseline", "drop the baseline's entries that no longer occur from its file")
     .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 50000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
     .option("--report-unused-disable-directives", "report suppression comments that suppress nothing")
     .option("--color", "colour the output even when it is not a terminal")

@@ -41,6 +41,8 @@ export interface LintConfig {
   overrides?: ConfigOverride[];
   /** Template engine of the linted files: an engine, "auto" (by name and content, the default) or "off". */
   template?: TemplateChoice;
+  /** Baseline file (relative to the config file) of findings recorded with --write-baseline, reported no more. */
+  baseline?: string;
 }
 
 export interface ConfigOverride {
@@ -75,7 +77,7 @@ export function severityOf(v: unknown): RuleSetting | undefined {
   return typeof v === "string" || typeof v === "number" ? SEVERITY_WORDS[String(v)] : undefined;
 }
 
-const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "symlinkedDirs", "overrides", "root", "roots", "template"];
+const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "symlinkedDirs", "overrides", "root", "roots", "template", "baseline"];
 const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId", "template"];
 export const TEMPLATE_CHOICES: readonly string[] = [...TEMPLATE_ENGINES, "auto", "off"];
 
@@ -98,6 +100,7 @@ export function parseConfig(text: string, path: string): LintConfig {
   if (c.cluster !== undefined && (!Array.isArray(c.cluster) || !c.cluster.every(isClusterEntry))) {
     throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id} objects`);
   }
+  if (c.baseline !== undefined && (typeof c.baseline !== "string" || c.baseline === "")) throw new ConfigError(`${path}: "baseline" must be a file name (relative to this file)`);
   if (c.roots !== undefined && (!Array.isArray(c.roots) || !c.roots.every((x) => typeof x === "string"))) {
     throw new ConfigError(`${path}: "roots" must be an array of strings`);
   }

@@ -20,8 +20,13 @@ export interface RuleMeta {
   category: Category;
   /** One line: what the rule finds. */
   description: string;
-  /** Does the rule offer safe automatic fixes (applied by --fix)? */
-  fixable: boolean;
+  /**
+   * Does --fix fix what the rule finds? true: every finding carries a safe
+   * fix (unless its text comes from a $DEFINITION or loop, which a fix
+   * cannot edit); "some": only some kinds of finding do (the rule's page
+   * says which); false: none.
+   */
+  fixable: boolean | "some";
   /** Reader findings with this id are reported through this rule (syntax rules). */
   fromReader?: boolean;
   /** Does the rule offer suggestions (fixes an editor offers but --fix never applies)? The engine refuses undeclared ones. */

@@ -73,6 +73,8 @@ export interface FormatContext {
   colorLevel: 0 | 1 | 2 | 3;
   /** The colours of terminal formats at that level (paint.ts's paintFor); plain when absent. */
   paint?: Paint;
+  /** Columns of the terminal the report goes to: the terminal formats wrap to it. Absent (no wrapping) when it is not a terminal. */
+  width?: number;
   /** Metadata of every rule (SARIF rule table, docs links). */
   rules: readonly RuleMeta[];
   /** Docs URL of a rule, when the package names its repository. */

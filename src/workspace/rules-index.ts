@@ -30,7 +30,7 @@ export function rulesIndexMarkdown(): string {
     out.push(`## ${FAMILY_TITLES[cat] ?? cat}`, "", "| rule | severity | fixable | keepalived -t | what it finds |", "| --- | --- | --- | --- | --- |");
     for (const r of ALL_RULES.filter((x) => x.meta.category === cat)) {
       const refuses = r.meta.keepalivedRefuses === "always" ? "refuses" : r.meta.keepalivedRefuses === "some" ? "some" : "";
-      out.push(`| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.fixable ? "yes" : ""} | ${refuses} | ${r.meta.description.replace(/\|/g, "\\|")} |`);
+      out.push(`| [${r.meta.id}](${r.meta.id}.md) | ${r.meta.severity} | ${r.meta.fixable === "some" ? "some cases" : r.meta.fixable ? "yes" : ""} | ${refuses} | ${r.meta.description.replace(/\|/g, "\\|")} |`);
     }
     out.push("");
   }

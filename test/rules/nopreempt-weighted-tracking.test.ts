@@ -61,6 +61,7 @@ ruleTester(rule, {
     },
     {
       name: "a weight written through a definition is reported but not fixed",
+      noFix: true,
       code: "$W=-20\n" + script("") + "vrrp_instance V {\n  nopreempt\n  track_script {\n    chk_memcached weight $W\n  }\n}\n",
       errors: [{ line: 9 }],
     },

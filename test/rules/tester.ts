@@ -34,6 +34,8 @@ export interface InvalidCase {
   errors: ExpectedError[];
   /** Text after applying every fix of this rule; omit when no finding has a fix. */
   output?: string;
+  /** A rule with fixable: true finds something here it cannot fix (text from a $DEFINITION or loop, or a file it cannot edit). */
+  noFix?: boolean;
   /** Text after applying each suggestion alone, in finding order; omit when there are none. */
   suggestions?: string[];
 }
@@ -78,6 +80,10 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         if (typeof e.message === "string") expect(d.message).toContain(e.message);
         else if (e.message) expect(d.message).toMatch(e.message);
       });
+      // fixable: true promises a fix on every finding (the rules table says "yes"); otherwise it must say "some".
+      if (rule.meta.fixable === true && !c.noFix) {
+        expect(mine.filter((d) => !d.fix).map((d) => d.message), 'a finding without a fix: make meta.fixable "some" (or mark the case noFix when its text comes from a $DEFINITION or loop)').toEqual([]);
+      }
       const offered = mine.flatMap((d) => d.suggestions ?? []);
       for (const sg of offered) {
         expect(sg.consequence, `suggestion "${sg.description}" must say its consequence`).toBeTruthy();
@@ -95,7 +101,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         expect(edits, "a finding has a fix: give `output`").toEqual([]);
         return;
       }
-      expect(rule.meta.fixable, "rule reports fixes but meta.fixable is false").toBe(true);
+      expect(rule.meta.fixable, "rule reports fixes but meta.fixable is false").not.toBe(false);
       const fixed = applyEdits(c.code, edits).text;
       expect(fixed).toBe(c.output);
       expect(fixed).not.toBe(c.code);

@@ -73,9 +73,9 @@ async function clusterCommand(given: string[], flags: ClusterFlags, io: CliIo): 
   }
   if (flags.format !== "stylish") return writeReport(results, flags, formatter, io);
   return writeReport(results, flags, formatter, io, {
-    preface: (level) => {
+    preface: (level, width) => {
       const c = new Chalk({ level });
-      return clusterTable(run.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }) + "\n";
+      return clusterTable(run.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }, width) + "\n";
     },
     wrap: (text) => (clean ? text + "no findings\n" : text),
   });

@@ -6,7 +6,7 @@
  * configurations that include it (repository.ts finds them).
  */
 import { readFileSync } from "node:fs";
-import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { writeFileAtomic, WriteRefused } from "../../node/write.js";
 import type { Diagnostic } from "../../../grammar/ast.js";
 import { overlayFiles } from "../../../grammar/files.js";
@@ -20,6 +20,7 @@ import { maskSecrets, scrubText, secretsOf, type Secret } from "../../engine/sec
 import { fragmentFindings, hasFindingsElsewhere, looksLikeFragment, softenUnresolved } from "../../workspace/fragments.js";
 import type { Settings } from "../../workspace/settings.js";
 import { Workspace } from "../../workspace/workspace.js";
+import { checkBaselineFlags, withBaseline, type BaselineFlags } from "../baseline.js";
 import { unifiedDiff } from "../diff.js";
 import { UsageError, EXIT, type CliIo } from "../io.js";
 import { reporterFor, writeReport } from "../report.js";
@@ -30,7 +31,7 @@ import { expandTargets, type Target } from "../targets.js";
 
 export const DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
 
-export interface LintFlags {
+export interface LintFlags extends BaselineFlags {
   format: string;
   outputFile?: string;
   stdinFilename?: string;
@@ -77,6 +78,7 @@ interface Run {
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (io.env.KEEPALIVED_LINT_INTERNAL_ERROR_TEST === "1") throw new Error("internal error requested by KEEPALIVED_LINT_INTERNAL_ERROR_TEST");
   const formatter = await reporterFor(flags);
+  checkBaselineFlags(flags);
   const workspace = workspaceFor(flags, io);
   const fs = workspace.fs;
 
@@ -146,7 +148,11 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const kept = runs.filter((r) => r.target.explicit || r.main !== r.target.path || !included.has(r.target.path));
   for (const d of repo.detections()) io.stderr(detectionNote(d, repo.top));
 
-  const results = collect(kept, io.cwd, stdin);
+  const baselineSetting = (file: string) => {
+    const s = workspace.settingsFor(file);
+    return s.configFile !== undefined && s.file.baseline !== undefined ? resolve(dirname(s.configFile), s.file.baseline) : undefined;
+  };
+  const results = withBaseline(collect(kept, io.cwd, stdin), flags, io, baselineSetting);
   if (fixing) writeFixes(kept, io, flags, stdin);
   // Standard output then carries a patch or the fixed config: keep the report out of it.
   const toStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
