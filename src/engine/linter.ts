@@ -57,6 +57,11 @@ export type EngineOptions = LintOptions & { ruleSet: readonly Rule[] };
 export interface LintResult extends ParseResult {
   /** Findings of every enabled rule (reader findings included), suppressed ones removed, sorted. */
   diagnostics: Diagnostic[];
+  /**
+   * Findings with a fix or suggestion, beyond the per-file cap of `diagnostics`
+   * too: --fix applies them all in one pass instead of a pass per capful.
+   */
+  fixable: Diagnostic[];
   /** The reader's raw findings (before severities and suppression). */
   readerDiagnostics: Diagnostic[];
   model: ConfigModel;
@@ -123,8 +128,9 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   // No finding carries a password or key: the length is all it may say.
   const secrets = secretsOf(parsed.ast);
   if (secrets.length > 0) diagnostics = diagnostics.map((d) => scrubFinding(d, secrets));
-  diagnostics = capPerFile(dedupe(diagnostics).sort(byPosition), budgetsOf(options.budgets).findingsPerFile);
-  return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+  const uncapped = dedupe(diagnostics).sort(byPosition);
+  diagnostics = capPerFile(uncapped, budgetsOf(options.budgets).findingsPerFile);
+  return { ...parsed, diagnostics, fixable: uncapped.filter(hasEdits), readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
 }
 
 /** Does what the rule finds happen in the target release (meta.targetVersions)? */
@@ -219,6 +225,10 @@ function capPerFile(sorted: Diagnostic[], max: number): Diagnostic[] {
     i = j;
   }
   return out;
+}
+
+function hasEdits(d: Diagnostic): boolean {
+  return (d.fix?.edits.length ?? 0) > 0 || (d.suggestions?.length ?? 0) > 0;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

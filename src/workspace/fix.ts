@@ -45,7 +45,8 @@ export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, te
     const result = lintWith(texts);
     secrets.push(...secretsOf(result.ast));
     if (!fix || pass === MAX_PASSES) return { result, texts, originals, secrets };
-    const byFile = chooseEdits(result.diagnostics, canEdit, unsafe);
+    // Every fixable finding, not only the reported ones (the report keeps at most a capful per file).
+    const byFile = chooseEdits(result.fixable ?? result.diagnostics, canEdit, unsafe);
     let changed = false;
     for (const [path, edits] of byFile) {
       const before = texts.get(path) ?? result.files.get(path)?.text;
