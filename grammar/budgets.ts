@@ -29,14 +29,14 @@ export interface Budgets {
 }
 
 export const DEFAULT_BUDGETS: Readonly<Budgets> = {
-  expandedLines: 20_000,
-  totalExpandedLines: 50_000,
+  expandedLines: 50_000,
+  totalExpandedLines: 60_000,
   expansionDepth: 32,
   includeDepth: 64,
   files: 5_000,
   totalChars: 128 * 1024 * 1024,
   lineLength: 100_000,
-  findingsPerFile: 1_000,
+  findingsPerFile: 2_000,
 };
 
 export function budgetsOf(partial: Partial<Budgets> | undefined): Budgets {

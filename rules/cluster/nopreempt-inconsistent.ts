@@ -4,7 +4,7 @@ import { defineRule } from "../../src/engine/rule.js";
 import { NOPREEMPT_ADVICE, anchorOf, removeNopreemptEverywhere, who } from "../helpers.js";
 
 export default defineRule({
-  meta: { id: "nopreempt-inconsistent", severity: "warning", category: "cluster", fixable: false,
+  meta: { id: "nopreempt-inconsistent", severity: "warning", category: "cluster", fixable: false, hasSuggestions: true,
     description: "nopreempt is set on some nodes of a VRRP cluster only" },
   checkCluster(ctx) {
     for (const g of ctx.groups) {

@@ -3,7 +3,7 @@ import { defineRule } from "../../src/engine/rule.js";
 import { NOPREEMPT_ADVICE, anchorOf, removeNopreemptEverywhere } from "../helpers.js";
 
 export default defineRule({
-  meta: { id: "startup-order-decides-master", severity: "warning", category: "cluster", fixable: false,
+  meta: { id: "startup-order-decides-master", severity: "warning", category: "cluster", fixable: false, hasSuggestions: true,
     description: "which node becomes master depends on which starts first, not on priority" },
   checkCluster(ctx) {
     for (const g of ctx.groups) {

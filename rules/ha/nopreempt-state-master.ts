@@ -9,6 +9,7 @@
  */
 import { fixOf, removeLine, replaceWord, suggestionOf } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { hasPlaceholder } from "../../grammar/template/index.js";
 
 export default defineRule({
   meta: {
@@ -17,6 +18,7 @@ export default defineRule({
     category: "ha",
     description: "nopreempt or preempt_delay on an instance keepalived forces to preempt (state MASTER or priority 255)",
     fixable: true,
+    hasSuggestions: true,
     keepalivedRefuses: "always",
   },
   check(ctx) {
@@ -40,6 +42,16 @@ export default defineRule({
             fix: remove,
             suggestions: backup ? [backup] : undefined,
             related: inst.stateNode ? [{ span: inst.stateNode, message: "state MASTER is set here" }] : undefined,
+          });
+        } else if (inst.stateNode && inst.stateNode.args.some((a) => hasPlaceholder(a.text))) {
+          // A template's `state {{ STATE }}`: the value is unknown, so say what it must not render.
+          const stateText = inst.stateNode.args.map((a) => a.text).join(" ");
+          ctx.report({
+            at: setting.keyword,
+            severity: "info",
+            message: `if ${stateText} renders MASTER, ${what} on vrrp_instance "${inst.name}" is cleared by keepalived and the instance preempts`,
+            hint: "render \"state BACKUP\" wherever this setting is rendered",
+            related: [{ span: inst.stateNode, message: "the state is set here" }],
           });
         } else if (inst.priority === 255) {
           ctx.report({

@@ -26,6 +26,7 @@ export default defineRule({
     category: "ha",
     description: "nopreempt with a weighted tracker: a failed check lowers the priority but does not move the VIP by itself",
     fixable: "some",
+    hasSuggestions: true,
     dependsOnPeers: true,
   },
   check(ctx) {

@@ -15,6 +15,7 @@ export default defineRule({
     category: "ha",
     description: "unicast_peer lists the instance's own unicast_src_ip",
     fixable: false,
+    hasSuggestions: true,
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {

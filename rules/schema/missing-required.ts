@@ -9,9 +9,9 @@
  * (check_data.c validate_check_config(): "no protocol set - defaulting to UDP").
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import { UNICAST_WITHOUT_INTERFACE } from "../../grammar/schema/changes.js";
+import { isBefore, lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes } from "./helpers-tree.js";
 
 /** Block keyword → the setting it needs and what keepalived does without it. */
 const NEEDS: Record<string, { keyword: string; effect: string }> = {
@@ -31,9 +31,10 @@ export default defineRule({
     fixable: false,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) continue;
+  create(ctx) {
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) return;
       // By canonical name: neighbour_ip is neighbor_ip.
       const has = (name: string) => node.children.some((c) => c.kind === "keyword" && (c.name === name || lookupKeyword(c.context, c.name)?.aliasOf === name));
       const label = `${node.name}${node.args[0] ? ` "${node.args[0].text}"` : ""}`;
@@ -44,15 +45,15 @@ export default defineRule({
         }
         // A "unicast configured" instance needs no interface in newer keepalived.
         const unicast = node.children.some((c) => c.kind === "keyword" && c.known && lookupKeyword(c.context, c.name)?.setsUnicast === true);
-        if (!has("interface") && (ctx.settings.targetVersion === "2.2.7" || !unicast)) {
-          const why = unicast ? " (keepalived 2.2.7 requires it even for unicast instances)" : "";
+        if (!has("interface") && (isBefore(ctx.settings.targetVersion, UNICAST_WITHOUT_INTERFACE) || !unicast)) {
+          const why = unicast ? ` (keepalived ${ctx.settings.targetVersion} requires it even for unicast instances; ${UNICAST_WITHOUT_INTERFACE} and newer do not)` : "";
           report(node, `${label} has no interface${why}; ${stop}`, "add \"interface <name>\" for the interface VRRP adverts are sent on");
         }
-        continue;
+        return;
       }
       if (node.name === "virtual_server") {
         checkVirtualServer(node, label, has);
-        continue;
+        return;
       }
       const need = Object.hasOwn(NEEDS, node.name) ? NEEDS[node.name] : undefined;
       if (need && !has(need.keyword)) report(node, `${label} has no "${need.keyword}"; ${need.effect}`, `add "${need.keyword} …" to the block`);

@@ -31,6 +31,7 @@ export default defineRule({
     category: "security",
     description: "Script arguments outside the quotes: keepalived reads them as user/group or drops them",
     fixable: "some",
+    hasSuggestions: true,
   },
   check(ctx) {
     for (const s of scriptLines(ctx.ast)) {

@@ -3,11 +3,13 @@
  * failover, and run the cluster rules over all of it. Findings land on the
  * node file (and line) they are about.
  */
+import { templateFindings } from "../engine/templates.js";
 import type { Diagnostic } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
+import { resolveTarget } from "../../grammar/schema/versions.js";
 import { groupInstances, type ClusterGroup, type ClusterNode } from "./groups.js";
 import { lint, type EngineOptions } from "../engine/linter.js";
-import { findingOf, type ClusterContext, type LintSettings } from "../engine/rule.js";
+import { findingOf, MERGED_USR_LINKS, type ClusterContext, type LintSettings } from "../engine/rule.js";
 import { applyDirectives, directivesOf } from "../engine/suppress.js";
 import { scrubFinding, secretsOf } from "../engine/secrets.js";
 
@@ -33,7 +35,7 @@ export function lintCluster(fs: FileAccess, files: string[], paths: string[], op
 
 export function clusterOf(nodes: ClusterNode[], options: EngineOptions): ClusterResult {
   const groups = groupInstances(nodes);
-  const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
+  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
   const found: Diagnostic[] = [];
   for (const rule of options.ruleSet) {
     if (!rule.checkCluster) continue;
@@ -53,7 +55,9 @@ export function clusterOf(nodes: ClusterNode[], options: EngineOptions): Cluster
   const directives = new Map([...files].map(([p, f]) => [p, directivesOf(f)] as const));
   const seen = new Set<string>();
   const secrets = nodes.flatMap((n) => secretsOf(n.result.ast));
-  const diagnostics = applyDirectives(found.map((d) => scrubFinding(d, secrets)), files, directives).filter((d) => {
+  const templates = new Map(nodes.flatMap((n) => [...(n.result.templates ?? [])]));
+  const lineOf = (f: string, o: number) => files.get(f)?.position(o).line ?? 0;
+  const diagnostics = applyDirectives(templateFindings(found, templates, lineOf).map((d) => scrubFinding(d, secrets)), files, directives).filter((d) => {
     const k = `${d.ruleId}\0${d.file}\0${d.start}\0${d.message}`;
     if (seen.has(k)) return false;
     seen.add(k);

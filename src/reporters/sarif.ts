@@ -72,12 +72,6 @@ export const sarif: Formatter = (results, ctx) => {
   return JSON.stringify(log, null, 2) + "\n";
 };
 
-/** A rule page's first paragraph after its title, as plain text. */
-function introOf(page: string): string | undefined {
-  const para = page.replace(/^#[^\n]*\n+/, "").split(/\n\s*\n/)[0]?.trim();
-  return para ? para.replace(/\s*\n\s*/g, " ") : undefined;
-}
-
 function sarifFix(text: string, fix: { range: [number, number]; text: string }, artifactLocation: object) {
   return {
     description: { text },
@@ -85,4 +79,10 @@ function sarifFix(text: string, fix: { range: [number, number]; text: string }, 
       { artifactLocation, replacements: [{ deletedRegion: { charOffset: fix.range[0], charLength: fix.range[1] - fix.range[0] }, insertedContent: { text: fix.text } }] },
     ],
   };
+}
+
+/** A rule page's first paragraph after its title, as plain text. */
+function introOf(page: string): string | undefined {
+  const para = page.replace(/^#[^\n]*\n+/, "").split(/\n\s*\n/)[0]?.trim();
+  return para ? para.replace(/\s*\n\s*/g, " ") : undefined;
 }

@@ -7,7 +7,7 @@
  * long message never pushes it into the middle of the next line. Elsewhere
  * each finding is one line, for grep.
  */
-import { codeFrame } from "./code-frame.js";
+import { codeFrames } from "./code-frame.js";
 import { PLAIN } from "./paint.js";
 import { countMessages, type Formatter, type Message } from "./types.js";
 import { length, padTo, wrap } from "./wrap.js";
@@ -43,6 +43,7 @@ export const stylish: Formatter = (results, ctx) => {
     // One by one: spreading a long array into push() overflows the stack.
     for (const m of r.messages) all.push(m);
     out.push(c.underline(r.displayPath));
+    const codeFrame = r.source !== undefined ? codeFrames(r.source) : undefined;
     // Reduced, not spread into Math.max: a file can have more findings than the stack has room for arguments.
     const posWidth = r.messages.reduce((w, m) => Math.max(w, `${m.line}:${m.column}`.length), 0);
     const sevWidth = r.messages.reduce((w, m) => Math.max(w, sevWord(m).length), 0);
@@ -60,8 +61,8 @@ export const stylish: Formatter = (results, ctx) => {
         out.push(`${lead}${padTo(first, firstRoom)}  ${c.dim(m.ruleId)}`);
         for (const line of rest) out.push(" ".repeat(indent) + line);
       }
-      if (r.source !== undefined) {
-        const [text, caret] = codeFrame(r.source, m.line, m.column, m.endLine, m.endColumn);
+      if (codeFrame) {
+        const [text, caret] = codeFrame(m.line, m.column, m.endLine, m.endColumn);
         if (text !== undefined && caret !== undefined) {
           const bar = text.indexOf("|") + 1;
           const at = caret.indexOf("^");

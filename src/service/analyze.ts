@@ -9,7 +9,7 @@ import { overlayFiles, type FileAccess } from "../../grammar/files.js";
 import { ConfigError, type LoadedConfig } from "../engine/config.js";
 import type { LintResult } from "../engine/linter.js";
 import { nodesFromSettings } from "../workspace/cluster.js";
-import type { Settings, SettingOverrides } from "../workspace/settings.js";
+import type { Settings, SettingOverrides, SettingsSource } from "../workspace/settings.js";
 import { Workspace } from "../workspace/workspace.js";
 export { MAIN_FILE_NAME } from "../workspace/owners.js";
 
@@ -24,6 +24,8 @@ export interface AnalyzeOptions {
   defaults?: SettingOverrides;
   /** Skip `.keepalived-lint.json` lookup (the CLI's --no-config). */
   noConfig?: boolean;
+  /** The keepalived installed where the front end runs: the target when no setting names one. */
+  installedKeepalived?: SettingsSource["installedKeepalived"];
 }
 
 export interface Analysis {
@@ -41,7 +43,7 @@ export interface Analysis {
 /** Lints `root` with its project settings. Never throws: a broken settings file becomes a finding on `root`. */
 export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = {}): Analysis {
   const files = options.overrides ? overlay(fs, options.overrides) : fs;
-  const source = { hostName: options.hostName, overrides: options.settings, defaults: options.defaults, ...(options.noConfig && { configFile: false as const }) };
+  const source = { hostName: options.hostName, overrides: options.settings, defaults: options.defaults, installedKeepalived: options.installedKeepalived, ...(options.noConfig && { configFile: false as const }) };
   let workspace = new Workspace(files, source);
   let settings: Settings;
   let configProblem: Diagnostic | undefined;

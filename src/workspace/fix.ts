@@ -62,17 +62,63 @@ export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, te
 
 /** Whole fixes whose edits overlap none already taken, grouped by file (a fix is applied entirely or not at all). */
 function chooseEdits(diagnostics: readonly Diagnostic[], canEdit: (path: string) => boolean, unsafe: boolean): Map<string, Edit[]> {
-  const byFile = new Map<string, Edit[]>();
-  const overlaps = (e: Edit) => (byFile.get(e.file) ?? []).some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === t.end));
+  const byFile = new Map<string, TakenEdits>();
+  const taken = (file: string) => {
+    let t = byFile.get(file);
+    if (!t) byFile.set(file, (t = new TakenEdits()));
+    return t;
+  };
   for (const d of diagnostics) {
     const edits = (d.fix ?? (unsafe ? d.suggestions?.[0] : undefined))?.edits;
     if (!edits || edits.length === 0) continue;
-    if (edits.some((e) => !canEdit(e.file) || overlaps(e))) continue;
-    for (const e of edits) {
-      const list = byFile.get(e.file) ?? [];
-      list.push(e);
-      byFile.set(e.file, list);
-    }
+    if (edits.some((e) => !canEdit(e.file) || taken(e.file).overlaps(e))) continue;
+    for (const e of edits) taken(e.file).add(e);
   }
-  return byFile;
+  return new Map([...byFile].map(([file, t]) => [file, t.edits]));
+}
+
+/**
+ * One file's chosen edits, sorted by start then end. Edits taken never
+ * overlap, so their ends rise with their starts and one binary search finds
+ * the only edit a new one could overlap: thousands of fixes stay linear-ish.
+ */
+class TakenEdits {
+  readonly edits: Edit[] = [];
+  private readonly spans = new Set<string>();
+
+  /** Does `e` overlap a taken edit, or replace exactly the same span (two inserts at one point)? */
+  overlaps(e: Edit): boolean {
+    if (this.spans.has(`${e.start}:${e.end}`)) return true;
+    const t = this.edits[this.firstEndingAfter(e.start)];
+    return t !== undefined && t.start < e.end && e.start < t.end;
+  }
+
+  add(e: Edit): void {
+    this.spans.add(`${e.start}:${e.end}`);
+    const list = this.edits;
+    let at = list.length;
+    // Fixes mostly arrive in file order: the common case appends.
+    if (at > 0 && (list[at - 1].start > e.start || (list[at - 1].start === e.start && list[at - 1].end > e.end))) {
+      at = 0;
+      let hi = list.length;
+      while (at < hi) {
+        const mid = (at + hi) >> 1;
+        if (list[mid].start < e.start || (list[mid].start === e.start && list[mid].end <= e.end)) at = mid + 1;
+        else hi = mid;
+      }
+    }
+    list.splice(at, 0, e);
+  }
+
+  /** Index of the first taken edit whose end is past `offset` (ends rise with starts). */
+  private firstEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.edits[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }

@@ -14,13 +14,13 @@ import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
 import type { LintResult } from "../../engine/linter.js";
 import type { FileResult } from "../../reporters/types.js";
-import { fixLoop, type FixOutcome } from "../../workspace/fix.js";
+import { fixLoop } from "../../workspace/fix.js";
+import { nodesFromSettings } from "../../workspace/cluster.js";
+import { maskSecrets, scrubText, secretsOf, type Secret } from "../../engine/secrets.js";
 import { fragmentFindings, hasFindingsElsewhere, looksLikeFragment, softenUnresolved } from "../../workspace/fragments.js";
 import type { Settings } from "../../workspace/settings.js";
 import { Workspace } from "../../workspace/workspace.js";
 import { checkBaselineFlags, withBaseline, type BaselineFlags } from "../baseline.js";
-import { nodesFromSettings } from "../../workspace/cluster.js";
-import { maskSecrets, scrubText, secretsOf } from "../../engine/secrets.js";
 import { unifiedDiff } from "../diff.js";
 import { UsageError, EXIT, type CliIo } from "../io.js";
 import { reporterFor, writeReport } from "../report.js";
@@ -48,6 +48,8 @@ export interface LintFlags extends BaselineFlags {
   maxExpandedLines?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
+  template?: string;
+  templateVars?: string;
   root?: string[];
 }
 
@@ -69,8 +71,8 @@ interface Run {
   reported: Diagnostic[];
   /** Files to list in the report (also when clean). */
   shown: string[];
-  /** Secret values the fix passes read (kept out of diffs). */
-  secrets: FixOutcome["secrets"];
+  /** Secret values of every pass's texts (kept out of diffs). */
+  secrets: Secret[];
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
@@ -83,7 +85,16 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   if (flags.printConfig !== undefined) {
     const s = workspace.settingsFor(resolve(io.cwd, flags.printConfig));
     const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.lint.rules?.[r.meta.id] ?? r.meta.severity]));
-    const shown = { configFile: s.configFile ?? null, targetVersion: s.lint.targetVersion, configId: s.lint.configId, ignore: s.ignore, ...(s.file.root !== undefined && { root: s.file.root }), ...(s.file.roots && { roots: s.file.roots }), rules };
+    const shown = {
+      configFile: s.configFile ?? null,
+      targetVersion: s.lint.targetVersion,
+      targetVersionFrom: s.targetVersionFrom,
+      configId: s.lint.configId,
+      ignore: s.ignore,
+      ...(s.file.root !== undefined && { root: s.file.root }),
+      ...(s.file.roots && { roots: s.file.roots }),
+      rules,
+    };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
     return EXIT.ok;
   }
@@ -102,7 +113,9 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     args.push(dflt);
   }
   const ignored = (p: string) => workspace.ignoredBy(p) !== undefined;
-  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored });
+  // A directory contributes its templates only when templates are asked for (--template).
+  const templates = flags.template !== undefined && flags.template !== "off";
+  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored, templates });
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
 
   const fixing = !!(flags.fix || flags.fixDryRun);
@@ -129,8 +142,7 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     if (!plan.target.explicit && plan.owners.length > 0 && plan.owners.every((o) => mains.has(o))) continue;
     runs.push(...lintPlan(plan, repo, workspace, fixing, !!flags.unsafeFixes, stdin && { ...stdin, text: stdinText ?? "", named: flags.stdinFilename !== undefined }));
   }
-  for (const run of runs) if (run.main === run.target.path) refineWithCluster(run, workspace);
-
+  for (const run of runs) refineWithCluster(run, workspace);
   // A file found in a directory or by a glob that another linted config includes is checked as part of that config only.
   const included = new Set(runs.flatMap((r) => (r.main === r.target.path ? [...r.result.files.keys()].filter((p) => p !== r.target.path) : [])));
   const kept = runs.filter((r) => r.target.explicit || r.main !== r.target.path || !included.has(r.target.path));
@@ -151,11 +163,12 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
 }
 
 /**
- * One truth with `keepalived-lint cluster`: when the file is a node of the
+ * One truth with `keepalived-lint cluster`: when a main file is a node of the
  * `cluster` list of its settings, findings whose truth depends on the other
  * nodes give way to the cluster's verdict (run `cluster` to see it).
  */
 function refineWithCluster(run: Run, workspace: Workspace): void {
+  if (run.main !== run.target.path) return;
   const specs = nodesFromSettings(workspace.settingsFor(run.target.path));
   if (specs.length < 2 || !specs.some((s) => s.path === run.target.path)) return;
   if (specs.some((s) => !workspace.fs.readFile(s.path).ok)) return;

@@ -2,21 +2,26 @@
 // (yes: every finding; some: some kinds of finding; no).
 import type { Command } from "commander";
 import { ALL_RULES } from "../../../rules/index.js";
+import { appliesTo } from "../../engine/linter.js";
 import { padTo, wrap } from "../../reporters/wrap.js";
 import { outputWidth, type CliIo } from "../io.js";
+import { parseTargetVersion } from "../settings.js";
+import { ruleVersions } from "../version-notes.js";
 
 /** Narrowest description column worth wrapping into; a narrower terminal gets each description under its row. */
 const MIN_DESCRIPTION_WIDTH = 30;
 const UNDER = "    ";
 
 /**
- * The table, one rule a row. Given a width (a terminal's), the description
- * column wraps to fit it — or, on a terminal too narrow for a column, goes
- * under its row, indented; without a width each rule is a single line, for grep.
+ * The table, one rule a row; with a target, only the rules that run for that
+ * keepalived release. Given a width (a terminal's), the description column
+ * wraps to fit it — or, on a terminal too narrow for a column, goes under its
+ * row, indented; without a width each rule is a single line, for grep.
  */
-export function rulesTable(width?: number): string {
-  const header = ["id", "severity", "category", "fixable", "description"];
-  const rows = ALL_RULES.map((r) => [r.meta.id, r.meta.severity, r.meta.category, r.meta.fixable === "some" ? "some" : r.meta.fixable ? "yes" : "no", r.meta.description]);
+export function rulesTable(width?: number, target?: string): string {
+  const header = ["id", "severity", "category", "fixable", "keepalived", "description"];
+  const rules = target === undefined ? ALL_RULES : ALL_RULES.filter((r) => appliesTo(r.meta, target));
+  const rows = rules.map((r) => [r.meta.id, r.meta.severity, r.meta.category, r.meta.fixable === "some" ? "some" : r.meta.fixable ? "yes" : "no", ruleVersions(r.meta), r.meta.description]);
   const widths = header.slice(0, -1).map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const indent = widths.reduce((a, w) => a + w + 2, 0);
   const room = width === undefined ? Infinity : width - indent;
@@ -43,8 +48,13 @@ export function registerRules(program: Command, io: CliIo, done: (code: number) 
     .command("rules")
     .description("list the built-in rules (id, default severity, category, fixable, description)")
     .option("--json", "print the rules' metadata as JSON")
-    .action((opts: { json?: boolean }) => {
-      io.stdout(opts.json ? JSON.stringify(ALL_RULES.map((r) => r.meta), null, 2) + "\n" : rulesTable(outputWidth(io)));
+    .option("--target-version <version>", "only the rules that run for this keepalived release")
+    .action((opts: { json?: boolean; targetVersion?: string }) => {
+      // The main command has --target-version too; commander may hand the value to it.
+      const given = opts.targetVersion ?? program.opts<{ targetVersion?: string }>().targetVersion;
+      const target = given === undefined ? undefined : parseTargetVersion(given);
+      const metas = ALL_RULES.filter((r) => target === undefined || appliesTo(r.meta, target)).map((r) => r.meta);
+      io.stdout(opts.json ? JSON.stringify(metas, null, 2) + "\n" : rulesTable(outputWidth(io), target));
       done(0);
     });
 }
