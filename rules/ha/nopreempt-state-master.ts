@@ -17,7 +17,7 @@ export default defineRule({
     severity: "error",
     category: "ha",
     description: "nopreempt or preempt_delay on an instance keepalived forces to preempt (state MASTER or priority 255)",
-    fixable: "some",
+    fixable: true,
     hasSuggestions: true,
     keepalivedRefuses: "always",
   },

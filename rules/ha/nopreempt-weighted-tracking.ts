@@ -25,7 +25,7 @@ export default defineRule({
     severity: "error",
     category: "ha",
     description: "nopreempt with a weighted tracker: a failed check lowers the priority but does not move the VIP by itself",
-    fixable: true,
+    fixable: "some",
     hasSuggestions: true,
     dependsOnPeers: true,
   },

@@ -87,8 +87,12 @@ export const stylish: Formatter = (results, ctx) => {
   const summary = `✖ ${total} ${plural(total, "problem")} (${parts.join(", ")})`;
   out.push(n.errors ? c.boldRed(summary) : c.boldYellow(summary));
   const fixable = n.fixableErrors + n.fixableWarnings;
-  if (fixable) out.push(c.dim(`  ${fixable} ${plural(fixable, "problem")} fixable with --fix`));
-  if (n.suggestible) out.push(c.dim(`  ${n.suggestible} more with --fix --unsafe-fixes (suggestions change behaviour: read them first)`));
+  const note = (text: string) => {
+    const lines = width === undefined ? [text] : wrap(text, Math.max(MIN_MESSAGE_WIDTH, width - 4), Math.max(MIN_MESSAGE_WIDTH, width - 2));
+    lines.forEach((l, i) => out.push(c.dim(`${i === 0 ? "  " : "    "}${l}`)));
+  };
+  if (fixable) note(`${fixable} ${plural(fixable, "problem")} fixable with --fix`);
+  if (n.suggestible) note(`${n.suggestible} more with --fix --unsafe-fixes (suggestions change behaviour: read them first)`);
   return out.join("\n") + "\n";
 };
 

@@ -1,7 +1,9 @@
 /**
- * "Fix all" over the protocol: the safe fixes of a document's findings,
- * including edits they make in an included file (as `--fix` does), and never
- * a suggestion (which changes behaviour on purpose).
+ * "Fix all" over the protocol: the safe fixes of a document's findings and
+ * never a suggestion (which changes behaviour on purpose), also when the
+ * suggestion would edit an included file. (Fixes that edit another file are
+ * put in whole into the edit: test/service/fix-all.test.ts; no built-in rule's
+ * safe fix edits another file today.)
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +15,7 @@ let dir: string;
 let client: TestClient;
 const uri = (p: string) => `file://${p}`;
 
-// The finding is on nopreempt in the main file; its fix changes "state MASTER" in the included file.
+// The finding is on nopreempt in the main file: its safe fix removes that line; its suggestion changes "state MASTER" in the included file.
 const MAIN_TEXT = [
   "vrrp_instance VI_1 {", //       0
   "  include state.inc", //        1
@@ -24,7 +26,7 @@ const MAIN_TEXT = [
   "  Advert_Int 1", //             6  (a case slip: safe fix)
   "  authentication {", //         7
   "    auth_type PASS", //         8
-  "    auth_pass 123456789", //    9  (too long: only a suggestion)
+  "    auth_pass 1234", //         9
   "  }", //                        10
   "  virtual_ipaddress {", //      11
   "    10.0.0.1", //               12
@@ -61,9 +63,8 @@ function applied(text: string, edits: TextEdit[]): string {
 }
 
 describe("source.fixAll", () => {
-  it("changes every file its findings' safe fixes edit, and applies no suggestion", async () => {
-    const ds = await client.diagnostics(uri(MAIN), (d) => d.some((x) => x.code === "nopreempt-state-master") && d.some((x) => x.code === "auth-pass-too-long"));
-    expect(ds.map((d) => d.code)).toEqual(expect.arrayContaining(["nopreempt-state-master", "auth-pass-too-long"]));
+  it("applies the safe fixes of the document's findings and no suggestion, even one in an included file", async () => {
+    await client.diagnostics(uri(MAIN), (d) => d.some((x) => x.code === "nopreempt-state-master") && d.some((x) => x.code === "unknown-keyword"));
     const actions = await client.request<{ kind: string; edit: { changes: Record<string, TextEdit[]> } }[]>("textDocument/codeAction", {
       textDocument: { uri: uri(MAIN) },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -71,11 +72,11 @@ describe("source.fixAll", () => {
     });
     expect(actions.map((a) => a.kind)).toEqual(["source.fixAll.keepalived-lint"]);
     const changes = actions[0].edit.changes;
-    expect(Object.keys(changes).sort()).toEqual([uri(MAIN), uri(STATE)].sort());
-    expect(applied(STATE_TEXT, changes[uri(STATE)])).toBe("  state BACKUP\n");
+    // "state MASTER" → "state BACKUP" in state.inc changes failover: a suggestion, left to the user.
+    expect(Object.keys(changes)).toEqual([uri(MAIN)]);
     const main = applied(MAIN_TEXT, changes[uri(MAIN)]);
     expect(main).toContain("  advert_int 1\n");
-    // The suggestion (shorten the password, which changes what peers must send) is left to the user.
-    expect(main).toContain("    auth_pass 123456789\n");
+    expect(main).not.toContain("nopreempt");
+    expect(main).toContain("  include state.inc\n");
   });
 });

@@ -30,7 +30,10 @@ export function rulesTable(width?: number, target?: string): string {
     // Columns aligned while they fit; on a terminal narrower than the longest ids, just separated.
     const aligned = indent - 2 <= width;
     for (const cells of [header, ...rows]) {
-      lines.push(cells.slice(0, -1).map((c, i) => (aligned ? padTo(c, widths[i]) : c)).join("  ").trimEnd());
+      const row = cells.slice(0, -1).map((c, i) => (aligned ? padTo(c, widths[i]) : c)).join("  ").trimEnd();
+      // Even unaligned, a long id and its cells can pass a very narrow terminal: the rest goes under it.
+      if (row.length <= width) lines.push(row);
+      else wrap(row, Math.max(MIN_DESCRIPTION_WIDTH, width - UNDER.length), width).forEach((l, i) => lines.push(i === 0 ? l : UNDER + l));
       for (const text of wrap(cells[cells.length - 1], Math.max(MIN_DESCRIPTION_WIDTH, width - UNDER.length))) lines.push(UNDER + text);
     }
     return lines.join("\n") + "\n";
