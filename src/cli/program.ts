@@ -44,7 +44,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--fix", "apply safe fixes to the files")
     .option("--fix-dry-run", "print the safe fixes as a unified diff; change nothing")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN))
-    .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 50000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
+    .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 40000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
     .option("--report-unused-disable-directives", "report suppression comments that suppress nothing")
     .option("--color", "colour the output even when it is not a terminal")
     .option("--no-color", "never colour the output")
