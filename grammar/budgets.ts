@@ -29,8 +29,8 @@ export interface Budgets {
 }
 
 export const DEFAULT_BUDGETS: Readonly<Budgets> = {
-  expandedLines: 50_000,
-  totalExpandedLines: 60_000,
+  expandedLines: 40_000,
+  totalExpandedLines: 50_000,
   expansionDepth: 32,
   includeDepth: 64,
   files: 5_000,

@@ -57,7 +57,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--no-baseline", "report every finding, whatever the \"baseline\" setting says")
     .option("--write-baseline [file]", "record every finding in a baseline file (default: the \"baseline\" setting's), to adopt the linter on existing configs")
     .option("--prune-baseline", "drop the baseline's entries that no longer occur from its file")
-    .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 50000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
+    .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 40000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
     .option("--report-unused-disable-directives", "report suppression comments that suppress nothing")
     .option("--color", "colour the output even when it is not a terminal")
     .option("--no-color", "never colour the output")
