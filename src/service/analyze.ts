@@ -10,6 +10,7 @@ import { ConfigError, type LoadedConfig } from "../engine/config.js";
 import type { LintResult } from "../engine/linter.js";
 import { nodesFromSettings } from "../workspace/cluster.js";
 import type { Settings, SettingOverrides, SettingsSource } from "../workspace/settings.js";
+import { looksLikeFragment, softenUnresolved } from "../workspace/fragments.js";
 import { Workspace } from "../workspace/workspace.js";
 export { MAIN_FILE_NAME } from "../workspace/owners.js";
 
@@ -56,6 +57,9 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
     settings = workspace.settingsFor(root);
   }
   const result = workspace.lint(root);
+  // As the command line does for a file nothing includes: one that looks like a fragment (no global_defs,
+  // not named keepalived*.conf) reports what it cannot resolve as "not defined here or in any includer".
+  if (looksLikeFragment(result, root)) result.diagnostics = softenUnresolved(result.diagnostics, (f) => result.files.get(f)?.text);
   if (configProblem) result.diagnostics.unshift(configProblem);
   addClusterFindings(workspace, root, settings, result);
   const config = settings.configFile ? { path: settings.configFile, config: settings.file } : undefined;
