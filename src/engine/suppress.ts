@@ -96,33 +96,22 @@ export function directiveFindings(
   clusterOnly: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const remove = (d: Directive, description: string) => ({ description, edits: [{ file: d.file, start: d.start, end: d.end, text: "" }] });
+  // Both kinds of finding sit on the whole comment.
+  const at = (d: Directive, message: string, hint: string, fix?: Diagnostic["fix"]): Diagnostic => ({
+    ruleId: "unused-disable-directive", severity, file: d.file, start: d.start, end: d.end, message, hint, ...(fix && { fix }),
+  });
   for (const ds of directives.values()) {
     for (const d of ds) {
       const unknown = d.ids.filter((id) => !knownIds.has(id));
       for (const id of unknown) {
-        out.push({
-          ruleId: "unused-disable-directive",
-          severity,
-          file: d.file,
-          start: d.start,
-          end: d.end,
-          message: `"keepalived-lint ${d.kind}" names unknown rule "${id}"${didYouMean(id, knownIds)}`,
-          hint: "name a rule that exists (keepalived-lint rules lists them), or remove the comment",
-        });
+        const message = `"keepalived-lint ${d.kind}" names unknown rule "${id}"${didYouMean(id, knownIds)}`;
+        out.push(at(d, message, "name a rule that exists (keepalived-lint rules lists them), or remove the comment"));
       }
       if (!reportUnused || d.used || d.kind === "enable" || unknown.length > 0) continue;
       if (d.ids.length > 0 && d.ids.every((id) => clusterOnly.has(id))) continue;
-      out.push({
-        ruleId: "unused-disable-directive",
-        severity,
-        file: d.file,
-        start: d.start,
-        end: d.end,
-        message: `unused "keepalived-lint ${d.kind}" directive${d.ids.length ? ` for ${d.ids.join(", ")}` : ""}: nothing is reported here`,
-        hint: "remove the comment",
-        fix: remove(d, "remove the unused directive"),
-      });
+      const message = `unused "keepalived-lint ${d.kind}" directive${d.ids.length ? ` for ${d.ids.join(", ")}` : ""}: nothing is reported here`;
+      const removal = { description: "remove the unused directive", edits: [{ file: d.file, start: d.start, end: d.end, text: "" }] };
+      out.push(at(d, message, "remove the comment", removal));
     }
   }
   return out;
