@@ -8,7 +8,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const cli = join(root, "dist/cli/main.cjs");
+// BENCH_CLI: another build's bin, to compare.
+const cli = process.env.BENCH_CLI ?? join(root, "dist/cli/main.cjs");
 const lexer = join(root, "dist/grammar/lexer.js");
 const config = join(root, "examples/memcached-three-nodes/node1.conf");
 const RUNS = Number(process.env.RUNS ?? 20);

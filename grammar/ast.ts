@@ -132,10 +132,32 @@ export interface Edit {
   text: string;
 }
 
+/**
+ * What an edit changes in what keepalived does, by area. A safe fix declares
+ * only the change the finding names (and only on the object it names); a
+ * suggestion declares everything it changes on purpose. The no-behaviour-change
+ * test (test/rules/fix-safety.test.ts) rebuilds the models and checks both.
+ */
+export type BehaviourArea =
+  /** Priorities, state, preemption, tracking weights: who holds the VIP when. */
+  | "failover"
+  /** Other VRRP instance settings (addresses, adverts, authentication, peers). */
+  | "vrrp"
+  /** Which scripts run, with which arguments and as which user. */
+  | "scripts"
+  /** Virtual and real servers and their checkers. */
+  | "lvs"
+  /** global_defs. */
+  | "global";
+
 export interface Fix {
   /** Short imperative: "replace `state MASTER` with `state BACKUP`". */
   description: string;
   edits: Edit[];
+  /** What the edit changes in keepalived's behaviour (absent: nothing at all). */
+  changes?: BehaviourArea[];
+  /** Suggestions: the consequence of applying it, said to the user before they choose it. */
+  consequence?: string;
 }
 
 /** One finding: from the reader, the schema checks or a rule. */
@@ -146,12 +168,14 @@ export interface Diagnostic extends Span {
   message: string;
   /** How to fix it, in words (also when there is no automatic fix). */
   hint?: string;
-  /** Safe automatic fix (applied by --fix). */
+  /** Safe fix: keeps every behaviour but the one the finding names (applied by --fix and editor fix-all). */
   fix?: Fix;
-  /** Fixes that change meaning; offered in editors only. */
+  /** Fixes that change behaviour on purpose, each with its consequence: applied only by choice (editor quick fix, --fix --unsafe-fixes). */
   suggestions?: Fix[];
   /** How the reader reached the text (include chain, definitions). */
   via?: Via[];
   /** Other places worth showing (e.g. the first definition of a duplicate). */
   related?: { span: Span; message: string }[];
+  /** `keepalived -t` exits non-zero on this (host-independent); drives --exit-like-keepalived. */
+  refusedByKeepalived?: boolean;
 }

@@ -15,6 +15,7 @@ import type { LineSink, LogicalLine } from "./preprocessor.js";
 import { keywordTable, type KeywordTable } from "./keyword-table.js";
 import { contextFacts, ROOT_CONTEXT, type ContextFacts } from "./schema/facts.js";
 import type { KeywordFacts } from "./schema/types.js";
+import { hasPlaceholder } from "./template/view.js";
 import { NO_NODE, TreeStore } from "./tree.js";
 import { CLOSE_BRACE, LINE_END, OPEN_BRACE, type CharCodes } from "./plain-line.js";
 
@@ -40,6 +41,8 @@ interface Frame {
   values: boolean;
   /** The block keyword was read; its `{` has not come yet. */
   needOpen: boolean;
+  /** A template's block under a placeholder keyword (-1: not one): the depth of `{` inside it, read as entries. */
+  opaque: number;
 }
 
 /** The block a keyword opens: its context (the store's id) and that context's keywords. */
@@ -81,7 +84,7 @@ export class TreeBuilder implements LineSink {
     const root = contextFacts(ROOT_CONTEXT)!;
     const contextId = this.store.contextId(root.name);
     this.store.topContext = contextId;
-    this.frames = [{ node: NO_NODE, block: NO_NODE, last: NO_NODE, contextId, keywords: this.tableOf(contextId, root), values: false, needOpen: false }];
+    this.frames = [{ node: NO_NODE, block: NO_NODE, last: NO_NODE, contextId, keywords: this.tableOf(contextId, root), values: false, needOpen: false, opaque: -1 }];
   }
 
   /** Top-level nodes (views over the store; call after finish()). */
@@ -144,7 +147,7 @@ export class TreeBuilder implements LineSink {
           this.openBraces.push(w);
           frame.needOpen = false;
           store.setOpen(frame.node, w);
-        } else if (kind === CLOSE_BRACE && !frame.needOpen && this.depth > 0 && this.openBraces.length > 0) {
+        } else if (kind === CLOSE_BRACE && !frame.needOpen && frame.opaque <= 0 && this.depth > 0 && this.openBraces.length > 0) {
           this.openBraces.pop();
           this.close(w);
         } else this.brace(w, kind === OPEN_BRACE, via);
@@ -300,6 +303,15 @@ export class TreeBuilder implements LineSink {
     if (open) {
       const prev = frame.last;
       const prevName = prev === NO_NODE ? "" : s.words.text(s.keywordWord(prev));
+      if (prev !== NO_NODE && !s.hasBlock(prev) && !s.isKnown(prev) && hasPlaceholder(prevName)) {
+        // A template's `{{ kind }} {`: the keyword is unknown until rendered, so its block is read unchecked, as entries.
+        const child: ChildBlock = { contextId: frame.contextId, keywords: frame.keywords, values: true };
+        this.openFrame(prev, s.setBlock(prev, true, frame.contextId), child);
+        this.frames[this.depth].needOpen = false;
+        this.frames[this.depth].opaque = 0;
+        s.setOpen(prev, w);
+        return;
+      }
       const after = prev !== NO_NODE && !s.hasBlock(prev) ? ` after "${prevName}", which does not open a block` : "";
       this.report("unexpected-brace", "error", s.words.span(w),
         `unexpected '{'${after}: keepalived ignores it, so its '}' closes the enclosing block`,
@@ -319,10 +331,17 @@ export class TreeBuilder implements LineSink {
       }
       this.missingOpen(frame);
     }
+    if (frame.opaque > 0) {
+      // Nested blocks of a template's opaque block: entries too.
+      frame.opaque += open ? 1 : -1;
+      this.node(frame, true, true, w, 1, via, false);
+      return;
+    }
     if (!open) {
       this.close(w);
       return;
     }
+    if (frame.opaque === 0) frame.opaque = 1;
     // A '{' inside a value block is passed to the entry parser as a value.
     this.restString = "";
     this.restText = "";
@@ -346,9 +365,10 @@ export class TreeBuilder implements LineSink {
     const d = ++this.depth;
     const f = this.frames[d];
     if (!f) {
-      this.frames.push({ node, block, last: NO_NODE, contextId: child.contextId, keywords: child.keywords, values: child.values, needOpen: true });
+      this.frames.push({ node, block, last: NO_NODE, contextId: child.contextId, keywords: child.keywords, values: child.values, needOpen: true, opaque: -1 });
       return;
     }
+    f.opaque = -1;
     f.node = node;
     f.block = block;
     f.last = NO_NODE;

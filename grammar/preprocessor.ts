@@ -15,21 +15,30 @@ import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
 import { charCodes, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
+import { detectEngine, ENGINE_NAMES, engineOfContent, substituteVars, templateView, type Rendering, type TemplateChoice, type TemplateView } from "./template/index.js";
+import { isBefore, resolveTarget, type TargetVersion } from "./schema/versions.js";
 
 /** keepalived reads lines with fgets(buf, 1024): 1023 characters including the newline. */
 export const MAX_LINE = 1023;
 
-export type TargetVersion = "2.2.7" | "newest";
+export type { TargetVersion } from "./schema/versions.js";
+
+/** keepalived 2.4.0 rewrote read_line(): before it, the reader quirks marked "before 2.4.0" below apply. */
+const READER_REWRITE = "2.4.0";
 
 export interface ReaderOptions {
   /** Selects `@id` lines and `$_INSTANCE` (keepalived: -i, default short host name). Unset drops every `@id` line. */
   configId?: string;
-  /** keepalived version whose reader quirks apply (default newest). */
+  /** keepalived release whose reader quirks apply (default: the newest release). */
   targetVersion?: TargetVersion;
-  /** Values for `${_ENV NAME}` (newest keepalived only). */
+  /** Values for `${_ENV NAME}` (keepalived 2.4.0 and newer). */
   env?: Record<string, string>;
   /** Stop reading after this many files (glob bombs); overrides budgets.files. */
   maxFiles?: number;
+  /** Read files as templates of this engine; "auto" (default): by name and content; "off": never. */
+  template?: TemplateChoice;
+  /** Values of template variables (`--template-vars`): simple expression tags are replaced by them (see template/vars.ts). */
+  templateVars?: Record<string, unknown>;
   /** Work budgets (grammar/budgets.ts); unset ones take their defaults. */
   budgets?: Partial<Budgets>;
 }
@@ -115,6 +124,18 @@ export interface PreprocessResult {
   includes: IncludeRef[];
   diagnostics: Diagnostic[];
   roots: string[];
+  /** Files read as templates, by path (their SourceFile holds the template's own text). */
+  templates: Map<string, TemplateView>;
+  /**
+   * Templates read with variables replaced, by path: their SourceFile holds
+   * the rendering until the engine maps findings back (engine/templates.ts).
+   */
+  renderings: Map<string, TemplateRendering>;
+}
+
+export interface TemplateRendering extends Rendering {
+  /** The template's own text. */
+  original: string;
 }
 
 export class Preprocessor {
@@ -124,6 +145,8 @@ export class Preprocessor {
   readonly includes: IncludeRef[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly roots: string[] = [];
+  readonly templates = new Map<string, TemplateView>();
+  readonly renderings = new Map<string, TemplateRendering>();
   private defs = new Map<string, DefEntry>();
   private stack: string[] = [];
   private filesRead = 0;
@@ -137,7 +160,8 @@ export class Preprocessor {
   private totalExpanded = 0;
   private charsRead = 0;
   private readonly scanner = new PlainLineScanner();
-  private readonly target: TargetVersion;
+  /** The target reads lines as keepalived before 2.4.0 did (2.2.7 is the one checked). */
+  private readonly legacy: boolean;
   /**
    * The lines a run of plain lines leaves to the lexer: a statement that
    * starts with `@id`, `~SEQ` or an include keyword (also after a brace:
@@ -152,9 +176,9 @@ export class Preprocessor {
     private readonly sink: LineSink,
     private readonly options: ReaderOptions = {},
   ) {
-    this.target = options.targetVersion ?? "newest";
+    this.legacy = isBefore(resolveTarget(options.targetVersion), READER_REWRITE);
     this.budgets = budgetsOf({ ...options.budgets, ...(options.maxFiles !== undefined ? { files: options.maxFiles } : {}) });
-    this.runStops = new RunStops("@~", [...INCLUDE_KEYWORDS], MAX_LINE, this.target === "2.2.7");
+    this.runStops = new RunStops("@~", [...INCLUDE_KEYWORDS], MAX_LINE, this.legacy);
   }
 
   /** Reads a main file (as keepalived -f does). Returns false when it could not be read. */
@@ -174,6 +198,8 @@ export class Preprocessor {
       includes: this.includes,
       diagnostics: this.diagnostics,
       roots: this.roots,
+      templates: this.templates,
+      renderings: this.renderings,
     };
   }
 
@@ -209,16 +235,49 @@ export class Preprocessor {
         "keepalived configurations are text; check the path or the include pattern", via?.slice(0, -1));
       return;
     }
-    const file = new SourceFile(path, text);
+    const rendering = this.renderingOf(path, text);
+    if (rendering) text = rendering.text;
+    const view = this.templateOf(path, text);
+    const file = new SourceFile(path, view ? view.text : text);
     this.files.set(path, file);
     this.stack.push(path);
     // ASCII bytes are the text's char codes as they are; a FileAccess that got them wrong is not trusted.
-    const codes = bytes !== undefined && bytes.length === text.length ? bytes : charCodes(text);
+    const codes = !view && bytes !== undefined && bytes.length === text.length ? bytes : charCodes(file.text);
     try {
       this.readLines({ file, codes, via });
     } finally {
       this.stack.pop();
+      // Findings, snippets and fixes see the template's own text (same length, same lines as the view).
+      if (view) this.files.set(path, new SourceFile(path, text));
     }
+  }
+
+  /** With --template-vars: the template with its simple variables replaced (findings are mapped back later). */
+  private renderingOf(path: string, text: string): TemplateRendering | undefined {
+    const vars = this.options.templateVars;
+    if (!vars) return undefined;
+    const engine = detectEngine(path, text, this.options.template ?? "auto");
+    if (!engine) return undefined;
+    const r = { ...substituteVars(text, engine, vars), original: text };
+    this.renderings.set(path, r);
+    return r;
+  }
+
+  /** The view to read when `path` is a template (see grammar/template/view.ts); reports how it was recognised. */
+  private templateOf(path: string, text: string): TemplateView | undefined {
+    const choice = this.options.template ?? "auto";
+    const engine = detectEngine(path, text, choice);
+    if (!engine) return undefined;
+    const view = templateView(text, engine);
+    this.templates.set(path, view);
+    const first = view.tags[0];
+    if (choice === "auto" && first && /\.conf$/.test(path) && engineOfContent(text) === engine) {
+      this.report("template", "info", { file: path, start: first.start, end: first.end },
+        `"${path.slice(path.lastIndexOf("/") + 1)}" holds ${ENGINE_NAMES[engine]} tags: read as a template (its literal text is checked, every tag stands for any value)`,
+        "name the file after its engine (e.g. keepalived.conf.j2), or pass --template off to read it as keepalived would");
+    }
+    for (const p of view.problems) this.report("template", "warning", { file: path, start: p.start, end: p.end }, p.message);
+    return view;
   }
 
   /**
@@ -294,9 +353,11 @@ export class Preprocessor {
     }
     const sig = tokens.filter((t) => t.tokenType !== T().Blank && t.tokenType !== T().Comment && t.tokenType !== T().Nul);
     if (multi) {
-      // Continuation of a multiline definition: an empty physical line ends it; a comment-only line is skipped.
+      // Continuation of a multiline definition: an empty physical line ends it, and so does a comment-only
+      // line, unless keepalived before 2.4.0 reads its final backslash as a continuation (commentContinues).
+      // Checked with 2.2.8, 2.3.4 and 2.4.3: "$D= \" / "x \" / "# c" / "y" ends D at the comment.
       if (sig.length === 0) {
-        if (tokens.length === 0 || tokens.every((t) => t.tokenType === T().Blank)) {
+        if (tokens.length === 0 || tokens.every((t) => t.tokenType === T().Blank) || !this.commentContinues(tokens)) {
           this.finishMultiline(multi.entry);
           return undefined;
         }
@@ -346,12 +407,12 @@ export class Preprocessor {
   }
 
   /**
-   * keepalived 2.2.7 keeps scanning after a comment starts, so a backslash at
+   * keepalived before 2.4.0 (2.2.7 checked) keeps scanning after a comment starts, so a backslash at
    * the very end of a commented line still continues a multiline definition
    * (fixed in 2.4.0, where the comment ends the line).
    */
   private commentContinues(tokens: IToken[]): boolean {
-    if (this.target !== "2.2.7") return false;
+    if (!this.legacy) return false;
     const c = tokens.find((t) => t.tokenType === T().Comment);
     return c !== undefined && /\\[ \t\r]*$/.test(c.image);
   }
@@ -427,9 +488,9 @@ export class Preprocessor {
       }
     }
 
-    // keepalived 2.2.7 (not newer) checks the substituted line again for `@id`, `$NAME=` and `~SEQ`/`~LST`
+    // keepalived before 2.4.0 (2.2.7 checked) checks the substituted line again for `@id`, `$NAME=` and `~SEQ`/`~LST`
     // (read_line()'s recheck loop): a definition whose value is a `~SEQ` line starts a nested loop.
-    if (this.target === "2.2.7" && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === T().Word
+    if (this.legacy && substituted && depth < 8 && extraLines.length === 0 && firstWord && firstWord.tokenType === T().Word
       && (firstWord.image.startsWith("@") || DEFINE_START.test(firstWord.image) || LOOP_START.test(firstWord.image))) {
       return this.logicalLine({ ...cur, tokens: undefined }, frame, depth + 1);
     }
@@ -699,7 +760,7 @@ export class Preprocessor {
       let valueLines: string[];
       let viaEntry: Via;
       if (BUILTINS.has(ref.name) && !this.defs.has(ref.name)) {
-        if (ref.name === "_ENV" && this.target === "2.2.7") {
+        if (ref.name === "_ENV" && this.legacy) {
           pos = text.indexOf("$", pos + 1);
           continue;
         }

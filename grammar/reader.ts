@@ -6,8 +6,9 @@ import type { ConfigAst, Diagnostic } from "./ast.js";
 import type { FileAccess } from "./files.js";
 import { memoryFiles, overlayFiles } from "./files.js";
 import { TreeBuilder } from "./parser.js";
-import { Preprocessor, type ReaderOptions } from "./preprocessor.js";
+import { Preprocessor, type ReaderOptions, type TemplateRendering } from "./preprocessor.js";
 import type { SourceFile } from "./source.js";
+import type { TemplateView } from "./template/index.js";
 
 export type { ReaderOptions, TargetVersion } from "./preprocessor.js";
 
@@ -17,6 +18,10 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
   /** Every file read, by path (main files and includes). */
   files: Map<string, SourceFile>;
+  /** Files read as templates (grammar/template/view.ts), by path. */
+  templates: Map<string, TemplateView>;
+  /** Templates read with --template-vars, by path (see Preprocessor). */
+  renderings: Map<string, TemplateRendering>;
 }
 
 /**
@@ -46,6 +51,8 @@ export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderO
     },
     diagnostics,
     files: r.files,
+    templates: r.templates,
+    renderings: r.renderings,
   };
 }
 

@@ -49,11 +49,14 @@ function v_isChecker(ctx) {
 }
 
 // 2.2.7 read a few arguments differently; the inventory says how in prose, reduced here to a type.
-const v227Of = (text, type) => {
-  if (/^flag\b/.test(text)) return { type: "flag" };
-  if (/^max INT_MAX usecs/.test(text)) return { type, range: [0, 2147.483647] };
+// `until` is the first release with today's reading, from the handlers in keepalived's history:
+// flags read their value as a boolean from 2.3.0 (check_true_false in vrrp_strict_handler …),
+// the timers' INT_MAX and vrrp_script's whole seconds became UINT_MAX and decimals in 2.3.2.
+const olderOf = (text, type) => {
+  if (/^flag\b/.test(text)) return { until: "2.3.0", type: "flag" };
+  if (/^max INT_MAX usecs/.test(text)) return { until: "2.3.2", type, range: [0, 2147.483647] };
   const m = /^<uint seconds (\d+)\.\.(\d+)>/.exec(text);
-  if (m) return { type: "uint", range: [Number(m[1]), Number(m[2])] };
+  if (m) return { until: "2.3.2", type: "uint", range: [Number(m[1]), Number(m[2])] };
   return undefined;
 };
 
@@ -111,8 +114,8 @@ for (const [cname, c] of Object.entries(ref.contexts)) {
     if (cname === "vrrp_instance" && SETS_UNICAST.has(kname)) e.setsUnicast = true;
     // The inventory's own wording: "0 -> set to 1" / "0 -> error, set to 1".
     if (/(^|\. )0 -> (error, )?set to 1\b/.test(v.notes ?? "")) e.zeroRaised = true;
-    const old = v.v2_2_7 ? v227Of(v.v2_2_7, v.type) : undefined;
-    if (old) e.v227 = old;
+    const old = v.v2_2_7 ? olderOf(v.v2_2_7, v.type) : undefined;
+    if (old) e.older = old;
     const dep = buildDeps.find((d) => (d.ctx === cname || d.ctx === cname.split(".").pop()) && d.re.test(kname));
     if (dep) e.buildOption = dep.option;
     lines.push("  " + JSON.stringify(e).replace(/^\{"context":/, "{ context: ").replace(/,"(\w+)":/g, ", $1: ").replace(/\}$/, " }") + ",");

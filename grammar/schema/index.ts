@@ -7,6 +7,7 @@ import { docOf } from "./descriptions.js";
 import { allKeywordFacts, contextFacts, ROOT_CONTEXT } from "./facts.js";
 import { CONTEXTS } from "./keywords.data.js";
 import type { ContextSpec, KeywordFacts, KeywordSpec, RefKind } from "./types.js";
+import { hasKeyword, RELEASES, type TargetVersion } from "./versions.js";
 
 export type { ArgType, ContextSpec, KeywordFacts, KeywordKind, KeywordSpec, RefKind } from "./types.js";
 
@@ -74,10 +75,18 @@ export function mustBeDefinedBeforeUse(kind: RefKind): boolean {
   return KEYWORDS.some((k) => k.defines === kind && k.definedBeforeUse === true);
 }
 
-/** keepalived versions the schema knows, oldest first. */
-export const KNOWN_VERSIONS = ["2.2.7", "2.4.3", "HEAD"] as const;
+/** keepalived releases the schema knows, oldest first (versions.data.ts: 2.0.19 to the newest tag, and HEAD). */
+export const KNOWN_VERSIONS = RELEASES;
+
+/** Does the target keepalived release know this keyword where the spec places it? */
+export function knownIn(spec: KeywordFacts, target: TargetVersion): boolean {
+  return hasKeyword(spec.context, spec.name, target);
+}
 
 
 export { checkValue, type Target, type ValueProblem } from "./values.js";
+export { describeSpans, hasKeyword, isBefore, keywordSpans, NEWEST_RELEASE, normalizeVersion, OLDEST_RELEASE, RELEASES, resolveTarget, whyMissing, inSpans, type Span, type TargetVersion } from "./versions.js";
 export { lineGrammarOf, parseEntryLine, type EntryLine, type Field, type LineGrammarName, type LineProblem } from "./lines.js";
+export { secretArgument } from "./secrets.js";
+export { configTestRefusesDeprecated } from "./config-test.js";
 export { isLinkLocal, isMulticast, parseIp, parseIpPrefix, type Family, type IpAddress, type IpPrefix } from "./ip.js";

@@ -6,6 +6,8 @@
  * alloc_route, alloc_rule, vrrp_track.c, alloc_vsg_entry); what those accept
  * and reject is what is accepted and rejected here.
  */
+import { ROUTE_ADD_APPEND_PREPEND, ROUTE_TRACK_WITHOUT_DEV } from "./changes.js";
+import { isBefore, NEWEST_RELEASE, type TargetVersion } from "./versions.js";
 import { parseIp, parseIpPrefix, type Family } from "./ip.js";
 import { readDecimal, readInt, readUnsigned, scaled, type NumberRead } from "./numbers.js";
 
@@ -82,7 +84,7 @@ export function lineGrammarOf(context: string): LineGrammarName | undefined {
  * keepalived's tokenizer gives them. Unknown contexts give an empty result;
  * never throws.
  */
-export function parseEntryLine(context: string, words: readonly Word[], target: "2.2.7" | "newest" = "newest"): EntryLine {
+export function parseEntryLine(context: string, words: readonly Word[], target: TargetVersion = NEWEST_RELEASE): EntryLine {
   const grammar = lineGrammarOf(context);
   const line = new Line(grammar ?? "names", words.map((w) => w.text));
   if (!grammar || words.length === 0) return line.result();
@@ -327,10 +329,12 @@ const ROUTE_VALUE_OPTS = [
 const LOCKABLE = ["mtu", "advmss", "rtt", "rttvar", "reordering", "cwnd", "ssthresh", "rto_min", "congctl"];
 
 /** `[type] [to] <dest>|default [src IP] [via|gw IP] [dev IF] [table T] [metric N] … [nexthop …] [no_track]` (alloc_route). */
-function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): void {
+function readRoute(line: Line, isStatic: boolean, target: TargetVersion): void {
   const w = line.words;
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
+    // ip route's add / append / prepend (how the kernel adds it), read by alloc_route from 2.2.5.
+    if ((word === "add" || word === "append" || word === "prepend") && !isBefore(target, ROUTE_ADD_APPEND_PREPEND)) continue;
     if (word === "inet" || word === "inet6") {
       line.setFamily(word === "inet" ? 4 : 6, i, "family");
       continue;
@@ -452,9 +456,9 @@ function readRoute(line: Line, isStatic: boolean, target: "2.2.7" | "newest"): v
   if (f.protocol && f.protocol.text !== "keepalived" && f.protocol.text !== "18") {
     line.error(f.protocol.index, `a tracked route must have protocol keepalived; keepalived replaces "${f.protocol.text}" (add no_track to keep it)`);
   }
-  // 2.2.7's alloc_route tracks only through a top-level dev (new->oif): nexthop devs do not count.
-  if (target === "2.2.7" && !f.dev) {
-    line.error(f.dest.index, "keepalived 2.2.7 cannot track a route without dev; add dev or no_track");
+  // alloc_route before 2.3.2 tracks only through a top-level dev (new->oif): nexthop devs do not count.
+  if (isBefore(target, ROUTE_TRACK_WITHOUT_DEV) && !f.dev) {
+    line.error(f.dest.index, `keepalived ${target} cannot track a route without dev (${ROUTE_TRACK_WITHOUT_DEV} and newer can); add dev or no_track`);
   }
 }
 

@@ -38,9 +38,13 @@ export interface KeywordSpec {
   values?: string[];
   /** Does keepalived exit(2) ("missing a parameter") when the argument is absent? */
   argRequired: boolean;
-  /** First release with this keyword, e.g. "v2.2.8"; "HEAD" for unreleased. */
+  /**
+   * First release with this keyword per the research inventory, e.g. "v2.2.8";
+   * "HEAD" for unreleased. Which releases from 2.0.19 on have it is
+   * versions.ts's keywordSpans(), from keepalived's source history.
+   */
   since: string;
-  /** Known to keepalived 2.2.7 (the Debian package)? */
+  /** Known to keepalived 2.2.7 (the Debian package)? Agrees with keywordSpans() (test/schema/versions.test.ts). */
   inV227: boolean;
   /** Deprecated: what to use instead. */
   deprecated?: { use?: string; since?: string };
@@ -62,8 +66,8 @@ export interface KeywordSpec {
   setsUnicast?: boolean;
   /** For `defines` blocks: keepalived looks references to this object up while reading, so the definition must come first. */
   definedBeforeUse?: boolean;
-  /** Where keepalived 2.2.7 reads the argument differently from the newest release. */
-  v227?: { type: ArgType; range?: [number, number] };
+  /** How releases before `until` read the argument (2.2.7's reading, checked against it; older ones read it the same way). */
+  older?: { until: string; type: ArgType; range?: [number, number] };
   /** Extra facts worth showing in hover (keepalived's special behaviour). */
   notes?: string;
   /** One line, our own words. */

@@ -9,8 +9,10 @@
 import { isMulticast, parseIp, parseIpPrefix } from "./ip.js";
 import { readDecimal, readInt, readUnsigned, scaled, type NumberRead } from "./numbers.js";
 import type { ArgType, KeywordSpec } from "./types.js";
+import { isBefore, NEWEST_RELEASE, type TargetVersion } from "./versions.js";
 
-export type Target = "2.2.7" | "newest";
+/** The keepalived release whose readers apply (versions.ts). */
+export type Target = TargetVersion;
 
 export interface ValueProblem {
   /** Index into the args array of the word at fault. */
@@ -36,7 +38,7 @@ const SYMBOLIC: Record<string, bigint> = {
 const CASE_INSENSITIVE = new Set(["virtual_server|protocol", "virtual_server.real_server.DNS_CHECK|type"]);
 
 /** Problems with the arguments of one keyword line. Never throws: odd input gives no problems rather than a crash. */
-export function checkValue(spec: KeywordSpec, args: readonly Arg[], target: Target = "newest"): ValueProblem[] {
+export function checkValue(spec: KeywordSpec, args: readonly Arg[], target: Target = NEWEST_RELEASE): ValueProblem[] {
   try {
     return new Checker(spec, args, target).run();
   } catch {
@@ -54,7 +56,7 @@ class Checker {
     private readonly args: readonly Arg[],
     private readonly target: Target,
   ) {
-    const old = target === "2.2.7" ? spec.v227 : undefined;
+    const old = spec.older && isBefore(target, spec.older.until) ? spec.older : undefined;
     this.type = old?.type ?? spec.type;
     this.range = old ? old.range : spec.range;
   }
@@ -115,8 +117,8 @@ class Checker {
     if (this.args.length === 0) return;
     const first = this.args[0]!.text;
     if (this.spec.type === "bool" && ["off", "false", "no"].includes(first)) {
-      // 2.2.7 read some booleans as flags: the word is ignored and the setting switched ON.
-      this.report(0, `keepalived 2.2.7 ignores the value of "${this.kw}": "${first}" turns it on`, `remove the line to keep "${this.kw}" off`, "error");
+      // Before 2.3.0 some booleans were read as flags: the word is ignored and the setting switched ON.
+      this.report(0, `keepalived ${this.target} ignores the value of "${this.kw}": "${first}" turns it on`, `remove the line to keep "${this.kw}" off`, "error");
       return;
     }
     this.report(0, `"${this.kw}" takes no value; keepalived ignores "${first}"`, undefined, "warning");

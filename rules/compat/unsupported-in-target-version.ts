@@ -1,13 +1,16 @@
 /**
- * Keywords the target keepalived does not have. Under targetVersion "2.2.7"
- * (Debian 12's package) that is every keyword added later, plus keywords of
- * build options the Debian binary was compiled without (vrrp_ipsets: no
- * libipset): keepalived 2.2.7 reports them as unknown and ignores the line.
- * Under the newest target, keywords not in any release yet are reported.
+ * Keywords the target keepalived release does not have: added later (or, in
+ * principle, removed before it), by keepalived's source history
+ * (grammar/schema/versions.ts). keepalived reports them as unknown and ignores
+ * the line. Also keywords of build options the Debian 2.2.7 binary was
+ * compiled without (vrrp_ipsets: no libipset). Keywords that exist only in
+ * keepalived's unreleased master are a warning when the target is the newest
+ * release: someone may run keepalived built from git.
  */
-import { lookupKeyword, type KeywordSpec } from "../../grammar/schema/index.js";
+import type { ConfigNode } from "../../grammar/ast.js";
+import { keywordSpans, lookupKeyword, NEWEST_RELEASE, whyMissing, inSpans, type KeywordSpec } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "../schema/helpers-tree.js";
+import { contextLabel } from "../schema/helpers-tree.js";
 
 /** Build options the Debian 2.2.7 binary lacks (keepalived -v: no LIBIPSET). */
 const MISSING_IN_DEBIAN_227 = new Set(["_HAVE_LIBIPSET_"]);
@@ -19,41 +22,39 @@ export default defineRule({
     category: "compat",
     description: "A keyword the target keepalived version does not know",
     fixable: false,
+    keepalivedRefuses: "always",
   },
-  check(ctx) {
-    const old = ctx.settings.targetVersion === "2.2.7";
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known) continue;
+  create(ctx) {
+    const target = ctx.settings.targetVersion;
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known) return;
       const spec = lookupKeyword(node.context, node.name);
-      if (!spec) continue;
+      if (!spec) return;
       const where = node.context === "root" ? "" : ` in ${contextLabel(node.context)}`;
-      if (old && !spec.inV227) {
+      const spans = keywordSpans(spec.context, spec.name);
+      if (!inSpans(spans, target)) {
+        const why = whyMissing(spans, target);
+        const onlyMaster = why.startsWith("not in any release");
         ctx.report({
           at: node.keyword,
-          message: `"${node.name}"${where} is not known to keepalived 2.2.7 (added in ${since(spec)}); it reports "Unknown keyword" and ignores the line`,
-          hint: blockHint(spec, "remove it, or target a newer keepalived in .keepalived-lint.json"),
+          message: onlyMaster
+            ? `"${node.name}"${where} is not in any keepalived release yet (only in the development source); keepalived ${target} reports "Unknown keyword" and ignores the line`
+            : `"${node.name}"${where} is not known to keepalived ${target} (${why}); it reports "Unknown keyword" and ignores the line`,
+          hint: blockHint(spec, onlyMaster ? "remove it unless you run keepalived built from git" : `remove it, or target a keepalived that has it (--target-version or "targetVersion" in .keepalived-lint.json)`),
+          // Under the default target a master-only keyword may be deliberate (keepalived built from git).
+          severity: onlyMaster && target === NEWEST_RELEASE ? "warning" : undefined,
         });
-      } else if (old && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption)) {
+      } else if (target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption)) {
         ctx.report({
           at: node.keyword,
           message: `"${node.name}"${where} needs keepalived built with ${spec.buildOption.replace(/^_(HAVE|WITH)_|_$/g, "").toLowerCase()}; the Debian 2.2.7 package is not, and reports "Unknown keyword"`,
           hint: blockHint(spec, "remove it, or use a keepalived built with that option"),
         });
-      } else if (!old && spec.since.startsWith("HEAD")) {
-        ctx.report({
-          at: node.keyword,
-          message: `"${node.name}"${where} is not in any keepalived release yet (only in the development source); released versions report "Unknown keyword"`,
-          hint: "remove it unless you run keepalived built from git",
-          severity: "warning",
-        });
       }
     }
   },
 });
-
-function since(spec: KeywordSpec): string {
-  return spec.since.startsWith("HEAD") ? "the development source" : spec.since;
-}
 
 function blockHint(spec: KeywordSpec, base: string): string {
   return spec.kind === "block" || spec.kind === "value-block"

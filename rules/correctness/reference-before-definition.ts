@@ -21,6 +21,7 @@ export default defineRule({
     category: "correctness",
     description: "A tracker or check naming an object defined further down: keepalived does not find it and ignores the reference",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     const nodes = allNodes(ctx.ast);

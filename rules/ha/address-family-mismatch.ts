@@ -14,6 +14,7 @@ export default defineRule({
     category: "ha",
     description: "An address of the other family in a VRRP instance: keepalived ignores it",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {

@@ -13,6 +13,7 @@ export default defineRule({
     category: "ha",
     description: "advert_int not a whole second (VRRPv2) or not a multiple of 10 ms (VRRPv3): keepalived rounds it",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     const model = ctx.model();

@@ -2,10 +2,13 @@
  * VRRPv2 simple-password authentication carries 8 bytes: keepalived truncates a
  * longer auth_pass ("Truncating auth_pass to 8 characters", vrrp_parser.c).
  * Nodes still agree with each other, but only on the first 8 characters,
- * which is not what the configuration says.
+ * which is not what the configuration says. Shortening the text to what
+ * keepalived uses changes nothing on the wire: a safe fix. The message and
+ * fix never show the password, only its length (output lands in CI logs).
  */
 import { defineRule } from "../../src/engine/rule.js";
-import { replaceWord } from "../../src/engine/fix.js";
+import type { Edit, Word } from "../../grammar/ast.js";
+import { fixOf } from "../../src/engine/fix.js";
 
 export default defineRule({
   meta: {
@@ -13,7 +16,8 @@ export default defineRule({
     severity: "error",
     category: "ha",
     description: "auth_pass longer than 8 characters: keepalived uses only the first 8",
-    fixable: false,
+    fixable: true,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {
@@ -22,16 +26,26 @@ export default defineRule({
         for (const pass of auth.children) {
           const word = pass.name === "auth_pass" ? pass.args[0] : undefined;
           if (!word || word.text.length <= 8) continue;
-          const kept = word.text.slice(0, 8);
-          const edit = replaceWord(word, kept);
           ctx.report({
             at: word,
-            message: `auth_pass of vrrp_instance "${inst.name}" is ${word.text.length} characters long: keepalived uses only the first 8 ("${kept}")`,
+            message: `auth_pass of vrrp_instance "${inst.name}" is ${word.text.length} characters long: keepalived uses only the first 8`,
             hint: "use a password of at most 8 characters, the same on every node",
-            suggestions: edit ? [{ description: `shorten auth_pass to "${kept}" (what keepalived uses)`, edits: [edit] }] : undefined,
+            fix: fixOf("shorten auth_pass to its first 8 characters (what keepalived uses)", dropTail(word, ctx.files.get(word.file)?.text)),
           });
         }
       }
     }
   },
 });
+
+/**
+ * Deletes the characters after the 8th, so that the edit itself (shown by
+ * JSON and SARIF) holds no part of the password; only where the written text
+ * is the value itself (no escapes, no definitions).
+ */
+function dropTail(word: Word, text: string | undefined): Edit | undefined {
+  if (word.synthetic || text === undefined) return undefined;
+  const q = word.quoted ? 1 : 0;
+  if (text.slice(word.start + q, word.end - q) !== word.text) return undefined;
+  return { file: word.file, start: word.start + q + 8, end: word.end - q, text: "" };
+}

@@ -13,6 +13,7 @@ export default defineRule({
     category: "ha",
     description: "preempt_delay together with nopreempt: keepalived resets preempt_delay",
     fixable: true,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {

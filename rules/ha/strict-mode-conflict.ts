@@ -5,6 +5,8 @@
  * MASTER" must mean priority 255, and at least one VIP is required.
  */
 import type { ConfigNode, Span } from "../../grammar/ast.js";
+import { STRICT_UNICAST_ACCEPTED } from "../../grammar/schema/changes.js";
+import { inSpans } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { hasConditionalLines } from "./helpers-facts.js";
 
@@ -25,8 +27,9 @@ export default defineRule({
       const name = `vrrp_instance "${inst.name}"`;
       const report = (at: Span, message: string, hint: string) => ctx.report({ at, message, hint, related });
       const peers = inst.node.children.find((c) => c.name === "unicast_peer" && c.block);
-      if (peers && inst.unicastPeers.length > 0) {
-        report(peers.keyword, `${name} has unicast peers, which strict mode does not allow: keepalived refuses to start the instance on a multicast-capable interface`, "use multicast, or turn strict mode off for this instance (\"strict_mode off\")");
+      // keepalived 2.2.5 to 2.3.x run unicast instances in strict mode; 2.2.4 and 2.4.0+ refuse them.
+      if (peers && inst.unicastPeers.length > 0 && !inSpans(STRICT_UNICAST_ACCEPTED, ctx.settings.targetVersion)) {
+        report(peers.keyword, `${name} has unicast peers, which strict mode does not allow: keepalived ${ctx.settings.targetVersion} refuses to start the instance ("Unicast peers are not supported in strict mode"; 2.2.5 to 2.3.x accepted it)`, "use multicast, or turn strict mode off for this instance (\"strict_mode off\")");
       }
       const auth = inst.node.children.find((c) => c.name === "authentication" && c.kind === "keyword");
       if (auth) report(auth.keyword, `strict mode does not support authentication: keepalived ignores the authentication block of ${name}`, "remove the authentication block");

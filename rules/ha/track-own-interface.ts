@@ -14,6 +14,7 @@ export default defineRule({
     category: "ha",
     description: "track_interface naming the instance's own interface: keepalived drops the entry",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {

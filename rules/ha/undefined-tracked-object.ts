@@ -22,6 +22,7 @@ export default defineRule({
     category: "ha",
     description: "A tracker naming a vrrp_script, track_file, vrrp_track_process or bfd_instance defined nowhere",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     const model = ctx.model();

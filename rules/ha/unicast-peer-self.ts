@@ -4,7 +4,7 @@
  * of the cluster as peers on every node do this; keepalived logs warnings for
  * the adverts it receives from itself.
  */
-import { removeLine } from "../../src/engine/fix.js";
+import { removeLine, suggestionOf } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { ipOf } from "./helpers-facts.js";
 
@@ -15,6 +15,7 @@ export default defineRule({
     category: "ha",
     description: "unicast_peer lists the instance's own unicast_src_ip",
     fixable: false,
+    hasSuggestions: true,
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {
@@ -30,7 +31,7 @@ export default defineRule({
           message: `unicast_peer "${peer.address}" of vrrp_instance "${inst.name}" is the instance's own unicast_src_ip: the node sends adverts to itself`,
           hint: "list only the other nodes in unicast_peer",
           related: [{ span: src, message: "unicast_src_ip is set here" }],
-          suggestions: edit ? [{ description: `remove unicast_peer "${peer.address}"`, edits: [edit] }] : undefined,
+          suggestions: edit ? [suggestionOf(["vrrp"], "the node stops sending adverts to itself (and stops logging about receiving them)", `remove unicast_peer "${peer.address}"`, edit)!] : undefined,
         });
       }
     }

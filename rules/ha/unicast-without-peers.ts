@@ -19,6 +19,7 @@ export default defineRule({
     category: "ha",
     description: "A unicast keyword without unicast peers: keepalived falls back to multicast",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const inst of ctx.model().instances) {

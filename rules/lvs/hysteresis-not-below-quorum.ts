@@ -16,6 +16,7 @@ export default defineRule({
     category: "lvs",
     description: "hysteresis not below quorum: keepalived resets it to quorum - 1",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const vs of ctx.model().virtualServers) {

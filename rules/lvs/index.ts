@@ -1,5 +1,6 @@
 // LVS / IPVS: virtual and real server settings keepalived changes or ignores.
 import type { Rule } from "../../src/engine/rule.js";
+import fwmarkProtocolIgnored from "./fwmark-protocol-ignored.js";
 import hysteresisNotBelowQuorum from "./hysteresis-not-below-quorum.js";
 import quorumExceedsWeight from "./quorum-exceeds-weight.js";
 import realServerPortMismatch from "./real-server-port-mismatch.js";
@@ -8,4 +9,5 @@ import virtualServerWithoutRealServers from "./virtual-server-without-real-serve
 
 export const LVS_RULES: readonly Rule[] = [
   virtualServerWithoutRealServers, realServerWithoutChecker, quorumExceedsWeight, hysteresisNotBelowQuorum, realServerPortMismatch,
+  fwmarkProtocolIgnored,
 ];

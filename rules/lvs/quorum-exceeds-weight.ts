@@ -16,6 +16,7 @@ export default defineRule({
     category: "lvs",
     description: "quorum above the sum of the real servers' weights: keepalived lowers it",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const vs of ctx.model().virtualServers) {

@@ -17,6 +17,8 @@ export default defineRule({
     category: "lvs",
     description: "A DR/TUN real_server port different from the virtual_server port (or any port under fwmark): keepalived overrides it",
     fixable: true,
+    // "ports don't match - resetting" / "has port specified - clearing": configuration errors for keepalived -t (exit 5).
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const vs of ctx.model().virtualServers) {

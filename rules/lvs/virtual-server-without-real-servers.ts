@@ -14,6 +14,7 @@ export default defineRule({
     category: "lvs",
     description: "A virtual_server without real_server blocks: keepalived ignores it",
     fixable: false,
+    keepalivedRefuses: "always",
   },
   check(ctx) {
     for (const vs of ctx.model().virtualServers) {

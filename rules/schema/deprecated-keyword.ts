@@ -2,10 +2,11 @@
  * Keywords keepalived still reads but has replaced. Where the new keyword is
  * the same setting under another name, the fix renames it.
  */
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import type { ConfigNode } from "../../grammar/ast.js";
+import { configTestRefusesDeprecated, knownIn, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "./helpers-tree.js";
+import { contextLabel } from "./helpers-tree.js";
 
 export default defineRule({
   meta: {
@@ -13,31 +14,34 @@ export default defineRule({
     severity: "warning",
     category: "schema",
     description: "A keyword keepalived has replaced; renames it when the replacement is the same setting",
-    fixable: true,
+    fixable: "some",
+    keepalivedRefuses: "some",
   },
-  check(ctx) {
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known) continue;
+  create(ctx) {
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known) return;
       const spec = lookupKeyword(node.context, node.name);
-      if (!spec?.deprecated) continue;
+      if (!spec?.deprecated) return;
       const use = spec.deprecated.use;
       const since = spec.deprecated.since && /^v?\d/.test(spec.deprecated.since) ? ` (since ${spec.deprecated.since.replace(/^v?/, "v")})` : "";
       const replacement = spec.aliasOf && use === spec.aliasOf ? lookupKeyword(node.context, spec.aliasOf) : undefined;
       // Renaming is only safe when the target keepalived knows the new name and the block does not set it already.
       const renamable = replacement !== undefined
-        && (ctx.settings.targetVersion !== "2.2.7" || replacement.inV227)
+        && knownIn(replacement, ctx.settings.targetVersion)
         && (replacement.kind === "block" || !(node.parent?.children ?? ctx.ast.children).some((c) => c.name === replacement.name));
       const message = use
         ? `"${node.name}" is deprecated${since}; use "${use}" instead`
         : `"${node.name}" is deprecated${since}`;
       const hint = replacement
-        ? `"${replacement.name}" is the same setting under its current name${renamable ? "" : ctx.settings.targetVersion === "2.2.7" && !replacement.inV227 ? ", but keepalived 2.2.7 does not know it yet" : ""}`
+        ? `"${replacement.name}" is the same setting under its current name${renamable ? "" : !knownIn(replacement, ctx.settings.targetVersion) ? `, but keepalived ${ctx.settings.targetVersion} does not know it yet` : ""}`
         : `see keepalived.conf(5) for ${contextLabel(node.context) === "the top level" ? "top-level keywords" : contextLabel(node.context)}`;
       ctx.report({
         at: node.keyword,
         message,
         hint,
         fix: renamable && replacement ? fixOf(`rename "${node.name}" to "${replacement.name}"`, replaceWord(node.keyword, replacement.name)) : undefined,
+        refusedByKeepalived: configTestRefusesDeprecated(node.context, node.name),
       });
     }
   },

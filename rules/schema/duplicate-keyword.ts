@@ -18,7 +18,7 @@ export default defineRule({
     severity: "warning",
     category: "schema",
     description: "A setting written twice in the same block: keepalived uses only one of them",
-    fixable: true,
+    fixable: "some",
   },
   check(ctx) {
     // The first setting of each keyword in the block being read. One map, emptied per block: a

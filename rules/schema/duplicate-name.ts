@@ -7,7 +7,6 @@
 import type { ConfigNode } from "../../grammar/ast.js";
 import { lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes } from "./helpers-tree.js";
 
 export default defineRule({
   meta: {
@@ -17,10 +16,11 @@ export default defineRule({
     description: "Two vrrp_instance, vrrp_script, virtual_server, … blocks with the same name",
     fixable: false,
   },
-  check(ctx) {
+  create(ctx) {
     const seen = new Map<string, ConfigNode>();
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known || node.args.length === 0) continue;
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known || node.args.length === 0) return;
       const spec = lookupKeyword(node.context, node.name);
       let key: string | undefined;
       let what: string;
@@ -34,11 +34,11 @@ export default defineRule({
         const protocol = node.children.find((c) => c.name === "protocol")?.args[0]?.text.toUpperCase() ?? "";
         key = `${node.name}\0${scope}\0${node.args.map((a) => a.text).join(" ")}\0${protocol}`;
         what = `${node.name} ${node.args.map((a) => a.text).join(" ")}`;
-      } else continue;
+      } else return;
       const earlier = seen.get(key);
       if (!earlier) {
         seen.set(key, node);
-        continue;
+        return;
       }
       const line = ctx.files.get(earlier.file)?.position(earlier.start).line;
       const where = line !== undefined && earlier.file === node.file ? `line ${line}` : earlier.file;

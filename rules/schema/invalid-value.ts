@@ -5,9 +5,9 @@
  * the schema's (grammar/schema/values.ts, lines.ts); this rule places them.
  */
 import type { ConfigNode, Word } from "../../grammar/ast.js";
-import { checkValue, getContext, lineGrammarOf, lookupKeyword, parseEntryLine } from "../../grammar/schema/index.js";
+import { checkValue, getContext, lineGrammarOf, lookupKeyword, parseEntryLine, type KeywordSpec, type ValueProblem } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "./helpers-tree.js";
+import { contextLabel } from "./helpers-tree.js";
 
 export default defineRule({
   meta: {
@@ -16,43 +16,56 @@ export default defineRule({
     category: "schema",
     description: "A value keepalived rejects, or reads differently from what it says",
     fixable: false,
+    keepalivedRefuses: "always",
   },
-  check(ctx) {
-    const target = ctx.settings.targetVersion === "2.2.7" ? "2.2.7" : "newest";
+  create(ctx) {
+    const target = ctx.settings.targetVersion;
     // keepalived skips a virtual_server/real_server whose address it cannot read: nothing inside is read either.
     const skipped = new Set<ConfigNode>();
     // vrrp_handler, vrrp_sync_group_handler and static_track_group_handler (vrrp_parser.c) skip_block() a second
     // block of an existing name ("already defined", reported by duplicate-name): keepalived never reads its lines.
     const named = new Set<string>();
-    for (const node of allNodes(ctx.ast)) {
+    // checkValue is a function of the keyword and the words' texts, and large configs repeat the same
+    // lines by the thousand ("weight 1", "connect_timeout 3"): each distinct line is checked once per lint.
+    const checked = new Map<KeywordSpec, Map<string, ValueProblem[]>>();
+    const checkedValue = (spec: KeywordSpec, args: readonly Word[]) => {
+      let bySpec = checked.get(spec);
+      if (!bySpec) checked.set(spec, (bySpec = new Map()));
+      const key = args.length === 1 ? args[0]!.text : args.map((a) => a.text).join("\0");
+      let problems = bySpec.get(key);
+      if (!problems) bySpec.set(key, (problems = checkValue(spec, args, target)));
+      return problems;
+    };
+    return { node: visit };
+    function visit(node: ConfigNode) {
       if (node.parent && skipped.has(node.parent)) {
         skipped.add(node);
-        continue;
+        return;
       }
       if (node.context === "root" && node.block && NAMED_ONCE.has(node.name) && node.args.length === 1) {
         const key = `${node.name} ${node.args[0]!.text}`;
         if (named.has(key)) {
           skipped.add(node);
-          continue;
+          return;
         }
         named.add(key);
       }
       if (node.kind === "entry") {
         entry(node);
-        continue;
+        return;
       }
-      if (!node.known) continue;
+      if (!node.known) return;
       const spec = lookupKeyword(node.context, node.name);
-      if (!spec) continue;
+      if (!spec) return;
       if (spec.kind === "value-block" && spec.args.startsWith("(none") && node.args.length > 0) {
         ctx.report({
           at: span(node.args[0]!, node.args[node.args.length - 1]!),
           message: `"${node.name}" takes no words before its block; keepalived reports "extra parameters" and ignores them`,
           hint: `put the values on their own lines inside the "{ … }" block`,
         });
-        continue;
+        return;
       }
-      for (const p of checkValue(spec, node.args, target)) {
+      for (const p of checkedValue(spec, node.args)) {
         if (spec.kind === "block" && p.severity === "error") skipped.add(node);
         const word = node.args[p.index] ?? node.keyword;
         ctx.report({ at: word, message: p.message, hint: p.hint, severity: p.severity });

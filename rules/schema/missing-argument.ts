@@ -3,9 +3,10 @@
  * "missing a parameter" and exits (status 2) at that line: nothing after it is
  * checked and the daemon does not start.
  */
+import type { ConfigNode } from "../../grammar/ast.js";
 import { lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "./helpers-tree.js";
+import { contextLabel } from "./helpers-tree.js";
 
 export default defineRule({
   meta: {
@@ -14,19 +15,21 @@ export default defineRule({
     category: "schema",
     description: "A keyword without the argument keepalived requires (keepalived stops reading there)",
     fixable: false,
+    keepalivedRefuses: "always",
   },
-  check(ctx) {
+  create(ctx) {
     // keepalived's tokenizer (and so the reader) drops everything from an unmatched '"' on:
     // a lone quoted argument is then no argument, and the message says why.
     const quotes = ctx.readerDiagnostics.filter((d) => d.ruleId === "unmatched-quote");
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known) continue;
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known) return;
       const spec = lookupKeyword(node.context, node.name);
-      if (!spec?.argRequired) continue;
-      if (node.args.length > 0) continue;
+      if (!spec?.argRequired) return;
+      if (node.args.length > 0) return;
       // Script keywords re-read their raw line: the script after an unmatched quote is still there
       // (keepalived reports only the quote).
-      if (spec.quoted && node.rest !== "") continue;
+      if (spec.quoted && node.rest !== "") return;
       const line = ctx.files.get(node.file)?.position(node.start).line;
       const quote = quotes.find((q) => q.file === node.file && q.start >= node.keyword.end && ctx.files.get(q.file)?.position(q.start).line === line);
       const where = node.context === "root" ? "" : ` in ${contextLabel(node.context)}`;

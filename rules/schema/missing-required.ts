@@ -3,12 +3,15 @@
  * without virtual_router_id or interface fails keepalived's minimal check
  * (chk_min_cfg) and the VRRP process does not start at all; a vrrp_script,
  * vrrp_track_process or track_file without what it watches is dropped, and
- * every tracker naming it is then ignored.
+ * every tracker naming it is then ignored. A virtual_server without
+ * protocol, lb_algo or lb_kind/lvs_method gets keepalived's defaults (UDP!,
+ * wlc, NAT), and `keepalived -t` counts each as a configuration error
+ * (check_data.c validate_check_config(): "no protocol set - defaulting to UDP").
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import { UNICAST_WITHOUT_INTERFACE } from "../../grammar/schema/changes.js";
+import { isBefore, lookupKeyword } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes } from "./helpers-tree.js";
 
 /** Block keyword → the setting it needs and what keepalived does without it. */
 const NEEDS: Record<string, { keyword: string; effect: string }> = {
@@ -16,6 +19,7 @@ const NEEDS: Record<string, { keyword: string; effect: string }> = {
   vrrp_track_process: { keyword: "process", effect: "keepalived removes the track process, and every track_process naming it is ignored" },
   track_file: { keyword: "file", effect: "keepalived ignores the track_file, and every tracker naming it is ignored" },
   vrrp_track_file: { keyword: "file", effect: "keepalived ignores the track_file, and every tracker naming it is ignored" },
+  bfd_instance: { keyword: "neighbor_ip", effect: "keepalived disables the BFD instance, and every track_bfd naming it is ignored" },
 };
 
 export default defineRule({
@@ -23,13 +27,16 @@ export default defineRule({
     id: "missing-required",
     severity: "error",
     category: "schema",
-    description: "A vrrp_instance, vrrp_script, vrrp_track_process or track_file without a setting keepalived requires",
+    description: "A vrrp_instance, vrrp_script, vrrp_track_process, track_file or virtual_server without a setting keepalived requires (or fills in with a default, reported by keepalived -t)",
     fixable: false,
+    keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) continue;
-      const has = (name: string) => node.children.some((c) => c.kind === "keyword" && c.name === name);
+  create(ctx) {
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) return;
+      // By canonical name: neighbour_ip is neighbor_ip.
+      const has = (name: string) => node.children.some((c) => c.kind === "keyword" && (c.name === name || lookupKeyword(c.context, c.name)?.aliasOf === name));
       const label = `${node.name}${node.args[0] ? ` "${node.args[0].text}"` : ""}`;
       if (node.name === "vrrp_instance") {
         const stop = "keepalived's VRRP process refuses to start (and keepalived -t stops checking the other instances)";
@@ -38,18 +45,32 @@ export default defineRule({
         }
         // A "unicast configured" instance needs no interface in newer keepalived.
         const unicast = node.children.some((c) => c.kind === "keyword" && c.known && lookupKeyword(c.context, c.name)?.setsUnicast === true);
-        if (!has("interface") && (ctx.settings.targetVersion === "2.2.7" || !unicast)) {
-          const why = unicast ? " (keepalived 2.2.7 requires it even for unicast instances)" : "";
+        if (!has("interface") && (isBefore(ctx.settings.targetVersion, UNICAST_WITHOUT_INTERFACE) || !unicast)) {
+          const why = unicast ? ` (keepalived ${ctx.settings.targetVersion} requires it even for unicast instances; ${UNICAST_WITHOUT_INTERFACE} and newer do not)` : "";
           report(node, `${label} has no interface${why}; ${stop}`, "add \"interface <name>\" for the interface VRRP adverts are sent on");
         }
-        continue;
+        return;
+      }
+      if (node.name === "virtual_server") {
+        checkVirtualServer(node, label, has);
+        return;
       }
       const need = Object.hasOwn(NEEDS, node.name) ? NEEDS[node.name] : undefined;
       if (need && !has(need.keyword)) report(node, `${label} has no "${need.keyword}"; ${need.effect}`, `add "${need.keyword} …" to the block`);
     }
 
-    function report(node: ConfigNode, message: string, hint: string) {
-      ctx.report({ at: node.keyword, message, hint });
+    function report(node: ConfigNode, message: string, hint: string, severity?: "warning") {
+      ctx.report({ at: node.keyword, message, hint, severity });
+    }
+
+    function checkVirtualServer(node: ConfigNode, label: string, has: (name: string) => boolean) {
+      const refused = "keepalived -t counts this as a configuration error (exit 5)";
+      // A fwmark service matches packets by mark, whatever their protocol.
+      if (node.args[0]?.text !== "fwmark" && !has("protocol")) {
+        report(node, `${label} has no "protocol": keepalived defaults to UDP, and ${refused}`, 'add "protocol TCP" (or UDP, SCTP)');
+      }
+      if (!has("lb_algo") && !has("lvs_sched")) report(node, `${label} has no "lb_algo": keepalived uses wlc, and ${refused}`, 'add "lb_algo wlc" (or rr, wrr, lc, sh, …)', "warning");
+      if (!has("lb_kind") && !has("lvs_method")) report(node, `${label} has no "lb_kind": keepalived uses NAT forwarding, and ${refused}`, 'add "lb_kind NAT" (or DR, TUN)', "warning");
     }
   },
 });

@@ -3,12 +3,12 @@
  * "Unknown keyword" and ignores the line; a block after it is not skipped: its
  * '{' is ignored and its lines are read as lines of the enclosing block.
  */
-import type { ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
-import { contextsOf, getContext, lookupKeyword } from "../../grammar/schema/index.js";
+import type { BehaviourArea, ConfigNode, Diagnostic, Fix } from "../../grammar/ast.js";
+import { contextsOf, getContext, knownIn, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule, type LintSettings, type RuleContext } from "../../src/engine/rule.js";
 import { editDistance } from "../../src/engine/suggest.js";
-import { allNodes, contextLabel, followedByBrace } from "./helpers-tree.js";
+import { contextLabel, followedByBrace } from "./helpers-tree.js";
 
 /** Keywords of `context` within reach of `name`: the closest ones only (case-only differences first). */
 export function closeKeywords(context: string, name: string, settings: LintSettings): string[] {
@@ -40,7 +40,7 @@ function keywordNames(context: string, target: LintSettings["targetVersion"]): s
   const key = `${target}\0${context}`;
   if (!namesCache.has(key)) {
     const spec = getContext(context);
-    namesCache.set(key, spec && [...spec.keywords.values()].filter((k) => target !== "2.2.7" || k.inV227).map((k) => k.name));
+    namesCache.set(key, spec && [...spec.keywords.values()].filter((k) => knownIn(k, target)).map((k) => k.name));
   }
   return namesCache.get(key);
 }
@@ -51,11 +51,14 @@ export default defineRule({
     severity: "error",
     category: "schema",
     description: "A keyword keepalived does not know in the block it is written in",
-    fixable: true,
+    fixable: "some",
+    keepalivedRefuses: "always",
+    hasSuggestions: true,
   },
-  check(ctx) {
-    for (const node of allNodes(ctx.ast)) {
-      if (node.kind !== "keyword" || node.known) continue;
+  create(ctx) {
+    return { node: visit, end };
+    function visit(node: ConfigNode) {
+      if (node.kind !== "keyword" || node.known) return;
       const where = contextLabel(node.context);
       const inWhere = node.context === "root" ? "at the top level" : `in ${where}`;
       const elsewhere = [...new Set(contextsOf(node.name).map((k) => (k.context === "root" ? "at the top level" : `inside ${contextLabel(k.context)}`)))];
@@ -73,54 +76,60 @@ export default defineRule({
         hint = `keywords are case-sensitive and exact; keepalived ignores this line`;
         const rename = fixOf(`rename "${node.name}" to "${candidate}"`, replaceWord(node.keyword, candidate!));
         // A case-only slip has one reading; a spelling guess may be wrong, so it is only offered.
-        if (candidate!.toLowerCase() === node.name.toLowerCase()) fix = rename;
-        else if (rename) suggestions = [rename];
+        // The named change: the line keepalived ignored takes effect, in its own block.
+        const areas = areasOf(node);
+        if (candidate!.toLowerCase() === node.name.toLowerCase()) fix = rename && { ...rename, changes: areas };
+        else if (rename) suggestions = [{ ...rename, changes: areas, consequence: `keepalived then reads the line as "${candidate}"` }];
       } else if (close.length > 1) {
         message += `; did you mean ${orList(close.map((c) => `"${c}"`))}?`;
         hint = "keepalived ignores this line";
       } else {
-        hint = `keepalived ignores this line; check the spelling against keepalived.conf(5)${ctx.settings.targetVersion === "2.2.7" ? " for 2.2.7" : ""}`;
+        hint = `keepalived ignores this line; check the spelling against keepalived.conf(5) for ${ctx.settings.targetVersion}`;
       }
       if (followedByBrace(node, ctx.files.get(node.file)?.text)) {
         hint += `. The block after it is not skipped: ${blockFate(node)}`;
       }
       ctx.report({ at: node.keyword, message, hint, fix, suggestions });
     }
-    const top = ctx.ast.children;
-    let braces: BraceEvents | undefined;
-    for (let i = 0; i < top.length; i++) {
-      const node = top[i];
-      if (!node.block || !node.known) continue;
-      const owners = lookupKeyword("root", node.name)?.processes ?? [];
-      if (PROCESSES.every((p) => owners.includes(p))) continue;
-      braces ??= braceEvents(ctx.readerDiagnostics, ctx.files);
-      const from = rootViewStart(node, top[i + 1], braces);
-      if (from === undefined) continue;
-      const line = ctx.files.get(node.file)?.position(node.start).line;
-      const missing = PROCESSES.filter((p) => !owners.includes(p));
-      const others = `${orList(missing).replace(/ or /, " and ")} process${missing.length > 1 ? "es" : ""}`;
-      const why = node.block.open
-        ? `they skip "${node.name}"${line ? ` (line ${line})` : ""} by counting braces, and the braces inside it do not pair up, so they read its last lines as top-level keywords`
-        : `"${node.name}"${line ? ` (line ${line})` : ""} has no '{', so they read its lines as top-level keywords`;
-      const hint = node.block.open ? `balance the braces inside "${node.name}"` : `put "{" after "${node.name}"`;
-      const readAtRoot = (children: readonly ConfigNode[]) => {
-        for (const child of children) {
-          if (child.start < from) {
+
+    /** Top-level blocks the processes that do not own them skip by counting braces. */
+    function end() {
+      const top = ctx.ast.children;
+      let braces: BraceEvents | undefined;
+      for (let i = 0; i < top.length; i++) {
+        const node = top[i];
+        if (!node.block || !node.known) continue;
+        const owners = lookupKeyword("root", node.name)?.processes ?? [];
+        if (PROCESSES.every((p) => owners.includes(p))) continue;
+        braces ??= braceEvents(ctx.readerDiagnostics, ctx.files);
+        const from = rootViewStart(node, top[i + 1], braces);
+        if (from === undefined) continue;
+        const line = ctx.files.get(node.file)?.position(node.start).line;
+        const missing = PROCESSES.filter((p) => !owners.includes(p));
+        const others = `${orList(missing).replace(/ or /, " and ")} process${missing.length > 1 ? "es" : ""}`;
+        const why = node.block.open
+          ? `they skip "${node.name}"${line ? ` (line ${line})` : ""} by counting braces, and the braces inside it do not pair up, so they read its last lines as top-level keywords`
+          : `"${node.name}"${line ? ` (line ${line})` : ""} has no '{', so they read its lines as top-level keywords`;
+        const hint = node.block.open ? `balance the braces inside "${node.name}"` : `put "{" after "${node.name}"`;
+        const readAtRoot = (children: readonly ConfigNode[]) => {
+          for (const child of children) {
+            if (child.start < from) {
+              readAtRoot(child.children);
+              continue;
+            }
+            if (child.name === "{" || child.name === "}") continue;
+            // A top-level keyword opens its own block in that view; what follows is beyond a simple model.
+            if (lookupKeyword("root", child.name)) continue;
+            ctx.report({ at: child.keyword, message: `unknown keyword "${child.name}" at the top level for keepalived's ${others}: ${why}`, hint });
             readAtRoot(child.children);
-            continue;
+            // Its '{' is ignored there, so its '}' is a top-level '}' (keepalived: Unknown keyword '}').
+            if (child.block?.open && child.block.close) {
+              ctx.report({ at: child.block.close, message: `'}' closing "${child.name}" is a top-level '}' for keepalived's ${others}: ${why}`, hint });
+            }
           }
-          if (child.name === "{" || child.name === "}") continue;
-          // A top-level keyword opens its own block in that view; what follows is beyond a simple model.
-          if (lookupKeyword("root", child.name)) continue;
-          ctx.report({ at: child.keyword, message: `unknown keyword "${child.name}" at the top level for keepalived's ${others}: ${why}`, hint });
-          readAtRoot(child.children);
-          // Its '{' is ignored there, so its '}' is a top-level '}' (keepalived: Unknown keyword '}').
-          if (child.block?.open && child.block.close) {
-            ctx.report({ at: child.block.close, message: `'}' closing "${child.name}" is a top-level '}' for keepalived's ${others}: ${why}`, hint });
-          }
-        }
-      };
-      readAtRoot(node.children);
+        };
+        readAtRoot(node.children);
+      }
     }
   },
 });
@@ -193,4 +202,14 @@ function blockFate(node: ConfigNode): string {
 
 function orList(items: readonly string[]): string {
   return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/** What a line of this block can change in keepalived's behaviour (for fixes that make an ignored line count). */
+function areasOf(node: ConfigNode): BehaviourArea[] {
+  let top = node;
+  while (top.parent) top = top.parent;
+  if (top === node) return ["global", "failover", "vrrp", "scripts", "lvs"];
+  if (top.name === "global_defs") return ["global"];
+  if (/^(virtual_server|virtual_server_group)$/.test(top.name)) return ["lvs", "scripts"];
+  return ["failover", "vrrp", "scripts"];
 }

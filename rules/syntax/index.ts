@@ -8,6 +8,7 @@ import limitExceeded from "./limit-exceeded.js";
 import lineTooLong from "./line-too-long.js";
 import missingBrace from "./missing-brace.js";
 import nulByte from "./nul-byte.js";
+import template from "./template.js";
 import unbalancedBrace from "./unbalanced-brace.js";
 import unexpectedBrace from "./unexpected-brace.js";
 import unmatchedQuote from "./unmatched-quote.js";
@@ -15,5 +16,5 @@ import unusedDisableDirective from "./unused-disable-directive.js";
 
 export const SYNTAX_RULES: readonly Rule[] = [
   unmatchedQuote, unbalancedBrace, unexpectedBrace, missingBrace, lineTooLong, nulByte,
-  includeError, includeCycle, invalidDefinition, invalidLoop, unusedDisableDirective, limitExceeded,
+  includeError, includeCycle, invalidDefinition, invalidLoop, unusedDisableDirective, limitExceeded, template,
 ];

@@ -4,5 +4,6 @@ export default readerRule({
   id: "invalid-loop",
   severity: "error",
   category: "syntax",
+  keepalivedRefuses: "always",
   description: "A malformed ~SEQ or ~LST line",
 });

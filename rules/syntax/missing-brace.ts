@@ -4,5 +4,6 @@ export default readerRule({
   id: "missing-brace",
   severity: "error",
   category: "syntax",
+  keepalivedRefuses: "always",
   description: "A block keyword not followed by '{'",
 });

@@ -4,5 +4,6 @@ export default readerRule({
   id: "unbalanced-brace",
   severity: "error",
   category: "syntax",
+  keepalivedRefuses: "always",
   description: "An extra '}' or a block that is never closed",
 });

@@ -4,5 +4,6 @@ export default readerRule({
   id: "unexpected-brace",
   severity: "error",
   category: "syntax",
+  keepalivedRefuses: "always",
   description: "A '{' after a keyword that opens no block (keepalived ignores it)",
 });

@@ -4,5 +4,6 @@ export default readerRule({
   id: "unmatched-quote",
   severity: "error",
   category: "syntax",
+  keepalivedRefuses: "always",
   description: "A double quote with no closing quote on the same line",
 });

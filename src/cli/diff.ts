@@ -1,110 +1,235 @@
 /**
- * A unified diff (as `diff -u` prints it) for --fix-dry-run. Line-based LCS
- * over the region that differs: configs are small and fixes touch few lines,
- * so trimming the common head and tail keeps the table tiny.
+ * A unified diff (as `diff -u` prints it) for --fix-dry-run and format --diff.
+ *
+ * Linear in the size of the texts and the number of changes: a full line LCS
+ * over everything between the first and last change ran out of memory at
+ * 49k lines with fixes at both ends. Instead (patience diff, as git's):
+ * common head and tail are trimmed, lines that occur once in each side anchor
+ * the two texts together (longest increasing run of anchors), and only the
+ * small gaps between anchors get an exact LCS. A gap too large for that and
+ * without anchors is shown as deleted then inserted: still a correct patch.
  */
-export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
+export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3, lcsCells = LCS_CELLS): string {
   if (oldText === newText) return "";
   const a = splitLines(oldText);
   const b = splitLines(newText);
-  let head = 0;
-  while (head < a.length && head < b.length && same(a[head], b[head])) head++;
+  const script = new Script();
+  diffRange({ a, b, out: script, lcsCells }, 0, a.length, 0, b.length, 0);
+  return hunks(script.ops(), a, b, oldName, newName, context);
+}
+
+/** Exact LCS only below this many table cells (a typed table of 4 MB); tests lower it to reach the anchored path on small texts. */
+const LCS_CELLS = 1 << 20;
+/** Deeper than this the gaps are shown as delete-then-insert (no stack growth on adversarial input). */
+const MAX_DEPTH = 48;
+
+const KEEP = 0;
+const DEL = 1;
+const INS = 2;
+
+/** The edit script, one op per line: a kind and the line's index in its side (old for keep/delete, new for insert). */
+class Script {
+  private kinds: number[] = [];
+  private lines: number[] = [];
+  add(kind: number, line: number): void {
+    this.kinds.push(kind);
+    this.lines.push(line);
+  }
+  /** Ops with deletions before insertions within each run of changes, as diff -u lists them. */
+  ops(): { kinds: number[]; lines: number[] } {
+    const kinds: number[] = [];
+    const lines: number[] = [];
+    const ins: number[] = [];
+    const flush = () => {
+      for (const l of ins) {
+        kinds.push(INS);
+        lines.push(l);
+      }
+      ins.length = 0;
+    };
+    for (let i = 0; i < this.kinds.length; i++) {
+      const k = this.kinds[i];
+      if (k === INS) ins.push(this.lines[i]);
+      else {
+        if (k === KEEP) flush();
+        kinds.push(k);
+        lines.push(this.lines[i]);
+      }
+    }
+    flush();
+    return { kinds, lines };
+  }
+}
+
+/**
+ * Lines as comparison keys: the text, with "\n" appended to a last line that
+ * has no line break (no line's text contains "\n", so the keys stay distinct).
+ */
+function splitLines(s: string): string[] {
+  if (s === "") return [];
+  const parts = s.split("\n");
+  const last = parts.pop() as string;
+  if (last !== "") parts.push(last + "\n");
+  return parts;
+}
+
+interface Job {
+  a: string[];
+  b: string[];
+  out: Script;
+  lcsCells: number;
+}
+
+function diffRange(job: Job, aLo: number, aHi: number, bLo: number, bHi: number, depth: number): void {
+  const { a, b, out } = job;
+  while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) out.add(KEEP, (bLo++, aLo++));
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && same(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
-  const ops = diffMiddle(a.slice(head, a.length - tail), b.slice(head, b.length - tail));
-  // Whole script: ' ' keep, '-' delete, '+' insert, with the line text.
-  const script: Op[] = [...a.slice(0, head).map((l): Op => [" ", l]), ...ops, ...a.slice(a.length - tail).map((l): Op => [" ", l])];
-  const out = [`--- ${oldName}`, `+++ ${newName}`];
+  while (aHi - tail > aLo && bHi - tail > bLo && a[aHi - 1 - tail] === b[bHi - 1 - tail]) tail++;
+  aHi -= tail;
+  bHi -= tail;
+  const n = aHi - aLo;
+  const m = bHi - bLo;
+  if (n === 0 || m === 0 || (n + 1) * (m + 1) <= job.lcsCells) lcs(a, aLo, aHi, b, bLo, bHi, out);
+  else if (depth >= MAX_DEPTH || !anchored(job, aLo, aHi, bLo, bHi, depth)) replaceAll(aLo, aHi, bLo, bHi, out);
+  for (let k = 0; k < tail; k++) out.add(KEEP, aHi + k);
+}
+
+function replaceAll(aLo: number, aHi: number, bLo: number, bHi: number, out: Script): void {
+  for (let i = aLo; i < aHi; i++) out.add(DEL, i);
+  for (let j = bLo; j < bHi; j++) out.add(INS, j);
+}
+
+/** Splits the range at lines unique to each side; false when there are none to split at. */
+function anchored(job: Job, aLo: number, aHi: number, bLo: number, bHi: number, depth: number): boolean {
+  const { a, b, out } = job;
+  // For each line text: how often in a, how often in b, and where in b.
+  const seen = new Map<string, { inA: number; inB: number; atB: number }>();
+  for (let i = aLo; i < aHi; i++) {
+    const s = seen.get(a[i]);
+    if (s) s.inA++;
+    else seen.set(a[i], { inA: 1, inB: 0, atB: -1 });
+  }
+  for (let j = bLo; j < bHi; j++) {
+    const s = seen.get(b[j]);
+    if (s) {
+      s.inB++;
+      s.atB = j;
+    }
+  }
+  // Unique pairs in a's order; then the longest run of them increasing in b (patience sorting).
+  const pairsA: number[] = [];
+  const pairsB: number[] = [];
+  for (let i = aLo; i < aHi; i++) {
+    const s = seen.get(a[i]) as { inA: number; inB: number; atB: number };
+    if (s.inA === 1 && s.inB === 1) {
+      pairsA.push(i);
+      pairsB.push(s.atB);
+    }
+  }
+  if (pairsA.length === 0) return false;
+  const chain = longestIncreasing(pairsB);
+  let i = aLo;
+  let j = bLo;
+  for (const p of chain) {
+    diffRange(job, i, pairsA[p], j, pairsB[p], depth + 1);
+    out.add(KEEP, pairsA[p]);
+    i = pairsA[p] + 1;
+    j = pairsB[p] + 1;
+  }
+  diffRange(job, i, aHi, j, bHi, depth + 1);
+  return true;
+}
+
+/** Indices of a longest strictly increasing subsequence of `xs` (O(k log k)). */
+function longestIncreasing(xs: number[]): number[] {
+  const tops: number[] = []; // index in xs of the smallest tail of each run length
+  const prev = new Int32Array(xs.length);
+  for (let k = 0; k < xs.length; k++) {
+    let lo = 0;
+    let hi = tops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[tops[mid]] < xs[k]) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[k] = lo > 0 ? tops[lo - 1] : -1;
+    tops[lo] = k;
+  }
+  const chain: number[] = new Array(tops.length);
+  for (let k = tops[tops.length - 1], at = tops.length - 1; at >= 0; k = prev[k], at--) chain[at] = k;
+  return chain;
+}
+
+/** Exact line LCS of a small range (the caller bounds its table). */
+function lcs(a: string[], aLo: number, aHi: number, b: string[], bLo: number, bHi: number, out: Script): void {
+  const n = aHi - aLo;
+  const m = bHi - bLo;
+  const w = m + 1;
+  // t[i*w + j]: LCS length of a[aLo+i..aHi) and b[bLo+j..bHi).
+  const t = new Int32Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      t[i * w + j] = a[aLo + i] === b[bLo + j] ? t[(i + 1) * w + j + 1] + 1 : Math.max(t[(i + 1) * w + j], t[i * w + j + 1]);
+    }
+  }
   let i = 0;
-  while (i < script.length) {
-    // Find the next change and grow a hunk around it, merging changes closer than 2*context.
-    while (i < script.length && script[i][0] === " ") i++;
-    if (i >= script.length) break;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[aLo + i] === b[bLo + j]) {
+      out.add(KEEP, aLo + i);
+      i++;
+      j++;
+    } else if (j < m && (i >= n || t[i * w + j + 1] >= t[(i + 1) * w + j])) out.add(INS, bLo + j++);
+    else out.add(DEL, aLo + i++);
+  }
+}
+
+/** The hunks: each run of changes with `context` lines around it, runs closer than 2×context merged. */
+function hunks(script: { kinds: number[]; lines: number[] }, a: string[], b: string[], oldName: string, newName: string, context: number): string {
+  const { kinds, lines } = script;
+  const out = [`--- ${oldName}`, `+++ ${newName}`];
+  const push = (prefix: string, key: string) => {
+    if (key.endsWith("\n")) out.push(prefix + key.slice(0, -1), "\\ No newline at end of file");
+    else out.push(prefix + key);
+  };
+  // Lines of each side before script position `at`, kept up to date as the walk moves forward.
+  let oldBefore = 0;
+  let newBefore = 0;
+  let counted = 0;
+  const countTo = (at: number) => {
+    for (; counted < at; counted++) {
+      if (kinds[counted] !== INS) oldBefore++;
+      if (kinds[counted] !== DEL) newBefore++;
+    }
+  };
+  let i = 0;
+  while (i < kinds.length) {
+    while (i < kinds.length && kinds[i] === KEEP) i++;
+    if (i >= kinds.length) break;
     const start = Math.max(0, i - context);
-    let end = i;
     let lastChange = i;
-    while (end < script.length) {
-      if (script[end][0] !== " ") lastChange = end;
+    let end = i;
+    while (end < kinds.length) {
+      if (kinds[end] !== KEEP) lastChange = end;
       else if (end - lastChange > 2 * context) break;
       end++;
     }
-    end = Math.min(script.length, lastChange + context + 1);
-    let oldStart = 1;
-    let newStart = 1;
-    for (let k = 0; k < start; k++) {
-      if (script[k][0] !== "+") oldStart++;
-      if (script[k][0] !== "-") newStart++;
+    end = Math.min(kinds.length, lastChange + context + 1);
+    countTo(start);
+    let oldLen = 0;
+    let newLen = 0;
+    for (let k = start; k < end; k++) {
+      if (kinds[k] !== INS) oldLen++;
+      if (kinds[k] !== DEL) newLen++;
     }
-    const hunk = script.slice(start, end);
-    const oldLen = hunk.filter((s) => s[0] !== "+").length;
-    const newLen = hunk.filter((s) => s[0] !== "-").length;
-    out.push(`@@ -${range(oldStart, oldLen)} +${range(newStart, newLen)} @@`);
-    for (const [op, line] of hunk) {
-      out.push(op + line.text);
-      if (line.noNewline) out.push("\\ No newline at end of file");
+    out.push(`@@ -${range(oldBefore + 1, oldLen)} +${range(newBefore + 1, newLen)} @@`);
+    for (let k = start; k < end; k++) {
+      const kind = kinds[k];
+      push(kind === KEEP ? " " : kind === DEL ? "-" : "+", kind === INS ? b[lines[k]] : a[lines[k]]);
     }
     i = end;
   }
   return out.join("\n") + "\n";
-}
-
-type Op = [" " | "-" | "+", Line];
-
-interface Line {
-  text: string;
-  noNewline: boolean;
-}
-
-function splitLines(s: string): Line[] {
-  if (s === "") return [];
-  const parts = s.split("\n");
-  const last = parts.pop() as string;
-  const lines = parts.map((text) => ({ text, noNewline: false }));
-  if (last !== "") lines.push({ text: last, noNewline: true });
-  return lines;
-}
-
-const same = (x: Line, y: Line) => x.text === y.text && x.noNewline === y.noNewline;
-
-function diffMiddle(a: Line[], b: Line[]): Op[] {
-  // Table of LCS lengths of suffixes.
-  const n = a.length;
-  const m = b.length;
-  const t: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) t[i][j] = same(a[i], b[j]) ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
-  const out: Op[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && same(a[i], b[j])) {
-      out.push([" ", a[i++]]);
-      j++;
-    } else if (j < m && (i >= n || t[i][j + 1] >= t[i + 1][j])) out.push(["+", b[j++]]);
-    else out.push(["-", a[i++]]);
-  }
-  // diff -u lists deletions before insertions within a change.
-  return reorder(out);
-}
-
-function reorder(ops: Op[]): Op[] {
-  const out: Op[] = [];
-  let dels: Op[] = [];
-  let ins: Op[] = [];
-  const flush = () => {
-    out.push(...dels, ...ins);
-    dels = [];
-    ins = [];
-  };
-  for (const op of ops) {
-    if (op[0] === "-") dels.push(op);
-    else if (op[0] === "+") ins.push(op);
-    else {
-      flush();
-      out.push(op);
-    }
-  }
-  flush();
-  return out;
 }
 
 function range(start: number, len: number): string {

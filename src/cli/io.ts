@@ -11,6 +11,21 @@ export interface CliIo {
   stdoutIsTTY: boolean;
   /** Standard input is a terminal: a command that would read a config from it says what it expects instead of waiting. */
   stdinIsTTY?: boolean;
+  /** Columns of the terminal on standard output (process.stdout.columns); absent when unknown or not a terminal. */
+  stdoutColumns?: number;
+}
+
+/** Width the terminal formats wrap to when the output goes to a terminal. */
+export const DEFAULT_WIDTH = 80;
+
+/**
+ * The width to wrap output to: the terminal's (80 when it does not say),
+ * or undefined (no wrapping) when the output does not go to a terminal —
+ * a pipe or a file keeps one line per finding, for grep and scripts.
+ */
+export function outputWidth(io: CliIo, toStdout = true): number | undefined {
+  if (!toStdout || !io.stdoutIsTTY) return undefined;
+  return io.stdoutColumns !== undefined && io.stdoutColumns > 0 ? io.stdoutColumns : DEFAULT_WIDTH;
 }
 
 /** Wrong usage, bad configuration or unreadable input: exit 2 with one line. */

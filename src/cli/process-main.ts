@@ -15,6 +15,7 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
     process.exit(3);
   }
 
+  const stdoutIsTTY = isTerminal(1);
   const code = await run(process.argv.slice(2), {
     stdout: (s) => writeAll(1, s),
     stderr: (s) => writeAll(2, s),
@@ -25,8 +26,10 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
     },
     env: process.env,
     cwd: process.cwd(),
-    stdoutIsTTY: isTerminal(1),
+    stdoutIsTTY,
     stdinIsTTY: isTerminal(0),
+    // Only a terminal has columns; asking costs the tty stream, which a pipe need not load.
+    stdoutColumns: stdoutIsTTY ? process.stdout.columns : undefined,
   });
   process.exitCode = code;
 }

@@ -14,9 +14,14 @@ Examples:
   keepalived-lint 'nodes/*.conf' -f compact        a glob, one finding per line
   keepalived-lint --fix keepalived.conf            apply safe fixes in place
   keepalived-lint --fix-dry-run keepalived.conf    show the fixes as a diff
+  keepalived-lint --fix --unsafe-fixes keepalived.conf   also apply the suggestions
   cat keepalived.conf | keepalived-lint - --stdin-filename /etc/keepalived/keepalived.conf
   keepalived-lint -f sarif -o results.sarif .      for GitHub code scanning
   keepalived-lint --rule line-too-long:off --max-warnings 0 keepalived.conf
+  keepalived-lint roles/lb/templates/keepalived.conf.j2   lint a template (Jinja2, Go, ERB, EPP, Mustache, Terraform)
+  keepalived-lint --write-baseline baseline.json /etc/keepalived/   record today's findings
+  keepalived-lint --baseline baseline.json /etc/keepalived/         then report only new ones
+  keepalived-lint --exit-like-keepalived keepalived.conf   fail exactly when keepalived -t would
   keepalived-lint rules                            list the rules
   keepalived-lint explain nopreempt-weighted-tracking
 
@@ -37,13 +42,21 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("-c, --config <file>", "use this .keepalived-lint.json instead of searching upward")
     .option("--no-config", "ignore .keepalived-lint.json files")
     .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option("--target-version <version>", "keepalived version the config is for: 2.2.7 or newest")
+    .option("--target-version <version>", "keepalived release the config is for: 2.0.19 to 2.4.3 (X.Y or X.Y.Z), HEAD or newest (default: .keepalived-lint.json, else the installed keepalived, else newest)")
     .option("--root <dir>", "read absolute include paths from this checkout directory (DIR stands for /; /etc/keepalived=DIR for a prefix); repeatable", (v: string, acc: string[] = []) => [...acc, v])
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
     .option("--print-config <file>", "print the settings that apply to a file, then exit")
+    .option("--template <engine>", "read the files as templates of jinja, go, erb, epp, mustache, terraform or envsubst; auto (by name and content, the default) or off; directories then include template names")
+    .option("--template-vars <file>", "JSON object of template variables: lint one rendering (simple {{ var }} tags replaced), findings on the template's lines")
     .option("--fix", "apply safe fixes to the files")
     .option("--fix-dry-run", "print the safe fixes as a unified diff; change nothing")
+    .option("--unsafe-fixes", "with --fix or --fix-dry-run: also apply suggestions, which change behaviour on purpose (each finding says how)")
+    .option("--exit-like-keepalived", "exit 1 exactly when keepalived -t (of --target-version) would exit non-zero for reasons that do not depend on the host; severities then do not decide the exit status")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v: string) => (/^-?\d+$/.test(v) ? Number(v) : Number.NaN))
+    .option("--baseline <file>", "report only findings not recorded in this baseline file (default: the \"baseline\" setting)")
+    .option("--no-baseline", "report every finding, whatever the \"baseline\" setting says")
+    .option("--write-baseline [file]", "record every finding in a baseline file (default: the \"baseline\" setting's), to adopt the linter on existing configs")
+    .option("--prune-baseline", "drop the baseline's entries that no longer occur from its file")
     .option("--max-expanded-lines <n>", "lines one line may expand to through definitions and loops (default 40000; docs/limits.md)", (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN))
     .option("--report-unused-disable-directives", "report suppression comments that suppress nothing")
     .option("--color", "colour the output even when it is not a terminal")
@@ -60,7 +73,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .action(async (paths: string[], flags: LintFlags & { version?: boolean }) => {
       if (flags.version) {
         const { KNOWN_VERSIONS } = await import("../../grammar/schema/index.js");
-        io.stdout(`keepalived-lint ${packageInfo().version}\nkeepalived versions known to the schema: ${KNOWN_VERSIONS.join(", ")}\n`);
+        io.stdout(`keepalived-lint ${packageInfo().version}\nkeepalived versions known to the schema: ${KNOWN_VERSIONS[0]} to ${KNOWN_VERSIONS.at(-2)} (every release), and HEAD\n`);
         done(0);
         return;
       }

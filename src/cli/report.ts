@@ -10,7 +10,7 @@ import { FORMAT_NAMES, loadFormatter } from "../reporters/load.js";
 import { paintFor } from "../reporters/paint.js";
 import { countMessages, type FileResult, type Formatter } from "../reporters/types.js";
 import { colorLevel } from "./color.js";
-import { EXIT, UsageError, type CliIo } from "./io.js";
+import { EXIT, outputWidth, UsageError, type CliIo } from "./io.js";
 import { nodeFiles } from "../node/files.js";
 import { homeUri, packageInfo, ruleDocsUri, ruleDocText } from "./package-info.js";
 import { gitTop } from "./repository.js";
@@ -37,7 +37,7 @@ export interface ReportOptions {
   /** Standard output carries something else (a patch, the fixed config): the report goes to stderr. */
   toStderr?: boolean;
   /** Put before the report in terminal formats (the cluster's failover table); gets the colour level. */
-  preface?: (level: 0 | 1 | 2 | 3) => Promise<string> | string;
+  preface?: (level: 0 | 1 | 2 | 3, width: number | undefined) => Promise<string> | string;
   /** Turns the reporter's text into the final text (cluster JSON wraps it with the prediction). */
   wrap?: (text: string) => string;
   /** The repository's top (CI paths are relative to it); default: the git top above the working directory, else it. */
@@ -48,6 +48,7 @@ export interface ReportOptions {
 export async function writeReport(results: FileResult[], flags: ReportFlags, formatter: Formatter, io: CliIo, options: ReportOptions = {}): Promise<number> {
   const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (options.toStderr ? false : io.stdoutIsTTY));
   const info = packageInfo();
+  const width = outputWidth(io, flags.outputFile === undefined && !options.toStderr);
   const top = options.top ?? gitTop(nodeFiles({ cwd: io.cwd }), io.cwd) ?? io.cwd;
   // CI reports name files from the repository root, and no message carries this machine's absolute paths.
   const located = results.map((r) => ({
@@ -61,12 +62,13 @@ export async function writeReport(results: FileResult[], flags: ReportFlags, for
     ruleDoc: ruleDocText,
     colorLevel: level,
     paint: await paintFor(level),
+    width,
     rules: ALL_RULES.map((r) => r.meta),
     helpUri: ruleDocsUri,
     informationUri: homeUri(),
     toolVersion: info.version,
   });
-  if (options.preface) text = (await options.preface(level)) + text;
+  if (options.preface) text = (await options.preface(level, width)) + text;
   if (options.wrap) text = options.wrap(text);
   if (flags.outputFile !== undefined) {
     try {

@@ -1,7 +1,7 @@
 // Lint results → the line/column form the output formats take (see src/formats/types.ts).
 import { isAbsolute, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Diagnostic } from "../../grammar/ast.js";
+import type { Diagnostic, Fix } from "../../grammar/ast.js";
 import type { SourceFile } from "../../grammar/source.js";
 import { applyEdits } from "../engine/fix.js";
 import type { FileResult, Message } from "../reporters/types.js";
@@ -44,15 +44,22 @@ export function toMessage(d: Diagnostic, file: SourceFile | undefined): Message 
     column: start.column,
     endLine: end.line,
     endColumn: end.column,
-    ...(file && d.fix && { fix: singleReplacement(d, file), fixDescription: d.fix.description }),
+    ...(file && d.fix && { fix: singleReplacement(d.file, d.fix, file), fixDescription: d.fix.description }),
     fixable: !!d.fix && d.fix.edits.length > 0,
+    ...(d.refusedByKeepalived && { refusedByKeepalived: true }),
+    ...(d.suggestions?.length && {
+      suggestions: d.suggestions.map((s) => {
+        const fix = file ? singleReplacement(d.file, s, file) : undefined;
+        return { description: s.description, ...(s.consequence !== undefined && { consequence: s.consequence }), changes: s.changes ?? [], ...(fix && { fix }) };
+      }),
+    }),
   };
 }
 
 /** A fix as one replacement of this file's text (ESLint's `{range, text}`); undefined when it also edits other files. */
-function singleReplacement(d: Diagnostic, file: SourceFile): Message["fix"] {
-  const edits = d.fix?.edits ?? [];
-  if (edits.length === 0 || edits.some((e) => e.file !== d.file)) return undefined;
+function singleReplacement(path: string, fix: Fix, file: SourceFile): Message["fix"] {
+  const edits = fix.edits;
+  if (edits.length === 0 || edits.some((e) => e.file !== path)) return undefined;
   const from = Math.min(...edits.map((e) => e.start));
   const to = Math.max(...edits.map((e) => e.end));
   const shifted = edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from }));

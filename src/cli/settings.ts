@@ -3,12 +3,16 @@
  * nearest .keepalived-lint.json, flags winning) is the workspace's
  * (src/workspace/settings.ts); this only reads and checks the flags.
  */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { TargetVersion } from "../../grammar/reader.js";
 import { ALL_RULES } from "../../rules/index.js";
-import { severityOf, type RuleSetting } from "../engine/config.js";
+import type { TemplateChoice } from "../../grammar/template/index.js";
+import { severityOf, TEMPLATE_CHOICES, type RuleSetting } from "../engine/config.js";
 import { unknownRule } from "../workspace/settings.js";
 import { hostName } from "../node/host.js";
+import { normalizeVersion, versionExpectation } from "../../grammar/schema/versions.js";
+import { detectKeepalivedVersion } from "../node/keepalived-version.js";
 import { ConfigError } from "../engine/config.js";
 import { nodeFiles } from "../node/files.js";
 import type { SettingsSource } from "../workspace/settings.js";
@@ -27,8 +31,26 @@ export function parseRuleFlag(value: string, known: ReadonlySet<string> = KNOWN_
 }
 
 export function parseTargetVersion(v: string): TargetVersion {
-  if (v === "2.2.7" || v === "newest") return v;
-  throw new UsageError(`--target-version must be 2.2.7 or newest (got "${v}")`);
+  const version = normalizeVersion(v);
+  if (version === undefined) throw new UsageError(`--target-version ${versionExpectation(v)}`);
+  return version;
+}
+
+export function parseTemplateChoice(v: string): TemplateChoice {
+  if (TEMPLATE_CHOICES.includes(v)) return v as TemplateChoice;
+  throw new UsageError(`--template must be one of ${TEMPLATE_CHOICES.join(", ")} (got "${v}")`);
+}
+
+/** A JSON object of variables (Ansible host_vars and the like, as JSON). */
+export function readTemplateVars(path: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--template-vars ${path}: ${(e as Error).message} (a JSON object of variables is expected; YAML is not read)`);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new UsageError(`--template-vars ${path}: expected a JSON object of variables`);
+  return raw as Record<string, unknown>;
 }
 
 export interface SettingFlags {
@@ -38,6 +60,10 @@ export interface SettingFlags {
   targetVersion?: string;
   configId?: string;
   reportUnusedDisableDirectives?: boolean;
+  /** --template ENGINE|auto|off */
+  template?: string;
+  /** --template-vars FILE (JSON) */
+  templateVars?: string;
   /** --max-expanded-lines: the expansion budget, for the rare legitimate giant (docs/limits.md). */
   maxExpandedLines?: number;
 }
@@ -47,11 +73,17 @@ export function settingsSource(flags: SettingFlags, cwd: string): SettingsSource
   return {
     configFile: typeof flags.config === "string" ? resolve(cwd, flags.config) : flags.config === false ? false : undefined,
     hostName: hostName(),
+    installedKeepalived: () => {
+      const found = detectKeepalivedVersion(process.env);
+      return found && { version: found.version, from: `${found.binary} --version: ${found.banner}` };
+    },
     overrides: {
       rules: Object.fromEntries((flags.rule ?? []).map((r) => parseRuleFlag(r))),
       ...(flags.targetVersion !== undefined && { targetVersion: parseTargetVersion(flags.targetVersion) }),
       ...(flags.configId !== undefined && { configId: flags.configId }),
       ...(flags.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives }),
+      ...(flags.template !== undefined && { template: parseTemplateChoice(flags.template) }),
+      ...(flags.templateVars !== undefined && { templateVars: readTemplateVars(resolve(cwd, flags.templateVars)) }),
       ...(flags.maxExpandedLines !== undefined && { budgets: { expandedLines: positiveInteger("--max-expanded-lines", flags.maxExpandedLines) } }),
     },
   };

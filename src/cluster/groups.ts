@@ -4,6 +4,7 @@
  * per node), split further when VIP sets do not overlap (two clusters
  * sharing a VRID), with the failover prediction of each group.
  */
+import type { TemplateView } from "../../grammar/template/index.js";
 import type { ConfigAst, Diagnostic } from "../../grammar/ast.js";
 import type { SourceFile } from "../../grammar/source.js";
 import { predict, type GroupPrediction, type Member } from "./failover.js";
@@ -15,6 +16,8 @@ export interface NodeResult {
   files: ReadonlyMap<string, SourceFile>;
   model: ConfigModel;
   diagnostics: Diagnostic[];
+  /** Files read as templates (absent: none). */
+  templates?: ReadonlyMap<string, TemplateView>;
 }
 
 export interface ClusterNode {

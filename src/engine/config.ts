@@ -2,10 +2,12 @@
  * Project configuration: `.keepalived-lint.json`, found upward from each
  * linted file (through FileAccess, so the editor and a browser can use it).
  */
+import { normalizeVersion, versionExpectation } from "../../grammar/schema/versions.js";
 import type { Severity } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { dirname, join } from "../../grammar/paths.js";
 import type { TargetVersion } from "../../grammar/reader.js";
+import { TEMPLATE_ENGINES, type TemplateChoice } from "../../grammar/template/index.js";
 import { JsoncError, parseJsonc } from "./jsonc.js";
 import { didYouMean } from "./suggest.js";
 
@@ -16,7 +18,7 @@ export type RuleSetting = Severity | "off";
 export interface LintConfig {
   /** Per-rule severity or "off". */
   rules?: Record<string, RuleSetting>;
-  /** keepalived version the configs are for: "2.2.7" or "newest". */
+  /** keepalived release the configs are for (X.Y[.Z] from 2.0.19, HEAD or newest), normalized when read. */
   targetVersion?: TargetVersion;
   /** Config id selecting `@id` lines (default: this host's short name). */
   configId?: string;
@@ -33,8 +35,14 @@ export interface LintConfig {
   roots?: string[];
   /** Formatter settings. */
   format?: { indent?: number | "tab" };
+  /** Directories that are symbolic links on the target hosts (default: merged /usr's /bin, /sbin, /lib, /lib64). */
+  symlinkedDirs?: Record<string, string>;
   /** Settings for the files matching `files` (globs relative to the config file), applied in order after the top level. */
   overrides?: ConfigOverride[];
+  /** Template engine of the linted files: an engine, "auto" (by name and content, the default) or "off". */
+  template?: TemplateChoice;
+  /** Baseline file (relative to the config file) of findings recorded with --write-baseline, reported no more. */
+  baseline?: string;
 }
 
 export interface ConfigOverride {
@@ -42,6 +50,7 @@ export interface ConfigOverride {
   rules?: Record<string, RuleSetting>;
   targetVersion?: TargetVersion;
   configId?: string;
+  template?: TemplateChoice;
 }
 
 /** A node of the `cluster` list; without `configId` the workspace derives one from the path. */
@@ -68,8 +77,9 @@ export function severityOf(v: unknown): RuleSetting | undefined {
   return typeof v === "string" || typeof v === "number" ? SEVERITY_WORDS[String(v)] : undefined;
 }
 
-const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "overrides", "root", "roots"];
-const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId"];
+const TOP_LEVEL = ["rules", "targetVersion", "configId", "ignore", "cluster", "format", "symlinkedDirs", "overrides", "root", "roots", "template", "baseline"];
+const IN_OVERRIDE = ["files", "rules", "targetVersion", "configId", "template"];
+export const TEMPLATE_CHOICES: readonly string[] = [...TEMPLATE_ENGINES, "auto", "off"];
 
 /** Parses and checks a config file's text (JSON with comments and trailing commas); throws ConfigError with a one-line reason. */
 export function parseConfig(text: string, path: string): LintConfig {
@@ -90,6 +100,7 @@ export function parseConfig(text: string, path: string): LintConfig {
   if (c.cluster !== undefined && (!Array.isArray(c.cluster) || !c.cluster.every(isClusterEntry))) {
     throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id} objects`);
   }
+  if (c.baseline !== undefined && (typeof c.baseline !== "string" || c.baseline === "")) throw new ConfigError(`${path}: "baseline" must be a file name (relative to this file)`);
   if (c.roots !== undefined && (!Array.isArray(c.roots) || !c.roots.every((x) => typeof x === "string"))) {
     throw new ConfigError(`${path}: "roots" must be an array of strings`);
   }
@@ -134,10 +145,19 @@ function checkCommon(c: Record<string, unknown>, path: string, prefix: string): 
       rules[id] = sev;
     }
   }
-  if (c.targetVersion !== undefined && c.targetVersion !== "2.2.7" && c.targetVersion !== "newest") {
-    throw new ConfigError(`${path}: "${prefix}targetVersion" must be "2.2.7" or "newest"`);
+  if (c.targetVersion !== undefined) {
+    const v = typeof c.targetVersion === "string" ? normalizeVersion(c.targetVersion) : undefined;
+    if (v === undefined) throw new ConfigError(`${path}: "${prefix}targetVersion" ${versionExpectation(String(c.targetVersion))}`);
+    c.targetVersion = v;
+  }
+  if (c.symlinkedDirs !== undefined && (typeof c.symlinkedDirs !== "object" || c.symlinkedDirs === null || Array.isArray(c.symlinkedDirs)
+    || !Object.entries(c.symlinkedDirs).every(([k, v]) => k.startsWith("/") && typeof v === "string" && v.startsWith("/")))) {
+    throw new ConfigError(`${path}: "${prefix}symlinkedDirs" must map absolute directories to absolute directories, e.g. {"/bin": "/usr/bin"}`);
   }
   if (c.configId !== undefined && typeof c.configId !== "string") throw new ConfigError(`${path}: "${prefix}configId" must be a string`);
+  if (c.template !== undefined && !TEMPLATE_CHOICES.includes(c.template as string)) {
+    throw new ConfigError(`${path}: "${prefix}template" must be one of ${TEMPLATE_CHOICES.map((t) => `"${t}"`).join(", ")}`);
+  }
 }
 
 function isClusterEntry(x: unknown): boolean {

@@ -1,9 +1,9 @@
 /**
  * Fixes are text edits on the bytes the user wrote. Helpers here refuse to
  * edit text that came from a $DEFINITION or loop (it is not where it appears),
- * and the applier drops overlapping edits, applying the rest back to front.
+ * and the applier drops overlapping edits and applies the rest in one pass.
  */
-import type { ConfigNode, Edit, Fix, Word } from "../../grammar/ast.js";
+import type { BehaviourArea, ConfigNode, Edit, Fix, Word } from "../../grammar/ast.js";
 import type { SourceFile } from "../../grammar/source.js";
 
 /** Replaces a word's text (keeping quotes if it was quoted); undefined when the word is synthetic. */
@@ -42,9 +42,27 @@ export function fixOf(description: string, ...edits: (Edit | undefined)[]): Fix 
   return { description, edits: edits as Edit[] };
 }
 
+/** A safe fix that repairs what the finding names, in the areas given (on the finding's object only). */
+export function fixChanging(changes: BehaviourArea[], description: string, ...edits: (Edit | undefined)[]): Fix | undefined {
+  const fix = fixOf(description, ...edits);
+  return fix && { ...fix, changes };
+}
+
+/** A suggestion: changes behaviour on purpose; `consequence` says how, before the user picks it. */
+export function suggestionOf(changes: BehaviourArea[], consequence: string, description: string, ...edits: (Edit | undefined)[]): Fix | undefined {
+  const fix = fixOf(description, ...edits);
+  return fix && { ...fix, changes, consequence };
+}
+
+/** Inserts text right after a word (e.g. " weight 0" after a tracker's name); undefined when the word is synthetic. */
+export function appendAfter(w: Word, text: string): Edit | undefined {
+  if (w.synthetic) return undefined;
+  return { file: w.file, start: w.end, end: w.end, text };
+}
+
 /**
  * Applies edits to one file's text: sorted, overlapping ones dropped
- * (returned in `skipped`), applied from the end so offsets stay valid.
+ * (returned in `skipped`), the rest applied in one pass over the text.
  */
 export function applyEdits(text: string, edits: readonly Edit[]): { text: string; applied: Edit[]; skipped: Edit[] } {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -59,10 +77,13 @@ export function applyEdits(text: string, edits: readonly Edit[]): { text: string
     applied.push(e);
     lastEnd = Math.max(e.end, e.start + (e.start === e.end ? 1 : 0));
   }
-  let out = text;
-  for (let i = applied.length - 1; i >= 0; i--) {
-    const e = applied[i];
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  // Pieces in order, joined once: re-slicing the whole text per edit made thousands of fixes quadratic.
+  const pieces: string[] = [];
+  let at = 0;
+  for (const e of applied) {
+    pieces.push(text.slice(at, e.start), e.text);
+    at = e.end;
   }
-  return { text: out, applied, skipped };
+  pieces.push(text.slice(at));
+  return { text: pieces.join(""), applied, skipped };
 }

@@ -1,17 +1,22 @@
 /**
- * The lint engine: read the configuration, run every enabled rule once over
- * it, apply severities and suppression comments, sort. Pure: files come in
+ * The lint engine: read the configuration, walk it once handing each line to
+ * the handlers the enabled rules registered (and run the rules that walk it
+ * themselves), apply severities and suppression comments, sort. Pure: files come in
  * through FileAccess, findings go out as data. The engine is handed its rules
  * (`ruleSet`) and never imports them: rules/ sits above it, and
  * src/workspace/lint.ts binds the built-in set.
  */
-import type { Diagnostic } from "../../grammar/ast.js";
+import type { ConfigNode, Diagnostic } from "../../grammar/ast.js";
 import { budgetsOf, type Budgets } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
+import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
+import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
-import { findingOf, type LintSettings, type Rule, type RuleContext } from "./rule.js";
+import { findingOf, MERGED_USR_LINKS, type LintSettings, type Report, type Rule, type RuleContext, type RuleMeta, type Visitors } from "./rule.js";
+import { fromRenderings, templateFindings } from "./templates.js";
+import { scrubFinding, secretsOf } from "./secrets.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
 export interface LintOptions {
@@ -26,6 +31,24 @@ export interface LintOptions {
   budgets?: Partial<Budgets>;
   /** Rules to run instead of the built-in set (tests). */
   ruleSet?: readonly Rule[];
+  /** Template engine of the files read: "auto" (default: by name and content), an engine, or "off". */
+  template?: TemplateChoice;
+  /** Values of template variables (--template-vars): lint one rendering, findings mapped back to the template. */
+  templateVars?: Record<string, unknown>;
+  /** Symlinked directories of the target host (default MERGED_USR_LINKS; {} for a host without merged /usr). */
+  symlinkedDirs?: Readonly<Record<string, string>>;
+}
+
+/** The reader's options out of the lint options. */
+export function readerOptionsOf(options: LintOptions): ReaderOptions {
+  return {
+    configId: options.configId,
+    targetVersion: options.targetVersion,
+    env: options.env,
+    template: options.template,
+    templateVars: options.templateVars,
+    budgets: options.budgets,
+  };
 }
 
 /** What the engine itself needs: the rules to run are always given. */
@@ -34,9 +57,16 @@ export type EngineOptions = LintOptions & { ruleSet: readonly Rule[] };
 export interface LintResult extends ParseResult {
   /** Findings of every enabled rule (reader findings included), suppressed ones removed, sorted. */
   diagnostics: Diagnostic[];
+  /**
+   * Findings with a fix or suggestion, beyond the per-file cap of `diagnostics`
+   * too: --fix applies them all in one pass instead of a pass per capful.
+   */
+  fixable: Diagnostic[];
   /** The reader's raw findings (before severities and suppression). */
   readerDiagnostics: Diagnostic[];
   model: ConfigModel;
+  /** The keepalived release the rules checked against. */
+  targetVersion: string;
 }
 
 /** Lints a configuration whose main file(s) are read through `fs` (`overrides` = unsaved texts). */
@@ -49,19 +79,17 @@ export function lintText(text: string, path: string, options: EngineOptions, fs?
   return lintParsed(parseText(text, path, readerOptionsOf(options), fs), options);
 }
 
-function readerOptionsOf(options: LintOptions): ReaderOptions {
-  return { configId: options.configId, targetVersion: options.targetVersion, env: options.env, budgets: options.budgets };
-}
-
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
-  const settings: LintSettings = { targetVersion: options.targetVersion ?? "newest", configId: options.configId };
+  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
   let model: ConfigModel | undefined;
   const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
   const found: Diagnostic[] = [];
+  const failed = (rule: Rule, e: unknown) => found.push(internalError(parsed, `rule "${rule.meta.id}" failed: ${(e as Error)?.message ?? String(e)}`));
+  const walkers: { rule: Rule; visitors: Visitors }[] = [];
   for (const rule of options.ruleSet) {
-    if (!rule.check) continue;
+    if (!rule.check && !rule.create) continue;
     const setting = options.rules?.[rule.meta.id];
-    if (setting === "off") continue;
+    if (setting === "off" || !appliesTo(rule.meta, settings.targetVersion)) continue;
     const ctx: RuleContext = {
       ast: parsed.ast,
       files: parsed.files,
@@ -69,37 +97,103 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
       settings,
       model: getModel,
       report(r) {
-        found.push(findingOf(rule.meta, setting, r));
+        const broken = undeclared(rule.meta, r);
+        // A rule's metadata is what editors and --fix trust; a report beyond it is the rule's bug.
+        found.push(broken ? internalError(parsed, `rule "${rule.meta.id}" ${broken}`) : findingOf(rule.meta, setting, r));
       },
     };
     try {
-      rule.check(ctx);
+      rule.check?.(ctx);
+      if (rule.create) walkers.push({ rule, visitors: rule.create(ctx) });
     } catch (e) {
       // A broken rule must not take the others down; say which one failed.
-      found.push({
-        ruleId: "internal-error",
-        severity: "error",
-        file: parsed.ast.roots[0] ?? "",
-        start: 0,
-        end: 0,
-        message: `rule "${rule.meta.id}" failed: ${(e as Error).message}`,
-      });
+      failed(rule, e);
     }
   }
+  if (walkers.length > 0) walk(parsed.ast.children, walkers, failed);
+  // Template findings first, on the text the rules read; then renderings (--template-vars) are mapped back to the templates.
+  const kept = fromRenderings(templateFindings(found, parsed.templates, (f, o) => parsed.files.get(f)?.position(o).line ?? 0), parsed);
   const directives = new Map<string, Directive[]>();
   for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
-  let diagnostics = applyDirectives(found, parsed.files, directives);
+  let diagnostics = applyDirectives(kept, parsed.files, directives);
   // unused-disable-directive is reported here, after suppression: unknown rule ids always, unused
   // directives when asked (--report-unused-disable-directives, or the rule given a severity)
   const unusedSetting = options.rules?.["unused-disable-directive"];
   if (unusedSetting !== "off") {
     const known = new Set(options.ruleSet.map((r) => r.meta.id));
     const reportUnused = options.reportUnusedDisableDirectives === true || unusedSetting !== undefined;
-    const clusterOnly = new Set(options.ruleSet.filter((r) => r.checkCluster && !r.check).map((r) => r.meta.id));
+    const clusterOnly = new Set(options.ruleSet.filter((r) => r.checkCluster && !r.check && !r.create).map((r) => r.meta.id));
     diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting, clusterOnly));
   }
-  diagnostics = capPerFile(dedupe(diagnostics).sort(byPosition), budgetsOf(options.budgets).findingsPerFile);
-  return { ...parsed, diagnostics, readerDiagnostics: parsed.diagnostics, model: getModel() };
+  // No finding carries a password or key: the length is all it may say.
+  const secrets = secretsOf(parsed.ast);
+  if (secrets.length > 0) diagnostics = diagnostics.map((d) => scrubFinding(d, secrets));
+  const uncapped = dedupe(diagnostics).sort(byPosition);
+  diagnostics = capPerFile(uncapped, budgetsOf(options.budgets).findingsPerFile);
+  return { ...parsed, diagnostics, fixable: uncapped.filter(hasEdits), readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+}
+
+/** Does what the rule finds happen in the target release (meta.targetVersions)? */
+export function appliesTo(meta: RuleMeta, target: string): boolean {
+  const v = meta.targetVersions;
+  return !v || ((!v.since || !isBefore(target, v.since)) && (!v.until || isBefore(target, v.until)));
+}
+
+/**
+ * The one walk: every node once, in document order, handed to the rules'
+ * handlers for every node and for its name. A rule whose handler throws is
+ * reported once and not called again.
+ */
+function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visitors }[], failed: (rule: Rule, e: unknown) => void): void {
+  const broken = new Set<Rule>();
+  const call = (rule: Rule, handler: (node: ConfigNode) => void, node: ConfigNode) => {
+    if (broken.has(rule)) return;
+    try {
+      handler(node);
+    } catch (e) {
+      broken.add(rule);
+      failed(rule, e);
+    }
+  };
+  const everyNode: { rule: Rule; handler: (node: ConfigNode) => void }[] = [];
+  const byName = new Map<string, { rule: Rule; handler: (node: ConfigNode) => void }[]>();
+  for (const { rule, visitors } of walkers) {
+    if (visitors.node) everyNode.push({ rule, handler: visitors.node });
+    for (const [name, handler] of Object.entries(visitors.keywords ?? {})) {
+      const list = byName.get(name);
+      if (list) list.push({ rule, handler });
+      else byName.set(name, [{ rule, handler }]);
+    }
+  }
+  const visit = (level: readonly ConfigNode[]) => {
+    for (let i = 0; i < level.length; i++) {
+      const node = level[i];
+      for (let k = 0; k < everyNode.length; k++) call(everyNode[k].rule, everyNode[k].handler, node);
+      const named = byName.get(node.name);
+      if (named) for (let k = 0; k < named.length; k++) call(named[k].rule, named[k].handler, node);
+      if (node.children.length > 0) visit(node.children);
+    }
+  };
+  visit(top);
+  for (const { rule, visitors } of walkers) {
+    if (!visitors.end || broken.has(rule)) continue;
+    try {
+      visitors.end();
+    } catch (e) {
+      failed(rule, e);
+    }
+  }
+}
+
+/** Why a report does not fit its rule's metadata, if it does not: a fix from a rule not declared fixable, undeclared suggestions. */
+function undeclared(meta: RuleMeta, r: Report): string | undefined {
+  if (r.fix && !meta.fixable) return "reported a fix but its meta does not declare fixable: true";
+  if (r.suggestions && r.suggestions.length > 0 && !meta.hasSuggestions) return "reported suggestions but its meta does not declare hasSuggestions: true";
+  return undefined;
+}
+
+function internalError(parsed: ParseResult, message: string): Diagnostic {
+  return { ruleId: "internal-error", severity: "error", file: parsed.ast.roots[0] ?? "", start: 0, end: 0, message };
 }
 
 /**
@@ -131,6 +225,10 @@ function capPerFile(sorted: Diagnostic[], max: number): Diagnostic[] {
     i = j;
   }
   return out;
+}
+
+function hasEdits(d: Diagnostic): boolean {
+  return (d.fix?.edits.length ?? 0) > 0 || (d.suggestions?.length ?? 0) > 0;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

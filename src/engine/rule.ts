@@ -1,9 +1,11 @@
 /**
- * The rule API. A rule is one file under rules/ exporting `defineRule({ meta, check })`.
- * `check` reads the configuration keepalived would load (ctx.ast, ctx.model())
- * and reports on the text the user wrote; fixes are text edits (see fix.ts).
+ * The rule API. A rule is one file under rules/ exporting `defineRule({ meta, create })`
+ * (or `check`, for a rule that walks the configuration itself). `create` returns
+ * the handlers the engine calls during its one walk of the tree; both read the
+ * configuration keepalived would load (ctx.ast, ctx.model()) and report on the
+ * text the user wrote; fixes are text edits (see fix.ts).
  */
-import type { ConfigAst, Diagnostic, Fix, Severity, Span, Via } from "../../grammar/ast.js";
+import type { ConfigAst, ConfigNode, Diagnostic, Fix, Severity, Span, Via } from "../../grammar/ast.js";
 import type { TargetVersion } from "../../grammar/reader.js";
 import type { SourceFile } from "../../grammar/source.js";
 import type { ClusterGroup, ClusterNode } from "../cluster/groups.js";
@@ -18,20 +20,51 @@ export interface RuleMeta {
   category: Category;
   /** One line: what the rule finds. */
   description: string;
-  /** Does the rule offer safe automatic fixes (applied by --fix)? */
-  fixable: boolean;
+  /**
+   * Does --fix fix what the rule finds? true: every finding carries a safe
+   * fix (unless its text comes from a $DEFINITION or loop, which a fix
+   * cannot edit); "some": only some kinds of finding do (the rule's page
+   * says which); false: none.
+   */
+  fixable: boolean | "some";
   /** Reader findings with this id are reported through this rule (syntax rules). */
   fromReader?: boolean;
+  /** Does the rule offer suggestions (fixes an editor offers but --fix never applies)? The engine refuses undeclared ones. */
+  hasSuggestions?: boolean;
+  /**
+   * The finding's truth depends on the other nodes of the cluster (it says so
+   * in its message); where cluster data is there, the cluster rules' verdict
+   * replaces it (src/cluster/lint.ts, ClusterResult.superseded).
+   */
+  dependsOnPeers?: boolean;
+  /**
+   * Does `keepalived -t` exit non-zero on what this rule finds (for reasons
+   * that do not depend on the host)? "always": on every finding; "some": only
+   * on findings that say so (Report.refusedByKeepalived). Drives
+   * --exit-like-keepalived; the rule table (docs/rules/README.md) shows them.
+   */
+  keepalivedRefuses?: "always" | "some";
   /** Reported by the engine itself, after suppression comments are applied (the rule has no check). */
   fromEngine?: boolean;
+  /** The keepalived releases where what the rule finds happens; the rule does not run for other targets. */
+  targetVersions?: { since?: string; until?: string };
 }
 
 export interface LintSettings {
-  /** keepalived version the configuration is for (default newest). */
+  /** keepalived release the configuration is for, as normalizeVersion() gives it (the engine fills in the newest release). */
   targetVersion: TargetVersion;
   /** Config id that selected `@id` lines. */
   configId?: string;
+  /**
+   * Directories that are symbolic links on the target host (path → where it
+   * points), e.g. merged-/usr's /bin → /usr/bin. Data, so that rules need no
+   * file system; the engine fills in MERGED_USR_LINKS.
+   */
+  symlinkedDirs: Readonly<Record<string, string>>;
 }
+
+/** The links of a merged-/usr distribution (Debian 12+, Ubuntu, RHEL 9+, Fedora, Arch …): the default of symlinkedDirs. */
+export const MERGED_USR_LINKS: Readonly<Record<string, string>> = { "/bin": "/usr/bin", "/sbin": "/usr/sbin", "/lib": "/usr/lib", "/lib64": "/usr/lib64" };
 
 export interface Report {
   at: Span & { via?: Via[] };
@@ -42,6 +75,8 @@ export interface Report {
   related?: { span: Span; message: string }[];
   /** Overrides the rule's default severity for this finding (e.g. a softer variant). */
   severity?: Severity;
+  /** For rules with keepalivedRefuses "some": does `keepalived -t` exit non-zero on this finding? */
+  refusedByKeepalived?: boolean;
 }
 
 export interface RuleContext {
@@ -63,10 +98,27 @@ export interface ClusterContext {
   report(r: Report): void;
 }
 
+/**
+ * What a rule asks of the engine's one walk of the tree (ESLint's visitors,
+ * actionlint's Visit*): handlers by keyword name, a handler for every line,
+ * and one after the walk. Lines come in document order, each before its
+ * children, as keepalived reads them.
+ */
+export interface Visitors {
+  /** Every line (keyword lines and entries of value blocks). */
+  node?(node: ConfigNode): void;
+  /** Lines whose name is the key: `{ virtual_server(node) { … } }`. */
+  keywords?: Readonly<Record<string, (node: ConfigNode) => void>>;
+  /** After the walk (cross-block checks on what the handlers gathered). */
+  end?(): void;
+}
+
 export interface Rule {
   meta: RuleMeta;
-  /** Checks one configuration (every rule but cluster rules). */
+  /** Checks one configuration by walking it itself (every rule but cluster rules). */
   check?(ctx: RuleContext): void;
+  /** Checks one configuration during the engine's one walk: returns the handlers to call. */
+  create?(ctx: RuleContext): Visitors;
   /** Checks several node configurations together (`keepalived-lint cluster`). */
   checkCluster?(ctx: ClusterContext): void;
 }
@@ -94,5 +146,10 @@ export function findingOf(meta: RuleMeta, configured: Severity | undefined, r: R
     ...(r.suggestions !== undefined && { suggestions: r.suggestions }),
     ...(r.related !== undefined && { related: r.related }),
     ...(r.at.via !== undefined && { via: r.at.via }),
+    ...(refuses(meta, r) && { refusedByKeepalived: true }),
   };
+}
+
+function refuses(meta: RuleMeta, r: Report): boolean {
+  return meta.keepalivedRefuses === "always" || (meta.keepalivedRefuses === "some" && r.refusedByKeepalived === true);
 }

@@ -2,7 +2,8 @@
  * The formatter: keepalived configuration in its canonical layout (see
  * docs/formatter.md). Pure functions of the text; never throw.
  */
-import { layout, type FormatOptions } from "./layout.js";
+import { indentUnit, layout, type FormatOptions } from "./layout.js";
+import { formatTemplate, type TemplateFormat } from "./template.js";
 import { TextOutput } from "./output.js";
 
 export type { FormatOptions } from "./layout.js";
@@ -10,6 +11,20 @@ export { formatRange, type FormatEdit, type FormatRange } from "./range.js";
 
 /** The formatted text. Content (words, quotes, comments) is kept; what keepalived reads is unchanged. */
 export function format(text: string, options: FormatOptions = {}): string {
+  const template = options.template;
+  return template ? formatTemplateText(text, { ...options, template }).text : formatConfig(text, options);
+}
+
+/** A template re-indented where that is safe, with the reason when it is left alone. */
+export function formatTemplateText(text: string, options: FormatOptions & { template: NonNullable<FormatOptions["template"]> }): TemplateFormat {
+  try {
+    return formatTemplate(text, options.template, indentUnit(options));
+  } catch {
+    return { text, refused: "internal formatter error" };
+  }
+}
+
+function formatConfig(text: string, options: FormatOptions): string {
   try {
     return layout(text, options, new TextOutput(text)).out.text();
   } catch {

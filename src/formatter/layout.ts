@@ -7,6 +7,7 @@
  * it; everything else is re-indented (indentation is dropped by keepalived)
  * or left exactly as written.
  */
+import type { TemplateEngine } from "../../grammar/template/index.js";
 import type { CstToken } from "../../grammar/cst.js";
 import { DefinitionTracker, fitsLine, formatDirective, MAX_LINE_BYTES, readLine, type PhysLine } from "./lines.js";
 import type { Output } from "./output.js";
@@ -16,6 +17,8 @@ import { CANONICAL_CLOSE, CANONICAL_OPENS, CANONICAL_WORDS, canonicalShape, NOT_
 export interface FormatOptions {
   /** Spaces per level, or "tab". Default 4. */
   indent?: number | "tab";
+  /** The text is a template of this engine: only literal lines are re-indented (template.ts). */
+  template?: TemplateEngine;
 }
 
 export interface Layout<O extends Output> {
@@ -34,7 +37,7 @@ const MAX_INDENT = 64;
 /** Deepest level that is indented further (docs/limits.md). */
 const MAX_DEPTH = 32;
 
-function indentUnit(options: FormatOptions): string {
+export function indentUnit(options: FormatOptions): string {
   const n = options.indent;
   if (n === "tab") return "\t";
   if (typeof n === "number" && Number.isInteger(n) && n >= 0) return " ".repeat(Math.min(n, MAX_INDENT));

@@ -32,6 +32,8 @@ function lineAt(starts: number[], offset: number): number {
 
 /** Edits (at most one) that format the lines touching `range`. */
 export function formatRange(text: string, range: FormatRange, options: FormatOptions = {}): FormatEdit[] {
+  // Templates are formatted whole or not at all (template.ts): no range edits that might cut a tag.
+  if (options.template) return [];
   try {
     const { lineStarts: starts, lineEnds, out, mergedInto } = layout(text, options, new LineOutput(text), true);
     if (starts.length === 0) return [];

@@ -51,6 +51,9 @@ export function editorSettings(raw: unknown): EditorSettings {
     else out.problems.push(`${SOURCE}: "debounceMs" must be a number of milliseconds, 0 or more`);
   }
   if (typeof s.templateEngine === "string" && s.templateEngine !== "") out.templateEngine = s.templateEngine;
+  // The engine of templated configs: the project's "template" wins over it, as for every setting.
+  const template = check("template", s.templateEngine)?.template;
+  if (template !== undefined) out.lint.template = template;
   const indent = isObject(s.format) ? s.format.indent : undefined;
   if (indent === "tab" || (typeof indent === "number" && Number.isInteger(indent) && indent >= 0 && indent <= 16)) out.format = { indent };
   else if (indent !== undefined && indent !== null) out.problems.push(`${SOURCE}: "format.indent" must be a number of spaces (0 to 16) or "tab"`);

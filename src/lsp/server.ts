@@ -25,6 +25,7 @@ import {
 import type { FileAccess } from "../../grammar/files.js";
 import { nodeFiles } from "../node/files.js";
 import { hostName } from "../node/host.js";
+import { installedKeepalived } from "./target-version.js";
 import {
   analyze,
   codeActions,
@@ -88,6 +89,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   }
   const fs = options.fs ?? nodeFiles();
   const host = options.hostName ?? hostName();
+  // The installed keepalived, asked on the first lint that needs it (log is defined below; it runs later).
+  const installed = installedKeepalived((m) => log(m));
   const envDebounce = Number(process.env.KEEPALIVED_LSP_DEBOUNCE_MS);
   let debounceMs = options.debounceMs ?? (Number.isFinite(envDebounce) && envDebounce >= 0 ? envDebounce : DEFAULT_DEBOUNCE_MS);
   /** Indent the user chose for this server (the format.indent editor setting); the project's settings win over it. */
@@ -128,7 +131,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const rootOf = (path: string) => ownerOf.get(path) ?? path;
 
   function run(root: string): Analysis {
-    const analysis = analyze(fs, root, { overrides: overrides(), hostName: host, defaults: editor.lint });
+    const analysis = analyze(fs, root, { overrides: overrides(), hostName: host, defaults: editor.lint, installedKeepalived: installed });
     analyses.set(root, { analysis, generation });
     for (const file of analysis.result.files.keys()) {
       if (file === root) continue;
@@ -301,7 +304,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (!canWatch) return;
     // Project settings and closed includes change on disk; re-lint when they do.
     connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/.keepalived-lint.json" }, { globPattern: "**/*.conf" }] })
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/.keepalived-lint.json" }, { globPattern: "**/*.conf" }, { globPattern: "**/*.{j2,jinja,jinja2,tmpl,tpl,gotmpl,erb,epp,mustache,tftpl}" }] })
       .catch((e: unknown) => log(`watching files failed: ${(e as Error).message}`));
   });
 
@@ -403,13 +406,15 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onDocumentFormatting(
     safe("formatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocument(at.doc.getText(), formatOptionsOf(at.analysis.settings.format, userFormat)) : [];
+      const template = at?.analysis.result.templates.get(at.path)?.engine;
+      return at ? formatDocument(at.doc.getText(), { ...formatOptionsOf(at.analysis.settings.format, userFormat), template }) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     safe("rangeFormatting", [], (p) => {
       const at = docAt(p.textDocument.uri);
-      return at ? formatDocumentRange(at.doc.getText(), p.range, formatOptionsOf(at.analysis.settings.format, userFormat)) : [];
+      const template = at?.analysis.result.templates.get(at.path)?.engine;
+      return at ? formatDocumentRange(at.doc.getText(), p.range, { ...formatOptionsOf(at.analysis.settings.format, userFormat), template }) : [];
     }),
   );
 

@@ -5,6 +5,8 @@
  * each pointing back at the nodes the user wrote. Rules and the cluster model
  * read this instead of re-walking the AST.
  */
+import { FLAGS_READ_AS_BOOLEANS } from "../../grammar/schema/changes.js";
+import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
 import type { ConfigAst, ConfigNode, Word } from "../../grammar/ast.js";
 import type { TargetVersion } from "../../grammar/reader.js";
 import { parseEntryLine, parseIp } from "../../grammar/schema/index.js";
@@ -89,7 +91,7 @@ export interface VrrpInstance {
    * else global_defs `vrrp_version`, else 2.
    */
   version: 2 | 3;
-  /** Strict mode in effect: the instance's strict_mode, else global vrrp_strict (2.2.7 reads any argument, even "off", as on). */
+  /** Strict mode in effect: the instance's strict_mode, else global vrrp_strict (before 2.3.0 keepalived reads any argument, even "off", as on). */
   strict: boolean;
   /** nopreempt in effect: written, and not cleared by state MASTER or priority 255. */
   nopreemptInEffect: boolean;
@@ -199,7 +201,7 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}): ConfigMo
     if (top.name === "global_defs") for (const [k, v] of settingsOf(top)) model.globalDefs.set(k, v);
   }
   const strictNode = model.globalDefs.get("vrrp_strict");
-  const globalStrict = strictNode !== undefined && (options.targetVersion === "2.2.7" || isOn(strictNode));
+  const globalStrict = strictNode !== undefined && (isBefore(resolveTarget(options.targetVersion), FLAGS_READ_AS_BOOLEANS) || isOn(strictNode));
   const globalVersion = model.globalDefs.get("vrrp_version")?.args[0]?.text === "3" ? 3 : 2;
 
   for (const top of ast.children) {

@@ -20,7 +20,9 @@ export const github: Formatter = (results) => {
         `endColumn=${m.endColumn}`,
         `title=${prop(`keepalived-lint: ${m.ruleId}`)}`,
       ].join(",");
-      const text = m.hint ? `${m.message}\n${m.hint}` : m.message;
+      // Suggestions change behaviour: the annotation says how, as stylish does.
+      const suggested = (m.suggestions ?? []).map((s) => `\nsuggestion: ${s.description}${s.consequence ? ` — ${s.consequence}` : ""}`).join("");
+      const text = (m.hint ? `${m.message}\n${m.hint}` : m.message) + suggested;
       lines.push(`::${level} ${props}::${data(text)}`);
     }
   }

@@ -17,6 +17,10 @@ export const json: Formatter = (results) => {
       endLine: m.endLine,
       endColumn: m.endColumn,
       ...(m.fix && { fix: m.fix }),
+      // ESLint's suggestion shape ({desc, fix}), plus what the suggestion changes.
+      ...(m.suggestions && {
+        suggestions: m.suggestions.map((s) => ({ desc: s.consequence ? `${s.description}: ${s.consequence}` : s.description, changes: s.changes, ...(s.fix && { fix: s.fix }) })),
+      }),
       // Not in ESLint's shape, which tolerates extra fields: how to fix it, as stylish, SARIF and GitHub show.
       ...(m.hint !== undefined && { hint: m.hint }),
     }));

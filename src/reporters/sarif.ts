@@ -47,17 +47,11 @@ export const sarif: Formatter = (results, ctx) => {
         },
       ],
       // SARIF's replacement model: offsets count UTF-16 code units, as declared by the run's columnKind.
-      ...(m.fix && {
+      // SARIF has one list of proposed fixes: the safe fix first, then the suggestions, each saying what it changes.
+      ...((m.fix || m.suggestions?.some((sg) => sg.fix)) && {
         fixes: [
-          {
-            description: { text: m.fixDescription ?? "safe fix (applied by --fix)" },
-            artifactChanges: [
-              {
-                artifactLocation,
-                replacements: [{ deletedRegion: { charOffset: m.fix.range[0], charLength: m.fix.range[1] - m.fix.range[0] }, insertedContent: { text: m.fix.text } }],
-              },
-            ],
-          },
+          ...(m.fix ? [sarifFix(m.fixDescription ?? "safe fix (applied by --fix)", m.fix, artifactLocation)] : []),
+          ...(m.suggestions ?? []).flatMap((sg) => (sg.fix ? [sarifFix(`suggestion (changes ${sg.changes.join(", ") || "behaviour"}; applied only with --unsafe-fixes): ${sg.description}${sg.consequence ? `: ${sg.consequence}` : ""}`, sg.fix, artifactLocation)] : [])),
         ],
       }),
     }));
@@ -77,6 +71,15 @@ export const sarif: Formatter = (results, ctx) => {
   };
   return JSON.stringify(log, null, 2) + "\n";
 };
+
+function sarifFix(text: string, fix: { range: [number, number]; text: string }, artifactLocation: object) {
+  return {
+    description: { text },
+    artifactChanges: [
+      { artifactLocation, replacements: [{ deletedRegion: { charOffset: fix.range[0], charLength: fix.range[1] - fix.range[0] }, insertedContent: { text: fix.text } }] },
+    ],
+  };
+}
 
 /** A rule page's first paragraph after its title, as plain text. */
 function introOf(page: string): string | undefined {

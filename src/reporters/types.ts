@@ -34,6 +34,20 @@ export interface Message {
   fixDescription?: string;
   /** Is there a safe fix (applied by --fix)? */
   fixable: boolean;
+  /** Would `keepalived -t` exit non-zero on this (host-independent)? Drives --exit-like-keepalived. */
+  refusedByKeepalived?: boolean;
+  /** Fixes that change behaviour on purpose (applied only by choice or --fix --unsafe-fixes), each with its consequence. */
+  suggestions?: SuggestionMessage[];
+}
+
+export interface SuggestionMessage {
+  description: string;
+  /** What keepalived does differently afterwards. */
+  consequence?: string;
+  /** Areas of behaviour it changes ("failover", "scripts", …). */
+  changes: string[];
+  /** As one replacement in this file, when it edits only this file. */
+  fix?: { range: [number, number]; text: string };
 }
 
 export interface FileResult {
@@ -59,6 +73,8 @@ export interface FormatContext {
   colorLevel: 0 | 1 | 2 | 3;
   /** The colours of terminal formats at that level (paint.ts's paintFor); plain when absent. */
   paint?: Paint;
+  /** Columns of the terminal the report goes to: the terminal formats wrap to it. Absent (no wrapping) when it is not a terminal. */
+  width?: number;
   /** Metadata of every rule (SARIF rule table, docs links). */
   rules: readonly RuleMeta[];
   /** Docs URL of a rule, when the package names its repository. */
@@ -78,11 +94,14 @@ export interface Counts {
   infos: number;
   fixableErrors: number;
   fixableWarnings: number;
+  /** Findings without a safe fix that have a suggestion (applied with --fix --unsafe-fixes). */
+  suggestible: number;
 }
 
 export function countMessages(messages: readonly Message[]): Counts {
-  const c: Counts = { errors: 0, warnings: 0, infos: 0, fixableErrors: 0, fixableWarnings: 0 };
+  const c: Counts = { errors: 0, warnings: 0, infos: 0, fixableErrors: 0, fixableWarnings: 0, suggestible: 0 };
   for (const m of messages) {
+    if (!m.fixable && m.suggestions?.length) c.suggestible++;
     if (m.severity === "error") {
       c.errors++;
       if (m.fixable) c.fixableErrors++;

@@ -1,13 +1,13 @@
 /**
  * Code actions: every fix and suggestion a finding carries, a suppression
- * comment for the finding's rule, and "fix all" for the file. Fixes are offset
+ * comment for the finding's rule, and "fix all" for the file (with the edits
+ * its findings' fixes make in included files). Fixes are offset
  * edits per file (possibly in other files of the configuration); here they
  * become a WorkspaceEdit.
  */
 import type { CodeAction, Range, TextEdit, WorkspaceEdit } from "vscode-languageserver-types";
 import type { Diagnostic, Edit, Fix } from "../../grammar/ast.js";
 import type { SourceFile } from "../../grammar/source.js";
-import { applyEdits } from "../engine/fix.js";
 import type { Analysis } from "./analyze.js";
 import { toLspDiagnostic } from "./diagnostics.js";
 import { offsetAt, rangeOf } from "./text.js";
@@ -47,7 +47,9 @@ export function codeActions(analysis: Analysis, file: string, range: Range, opti
       const offered: [Fix, boolean][] = [...(d.fix ? [[d.fix, true] as [Fix, boolean]] : []), ...(d.suggestions ?? []).map((s) => [s, false] as [Fix, boolean])];
       for (const [fix, preferred] of offered) {
         const edit = toWorkspaceEdit(analysis, fix.edits);
-        if (edit) out.push({ title: capitalise(fix.description), kind: "quickfix", diagnostics: [diag], isPreferred: preferred, edit });
+        // A suggestion says its consequence in the title: the user picks it knowing what changes.
+        const title = capitalise(fix.description) + (!preferred && fix.consequence ? ` (${fix.consequence})` : "");
+        if (edit) out.push({ title, kind: "quickfix", diagnostics: [diag], isPreferred: preferred, edit });
       }
       if (!UNSUPPRESSIBLE.has(d.ruleId)) {
         const edit = suppression(d, f);
@@ -56,15 +58,40 @@ export function codeActions(analysis: Analysis, file: string, range: Range, opti
     }
   }
   if (wants("source.fixAll")) {
-    const edits = inFile.flatMap((d) => d.fix?.edits ?? []).filter((e) => e.file === file);
-    if (edits.length > 0) {
-      // Overlapping fixes cannot go into one edit; the rest apply after a re-lint.
-      const { applied } = applyEdits(f.text, edits);
-      const edit = toWorkspaceEdit(analysis, applied);
-      if (edit) out.push({ title: "Fix all auto-fixable keepalived-lint problems", kind: "source.fixAll.keepalived-lint", edit });
-    }
+    const edit = toWorkspaceEdit(analysis, fixAllEdits(analysis, inFile.flatMap((d) => (d.fix ? [d.fix] : []))));
+    if (edit && Object.keys(edit.changes ?? {}).length > 0) out.push({ title: "Fix all auto-fixable keepalived-lint problems", kind: "source.fixAll.keepalived-lint", edit });
   }
   return out;
+}
+
+/**
+ * The edits of "fix all" for a document: the safe fix of each of its
+ * findings (never a suggestion), in every file the fix edits — a fix of a
+ * finding here may change an included file, as `--fix` does. A fix goes in
+ * whole or not at all: one overlapping an earlier fix in any file is left
+ * for after the re-lint.
+ */
+function fixAllEdits(analysis: Analysis, fixes: readonly Fix[]): Edit[] {
+  const taken = new Map<string, Edit[]>();
+  const out: Edit[] = [];
+  for (const fix of fixes) {
+    const fits = fix.edits.every((e, i) => {
+      const f = analysis.result.files.get(e.file);
+      if (!f || e.start < 0 || e.end < e.start || e.end > f.text.length) return false;
+      const others = [...(taken.get(e.file) ?? []), ...fix.edits.slice(0, i).filter((x) => x.file === e.file)];
+      return !others.some((x) => overlap(x, e));
+    });
+    if (!fits) continue;
+    for (const e of fix.edits) (taken.get(e.file) ?? taken.set(e.file, []).get(e.file)!).push(e);
+    out.push(...fix.edits);
+  }
+  return out;
+}
+
+/** Would applyEdits drop one of the two (they overlap, or insert at the same place)? */
+function overlap(a: Edit, b: Edit): boolean {
+  const [first, second] = a.start < b.start || (a.start === b.start && a.end <= b.end) ? [a, b] : [b, a];
+  return second.start < Math.max(first.end, first.start + (first.start === first.end ? 1 : 0));
 }
 
 /** `# keepalived-lint disable-next-line <id>` above the finding's line, with the same indentation. */

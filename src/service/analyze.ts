@@ -9,7 +9,8 @@ import { overlayFiles, type FileAccess } from "../../grammar/files.js";
 import { ConfigError, type LoadedConfig } from "../engine/config.js";
 import type { LintResult } from "../engine/linter.js";
 import { nodesFromSettings } from "../workspace/cluster.js";
-import type { Settings, SettingOverrides } from "../workspace/settings.js";
+import type { Settings, SettingOverrides, SettingsSource } from "../workspace/settings.js";
+import { looksLikeFragment, softenUnresolved } from "../workspace/fragments.js";
 import { Workspace } from "../workspace/workspace.js";
 export { MAIN_FILE_NAME } from "../workspace/owners.js";
 
@@ -24,6 +25,8 @@ export interface AnalyzeOptions {
   defaults?: SettingOverrides;
   /** Skip `.keepalived-lint.json` lookup (the CLI's --no-config). */
   noConfig?: boolean;
+  /** The keepalived installed where the front end runs: the target when no setting names one. */
+  installedKeepalived?: SettingsSource["installedKeepalived"];
 }
 
 export interface Analysis {
@@ -41,7 +44,7 @@ export interface Analysis {
 /** Lints `root` with its project settings. Never throws: a broken settings file becomes a finding on `root`. */
 export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = {}): Analysis {
   const files = options.overrides ? overlay(fs, options.overrides) : fs;
-  const source = { hostName: options.hostName, overrides: options.settings, defaults: options.defaults, ...(options.noConfig && { configFile: false as const }) };
+  const source = { hostName: options.hostName, overrides: options.settings, defaults: options.defaults, installedKeepalived: options.installedKeepalived, ...(options.noConfig && { configFile: false as const }) };
   let workspace = new Workspace(files, source);
   let settings: Settings;
   let configProblem: Diagnostic | undefined;
@@ -54,6 +57,9 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
     settings = workspace.settingsFor(root);
   }
   const result = workspace.lint(root);
+  // As the command line does for a file nothing includes: one that looks like a fragment (no global_defs,
+  // not named keepalived*.conf) reports what it cannot resolve as "not defined here or in any includer".
+  if (looksLikeFragment(result, root)) result.diagnostics = softenUnresolved(result.diagnostics, (f) => result.files.get(f)?.text);
   if (configProblem) result.diagnostics.unshift(configProblem);
   addClusterFindings(workspace, root, settings, result);
   const config = settings.configFile ? { path: settings.configFile, config: settings.file } : undefined;

@@ -5,7 +5,7 @@
  */
 import type { Hover } from "vscode-languageserver-types";
 import { wordForDisplay, type ConfigNode, type Span } from "../../grammar/ast.js";
-import { contextsOf, lookupKeyword, type KeywordSpec } from "../../grammar/schema/index.js";
+import { contextsOf, describeSpans, hasKeyword, keywordSpans, lookupKeyword, OLDEST_RELEASE, whyMissing, type KeywordSpec } from "../../grammar/schema/index.js";
 import type { Tracker, VrrpInstance } from "../model/model.js";
 import type { Analysis } from "./analyze.js";
 import { nodeAt, onWord, symbolTable } from "./symbols-table.js";
@@ -52,13 +52,13 @@ export function hover(analysis: Analysis, file: string, offset: number, options:
 
   const spec = lookupKeyword(node.context, node.name);
   // On an argument, explain the keyword it belongs to (what values it takes).
-  if (at.index !== 0) return spec ? answer(keywordDoc(spec), word) : null;
+  if (at.index !== 0) return spec ? answer(keywordDoc(spec, analysis.result.targetVersion), word) : null;
   if (!spec) {
     const elsewhere = contextsOf(node.name).map((k) => `\`${k.context}\``);
     const where = elsewhere.length ? `valid in ${elsewhere.join(", ")}` : "not a keepalived keyword";
     return answer([`**${node.name}**: unknown in \`${node.context}\`; ${where}`], word);
   }
-  const lines = keywordDoc(spec);
+  const lines = keywordDoc(spec, analysis.result.targetVersion);
   if (spec.name === "priority" && node.parent?.name === "vrrp_instance") {
     const inst = analysis.result.model.instances.find((i) => i.node === node.parent);
     if (inst) lines.push(priorityRange(inst));
@@ -67,13 +67,19 @@ export function hover(analysis: Analysis, file: string, offset: number, options:
 }
 
 /** The schema's facts about a keyword, as hover lines. */
-export function keywordDoc(spec: KeywordSpec): string[] {
+export function keywordDoc(spec: KeywordSpec, target?: string): string[] {
   const lines = [`**${spec.name}** \`${spec.args || "(no arguments)"}\``];
   if (spec.description) lines.push(spec.description);
   const facts: string[] = [];
   if (spec.range) facts.push(`range ${spec.range[0]}..${spec.range[1]}`);
   if (spec.values?.length) facts.push(`one of ${spec.values.map((v) => `\`${v}\``).join(", ")}`);
-  facts.push(`since keepalived ${spec.since.replace(/^v/, "")}${spec.inV227 ? "" : " (not in 2.2.7)"}`);
+  const spans = keywordSpans(spec.context, spec.name);
+  // The inventory dates keywords older than the history the schema replays (2.0.19).
+  const all = spans.length === 1 && spans[0]!.since === OLDEST_RELEASE && spans[0]!.until === undefined;
+  facts.push(all ? `since keepalived ${spec.since.replace(/^v/, "")} (every release from ${OLDEST_RELEASE})` : `keepalived ${describeSpans(spans)}`);
+  if (target !== undefined) {
+    facts.push(hasKeyword(spec.context, spec.name, target) ? `known to ${target} (the target)` : `**not in ${target}** (the target): ${whyMissing(spans, target)}`);
+  }
   if (spec.deprecated) {
     facts.push(`deprecated${spec.deprecated.since ? ` since ${spec.deprecated.since.replace(/^v/, "")}` : ""}${spec.deprecated.use ? `: use \`${spec.deprecated.use}\`` : ""}`);
   }

@@ -115,7 +115,9 @@ export function runCluster(fs: FileAccess, specs: NodeSpec[], resolver: Settings
   const nodes: ClusterNode[] = specs.map((_, i) => ({ file: names[i], result: results[i] }));
   const clusterOptions: LintOptions = { ...settings[0]?.lint, configId: undefined };
   const cluster = clusterOf(nodes, clusterOptions);
-  const report = [...cluster.diagnostics, ...(options.nodeFindings === false ? [] : results.flatMap((r) => r.diagnostics))];
+  // One truth: a node finding the cluster verdict replaces (meta.dependsOnPeers) is not repeated.
+  const own = results.flatMap((r) => r.diagnostics).filter((d) => !cluster.superseded.has(d));
+  const report = [...cluster.diagnostics, ...(options.nodeFindings === false ? [] : own)];
   return { ...cluster, specs, settings, report: sortedOnce(report) };
 }
 

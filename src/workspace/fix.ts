@@ -1,12 +1,14 @@
 /**
  * --fix: apply safe fixes, lint again, repeat (a fix can uncover or settle
  * other findings), at most MAX_PASSES times, as ESLint does. Only
- * `Diagnostic.fix` is applied, never suggestions; every byte outside a fix's
- * edits stays as it was.
+ * `Diagnostic.fix` is applied, unless `unsafe` (--unsafe-fixes): then a
+ * finding without a safe fix gets its first suggestion applied (suggestions
+ * change behaviour on purpose). Every byte outside a fix's edits stays as it was.
  */
 import type { Diagnostic, Edit } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
+import { secretsOf, type Secret } from "../engine/secrets.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
 import { lint } from "./lint.js";
 
@@ -19,27 +21,32 @@ export interface FixOutcome {
   texts: Map<string, string>;
   /** Texts before fixing of the files that changed. */
   originals: Map<string, string>;
+  /** Secret values of every pass's texts (a diff of the fixes must not show them). */
+  secrets: Secret[];
 }
 
 /**
  * Lints `root` with `texts` as overrides and, when `fix` is set, applies fixes
  * to files for which `canEdit` holds.
  */
-export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
-  return fixLoop((t) => lint(fs, [root], options, t), texts, fix, canEdit);
+export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false): FixOutcome {
+  return fixLoop((t) => lint(fs, [root], options, t), texts, fix, canEdit, unsafe);
 }
 
 /**
  * The fix loop over any way of linting: `lintWith` reads the configuration
  * with `texts` over the files (repository mode reads host paths from a
- * checkout this way).
+ * checkout this way). `unsafe` also applies suggestions (--unsafe-fixes).
  */
-export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean): FixOutcome {
+export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false): FixOutcome {
   const originals = new Map<string, string>();
+  const secrets: Secret[] = [];
   for (let pass = 0; ; pass++) {
     const result = lintWith(texts);
-    if (!fix || pass === MAX_PASSES) return { result, texts, originals };
-    const byFile = chooseEdits(result.diagnostics, canEdit);
+    secrets.push(...secretsOf(result.ast));
+    if (!fix || pass === MAX_PASSES) return { result, texts, originals, secrets };
+    // Every fixable finding, not only the reported ones (the report keeps at most a capful per file).
+    const byFile = chooseEdits(result.fixable ?? result.diagnostics, canEdit, unsafe);
     let changed = false;
     for (const [path, edits] of byFile) {
       const before = texts.get(path) ?? result.files.get(path)?.text;
@@ -50,23 +57,69 @@ export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, te
       texts.set(path, after);
       changed = true;
     }
-    if (!changed) return { result, texts, originals };
+    if (!changed) return { result, texts, originals, secrets };
   }
 }
 
 /** Whole fixes whose edits overlap none already taken, grouped by file (a fix is applied entirely or not at all). */
-function chooseEdits(diagnostics: readonly Diagnostic[], canEdit: (path: string) => boolean): Map<string, Edit[]> {
-  const byFile = new Map<string, Edit[]>();
-  const overlaps = (e: Edit) => (byFile.get(e.file) ?? []).some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === t.end));
+function chooseEdits(diagnostics: readonly Diagnostic[], canEdit: (path: string) => boolean, unsafe: boolean): Map<string, Edit[]> {
+  const byFile = new Map<string, TakenEdits>();
+  const taken = (file: string) => {
+    let t = byFile.get(file);
+    if (!t) byFile.set(file, (t = new TakenEdits()));
+    return t;
+  };
   for (const d of diagnostics) {
-    const edits = d.fix?.edits;
+    const edits = (d.fix ?? (unsafe ? d.suggestions?.[0] : undefined))?.edits;
     if (!edits || edits.length === 0) continue;
-    if (edits.some((e) => !canEdit(e.file) || overlaps(e))) continue;
-    for (const e of edits) {
-      const list = byFile.get(e.file) ?? [];
-      list.push(e);
-      byFile.set(e.file, list);
-    }
+    if (edits.some((e) => !canEdit(e.file) || taken(e.file).overlaps(e))) continue;
+    for (const e of edits) taken(e.file).add(e);
   }
-  return byFile;
+  return new Map([...byFile].map(([file, t]) => [file, t.edits]));
+}
+
+/**
+ * One file's chosen edits, sorted by start then end. Edits taken never
+ * overlap, so their ends rise with their starts and one binary search finds
+ * the only edit a new one could overlap: thousands of fixes stay linear-ish.
+ */
+class TakenEdits {
+  readonly edits: Edit[] = [];
+  private readonly spans = new Set<string>();
+
+  /** Does `e` overlap a taken edit, or replace exactly the same span (two inserts at one point)? */
+  overlaps(e: Edit): boolean {
+    if (this.spans.has(`${e.start}:${e.end}`)) return true;
+    const t = this.edits[this.firstEndingAfter(e.start)];
+    return t !== undefined && t.start < e.end && e.start < t.end;
+  }
+
+  add(e: Edit): void {
+    this.spans.add(`${e.start}:${e.end}`);
+    const list = this.edits;
+    let at = list.length;
+    // Fixes mostly arrive in file order: the common case appends.
+    if (at > 0 && (list[at - 1].start > e.start || (list[at - 1].start === e.start && list[at - 1].end > e.end))) {
+      at = 0;
+      let hi = list.length;
+      while (at < hi) {
+        const mid = (at + hi) >> 1;
+        if (list[mid].start < e.start || (list[mid].start === e.start && list[mid].end <= e.end)) at = mid + 1;
+        else hi = mid;
+      }
+    }
+    list.splice(at, 0, e);
+  }
+
+  /** Index of the first taken edit whose end is past `offset` (ends rise with starts). */
+  private firstEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.edits[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }

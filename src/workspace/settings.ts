@@ -9,6 +9,8 @@
 import type { FileAccess } from "../../grammar/files.js";
 import { dirname, resolve } from "../../grammar/paths.js";
 import type { TargetVersion } from "../../grammar/reader.js";
+import type { TemplateChoice } from "../../grammar/template/index.js";
+import { NEWEST_RELEASE } from "../../grammar/schema/versions.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { ConfigError, findConfig, parseConfig, type LintConfig, type LoadedConfig, type RuleSetting } from "../engine/config.js";
 import type { LintOptions } from "../engine/linter.js";
@@ -16,7 +18,7 @@ import type { FormatOptions } from "../formatter/index.js";
 import { didYouMean } from "../engine/suggest.js";
 import { matchesIgnore } from "./glob-match.js";
 
-export const DEFAULT_TARGET_VERSION: TargetVersion = "newest";
+export const DEFAULT_TARGET_VERSION: TargetVersion = NEWEST_RELEASE;
 
 /** Settings that win over any settings file: command-line flags, editor settings. */
 export interface SettingOverrides {
@@ -25,6 +27,10 @@ export interface SettingOverrides {
   configId?: string;
   reportUnusedDisableDirectives?: boolean;
   indent?: number | "tab";
+  /** Template engine, "auto" or "off" (--template, the editor's templateEngine). */
+  template?: TemplateChoice;
+  /** Values of template variables (--template-vars). */
+  templateVars?: Record<string, unknown>;
   /** Work budgets (grammar/budgets.ts); unset ones take their defaults. */
   budgets?: LintOptions["budgets"];
 }
@@ -37,6 +43,11 @@ export interface SettingsSource {
   overrides?: SettingOverrides;
   /** Settings under the settings file (editor settings: the project's file is what CI uses). */
   defaults?: SettingOverrides;
+  /**
+   * The keepalived installed where the front end runs (it asks `keepalived --version`):
+   * the target when no setting names one. Asked at most once, and only then.
+   */
+  installedKeepalived?: () => { version: TargetVersion; from: string } | undefined;
 }
 
 /** Everything a front end needs to know to lint, format or cluster one file. */
@@ -47,6 +58,8 @@ export interface Settings {
   configFile?: string;
   /** Its contents as written (for `cluster`, `--print-config`). */
   file: LintConfig;
+  /** Where lint.targetVersion came from, for `--print-config`. */
+  targetVersionFrom: string;
   /** Globs (relative to `ignoreBase`) of files never linted. */
   ignore: string[];
   ignoreBase?: string;
@@ -62,6 +75,7 @@ const KNOWN_RULES = new Set(ALL_RULES.map((r) => r.meta.id));
 export class SettingsResolver {
   private readonly byDir = new Map<string, LoadedConfig | undefined>();
   private readonly explicit: LoadedConfig | undefined;
+  private installed: { version: TargetVersion; from: string } | undefined;
 
   constructor(
     private readonly fs: FileAccess,
@@ -82,22 +96,42 @@ export class SettingsResolver {
     const o = this.source.overrides ?? {};
     // the file's top level, then its overrides matching this file, then what the front end says
     const layers = [{ ...this.source.defaults }, ...layersFor(loaded, file)];
-    const last = <K extends "targetVersion" | "configId">(k: K) => layers.reduce<LintConfig[K]>((v, l) => l[k] ?? v, undefined);
+    const last = <K extends "targetVersion" | "configId" | "template">(k: K) => layers.reduce<LintConfig[K]>((v, l) => l[k] ?? v, undefined);
     const configId = o.configId ?? last("configId") ?? this.source.hostName;
+    const target = this.targetOf(o, layers, loaded?.path);
     return {
       lint: {
         rules: Object.assign({}, ...layers.map((l) => l.rules), o.rules),
-        targetVersion: o.targetVersion ?? last("targetVersion") ?? DEFAULT_TARGET_VERSION,
+        targetVersion: target.version,
         ...(configId !== undefined && { configId }),
+        ...(c.symlinkedDirs !== undefined && { symlinkedDirs: c.symlinkedDirs }),
         ...(o.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: o.reportUnusedDisableDirectives }),
+        ...((o.template ?? last("template")) !== undefined && { template: o.template ?? last("template") }),
+        ...(o.templateVars !== undefined && { templateVars: o.templateVars }),
         ...(o.budgets !== undefined && { budgets: o.budgets }),
       },
       format: { indent: o.indent ?? c.format?.indent },
       configFile: loaded?.path,
       file: c,
+      targetVersionFrom: target.from,
       ignore: c.ignore ?? [],
       ignoreBase: loaded ? dirname(loaded.path) : undefined,
     };
+  }
+
+  /**
+   * The target keepalived release and where it came from: the front end's
+   * setting, else the settings file (an override, its top level, then editor
+   * settings under it), else the installed keepalived, else the newest release.
+   */
+  private targetOf(o: SettingOverrides, layers: LintConfig[], file: string | undefined): { version: TargetVersion; from: string } {
+    if (o.targetVersion !== undefined) return { version: o.targetVersion, from: "--target-version" };
+    let i = layers.length - 1;
+    while (i >= 0 && layers[i]!.targetVersion === undefined) i--;
+    if (i > 0) return { version: layers[i]!.targetVersion!, from: file ?? "settings" };
+    if (i === 0) return { version: layers[0]!.targetVersion!, from: "editor settings" };
+    this.installed ??= this.source.installedKeepalived?.() ?? { version: DEFAULT_TARGET_VERSION, from: "the newest release (no keepalived found to ask)" };
+    return this.installed;
   }
 
   /** The `ignore` pattern of the settings applying to `file` that matches it, if any. */

@@ -50,8 +50,8 @@ export class Workspace {
    * Lints `root` and, with `fix`, applies safe fixes to the files `canEdit`
    * allows until nothing changes (the one fix loop; see fix.ts).
    */
-  fix(root: string, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean = (p) => this.ignoredBy(p) === undefined): FixOutcome {
-    return lintAndFix(this.fs, root, this.settingsFor(root).lint, texts, fix, canEdit);
+  fix(root: string, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean = (p) => this.ignoredBy(p) === undefined, unsafe = false): FixOutcome {
+    return lintAndFix(this.fs, root, this.settingsFor(root).lint, texts, fix, canEdit, unsafe);
   }
 
   /**

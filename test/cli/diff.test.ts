@@ -22,15 +22,34 @@ describe("unifiedDiff", () => {
     expect(unifiedDiff("a\nb", "a\nc", "x", "y")).toBe("--- x\n+++ y\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n");
   });
 
-  it.skipIf(!hasPatch)("patch turns the old text into the new one, for random line edits", () => {
+  it("hunks of a long file changed at both ends hold only the changes and their context", () => {
+    const old = Array.from({ length: 60_000 }, (_, i) => (i % 3 === 0 ? "}" : `    weight ${i}`)).join("\n") + "\n";
+    const lines = old.split("\n");
+    lines[1] = "changed first";
+    lines[59_998] = "changed last";
+    const d = unifiedDiff(old, lines.join("\n"), "a", "b");
+    expect(d.split("\n").filter((l) => l.startsWith("@@"))).toEqual(["@@ -1,5 +1,5 @@", "@@ -59996,5 +59996,5 @@"]);
+    expect(d.split("\n").filter((l) => /^[-+][^-+]/.test(l))).toEqual(["-    weight 1", "+changed first", "-    weight 59998", "+changed last"]);
+  });
+
+  // Small exact-LCS limits send the same random texts through the anchored path (unique lines) and its fallback.
+  for (const lcsCells of [Infinity, 16, 0]) {
+    it.skipIf(!hasPatch)(`patch turns the old text into the new one, for random line edits (LCS up to ${lcsCells} cells)`, () => {
+      checkWithPatch(lcsCells);
+    });
+  }
+});
+
+function checkWithPatch(lcsCells: number): void {
+  {
     const dir = mkdtempSync(join(tmpdir(), "kl-diff-"));
     try {
-      const lines = fc.array(fc.constantFrom("a", "b", "c", "vrrp {", "}", ""), { maxLength: 25 });
+      const lines = fc.array(fc.constantFrom("a", "b", "c", "d1", "d2", "d3", "d4", "vrrp {", "}", ""), { maxLength: 25 });
       const text = fc.tuple(lines, fc.boolean()).map(([ls, nl]) => ls.join("\n") + (nl && ls.length ? "\n" : ""));
       fc.assert(
         fc.property(text, text, (a, b) => {
           writeFileSync(join(dir, "a"), a);
-          const d = unifiedDiff(a, b, "a", "b");
+          const d = unifiedDiff(a, b, "a", "b", 3, lcsCells);
           if (a === b) {
             expect(d).toBe("");
             return;
@@ -41,10 +60,10 @@ describe("unifiedDiff", () => {
           expect(readFileSync(join(dir, "out"), "utf8")).toBe(b);
           rmSync(join(dir, "out"));
         }),
-        { numRuns: 200 },
+        { numRuns: 150 },
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
+  }
+}

@@ -39,7 +39,7 @@ describe("exit codes", () => {
     [["-f", "xml", "clean.conf"], "Allowed choices are stylish, compact, json, sarif, github"],
     [["--rule", "no-such-rule:off", "clean.conf"], 'unknown rule "no-such-rule"'],
     [["--rule", "nopreempt-state-master", "clean.conf"], "--rule expects id:severity"],
-    [["--target-version", "1.0", "clean.conf"], "--target-version must be 2.2.7 or newest"],
+    [["--target-version", "1.0", "clean.conf"], "--target-version must be a keepalived release from 2.0.19 to 2.4.3"],
     [["--max-warnings", "lots", "clean.conf"], "--max-warnings expects an integer"],
     [["bad/x.conf"], ".keepalived-lint.json:1:3: expected a property name in double quotes or \"}\", found \"n\""],
     [["--config", "nothing.json", "clean.conf"], "--config:"],

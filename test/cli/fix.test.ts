@@ -12,7 +12,8 @@ describe("--fix", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     const after = readFileSync(join(dir, "node1.conf"), "utf8");
-    expect(after).toBe(before.replace("  weight -20\n", "  weight 0\n"));
+    // Issue 17: on the instance's tracker line; the vrrp_script other instances may share keeps its weight.
+    expect(after).toBe(before.replace("    chk_memcached\n", "    chk_memcached weight 0\n"));
     // Untouched files stay untouched.
     expect(readFileSync(join(dir, "node2.conf"), "utf8")).toBe(node2);
   });
@@ -22,7 +23,7 @@ describe("--fix", () => {
     const text = "\uFEFF# primary\n" + STATE_MASTER.replace("  state MASTER\n", "  state MASTER # was primary\n").replace(/\n/g, "\r\n");
     const dir = tempTree({ "m.conf": text });
     runCli(["--no-config", "--fix", "m.conf"], { cwd: dir });
-    expect(readFileSync(join(dir, "m.conf"), "utf8")).toBe(text.replace("state MASTER #", "state BACKUP #"));
+    expect(readFileSync(join(dir, "m.conf"), "utf8")).toBe(text.replace("  nopreempt\r\n", ""));
   });
 
   it("fixes inside included files and reports what is left under the included file", () => {
@@ -32,7 +33,7 @@ describe("--fix", () => {
     });
     const r = runCli(["--no-config", "--fix", "-f", "compact", "main.conf"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, "inst/a.conf"), "utf8")).toBe(STATE_MASTER.replace("MASTER", "BACKUP"));
+    expect(readFileSync(join(dir, "inst/a.conf"), "utf8")).toBe(STATE_MASTER.replace("  nopreempt\n", ""));
     expect(readFileSync(join(dir, "main.conf"), "utf8")).toBe("include inst/*.conf\n");
   });
 
@@ -51,33 +52,20 @@ describe("--fix-dry-run", () => {
     const dir = copyExamples();
     const before = readFileSync(join(dir, "node1.conf"), "utf8");
     const r = runCli(["--fix-dry-run", "node1.conf"], { cwd: dir });
-    expect(r.stdout).toBe(
-      [
-        "--- a/node1.conf",
-        "+++ b/node1.conf",
-        "@@ -13,7 +13,7 @@",
-        "   interval 2",
-        "   fall 2",
-        "   rise 2",
-        "-  weight -20",
-        "+  weight 0",
-        " }",
-        " ",
-        " vrrp_instance VI_MEMCACHED {",
-        "",
-      ].join("\n"),
-    );
+    expect(r.stdout).toMatch(/^--- a\/node1\.conf\n\+\+\+ b\/node1\.conf\n@@ -32,6 \+32,6 @@\n/);
+    expect(r.stdout).toContain("   track_script {\n-    chk_memcached\n+    chk_memcached weight 0\n   }\n");
+    expect(r.stdout).not.toContain("weight -20");
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, "node1.conf"), "utf8")).toBe(before);
   });
 
   it("sends the report of what would remain to stderr so stdout stays a patch", () => {
-    // VI_2 (priority 255) has no automatic fix: it remains after VI_1 is fixed.
-    const owner = STATE_MASTER.replace("VI_1", "VI_2").replace("state MASTER", "state BACKUP").replace("router_id 51", "router_id 52").replace("priority 100", "priority 255");
-    const dir = tempTree({ "two.conf": STATE_MASTER + owner });
+    // VI_2's unquoted notify arguments have only a suggestion (quoting changes which user runs it): it remains after VI_1 is fixed.
+    const notify = STATE_MASTER.replace("VI_1", "VI_2").replace("  nopreempt\n", "  notify_master /bin/echo hello\n").replace("router_id 51", "router_id 52");
+    const dir = tempTree({ "two.conf": STATE_MASTER + notify });
     const r = runCli(["--no-config", "-f", "compact", "--fix-dry-run", "two.conf"], { cwd: dir });
-    expect(r.stdout).toBe("--- a/two.conf\n+++ b/two.conf\n@@ -1,5 +1,5 @@\n vrrp_instance VI_1 {\n-  state MASTER\n+  state BACKUP\n   nopreempt\n   interface eth0\n   virtual_router_id 51\n");
-    expect(r.stderr).toMatch(/^two\.conf:13:3: error: "nopreempt" has no effect on vrrp_instance "VI_2" with priority 255 .*\[nopreempt-state-master\]\n$/);
+    expect(r.stdout).toBe("--- a/two.conf\n+++ b/two.conf\n@@ -1,6 +1,5 @@\n vrrp_instance VI_1 {\n   state MASTER\n-  nopreempt\n   interface eth0\n   virtual_router_id 51\n   priority 100\n");
+    expect(r.stderr).toMatch(/^two\.conf:12:27: error: notify_master runs "\/bin\/echo" as user "hello".*\[script-arguments-unquoted\]$/m);
     expect(r.code).toBe(1);
   });
 });
@@ -85,8 +73,26 @@ describe("--fix-dry-run", () => {
 describe("--fix with stdin", () => {
   it("prints the fixed text on stdout and the remaining findings on stderr", () => {
     const r = runCli(["--no-config", "--fix", "-f", "compact", "-"], { input: STATE_MASTER });
-    expect(r.stdout).toBe(STATE_MASTER.replace("MASTER", "BACKUP"));
+    expect(r.stdout).toBe(STATE_MASTER.replace("  nopreempt\n", ""));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+  });
+});
+
+describe("--unsafe-fixes", () => {
+  it("also applies suggestions (here state BACKUP, which switches nopreempt on); plain --fix never does", () => {
+    const dir = tempTree({ "safe.conf": STATE_MASTER, "unsafe.conf": STATE_MASTER });
+    expect(runCli(["--no-config", "--fix", "safe.conf"], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, "safe.conf"), "utf8")).toBe(STATE_MASTER.replace("  nopreempt\n", ""));
+    // The safe fix wins where a finding has both; a suggestion applies where there is no safe fix.
+    const notify = STATE_MASTER.replace("  nopreempt\n", "  notify_master /bin/echo hello\n");
+    writeFileSync(join(dir, "unsafe.conf"), notify);
+    runCli(["--no-config", "--fix", "--unsafe-fixes", "unsafe.conf"], { cwd: dir });
+    expect(readFileSync(join(dir, "unsafe.conf"), "utf8")).toBe(notify.replace("/bin/echo hello", '"/bin/echo hello"'));
+  });
+
+  it("is a usage error without --fix or --fix-dry-run", () => {
+    const dir = tempTree({ "m.conf": STATE_MASTER });
+    expect(runCli(["--no-config", "--unsafe-fixes", "m.conf"], { cwd: dir }).code).toBe(2);
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { CLEAN, runCli, STATE_MASTER, tempTree } from "./helpers.js";
 
 const MESSAGE = '"nopreempt" has no effect on vrrp_instance "VI_1" with "state MASTER": keepalived clears it and the instance preempts';
-const HINT = 'use "state BACKUP" on every node; with nopreempt the node with the highest priority still wins the first election';
+const TAKES_EFFECT = "nopreempt then takes effect: whichever node starts first becomes master, and after a failover the VIP no longer returns to this node";
+const HINT = `remove "nopreempt", which changes nothing; or, if it should take effect, use "state BACKUP" (${TAKES_EFFECT})`;
 const ESC = "\u001b[";
 
 describe("output formats", () => {
@@ -20,6 +21,7 @@ describe("output formats", () => {
         "    3 |   nopreempt",
         "      |   ^~~~~~~~~",
         `    hint: ${HINT}`,
+        `    suggestion: replace "state MASTER" with "state BACKUP" — ${TAKES_EFFECT} (changes failover)`,
         "",
         "✖ 1 problem (1 error, 0 warnings)",
         "  1 problem fixable with --fix",
@@ -56,6 +58,7 @@ describe("output formats", () => {
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     const stateOffset = STATE_MASTER.indexOf("MASTER");
+    const lineStart = STATE_MASTER.indexOf("  nopreempt");
     expect(out).toEqual([
       { filePath: join(dir, "clean.conf"), messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 },
       {
@@ -69,7 +72,8 @@ describe("output formats", () => {
             column: 3,
             endLine: 3,
             endColumn: 12,
-            fix: { range: [stateOffset, stateOffset + 6], text: "BACKUP" },
+            fix: { range: [lineStart, lineStart + "  nopreempt\n".length], text: "" },
+            suggestions: [{ desc: `replace "state MASTER" with "state BACKUP": ${TAKES_EFFECT}`, changes: ["failover"], fix: { range: [stateOffset, stateOffset + 6], text: "BACKUP" } }],
             hint: HINT,
           },
         ],
@@ -93,7 +97,7 @@ describe("output formats", () => {
   it("github: workflow command annotations with escaped properties", () => {
     const r = runCli(["-f", "github", "master.conf"], { cwd: dir });
     expect(r.stdout).toBe(
-      `::error file=master.conf,line=3,col=3,endLine=3,endColumn=12,title=keepalived-lint%3A nopreempt-state-master::${MESSAGE}%0A${HINT}\n`,
+      `::error file=master.conf,line=3,col=3,endLine=3,endColumn=12,title=keepalived-lint%3A nopreempt-state-master::${MESSAGE}%0A${HINT}%0Asuggestion: replace "state MASTER" with "state BACKUP" — ${TAKES_EFFECT}\n`,
     );
   });
 

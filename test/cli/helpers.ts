@@ -18,7 +18,7 @@ export interface CliRun {
 
 export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun {
   // Colour and debug settings of the developer's shell must not leak into expectations.
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, KEEPALIVED_LINT_DEBUG: undefined, ...opts.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, KEEPALIVED_LINT_DEBUG: undefined, KEEPALIVED_LINT_KEEPALIVED: "none", ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? repoRoot, env: env as NodeJS.ProcessEnv, input: opts.input ?? "", encoding: "utf8" });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

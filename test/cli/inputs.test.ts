@@ -84,13 +84,14 @@ describe("inputs", () => {
     expect(found).toEqual(["node1.conf nopreempt-weighted-tracking", "node2.conf nopreempt-weighted-tracking", "node3.conf nopreempt-state-master"]);
   });
 
-  it("--fix repairs the example in two passes (state, then weight) and the fixed nodes lint clean", () => {
+  it("--fix repairs the example (node3's ignored nopreempt goes, the others get weight 0 on their tracker line) and the fixed nodes lint clean", () => {
     const dir = tempTree({});
     for (const n of ["node1.conf", "node2.conf", "node3.conf"]) writeFileSync(join(dir, n), readFileSync(join(examples, n), "utf8"));
     expect(runCli(["--fix", dir]).code).toBe(0);
     const node3 = readFileSync(join(dir, "node3.conf"), "utf8");
-    expect(node3).toContain("  state BACKUP\n");
-    expect(node3).toContain("  weight 0\n");
+    expect(node3).toContain("  state MASTER\n");
+    expect(node3).not.toContain("  nopreempt\n");
+    expect(readFileSync(join(dir, "node1.conf"), "utf8")).toContain("    chk_memcached weight 0\n");
     const again = runCli(["-f", "compact", dir]);
     expect(again.stdout).toBe("");
     expect(again.code).toBe(0);

@@ -99,11 +99,13 @@ describe("sarif", () => {
       level: "error",
       locations: [{ physicalLocation: { artifactLocation: { uri: "conf/master.conf", uriBaseId: "%SRCROOT%" }, region: { startLine: 3, startColumn: 3, endLine: 3, endColumn: 12 } } }],
     });
-    // The fix turns `state MASTER` (line 2) into `state BACKUP`: applying the replacement must give that text.
+    // The fix deletes the `nopreempt` line keepalived ignores: applying the replacement must give that text.
     const [replacement] = result.fixes[0].artifactChanges[0].replacements;
     const { charOffset, charLength } = replacement.deletedRegion;
     const fixed = STATE_MASTER.slice(0, charOffset) + replacement.insertedContent.text + STATE_MASTER.slice(charOffset + charLength);
-    expect(fixed).toBe(STATE_MASTER.replace("state MASTER", "state BACKUP"));
+    expect(fixed).toBe(STATE_MASTER.replace("  nopreempt\n", ""));
+    // The suggestion follows as a second proposed fix that says what it changes.
+    expect(result.fixes[1].description.text).toMatch(/^suggestion \(changes failover; applied only with --unsafe-fixes\): replace "state MASTER" with "state BACKUP": nopreempt then takes effect/);
     expect(result.fixes[0].artifactChanges[0].artifactLocation).toEqual({ uri: "conf/master.conf", uriBaseId: "%SRCROOT%" });
     expect(run.originalUriBaseIds["%SRCROOT%"].uri).toBe(`file://${dir}/`);
   });

@@ -8,13 +8,33 @@ describe("subcommands", () => {
     const r = runCli(["rules"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^id\s+severity\s+category\s+fixable\s+description$/);
+    expect(lines[0]).toMatch(/^id\s+severity\s+category\s+fixable\s+keepalived\s+description$/);
     // One row per rule of the same build (rules --json lists its metadata).
     const metas = JSON.parse(runCli(["rules", "--json"]).stdout) as { id: string }[];
     expect(metas.length).toBeGreaterThanOrEqual(20);
     expect(lines.slice(1).map((l) => l.split(" ")[0])).toEqual(metas.map((m) => m.id));
     const row = lines.find((l) => l.startsWith("nopreempt-weighted-tracking "));
-    expect(row?.split(/\s{2,}/).slice(0, 4)).toEqual(["nopreempt-weighted-tracking", "error", "ha", "yes"]);
+    // "some": a weight that counts while the check succeeds gets only a suggestion (issue 17).
+    expect(row?.split(/\s{2,}/).slice(0, 5)).toEqual(["nopreempt-weighted-tracking", "error", "ha", "some", "every release"]);
+  });
+
+  it("rules --target-version lists the rules that run for that release, with their ranges", () => {
+    const all = runCli(["rules"]).stdout;
+    expect(all.split("\n").find((l) => l.startsWith("script-path-through-symlink "))?.split(/\s{2,}/)[4]).toBe("2.3.0 and newer");
+    const old = runCli(["rules", "--target-version", "2.2.7"]);
+    expect(old.code).toBe(0);
+    expect(old.stdout).not.toContain("script-path-through-symlink");
+    expect(old.stdout).toContain("nopreempt-weighted-tracking");
+    expect(runCli(["rules", "--target-version", "2.3"]).stdout).toContain("script-path-through-symlink");
+    expect(runCli(["rules", "--target-version", "1.2"]).code).toBe(2);
+  });
+
+  it("explain names the releases a rule runs for, and the version rule lists what came when", () => {
+    expect(runCli(["explain", "script-path-through-symlink"]).stdout).toContain("Runs for keepalived 2.3.0 and newer.");
+    const v = runCli(["explain", "unsupported-in-target-version"]).stdout;
+    expect(v).toMatch(/- added in 2\.4\.0: .*`vrrp_delay_after_boot` \(global_defs\)/);
+    expect(v).toMatch(/- added in 2\.3\.0: .*`use_symlink_paths` \(global_defs\)/);
+    expect(v).toContain("- 2.2.8 and newer: umask written with symbolic names");
   });
 
   it("explain: prints the rule's docs page", () => {
@@ -53,6 +73,18 @@ describe("subcommands", () => {
     expect(out.diagnostics).toEqual([expect.objectContaining({ file: join(dir, "extra.conf"), ruleId: "unbalanced-brace", line: 4, column: 1 })]);
   });
 
+  it("parse --json: streamed in JSON.stringify's two-space layout, with synthetic words, blocks and empty lists", () => {
+    const dir = tempTree({
+      "k.conf": '$IF=eth0\nvrrp_instance "VI 1" {\n  interface $IF\n  track_script {\n  }\n  virtual_ipaddress {\n    10.0.0.1/24\n  }\n}\nvrrp_script chk {\n',
+    });
+    const r = runCli(["parse", "--json", "k.conf"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.children[0].children[0].args[0]).toMatchObject({ text: "eth0", synthetic: true });
+    expect(out.children[1].block).toEqual({ kind: "keywords", childContext: "vrrp_script", closed: false });
+    expect(r.stdout).toBe(JSON.stringify(out, null, 2) + "\n");
+  });
+
   it("parse without --json prints an outline", () => {
     const dir = tempTree({ "k.conf": "global_defs {\n  router_id lb1\n}\n" });
     const r = runCli(["parse", "k.conf"], { cwd: dir });
@@ -75,7 +107,7 @@ describe("subcommands", () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
     const r = runCli(["--version"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`keepalived-lint ${pkg.version}\nkeepalived versions known to the schema: 2.2.7, 2.4.3, HEAD\n`);
+    expect(r.stdout).toBe(`keepalived-lint ${pkg.version}\nkeepalived versions known to the schema: 2.0.19 to 2.4.3 (every release), and HEAD\n`);
   });
 
   // Subcommands are loaded only when the command line names one (or asks for help): both paths must agree.

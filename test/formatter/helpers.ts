@@ -75,7 +75,7 @@ function projectNode(n: ConfigNode): NodeProjection {
 
 /** What keepalived reads from a text, positions aside. */
 export function projection(text: string) {
-  const r = parseText(text, "/etc/keepalived/keepalived.conf", { configId: CONFIG_ID });
+  const r = parseText(text, "/etc/keepalived/keepalived.conf", { configId: CONFIG_ID, template: "off" });
   return {
     nodes: r.ast.children.map(projectNode),
     definitions: r.ast.definitions.map((d) => ({ name: d.name, value: d.value, multiline: d.multiline })),

@@ -19,7 +19,7 @@ interface Shape {
 }
 
 function outline(text: string, prefixed: boolean): string[] {
-  const r = parseText(text, "/k.conf", { configId: "x" });
+  const r = parseText(text, "/k.conf", { configId: "x", template: "off" });
   const file = r.files.get("/k.conf")!;
   const shift = prefixed ? PREFIX.length : 0;
   const at = (offset: number): Shape => {

@@ -211,6 +211,17 @@ describe("multiline definitions and comments", () => {
     expect(parseText(text, "/k.conf", { targetVersion: "2.2.7" }).ast.definitions[0].value).toBe("a\nb");
     expect(parseText(text).ast.definitions[0].value).toBe("a");
   });
+  test("a comment-only line ends a multiline definition, unless before 2.4.0 it ends in \\", () => {
+    // keepalived 2.2.8, 2.3.4 and 2.4.3 -t: without the backslash all report "Unknown keyword 'router_id'" on line 4
+    // (the definition ended at the comment); with it only 2.4.3 does.
+    const value = (text: string, v: string) => parseText(text, "/k.conf", { targetVersion: v }).ast.definitions[0].value;
+    const withBackslash = "$D= \\\nglobal_defs { \\\n# c1 \\\n  router_id a \\\n}\n$D\n";
+    const without = "$D= \\\nglobal_defs { \\\n# c1\n  router_id a \\\n}\n$D\n";
+    expect(value(withBackslash, "2.3.4")).toBe("\nglobal_defs {\nrouter_id a\n}");
+    expect(value(withBackslash, "2.4.3")).toBe("\nglobal_defs {");
+    expect(value(without, "2.2.8")).toBe("\nglobal_defs {");
+    expect(value(without, "2.4.3")).toBe("\nglobal_defs {");
+  });
   test("outside a definition, 2.2.7 reads a comment line ending in \\ as the line \\ (Unknown keyword '\\')", () => {
     // keepalived 2.2.7 -t on this text: Unknown keyword '\' on lines 2, 3 and 6, nothing on line 4.
     const text = "global_defs {\n#$A= \\\n  ! router_id x \\\n#plain\n}\n# trailing \\\n";

@@ -29,7 +29,7 @@ export interface TestClient {
 export async function startClient(options: { initializationOptions?: unknown; env?: Record<string, string>; args?: string[]; bin?: string } = {}): Promise<TestClient> {
   const proc = spawn(process.execPath, [options.bin ?? serverBin, ...(options.args ?? ["--stdio"])], {
     cwd: repoRoot,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, KEEPALIVED_LINT_KEEPALIVED: "none", ...options.env },
   });
   let err = "";
   proc.stderr.on("data", (b: Buffer) => (err += b.toString()));

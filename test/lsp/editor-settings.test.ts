@@ -16,9 +16,16 @@ import { serverBin, startClient } from "./client.js";
 describe("editorSettings()", () => {
   it("reads the section or { keepalived: section }", () => {
     const section = { targetVersion: "2.2.7", rules: { "unknown-keyword": "off" }, debounceMs: 50, templateEngine: "jinja" };
-    const expected = { lint: { targetVersion: "2.2.7", rules: { "unknown-keyword": "off" } }, debounceMs: 50, templateEngine: "jinja", problems: [] };
+    // templateEngine is the lint's template engine (under the project's "template").
+    const expected = { lint: { targetVersion: "2.2.7", rules: { "unknown-keyword": "off" }, template: "jinja" }, debounceMs: 50, templateEngine: "jinja", problems: [] };
     expect(editorSettings(section)).toEqual(expected);
     expect(editorSettings({ keepalived: section })).toEqual(expected);
+  });
+
+  it("a templateEngine that is no engine is reported and not used", () => {
+    const s = editorSettings({ templateEngine: "twig" });
+    expect(s.lint.template).toBeUndefined();
+    expect(s.problems).toEqual([expect.stringContaining('"template" must be one of')]);
   });
 
   it("ignores what it does not know and what is unset", () => {
@@ -66,7 +73,7 @@ describe("settings in the server", () => {
       await client.notify("workspace/didChangeConfiguration", { settings: { keepalived: { rules: {}, debounceMs: 10 } } });
       const after = await client.diagnostics(uri, (ds) => ds.some((d) => d.code === "unknown-keyword"));
       expect(codes(after)).toContain(`unknown-keyword:${ERROR}`);
-      await client.notify("workspace/didChangeConfiguration", { settings: { keepalived: { targetVersion: "7.0" } } });
+      await client.notify("workspace/didChangeConfiguration", { settings: { keepalived: { targetVersion: "1.3" } } });
       await expect.poll(() => client.logs().join("\n")).toMatch(/"targetVersion" must be .*; ignored/);
     } finally {
       await client.close();

@@ -32,6 +32,7 @@ describe.skipIf(!hasNvim)("neovim 0.7 as the client", () => {
           KL_CHARACTER: "8",
           XDG_STATE_HOME: dir,
           XDG_DATA_HOME: dir,
+          KEEPALIVED_LINT_KEEPALIVED: "none",
         },
       });
       const result = JSON.parse(readFileSync(out, "utf8")) as {

@@ -99,7 +99,10 @@ test("CLI and language server agree on every sample and corpus file, settings an
       client.conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: { code?: unknown; severity?: number; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string }[] }) => {
         const f = uris.get(p.uri);
         if (!f || !compared.has(f)) return;
-        byLsp.set(f, p.diagnostics.map((d) => key(d.code, d.severity === 1 ? 2 : 1, d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, d.message)).sort());
+        // The command line names files in messages relative to the repository root (no machine paths in CI
+        // output); the editor keeps them absolute, as it shows them to the user on that machine.
+        const relativeMessage = (m: string) => m.split(`${dir}/`).join("");
+        byLsp.set(f, p.diagnostics.map((d) => key(d.code, d.severity === 1 ? 2 : 1, d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, relativeMessage(d.message))).sort());
         waiting.delete(p.uri);
         if (waiting.size === 0) done();
       });

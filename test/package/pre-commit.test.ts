@@ -124,8 +124,9 @@ describe.skipIf(!hasPreCommit)("pre-commit hooks (real pre-commit)", () => {
     // pre-commit fails a hook that modified files; the file must now be fixed.
     expect(r.code, r.out).toBe(1);
     const fixed = readFileSync(join(dir, "etc/keepalived/keepalived.conf"), "utf8");
-    expect(fixed).toContain("  weight 0\n");
-    expect(fixed.replace("  weight 0\n", "  weight -20\n")).toBe(broken);
+    // The safe fix sets weight 0 on the instance's own tracker line, never in the shared vrrp_script.
+    expect(fixed).toContain("    chk_memcached weight 0\n");
+    expect(fixed.replace("    chk_memcached weight 0\n", "    chk_memcached\n")).toBe(broken);
     const again = runHooks(dir, ["keepalived-lint-fix"]);
     expect(again.code, again.out).toBe(0);
   }, 15 * 60_000);

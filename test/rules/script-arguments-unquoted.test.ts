@@ -18,6 +18,22 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 27, endColumn: 32, message: 'notify_master runs "/bin/echo" as user "hello": words after the command are not passed to it' }],
     },
     {
+      name: "issue 17 case 4: the classic notify.sh MASTER reads MASTER as the user and drops the script",
+      code: inst("notify_master /etc/keepalived/notify.sh MASTER"),
+      errors: [{ line: 2, column: 43, message: 'notify_master runs "/etc/keepalived/notify.sh" as user "MASTER": "MASTER" is a VRRP state, not a user: keepalived finds no such user and drops the script' }],
+      suggestions: [inst('notify_master "/etc/keepalived/notify.sh MASTER"')],
+    },
+    {
+      name: "a state name after a quoted script: no edit is offered, the hint says where the quotes go",
+      code: inst('notify_backup "/etc/keepalived/notify.sh" backup'),
+      errors: [{ line: 2, message: 'as user "backup": "backup" is a VRRP state' }],
+    },
+    {
+      name: "a word with capitals is an argument (adduser refuses capitals by default)",
+      code: inst("notify /usr/local/bin/vip-changed.sh VIP_UP"),
+      errors: [{ line: 2, message: 'as user "VIP_UP"' }],
+    },
+    {
       name: "a path taken as user name",
       code: inst("notify_master /etc/keepalived/notify.sh /tmp/master.log"),
       errors: [{ line: 2, message: 'as user "/tmp/master.log"' }],

@@ -2,7 +2,8 @@
  * RuleTester in ESLint's spirit: valid cases give no finding of the rule,
  * invalid cases give exactly the listed findings (line/column 1-based), and a
  * fixable finding's fix must produce `output`, re-parse without new reader
- * errors and be stable (fixing the output again changes nothing).
+ * errors and be stable (fixing the output again changes nothing). Every fix
+ * and suggestion also passes the no-behaviour-change check (behaviour.ts).
  */
 import { expect, test } from "vitest";
 import type { Diagnostic } from "../../grammar/ast.js";
@@ -12,6 +13,7 @@ import { applyEdits } from "../../src/engine/fix.js";
 import type { LintOptions } from "../../src/engine/linter.js";
 import { lint } from "../../src/workspace/lint.js";
 import type { Rule } from "../../src/engine/rule.js";
+import { checkFixes } from "./behaviour.js";
 
 export interface ExpectedError {
   /** Substring the message must contain. */
@@ -32,6 +34,10 @@ export interface InvalidCase {
   errors: ExpectedError[];
   /** Text after applying every fix of this rule; omit when no finding has a fix. */
   output?: string;
+  /** A rule with fixable: true finds something here it cannot fix (text from a $DEFINITION or loop, or a file it cannot edit). */
+  noFix?: boolean;
+  /** Text after applying each suggestion alone, in finding order; omit when there are none. */
+  suggestions?: string[];
 }
 
 export interface ValidCase {
@@ -74,12 +80,28 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         if (typeof e.message === "string") expect(d.message).toContain(e.message);
         else if (e.message) expect(d.message).toMatch(e.message);
       });
+      // fixable: true promises a fix on every finding (the rules table says "yes"); otherwise it must say "some".
+      if (rule.meta.fixable === true && !c.noFix) {
+        expect(mine.filter((d) => !d.fix).map((d) => d.message), 'a finding without a fix: make meta.fixable "some" (or mark the case noFix when its text comes from a $DEFINITION or loop)').toEqual([]);
+      }
+      const offered = mine.flatMap((d) => d.suggestions ?? []);
+      for (const sg of offered) {
+        expect(sg.consequence, `suggestion "${sg.description}" must say its consequence`).toBeTruthy();
+        expect(sg.changes?.length, `suggestion "${sg.description}" must declare what it changes`).toBeGreaterThan(0);
+      }
+      if (c.suggestions !== undefined) {
+        expect(offered.map((sg) => applyEdits(c.code, sg.edits.filter((x) => x.file === MAIN)).text)).toEqual(c.suggestions);
+      }
+      const unsafe = checkFixes({ files: { ...c.files, [MAIN]: c.code }, main: MAIN, options: { ...c.options, ruleSet: [rule] } })
+        .filter((k) => k.violations.length > 0)
+        .map((k) => `${k.fix.description}: ${k.violations.join("; ")}`);
+      expect(unsafe, "a fix changes more than it declares").toEqual([]);
       const edits = mine.flatMap((d) => (d.fix ? d.fix.edits.filter((x) => x.file === MAIN) : []));
       if (c.output === undefined) {
         expect(edits, "a finding has a fix: give `output`").toEqual([]);
         return;
       }
-      expect(rule.meta.fixable, "rule reports fixes but meta.fixable is false").toBe(true);
+      expect(rule.meta.fixable, "rule reports fixes but meta.fixable is false").not.toBe(false);
       const fixed = applyEdits(c.code, edits).text;
       expect(fixed).toBe(c.output);
       expect(fixed).not.toBe(c.code);

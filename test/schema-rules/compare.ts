@@ -59,9 +59,9 @@ export interface FileComparison {
   notRead: Finding[];
 }
 
-/** Our findings for one configuration, linted as keepalived 2.2.7 reads it with config id `configId`. */
-export function ourFindings(mainFile: string, configId: string): Finding[] {
-  const r = lint(nodeFiles({ cwd: path.dirname(mainFile) }), [mainFile], { targetVersion: "2.2.7", configId });
+/** Our findings for one configuration, linted as keepalived `version` (default 2.2.7) reads it with config id `configId`. */
+export function ourFindings(mainFile: string, configId: string, version = "2.2.7"): Finding[] {
+  const r = lint(nodeFiles({ cwd: path.dirname(mainFile) }), [mainFile], { targetVersion: version, configId });
   const namespaced = namespacedChildBlocks(r.ast.children, (f) => r.files.get(f)?.text ?? "");
   return r.diagnostics
     .filter((d: Diagnostic) => OUR_RULES.has(d.ruleId) && d.severity === "error")
@@ -234,7 +234,8 @@ export function compare(mainFile: string, oracle: OracleResult, ours: Finding[])
   // A run that died from a signal (2.2.7's checker segfaults after "HTTP/SSL_GET checker has no urls specified",
   // http_get_check_end using the checker it just dequeued) stopped after the last located message it printed.
   const located = oracle.messages.filter((m) => m.line !== null && m.file === mainFile);
-  const stop = oracle.exitCode === 2
+  // 2.2.7 and newer exit 2 there; 2.2.4 exits 4 after the same message.
+  const stop = oracle.exitCode === 2 || oracle.exitCode === 4
     ? all.find((m) => m.kind === "missing-argument" && m.line !== null)
     : oracle.crashed ? located[located.length - 1] : undefined;
   const abandoned = oracle.messages.flatMap((m) => {

@@ -66,3 +66,17 @@ describe("hover on arguments", () => {
     expect(h?.range).toEqual({ start: { line: 2, character: 8 }, end: { line: 2, character: 14 } });
   });
 });
+
+describe("hover names keepalived versions", () => {
+  it("says which releases have the keyword and whether the target does", async () => {
+    const { analyze } = await import("../../src/service/analyze.js");
+    const { memoryFiles } = await import("../../grammar/files.js");
+    const t = "global_defs {\n  vrrp_delay_after_boot 10\n}\n";
+    const a = analyze(memoryFiles({ [MAIN]: t }), MAIN, { defaults: { targetVersion: "2.3.4" } });
+    const h = text(hover(a, MAIN, at(t, "vrrp_delay_after_boot", 1)));
+    expect(h).toContain("keepalived 2.4.0 and newer");
+    expect(h).toContain("**not in 2.3.4** (the target): added in 2.4.0");
+    const newest = analyze(memoryFiles({ [MAIN]: t }), MAIN);
+    expect(text(hover(newest, MAIN, at(t, "vrrp_delay_after_boot", 1)))).toContain("known to 2.4.3 (the target)");
+  });
+});

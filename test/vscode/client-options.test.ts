@@ -70,11 +70,13 @@ describe("which files are keepalived's", () => {
 });
 
 describe("client options", () => {
-  it("sends keepalived files and buffers to the server, not templates (the server has no template support yet)", () => {
-    expect(documentSelector()).toEqual([
-      { scheme: "file", language: "keepalived" },
-      { scheme: "untitled", language: "keepalived" },
-    ]);
+  it("sends keepalived files and buffers to the server, templates included (the server lints them as templates)", () => {
+    expect(documentSelector()).toEqual(
+      ["keepalived", "keepalived-jinja", "keepalived-gotmpl", "keepalived-erb", "keepalived-tftpl"].flatMap((language) => [
+        { scheme: "file", language },
+        { scheme: "untitled", language },
+      ]),
+    );
   });
 
   it("starts the server bundled in the extension", () => {

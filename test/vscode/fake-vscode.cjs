@@ -121,11 +121,11 @@ ext.activate({ extensionPath: extDir, subscriptions: [] }).then(
   async () => {
     const text = readFileSync(file, "utf8");
     const doc = (path, languageId) => ({ uri: uri(pathToFileURL(path).href), fileName: path, languageId, version: 1, getText: () => text, lineCount: text.split("\n").length, isClosed: false });
-    // A Jinja template first: the selector must keep it from the server.
+    // A Jinja template too: the selector sends it, and the server lints it as a template.
     for (const l of openListeners) l(doc(`${file}.j2`, "keepalived-jinja"));
     for (const l of openListeners) l(doc(file, "keepalived"));
     const start = Date.now();
-    while (diagnostics.length === 0 && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
+    while (new Set(diagnostics.map((d) => d.uri)).size < 2 && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
     await ext.deactivate();
     done({ called: [...called], diagnostics });
   },

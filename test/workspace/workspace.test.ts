@@ -12,7 +12,7 @@ const HOST_NOPREEMPT = node({ priority: 100, weight: -20, extra: "  @lb7 nopreem
 
 test("the host name is the default config id; the settings file and overrides win over it", () => {
   const fs = memoryFiles({ "/p/a/k.conf": "", "/p/.keepalived-lint.json": JSON.stringify({ configId: "file-id", targetVersion: "2.2.7" }), "/q/k.conf": "" });
-  expect(new Workspace(fs, { hostName: "lb7" }).settingsFor("/q/k.conf").lint).toMatchObject({ configId: "lb7", targetVersion: "newest" });
+  expect(new Workspace(fs, { hostName: "lb7" }).settingsFor("/q/k.conf").lint).toMatchObject({ configId: "lb7", targetVersion: "2.4.3" });
   expect(new Workspace(fs, { hostName: "lb7" }).settingsFor("/p/a/k.conf").lint).toMatchObject({ configId: "file-id", targetVersion: "2.2.7" });
   const over = new Workspace(fs, { hostName: "lb7", overrides: { configId: "flag", targetVersion: "newest" } });
   expect(over.settingsFor("/p/a/k.conf").lint).toMatchObject({ configId: "flag", targetVersion: "newest" });

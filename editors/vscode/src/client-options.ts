@@ -5,7 +5,7 @@
  * time) so tests can check it outside VS Code.
  */
 import { join } from "node:path";
-import { LANGUAGE_ID } from "../textmate/index.js";
+import { LANGUAGE_ID, TEMPLATE_LANGUAGES } from "../textmate/index.js";
 
 /** The language server, bundled into the extension by scripts/package.mjs (relative to the extension's root). */
 export const SERVER_MODULE = join("dist", "server.js");
@@ -14,11 +14,11 @@ export const SERVER_MODULE = join("dist", "server.js");
 export const SETTINGS_SECTION = "keepalived";
 
 /**
- * Languages the server lints. Templates (keepalived-jinja, …) are highlighted
- * but not sent: the server reads them as plain keepalived until it has
- * template support, and `{{ x }}` would then be a flood of brace errors.
+ * Languages the server lints: keepalived and its templates (keepalived-jinja,
+ * …), which the server recognises by name and content and reads with their
+ * tags as placeholders (docs/templates.md).
  */
-export const LINTED_LANGUAGES: readonly string[] = [LANGUAGE_ID];
+export const LINTED_LANGUAGES: readonly string[] = [LANGUAGE_ID, ...TEMPLATE_LANGUAGES.map((l) => l.id)];
 
 export function serverModule(extensionPath: string): string {
   return join(extensionPath, SERVER_MODULE);

@@ -16,6 +16,7 @@ import type { ClusterRun } from "../../workspace/cluster.js";
 import { UsageError, type CliIo } from "../io.js";
 import { reporterFor, writeReport, type ReportFlags } from "../report.js";
 import { displayPath, sortResults, toMessage } from "../results.js";
+import { maskSecrets, secretsOf } from "../../engine/secrets.js";
 import { workspaceFor } from "../settings.js";
 
 interface ClusterFlags extends ReportFlags {
@@ -72,9 +73,9 @@ async function clusterCommand(given: string[], flags: ClusterFlags, io: CliIo): 
   }
   if (flags.format !== "stylish") return writeReport(results, flags, formatter, io);
   return writeReport(results, flags, formatter, io, {
-    preface: (level) => {
+    preface: (level, width) => {
       const c = new Chalk({ level });
-      return clusterTable(run.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }) + "\n";
+      return clusterTable(run.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }, width) + "\n";
     },
     wrap: (text) => (clean ? text + "no findings\n" : text),
   });
@@ -85,6 +86,7 @@ function resultsOf(run: ClusterRun, cwd: string): FileResult[] {
   const sources = new Map<string, SourceFile>();
   for (const n of run.nodes) for (const [p, f] of n.result.files) if (!sources.has(p)) sources.set(p, f);
   const byFile = new Map<string, Diagnostic[]>([...sources.keys()].map((p) => [p, []]));
+  const secrets = run.nodes.flatMap((n) => secretsOf(n.result.ast));
   for (const d of run.report) {
     const list = byFile.get(d.file) ?? [];
     list.push(d);
@@ -94,7 +96,8 @@ function resultsOf(run: ClusterRun, cwd: string): FileResult[] {
     [...byFile].map(([path, ds]) => ({
       filePath: path,
       displayPath: displayPath(path, cwd),
-      source: sources.get(path)?.text,
+      // Code frames show the line of a finding: its secrets as asterisks.
+      source: sources.get(path) && maskSecrets(sources.get(path)!.text, path, secrets),
       messages: ds.map((d) => toMessage(d, sources.get(path))),
     })),
   );

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { Chalk } from "chalk";
 import type { Command } from "commander";
+import { keywordChangesMarkdown, ruleVersions } from "../version-notes.js";
 import { ALL_RULES, ruleById } from "../../../rules/index.js";
 import { colorLevel } from "../color.js";
 import { UsageError, type CliIo } from "../io.js";
@@ -14,13 +15,17 @@ export function registerExplain(program: Command, io: CliIo, done: (code: number
     .description("print a rule's documentation")
     .argument("<id>", "rule id (see: keepalived-lint rules)")
     .action((id: string) => {
-      if (!ruleById(id)) throw new UsageError(unknownRule(id, ALL_RULES.map((r) => r.meta.id)));
+      const rule = ruleById(id);
+      if (!rule) throw new UsageError(unknownRule(id, ALL_RULES.map((r) => r.meta.id)));
       let text: string;
       try {
         text = readFileSync(ruleDocsFile(id), "utf8");
       } catch (e) {
         throw new UsageError(`cannot read the documentation of ${id}: ${(e as Error).message}`);
       }
+      // Which releases the rule runs for, under the title; the version rule also lists what changed when.
+      if (rule.meta.targetVersions) text = text.replace(/^(# .*\n)/, `$1\nRuns for keepalived ${ruleVersions(rule.meta)}.\n`);
+      if (id === "unsupported-in-target-version") text = text.replace(/\n*$/, "\n") + keywordChangesMarkdown();
       const parent = program.opts<{ color?: boolean }>();
       io.stdout(render(text, colorLevel(parent.color, io.env, io.stdoutIsTTY)));
       done(0);

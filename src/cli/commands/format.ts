@@ -13,7 +13,8 @@ import { writeFileAtomic, WriteRefused } from "../../node/write.js";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../../engine/config.js";
-import { format, type FormatOptions } from "../../formatter/index.js";
+import { format, formatTemplateText, type FormatOptions } from "../../formatter/index.js";
+import { detectEngine, ENGINE_NAMES } from "../../../grammar/template/index.js";
 import { unifiedDiff } from "../diff.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { displayPath } from "../results.js";
@@ -76,8 +77,15 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
 
       let changed = 0;
       let refused = 0;
-      const handle = (name: string, text: string, options: FormatOptions, write?: (out: string) => void) => {
-        const out = format(text, options);
+      const handle = (name: string, text: string, options: FormatOptions, write?: (out: string) => void, path?: string) => {
+        // A template is only re-indented, never split, joined or changed in a tag (src/formatter/template.ts).
+        const engine = detectEngine(path ?? name, text);
+        let out: string;
+        if (engine) {
+          const r = formatTemplateText(text, { ...options, template: engine });
+          if (r.refused) io.stderr(`${name}: ${ENGINE_NAMES[engine]} template left as it is: ${r.refused}\n`);
+          out = r.text;
+        } else out = format(text, options);
         if (out !== text) changed++;
         if (flags.check) {
           if (out !== text) io.stderr(`${name}: not formatted\n`);
@@ -109,7 +117,7 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
               io.stderr(`keepalived-lint: ${e.message}\n`);
               refused++;
             }
-          });
+          }, t.path);
         }
       }
       if (flags.check && changed === 0) io.stderr("all files formatted\n");

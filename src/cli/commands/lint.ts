@@ -6,7 +6,7 @@
  * configurations that include it (repository.ts finds them).
  */
 import { readFileSync } from "node:fs";
-import { basename, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { writeFileAtomic, WriteRefused } from "../../node/write.js";
 import type { Diagnostic } from "../../../grammar/ast.js";
 import { overlayFiles } from "../../../grammar/files.js";
@@ -15,9 +15,12 @@ import { ALL_RULES } from "../../../rules/index.js";
 import type { LintResult } from "../../engine/linter.js";
 import type { FileResult } from "../../reporters/types.js";
 import { fixLoop } from "../../workspace/fix.js";
+import { nodesFromSettings } from "../../workspace/cluster.js";
+import { maskSecrets, scrubText, secretsOf, type Secret } from "../../engine/secrets.js";
 import { fragmentFindings, hasFindingsElsewhere, looksLikeFragment, softenUnresolved } from "../../workspace/fragments.js";
 import type { Settings } from "../../workspace/settings.js";
 import { Workspace } from "../../workspace/workspace.js";
+import { checkBaselineFlags, withBaseline, type BaselineFlags } from "../baseline.js";
 import { unifiedDiff } from "../diff.js";
 import { UsageError, EXIT, type CliIo } from "../io.js";
 import { reporterFor, writeReport } from "../report.js";
@@ -28,7 +31,7 @@ import { expandTargets, type Target } from "../targets.js";
 
 export const DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
 
-export interface LintFlags {
+export interface LintFlags extends BaselineFlags {
   format: string;
   outputFile?: string;
   stdinFilename?: string;
@@ -39,10 +42,14 @@ export interface LintFlags {
   printConfig?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  unsafeFixes?: boolean;
+  exitLikeKeepalived?: boolean;
   maxWarnings?: number;
   maxExpandedLines?: number;
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
+  template?: string;
+  templateVars?: string;
   root?: string[];
 }
 
@@ -64,18 +71,30 @@ interface Run {
   reported: Diagnostic[];
   /** Files to list in the report (also when clean). */
   shown: string[];
+  /** Secret values of every pass's texts (kept out of diffs). */
+  secrets: Secret[];
 }
 
 export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   if (io.env.KEEPALIVED_LINT_INTERNAL_ERROR_TEST === "1") throw new Error("internal error requested by KEEPALIVED_LINT_INTERNAL_ERROR_TEST");
   const formatter = await reporterFor(flags);
+  checkBaselineFlags(flags);
   const workspace = workspaceFor(flags, io);
   const fs = workspace.fs;
 
   if (flags.printConfig !== undefined) {
     const s = workspace.settingsFor(resolve(io.cwd, flags.printConfig));
     const rules = Object.fromEntries(ALL_RULES.map((r) => [r.meta.id, s.lint.rules?.[r.meta.id] ?? r.meta.severity]));
-    const shown = { configFile: s.configFile ?? null, targetVersion: s.lint.targetVersion, configId: s.lint.configId, ignore: s.ignore, ...(s.file.root !== undefined && { root: s.file.root }), ...(s.file.roots && { roots: s.file.roots }), rules };
+    const shown = {
+      configFile: s.configFile ?? null,
+      targetVersion: s.lint.targetVersion,
+      targetVersionFrom: s.targetVersionFrom,
+      configId: s.lint.configId,
+      ignore: s.ignore,
+      ...(s.file.root !== undefined && { root: s.file.root }),
+      ...(s.file.roots && { roots: s.file.roots }),
+      rules,
+    };
     io.stdout(JSON.stringify(shown, null, 2) + "\n");
     return EXIT.ok;
   }
@@ -94,10 +113,13 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
     args.push(dflt);
   }
   const ignored = (p: string) => workspace.ignoredBy(p) !== undefined;
-  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored });
+  // A directory contributes its templates only when templates are asked for (--template).
+  const templates = flags.template !== undefined && flags.template !== "off";
+  const targets = expandTargets(fs, args, io.cwd, { top: repo.top, ignored, templates });
   if (stdin) targets.unshift({ path: stdin.path, explicit: true });
 
   const fixing = !!(flags.fix || flags.fixDryRun);
+  if (flags.unsafeFixes && !fixing) throw new UsageError("--unsafe-fixes goes with --fix or --fix-dry-run (it also applies suggestions, which change behaviour)");
   const plans: Plan[] = [];
   for (const target of targets) {
     const settings = workspace.settingsFor(target.path);
@@ -118,18 +140,41 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const runs: Run[] = [];
   for (const plan of plans) {
     if (!plan.target.explicit && plan.owners.length > 0 && plan.owners.every((o) => mains.has(o))) continue;
-    runs.push(...lintPlan(plan, repo, workspace, fixing, stdin && { ...stdin, text: stdinText ?? "", named: flags.stdinFilename !== undefined }));
+    runs.push(...lintPlan(plan, repo, workspace, fixing, !!flags.unsafeFixes, stdin && { ...stdin, text: stdinText ?? "", named: flags.stdinFilename !== undefined }));
   }
+  for (const run of runs) refineWithCluster(run, workspace);
   // A file found in a directory or by a glob that another linted config includes is checked as part of that config only.
   const included = new Set(runs.flatMap((r) => (r.main === r.target.path ? [...r.result.files.keys()].filter((p) => p !== r.target.path) : [])));
   const kept = runs.filter((r) => r.target.explicit || r.main !== r.target.path || !included.has(r.target.path));
   for (const d of repo.detections()) io.stderr(detectionNote(d, repo.top));
 
-  const results = collect(kept, io.cwd, stdin);
+  const baselineSetting = (file: string) => {
+    const s = workspace.settingsFor(file);
+    return s.configFile !== undefined && s.file.baseline !== undefined ? resolve(dirname(s.configFile), s.file.baseline) : undefined;
+  };
+  const results = withBaseline(collect(kept, io.cwd, stdin), flags, io, baselineSetting);
   if (fixing) writeFixes(kept, io, flags, stdin);
   // Standard output then carries a patch or the fixed config: keep the report out of it.
   const toStderr = !!flags.fixDryRun || (!!flags.fix && stdin !== undefined);
-  return writeReport(results, flags, formatter, io, { toStderr, top: repo.top });
+  const code = await writeReport(results, flags, formatter, io, { toStderr, top: repo.top });
+  // Parity with `keepalived -t` (Ansible's validate:, CI): only what keepalived itself refuses counts.
+  if (!flags.exitLikeKeepalived || code === EXIT.internal) return code;
+  return results.some((r) => r.messages.some((m) => m.refusedByKeepalived)) ? EXIT.problems : EXIT.ok;
+}
+
+/**
+ * One truth with `keepalived-lint cluster`: when a main file is a node of the
+ * `cluster` list of its settings, findings whose truth depends on the other
+ * nodes give way to the cluster's verdict (run `cluster` to see it).
+ */
+function refineWithCluster(run: Run, workspace: Workspace): void {
+  if (run.main !== run.target.path) return;
+  const specs = nodesFromSettings(workspace.settingsFor(run.target.path));
+  if (specs.length < 2 || !specs.some((s) => s.path === run.target.path)) return;
+  if (specs.some((s) => !workspace.fs.readFile(s.path).ok)) return;
+  const key = (d: Diagnostic) => `${d.ruleId}\0${d.file}\0${d.start}\0${d.end}\0${d.message}`;
+  const superseded = new Set([...workspace.cluster(specs).superseded].map(key));
+  if (superseded.size > 0) run.reported = run.reported.filter((d) => !superseded.has(key(d)));
 }
 
 /**
@@ -138,12 +183,12 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
  * unresolved references softened). A fragment: through each owner, only its
  * own findings and those elsewhere that it causes, fixes only in it.
  */
-function lintPlan(plan: Plan, repo: Repository, workspace: Workspace, fixing: boolean, stdin?: { path: string; text: string; named: boolean }): Run[] {
+function lintPlan(plan: Plan, repo: Repository, workspace: Workspace, fixing: boolean, unsafe: boolean, stdin?: { path: string; text: string; named: boolean }): Run[] {
   const { target } = plan;
   const ignored = (p: string) => p !== target.path && workspace.ignoredBy(p) !== undefined;
   const initial = () => new Map(stdin && stdin.path === target.path ? [[stdin.path, stdin.text]] : []);
   if (plan.owners.length === 0) {
-    const outcome = fixLoop((t) => repo.lint(target.path, t), initial(), fixing, (p) => !ignored(p));
+    const outcome = fixLoop((t) => repo.lint(target.path, t), initial(), fixing, (p) => !ignored(p), unsafe);
     const { result } = outcome;
     let reported = result.diagnostics.filter((d) => !ignored(d.file));
     // Standard input without a name is whatever the user says it is: a main configuration.
@@ -152,7 +197,7 @@ function lintPlan(plan: Plan, repo: Repository, workspace: Workspace, fixing: bo
     return [{ target, main: target.path, ...outcome, reported, shown: [target.path, ...[...result.files.keys()].filter((p) => !ignored(p))] }];
   }
   const runs = plan.owners.map((owner): Run => {
-    const outcome = fixLoop((t) => repo.lint(owner, t), initial(), fixing, (p) => p === target.path);
+    const outcome = fixLoop((t) => repo.lint(owner, t), initial(), fixing, (p) => p === target.path, unsafe);
     const without = hasFindingsElsewhere(outcome.result, target.path) ? repo.lint(owner, new Map([...outcome.texts, [target.path, ""]])) : undefined;
     const reported = fragmentFindings(outcome.result, target.path, without, rootRelative(target.path, repo.top)).filter((d) => !ignored(d.file));
     return { target, main: owner, ...outcome, reported, shown: [target.path, ...reported.map((d) => d.file)] };
@@ -192,11 +237,13 @@ function collect(runs: Run[], cwd: string, stdin?: { path: string; name: string 
       e.diagnostics.set(`${d.ruleId}\0${d.start}\0${d.end}\0${d.message}`, d);
     }
   }
+  const secrets = runs.flatMap((r) => secretsOf(r.result.ast));
   return sortResults(
     [...files].map(([path, e]) => ({
       filePath: path,
       displayPath: displayPath(path, cwd, stdin),
-      source: e.source?.text,
+      // Code frames show the line of a finding: its secrets as asterisks.
+      source: e.source && maskSecrets(e.source.text, path, secrets),
       messages: [...e.diagnostics.values()].map((d) => toMessage(d, e.source)),
     })),
   );
@@ -218,7 +265,8 @@ function writeFixes(runs: Run[], io: CliIo, flags: LintFlags, stdin?: { path: st
       const after = run.texts.get(path) ?? before;
       const name = displayPath(path, io.cwd, stdin);
       if (flags.fixDryRun) {
-        io.stdout(unifiedDiff(before, after, `a/${name}`, `b/${name}`));
+        // A diff shows whole lines: a password next to a fix must not appear in it.
+        io.stdout(scrubText(unifiedDiff(before, after, `a/${name}`, `b/${name}`), run.secrets));
       } else if (!(stdin && path === stdin.path)) {
         writeFixed(path, before, after, io);
       }

@@ -6,9 +6,10 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { wordForDisplay, type ConfigNode, type Word } from "../../../grammar/ast.js";
-import { readConfig } from "../../../grammar/reader.js";
+import { readConfig, type ParseResult } from "../../../grammar/reader.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { UsageError, type CliIo } from "../io.js";
+import { JsonStream } from "../json-stream.js";
 import { displayPath, toMessage } from "../results.js";
 import { workspaceFor } from "../settings.js";
 
@@ -25,7 +26,7 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
     .argument("<file>", "main config file")
     .option("--json", "print the AST and the reader's findings as JSON")
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
-    .option("--target-version <version>", "keepalived version: 2.2.7 or newest")
+    .option("--target-version <version>", "keepalived release: 2.0.19 to 2.4.3, HEAD or newest (default: the installed keepalived, else newest)")
     .action((file: string, flags: ParseFlags) => {
       // The config id and target version the linter would use: the workspace's settings, flags winning.
       // The main command defines the same options and commander may hand them to it: take either.
@@ -38,15 +39,7 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
       const { configId, targetVersion } = workspace.settingsFor(path).lint;
       const parsed = readConfig(fs, [path], { configId, targetVersion }, new Map([[path, r.text]]));
       if (flags.json) {
-        const out = {
-          roots: parsed.ast.roots,
-          files: [...parsed.files.keys()],
-          children: parsed.ast.children.map((n) => nodeJson(n, parsed.files)),
-          includes: parsed.ast.includes.map((i) => ({ keyword: i.keyword, pattern: i.pattern, file: i.span.file, ...pos(parsed.files.get(i.span.file), i.span.start), files: i.files })),
-          definitions: parsed.ast.definitions.map((d) => ({ name: d.name, value: d.value, multiline: d.multiline, file: d.span.file, ...pos(parsed.files.get(d.span.file), d.span.start) })),
-          diagnostics: parsed.diagnostics.map((d) => ({ file: d.file, ...toMessage(d, parsed.files.get(d.file)) })),
-        };
-        io.stdout(JSON.stringify(out, null, 2) + "\n");
+        writeJson(parsed, io);
       } else {
         const lines: string[] = [];
         const walk = (n: ConfigNode, depth: number) => {
@@ -68,6 +61,30 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
 
 function pos(file: SourceFile | undefined, offset: number): { line: number; column: number } {
   return file?.position(offset) ?? { line: 1, column: 1 };
+}
+
+/**
+ * The AST as JSON, written top-level block by block: one string of the whole
+ * tree took 1.5 GB on a 500k-line config. Each block is JSON.stringify'd on
+ * its own (the native layout is faster than one made by hand) and indented to
+ * its depth, so the text is what JSON.stringify(out, null, 2) gives (tests
+ * compare the two).
+ */
+function writeJson(parsed: ParseResult, io: CliIo): void {
+  const files = parsed.files;
+  const json = new JsonStream(io.stdout);
+  json.open("{");
+  json.field("roots", parsed.ast.roots);
+  json.field("files", [...files.keys()]);
+  json.key("children");
+  json.open("[");
+  for (const n of parsed.ast.children) json.value(nodeJson(n, files));
+  json.close("]");
+  json.field("includes", parsed.ast.includes.map((i) => ({ keyword: i.keyword, pattern: i.pattern, file: i.span.file, ...pos(files.get(i.span.file), i.span.start), files: i.files })));
+  json.field("definitions", parsed.ast.definitions.map((d) => ({ name: d.name, value: d.value, multiline: d.multiline, file: d.span.file, ...pos(files.get(d.span.file), d.span.start) })));
+  json.field("diagnostics", parsed.diagnostics.map((d) => ({ file: d.file, ...toMessage(d, files.get(d.file)) })));
+  json.close("}");
+  json.end();
 }
 
 function wordJson(w: Word, files: ReadonlyMap<string, SourceFile>) {

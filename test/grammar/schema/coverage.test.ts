@@ -159,7 +159,7 @@ describe("aliases, deprecations and references", () => {
   });
 
   it("records where 2.2.7 read a value differently", () => {
-    expect(lookupKeyword("global_defs", "vrrp_strict")?.v227).toEqual({ type: "flag" });
-    expect(lookupKeyword("vrrp_script", "interval")?.v227).toEqual({ type: "uint", range: [0, 4294] });
+    expect(lookupKeyword("global_defs", "vrrp_strict")?.older).toEqual({ until: "2.3.0", type: "flag" });
+    expect(lookupKeyword("vrrp_script", "interval")?.older).toEqual({ until: "2.3.2", type: "uint", range: [0, 4294] });
   });
 });

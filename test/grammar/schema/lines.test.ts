@@ -133,7 +133,7 @@ describe("virtual_routes / static_routes", () => {
 
   it("2.2.7 cannot track a route without dev (Warning - cannot track route … with no interface specified)", () => {
     const line = (t: string) => parseEntryLine(R, t.split(" ").map((text) => ({ text })), "2.2.7").errors.map((e) => e.message);
-    expect(line("10.6.0.0/16 via 10.0.0.1")).toEqual(["keepalived 2.2.7 cannot track a route without dev; add dev or no_track"]);
+    expect(line("10.6.0.0/16 via 10.0.0.1")).toEqual(["keepalived 2.2.7 cannot track a route without dev (2.3.2 and newer can); add dev or no_track"]);
     expect(line("10.6.0.0/16 via 10.0.0.1 dev eth0")).toEqual([]);
     expect(line("10.6.0.0/16 via 10.0.0.1 no_track")).toEqual([]);
     expect(errors(R, "10.6.0.0/16 via 10.0.0.1")).toEqual([]);

@@ -1,0 +1,64 @@
+/**
+ * `--template-vars`: a template with its simple variables replaced by
+ * values, to lint one node's rendering. Only expression tags that name a
+ * variable (`{{ vip }}`, `{{ .Node.Priority }}`, `<%= @state %>`,
+ * `<%= $state %>`, `${vrid}`, `${VAR:-x}`) whose value is a string, number or
+ * boolean are replaced; every other tag stays a tag. `spans` maps the
+ * rendering's offsets back to the template's, so findings point at the
+ * template's own lines.
+ */
+import type { TemplateEngine } from "./engines.js";
+import { scanTags } from "./tags.js";
+
+export interface Rendering {
+  text: string;
+  /** Each replaced tag: [template start, template end, rendering start, rendering end], in order. */
+  spans: [number, number, number, number][];
+}
+
+const NAME: Record<TemplateEngine, RegExp> = {
+  jinja: /^\{\{[-+]?\s*([A-Za-z_][\w.]*)\s*[-+]?\}\}$/,
+  mustache: /^\{\{\{?\s*([A-Za-z_][\w.]*)\s*\}?\}\}$/,
+  go: /^\{\{-?\s*\.([A-Za-z_][\w.]*)\s*-?\}\}$/,
+  erb: /^<%=\s*@?([A-Za-z_]\w*)\s*-?%>$/,
+  epp: /^<%=\s*\$([A-Za-z_]\w*)\s*-?%>$/,
+  terraform: /^\$\{~?\s*([A-Za-z_][\w.]*)\s*~?\}$/,
+  envsubst: /^\$\{([A-Za-z_]\w*)(?::?-[^}]*)?\}$/,
+};
+
+export function substituteVars(text: string, engine: TemplateEngine, vars: Record<string, unknown>): Rendering {
+  const spans: Rendering["spans"] = [];
+  let out = "";
+  let last = 0;
+  for (const tag of scanTags(text, engine)) {
+    if (tag.kind !== "expr") continue;
+    const m = NAME[engine].exec(text.slice(tag.start, tag.end));
+    const value = m ? lookup(vars, m[1]) : undefined;
+    if (value === undefined) continue;
+    out += text.slice(last, tag.start);
+    spans.push([tag.start, tag.end, out.length, out.length + value.length]);
+    out += value;
+    last = tag.end;
+  }
+  return { text: out + text.slice(last), spans };
+}
+
+function lookup(vars: Record<string, unknown>, path: string): string | undefined {
+  let v: unknown = vars;
+  for (const k of path.split(".")) {
+    if (v === null || typeof v !== "object" || Array.isArray(v) || !(k in v)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
+}
+
+/** The template offset of rendering offset `o`; inside a replaced value, the tag's start (or end, for an end offset). */
+export function templateOffset(r: Rendering, o: number, end = false): number {
+  let delta = 0;
+  for (const [ts, te, rs, re] of r.spans) {
+    if (o < rs || (end && o === rs)) break;
+    if (o < re || (end && o === re)) return end ? te : ts;
+    delta = te - re;
+  }
+  return o + delta;
+}

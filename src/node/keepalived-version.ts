@@ -1,0 +1,56 @@
+/**
+ * Which keepalived this machine runs: the default target version when neither
+ * the command line nor the settings file names one. Asks `keepalived --version`
+ * of the first keepalived on PATH, else /usr/sbin/keepalived. Front ends (CLI,
+ * language server) call this; the engine only ever gets the version as data.
+ *
+ * KEEPALIVED_LINT_KEEPALIVED=/path/to/keepalived asks that binary instead;
+ * KEEPALIVED_LINT_KEEPALIVED=none skips detection (the newest release applies).
+ */
+import { spawnSync } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
+import { normalizeVersion, type TargetVersion } from "../../grammar/schema/versions.js";
+
+export interface DetectedVersion {
+  version: TargetVersion;
+  /** The binary asked, e.g. /usr/sbin/keepalived. */
+  binary: string;
+  /** What it printed, e.g. "Keepalived v2.2.7 (01/16,2022)". */
+  banner: string;
+}
+
+/** keepalived's version banner ("Keepalived v2.2.7 (01/16,2022)", on stderr) as a release the schema knows. */
+export function parseVersionBanner(output: string): TargetVersion | undefined {
+  const m = /Keepalived v(\d+\.\d+\.\d+)/i.exec(output);
+  return m ? normalizeVersion(m[1]!) : undefined;
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The keepalived binary to ask, if any. */
+export function findKeepalived(env: Record<string, string | undefined> = process.env): string | undefined {
+  const chosen = env.KEEPALIVED_LINT_KEEPALIVED;
+  if (chosen === "none") return undefined;
+  if (chosen) return executable(chosen) ? chosen : undefined;
+  const dirs = (env.PATH ?? "").split(delimiter).filter(Boolean);
+  return [...dirs.map((d) => join(d, "keepalived")), "/usr/sbin/keepalived"].find(executable);
+}
+
+/** The installed keepalived's version; undefined when there is none or it says nothing we can read. Never throws. */
+export function detectKeepalivedVersion(env: Record<string, string | undefined> = process.env): DetectedVersion | undefined {
+  const binary = findKeepalived(env);
+  if (!binary) return undefined;
+  // keepalived prints its banner on stderr; the timeout guards against a wrapper that waits.
+  const r = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 3000, stdio: ["ignore", "pipe", "pipe"] });
+  const banner = `${r.stderr ?? ""}${r.stdout ?? ""}`.split("\n").find((l) => /Keepalived v/i.test(l))?.trim() ?? "";
+  const version = parseVersionBanner(banner);
+  return version ? { version, binary, banner } : undefined;
+}

@@ -1,0 +1,34 @@
+// The language service on a template: hover and completion keep working
+// around the tags, and formatting only re-indents.
+import { describe, expect, it } from "vitest";
+import { memoryFiles } from "../../grammar/files.js";
+import { analyze, complete, formatDocument, hover } from "../../src/service/index.js";
+
+const PATH = "/r/templates/keepalived.conf.j2";
+const TEXT = "vrrp_instance VI_{{ id }} {\n{% if master %}\n    state MASTER\n{% endif %}\n    priority {{ prio }}\n    prio\n}\n";
+const analysis = () => analyze(memoryFiles({ [PATH]: TEXT }), PATH);
+const value = (h: ReturnType<typeof hover>) => (h && typeof h.contents === "object" && "value" in h.contents ? h.contents.value : "");
+
+describe("a template in the editor", () => {
+  it("hover describes a keyword next to a tag", () => {
+    expect(value(hover(analysis(), PATH, TEXT.indexOf("priority") + 2))).toContain("**priority**");
+  });
+
+  it("completion offers the keywords of the block a tag names", () => {
+    const items = complete(analysis(), PATH, TEXT.indexOf("    prio\n") + 8).map((i) => i.label);
+    expect(items).toContain("priority");
+    expect(items).toContain("nopreempt");
+  });
+
+  it("the editor's findings are the template's own, not its tags'", () => {
+    const ds = analysis().result.diagnostics;
+    expect(ds.filter((d) => d.ruleId === "unknown-keyword").map((d) => TEXT.slice(d.start, d.end))).toEqual(["prio"]);
+    for (const d of ds) expect(TEXT.slice(d.start, d.end)).not.toMatch(/\{\{|\{%|%\}|\}\}/);
+  });
+
+  it("formatting re-indents and keeps every tag", () => {
+    const messy = TEXT.replace("    state MASTER", "state MASTER");
+    const [edit] = formatDocument(messy, { template: "jinja" });
+    expect(edit.newText).toBe(TEXT);
+  });
+});
