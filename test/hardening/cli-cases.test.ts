@@ -69,7 +69,8 @@ describe("long and deep inputs take linear time", () => {
   });
 
   it("a line of 80,000 '{': lint and parse --json", () => {
-    const lint = runTimed(["-f", "compact", "braces.conf"], { cwd: dir });
+    // `{{` would make the file a Mustache template by its content: this case is about keepalived's own braces.
+    const lint = runTimed(["-f", "compact", "--template", "off", "braces.conf"], { cwd: dir });
     finished(lint, 20_000);
     expect(lint.stdout).toMatch(/braces\.conf:1:\d+: error: 780\d\d more findings in this file are not shown/);
     const parse = runTimed(["parse", "--json", "braces.conf"], { cwd: dir });
