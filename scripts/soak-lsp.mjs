@@ -11,19 +11,9 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { prng } from "./fuzz-lib.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ["{", "}", " ", "\n", "\r\n", "\t", "\"", "#", "!", "$X", "$X=a \\\n", "~SEQ(i,1,3) ", "@id ", "include x.conf\n", "vrrp_instance VI_1 {\n",
   "state MASTER\n", "nopreempt\n", "priority 100\n", "track_script {\n chk weight -20\n}\n", "virtual_ipaddress {\n 10.0.0.1\n}\n", "vrrp_script chk {\n script /bin/true\n}\n", "é", "\0"];

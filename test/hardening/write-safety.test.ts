@@ -6,6 +6,7 @@ import { chmodSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliPath, STATE_MASTER, tempTree } from "../cli/helpers.js";
+import { createRng } from "../oracle/mutants.js";
 import { runTimed } from "./helpers.js";
 
 /** Unformatted (2-space indentation) and large enough that writing it takes a while. */
@@ -13,17 +14,6 @@ function bigConfig(n: number): string {
   return Array.from({ length: n }, (_, i) => `vrrp_instance VI_${i} {\n  state BACKUP\n  interface eth0\n  virtual_router_id ${(i % 255) + 1}\n  priority 100\n  virtual_ipaddress {\n    10.0.${i % 250}.1\n  }\n}\n`).join("");
 }
 
-/** mulberry32: a fixed seed gives the same kill moments on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("writing configurations back", () => {
   it("format --write keeps the mode and writes through a symlink to its target", () => {
@@ -69,7 +59,8 @@ describe("writing configurations back", () => {
     expect(done.code).toBe(0);
     const after = readFileSync(join(dir, "expected.conf"), "utf8");
     expect(after).not.toBe(before);
-    const random = rng(24);
+    // a fixed seed gives the same kill moments on every run
+    const random = createRng(24);
     const seen = { old: 0, new: 0 };
     for (let i = 0; i < 12; i++) {
       const file = join(dir, `k${i}.conf`);
