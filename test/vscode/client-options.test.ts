@@ -91,7 +91,8 @@ describe("client options", () => {
     const options = initializationOptions((key) => given[key]);
     expect(Object.keys(options).sort()).toEqual(declared.sort());
     // ... and the server reads them as given.
-    expect(editorSettings(options)).toEqual({ lint: { targetVersion: "2.2.7", rules: { "unknown-keyword": "off" }, configId: "lb2" }, debounceMs: 50, templateEngine: "jinja", problems: [] });
+    // (the template engine reaches the lint options too: the server reads templates with it)
+    expect(editorSettings(options)).toEqual({ lint: { targetVersion: "2.2.7", rules: { "unknown-keyword": "off" }, configId: "lb2", template: "jinja" }, debounceMs: 50, templateEngine: "jinja", problems: [] });
   });
 
   it("leaves out what is unset, so the project's file and the server's defaults apply", () => {
