@@ -8,18 +8,23 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { FileAccess } from "../../grammar/files.js";
+import { isTemplateName as isEngineTemplateName } from "../../grammar/template/index.js";
 import { gitignoreVerdict, parseGitignore, type IgnoreRule } from "./gitignore.js";
 
 /** `*.conf`, and keepalived's own sample naming `keepalived.conf.<what>`, but not editor or package-manager backups. */
 const CONFIG_NAME = /\.conf$|^keepalived\.conf\./;
 const BACKUP_NAME = /(?:\.(?:bak|orig|old|save|swp|tmp|rpmnew|rpmsave|dpkg-[a-z]+|ucf-[a-z]+)|~)$/;
-/** Template sources (Jinja, ERB, Go/Consul templates, …): rendered into configs elsewhere. */
-const TEMPLATE_NAME = /\.(?:j2|jinja2?|tmpl|tpl|template|erb|epp|mustache|hbs|gotmpl|ctmpl)$/;
+/**
+ * Template sources of engines the reader does not read (Handlebars, consul-template, a generic
+ * `.template`): rendered into configs elsewhere, never linted. The engines it reads are
+ * grammar/template's list.
+ */
+const OTHER_TEMPLATE_NAME = /\.(?:template|hbs|ctmpl)$/;
 /** Directories that never hold configs of the project itself. */
 const SKIPPED_DIRS = new Set([".git", ".hg", ".svn", "node_modules"]);
 
 export function isTemplateName(name: string): boolean {
-  return TEMPLATE_NAME.test(name);
+  return isEngineTemplateName(name) || OTHER_TEMPLATE_NAME.test(name);
 }
 
 export function isConfigName(name: string, templates = false): boolean {
