@@ -1,6 +1,9 @@
 // The fixed-seed slice of `npm run fuzz` (scripts/fuzz.mjs) on the sources,
 // and a replay of every saved fuzz fixture: no throw, no internal error, and
-// at most 2 s of CPU time each.
+// no runaway work: at most 10 s of CPU time each. `npm run fuzz` saves any input over 2 s as a
+// fixture; here the limit only catches a hang or a quadratic blow-up (minutes), because CPU time on a
+// loaded machine (GC and compiler threads count too) swings around 2 s for the slowest inputs, and a
+// test must give the same verdict every time (speed is for bench/).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,7 +15,7 @@ import { checkInput, inputStream, loadSeeds } from "../../scripts/fuzz-lib.mjs";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const api = { lintText, format, memoryFiles };
-const CPU_LIMIT_MS = 2000;
+const CPU_LIMIT_MS = 10_000;
 
 function cpuMs(f: () => unknown): { ms: number; result: unknown } {
   const c0 = process.cpuUsage();
