@@ -11,6 +11,7 @@
  * Both branches of a conditional and the body of a loop are read; `branches`
  * records which parts are mutually exclusive.
  */
+import { SourceFile } from "../source.js";
 import type { TemplateEngine } from "./engines.js";
 import { scanTags, type Tag } from "./tags.js";
 
@@ -77,7 +78,9 @@ export function templateView(text: string, engine: TemplateEngine): TemplateView
   const placeholders: [number, number][] = [];
   const branches: BranchGroup[] = [];
   const literalLines = linesWithLiteralText(text, tags);
-  const lineOf = lineIndex(text);
+  // 0-based line of an offset, by the reader's own line index
+  const source = new SourceFile("", text);
+  const lineOf = (offset: number) => source.position(offset).line - 1;
 
   // Pair structure tags: open … else … close.
   interface Open {
@@ -157,20 +160,6 @@ function linesWithLiteralText(text: string, tags: Tag[]): Set<number> {
   return out;
 }
 
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (o) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-}
 
 /** String.fromCharCode takes a bounded number of arguments: the codes in slices. */
 function stringOf(codes: Uint16Array): string {
