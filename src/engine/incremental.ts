@@ -15,6 +15,7 @@
  */
 import type { ConfigNode, Diagnostic, Fix, Span } from "../../grammar/ast.js";
 import { budgetsOf } from "../../grammar/budgets.js";
+import type { FileAccess } from "../../grammar/files.js";
 import { parsePiece, parseText, type MovableParse, type ParseResult } from "../../grammar/reader.js";
 import { SourceFile } from "../../grammar/source.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
@@ -46,9 +47,20 @@ export interface UpdateStats {
 /** `$`, an include, a statement starting with `@` or `~`, template tags: anything that reaches beyond its own block. */
 const NOT_LOCAL = /\$|\binclude[a-z]?\b|(?:^|[{}])[ \t]*[@~]|\{\{|\{%|<%|%\{/m;
 
+/** Where an edit was made: the range [start, end) of the old text it replaced (the new text's length says the rest). */
+export interface EditHint {
+  start: number;
+  end: number;
+}
+
+/** A parse and its model (made when first asked for): what hover and completion read, without a lint. */
+export type ParsedWithModel = ParseResult & { readonly model: ConfigModel; readonly targetVersion: string };
+
 export class IncrementalLint {
   private chunks: Chunk[] | undefined;
   private text = "";
+  /** The last whole parse, with the text and files it read (parse() then update() of one text reads once). */
+  private wholeParse: { text: string; fs: FileAccess | undefined; parsed: ParseResult } | undefined;
   private readonly blockRules: Rule[];
   private readonly fileRules: Rule[];
   last: UpdateStats = { mode: "whole", reread: 0, chunks: 0 };
@@ -61,29 +73,47 @@ export class IncrementalLint {
     this.fileRules = options.ruleSet.filter((r) => r.meta.scope !== "block");
   }
 
-  /** Lints `text`, the file's whole new content, reusing what the previous text's lint can give. */
-  update(text: string): LintResult {
+  /**
+   * Lints `text`, the file's whole new content, reusing what the previous
+   * text's lint can give. `fs`: the other files (includes) when the file is
+   * read whole; `hint`: where the edit was, when the caller knows (else the
+   * chunks are compared with the new text).
+   */
+  update(text: string, fs?: FileAccess, hint?: EditHint): LintResult {
+    const chunks = this.sync(text, fs, hint);
+    return chunks ? this.assemble(text, chunks, true) : lintParsed(this.wholeParse!.parsed, this.options);
+  }
+
+  /** Reads `text` as update() does, without linting: the tree and model for hover and completion. */
+  parse(text: string, fs?: FileAccess, hint?: EditHint): ParsedWithModel {
+    const chunks = this.sync(text, fs, hint);
+    if (chunks) return this.assemble(text, chunks, false);
+    const parsed = this.wholeParse!.parsed;
+    return withModel({ ...parsed }, parsed, lintSettingsOf(this.options).targetVersion);
+  }
+
+  /** Brings the chunks up to `text`; undefined when it is read whole (this.wholeParse). */
+  private sync(text: string, fs: FileAccess | undefined, hint: EditHint | undefined): Chunk[] | undefined {
     const old = this.text;
     this.text = text;
     if (this.chunks && text.length <= budgetsOf(this.options.budgets).totalChars) {
-      const result = this.reread(old, text, this.chunks);
-      if (result) return result;
+      const chunks = this.reread(old, text, this.chunks, hint);
+      if (chunks) return chunks;
     }
-    return this.whole(text);
+    return this.whole(text, fs);
   }
 
-  /** Reads and lints the text whole; keeps it as chunks when it is made of independent blocks. */
-  private whole(text: string): LintResult {
+  /** Reads the text whole; keeps it as chunks when it is made of independent blocks. */
+  private whole(text: string, fs: FileAccess | undefined): Chunk[] | undefined {
     this.chunks = undefined;
-    const parsed = parseText(text, this.path, readerOptionsOf(this.options));
-    const chunks = this.options.templateVars === undefined && isLocal(parsed) ? this.split(text, parsed.ast.children) : undefined;
-    if (!chunks) {
-      this.last = { mode: "whole", reread: text.length, chunks: 0 };
-      return lintParsed(parsed, this.options);
+    if (this.wholeParse?.text !== text || this.wholeParse.fs !== fs) {
+      this.wholeParse = { text, fs, parsed: parseText(text, this.path, readerOptionsOf(this.options), fs) };
     }
+    const parsed = this.wholeParse.parsed;
+    const chunks = this.options.templateVars === undefined && isLocal(parsed) && parsed.files.size === 1 ? this.split(text, parsed.ast.children) : undefined;
     this.chunks = chunks;
-    this.last = { mode: "whole", reread: text.length, chunks: chunks.length };
-    return this.assemble(text, chunks);
+    this.last = { mode: "whole", reread: text.length, chunks: chunks?.length ?? 0 };
+    return chunks;
   }
 
   /** Chunks of whole lines, one per top-level block that starts a line (leading text with the first); undefined when one is not self-contained. */
@@ -116,21 +146,33 @@ export class IncrementalLint {
   }
 
   /**
-   * The edit as chunks: those before and after it unchanged (compared in
-   * place, from both ends), the ones between read again as one. Undefined
-   * when the new chunk is not self-contained.
+   * The edit as chunks: those before and after it unchanged, the ones
+   * between read again as one. Unchanged ones are found from the hint, else
+   * by comparing them in place from both ends. Undefined when the new chunk
+   * is not self-contained.
    */
-  private reread(old: string, text: string, chunks: Chunk[]): LintResult | undefined {
+  private reread(old: string, text: string, chunks: Chunk[], hint: EditHint | undefined): Chunk[] | undefined {
+    if (chunks.length === 0) return undefined;
     const delta = text.length - old.length;
-    let a = 0;
-    while (a < chunks.length && text.startsWith(chunks[a].text, chunks[a].start)) a++;
-    if (a === chunks.length && delta === 0) return this.assemble(text, chunks);
-    // The edit starts a line (the last chunk may end without a line break: text added to it continues its line).
-    while (a > 0 && (a === chunks.length ? old.length : chunks[a].start) > 0 && text.charCodeAt((a === chunks.length ? old.length : chunks[a].start) - 1) !== 10) a--;
+    let a: number;
+    let b: number;
+    if (hint && hint.start >= 0 && hint.start <= hint.end && hint.end <= old.length) {
+      // The last chunk starting at or before the edit, up to the first one after it.
+      a = chunkAt(chunks, hint.start);
+      b = a + 1;
+      while (b < chunks.length && chunks[b].start < hint.end) b++;
+    } else {
+      a = 0;
+      while (a < chunks.length && text.startsWith(chunks[a].text, chunks[a].start)) a++;
+      if (a === chunks.length && delta === 0) return chunks;
+      // The edit starts a line (the last chunk may end without a line break: text added to it continues its line).
+      while (a > 0 && (a === chunks.length ? old.length : chunks[a].start) > 0 && text.charCodeAt((a === chunks.length ? old.length : chunks[a].start) - 1) !== 10) a--;
+      const from = a < chunks.length ? chunks[a].start : old.length;
+      b = chunks.length;
+      while (b > a && chunks[b - 1].start + delta >= from && text.startsWith(chunks[b - 1].text, chunks[b - 1].start + delta)) b--;
+    }
     const from = a < chunks.length ? chunks[a].start : old.length;
-    // Chunks after the edit, moved by delta, unchanged; the first of them must start a line.
-    let b = chunks.length;
-    while (b > a && chunks[b - 1].start + delta >= from && text.startsWith(chunks[b - 1].text, chunks[b - 1].start + delta)) b--;
+    // The first unchanged chunk after the edit must start a line.
     while (b < chunks.length && chunks[b].start + delta > 0 && text.charCodeAt(chunks[b].start + delta - 1) !== 10) b++;
     const to = b < chunks.length ? chunks[b].start + delta : text.length;
     if (to < from) return undefined;
@@ -144,21 +186,19 @@ export class IncrementalLint {
     const next = [...chunks.slice(0, a), ...fresh, ...chunks.slice(b)];
     this.chunks = next;
     this.last = { mode: "incremental", reread: to - from, chunks: next.length };
-    return this.assemble(text, next);
+    return next;
   }
 
-  /** The file's lint from its chunks: their trees as one, the file-scoped rules on it, the kept findings moved into place. */
-  private assemble(text: string, chunks: Chunk[]): LintResult {
+  /** The file from its chunks: their trees as one; with `lint`, the file-scoped rules run on it and the kept findings moved into place. */
+  private assemble(text: string, chunks: Chunk[], lint: true): LintResult;
+  private assemble(text: string, chunks: Chunk[], lint: false): ParsedWithModel;
+  private assemble(text: string, chunks: Chunk[], lint: boolean): LintResult | ParsedWithModel {
     const path = this.path;
     const children: ConfigNode[] = [];
     const reader: Diagnostic[] = [];
-    const found: Diagnostic[] = [];
-    const secrets: Secret[] = [];
     for (const c of chunks) {
       for (const n of c.parse.ast.children) children.push(n);
       for (const d of c.reader) reader.push(shifted(d, c.start));
-      for (const d of c.findings) found.push(shifted(d, c.start));
-      for (const s of c.secrets) secrets.push({ ...s, start: s.start + c.start, end: s.end + c.start });
     }
     const parsed: ParseResult = {
       ast: { children, definitions: [], definitionUses: [], includes: [], roots: [path] },
@@ -168,6 +208,13 @@ export class IncrementalLint {
       renderings: new Map(),
     };
     const settings = lintSettingsOf(this.options);
+    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion);
+    const found: Diagnostic[] = [];
+    const secrets: Secret[] = [];
+    for (const c of chunks) {
+      for (const d of c.findings) found.push(shifted(d, c.start));
+      for (const s of c.secrets) secrets.push({ ...s, start: s.start + c.start, end: s.end + c.start });
+    }
     let model: ConfigModel | undefined;
     const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
     for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel)) found.push(d);
@@ -177,6 +224,25 @@ export class IncrementalLint {
     Object.defineProperty(result, "model", { get: getModel, enumerable: true });
     return result;
   }
+}
+
+/** `out` with a model of `parsed`, made when first read. */
+function withModel(out: ParseResult, parsed: ParseResult, targetVersion: string): ParsedWithModel {
+  let model: ConfigModel | undefined;
+  Object.defineProperty(out, "model", { get: () => (model ??= buildModel(parsed.ast, { targetVersion })), enumerable: true });
+  return Object.assign(out, { targetVersion }) as ParsedWithModel;
+}
+
+/** Index of the last chunk that starts at or before `offset`. */
+function chunkAt(chunks: readonly Chunk[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Nothing that reaches beyond the text read: no include, definition, template or rendering. */
