@@ -21,3 +21,4 @@ export { SettingsResolver, type Settings, type SettingsSource, type SettingOverr
 export { ownersOf, MAIN_FILE_NAME } from "./workspace/owners.js";
 export { derivedConfigId, nodeFromArgument, nodesFromSettings, nodeNames, runCluster, type NodeSpec, type ClusterRun, type ClusterRunOptions } from "./workspace/cluster.js";
 export { lintAndFix, MAX_PASSES, type FixOutcome } from "./workspace/fix.js";
+export { parseTemplateVars, TemplateVarsError } from "./workspace/template-vars.js";

@@ -33,7 +33,7 @@ export function substituteVars(text: string, engine: TemplateEngine, vars: Recor
   for (const tag of scanTags(text, engine)) {
     if (tag.kind !== "expr") continue;
     const m = NAME[engine].exec(text.slice(tag.start, tag.end));
-    const value = m ? lookup(vars, m[1]) : undefined;
+    const value = m ? lookup(vars, m[1], engine) : undefined;
     if (value === undefined) continue;
     out += text.slice(last, tag.start);
     spans.push([tag.start, tag.end, out.length, out.length + value.length]);
@@ -43,12 +43,14 @@ export function substituteVars(text: string, engine: TemplateEngine, vars: Recor
   return { text: out + text.slice(last), spans };
 }
 
-function lookup(vars: Record<string, unknown>, path: string): string | undefined {
+function lookup(vars: Record<string, unknown>, path: string, engine: TemplateEngine): string | undefined {
   let v: unknown = vars;
   for (const k of path.split(".")) {
     if (v === null || typeof v !== "object" || Array.isArray(v) || !(k in v)) return undefined;
     v = (v as Record<string, unknown>)[k];
   }
+  // Jinja2 is Python: a boolean renders True or False.
+  if (typeof v === "boolean" && engine === "jinja") return v ? "True" : "False";
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
 }
 

@@ -60,6 +60,8 @@ describe("--template-vars", () => {
     "t/keepalived.conf.j2": "vrrp_instance VI_1 {\n  state BACKUP\n  interface eth0\n  virtual_router_id {{ vrid }}\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n",
     "host_vars/lb1.json": '{ "vrid": 300 }',
     "host_vars/bad.json": "vrid: 300\n",
+    "host_vars/lb1.yml": "---\n# Ansible host_vars\nvrid: 300\n",
+    "host_vars/lb2.yml": "vrid: 51\nvrid: 52\n",
   });
 
   it("lints one rendering and reports on the template's line and column", () => {
@@ -68,9 +70,24 @@ describe("--template-vars", () => {
     expect(r.code).toBe(1);
   });
 
-  it("a file that is not a JSON object is a usage error", () => {
-    const r = runCli(["--no-config", "--template-vars", "host_vars/bad.json", "t/keepalived.conf.j2"], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("a JSON object of variables is expected");
+  it("reads YAML host_vars as well", () => {
+    const r = runCli(["--no-config", "-f", "compact", "--template-vars", "host_vars/lb1.yml", "t/keepalived.conf.j2"], { cwd: dir });
+    expect(r.stdout).toMatch(/^t\/keepalived\.conf\.j2:4:21: .*"300".*\[invalid-value\]$/m);
+    expect(r.code).toBe(1);
+  });
+
+  it("a broken vars file is a usage error at its file:line:column, without a stack trace", () => {
+    // YAML in a .json file: JSON's first token, "v", at line 1, column 1.
+    const json = runCli(["--no-config", "--template-vars", "host_vars/bad.json", "t/keepalived.conf.j2"], { cwd: dir });
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/--template-vars host_vars\/bad\.json:1:1: /);
+    // The second `vrid:` key, at line 2, column 1.
+    const yaml = runCli(["--no-config", "--template-vars", "host_vars/lb2.yml", "t/keepalived.conf.j2"], { cwd: dir });
+    expect(yaml.code).toBe(2);
+    expect(yaml.stderr).toMatch(/--template-vars host_vars\/lb2\.yml:2:1: .*unique/);
+    const missing = runCli(["--no-config", "--template-vars", "host_vars/none.yml", "t/keepalived.conf.j2"], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("host_vars/none.yml: no such file");
+    for (const r of [json, yaml, missing]) expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });
