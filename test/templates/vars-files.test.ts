@@ -71,3 +71,18 @@ describe("a broken vars file: file:line:column, never a stack", () => {
     expect(failure('{"vrid": 300', "lb1.json")).toMatch(/^lb1\.json:1:13: /);
   });
 });
+
+describe("a replaced tag's trim markers", () => {
+  test("strip the whitespace beside the value, as the engine does; findings stay on the template's lines", () => {
+    const text = "vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id {{ vrid -}}\n\n    priority 100\n    virtual_ipaddress {\n        192.0.2.1\n    }\n}\n";
+    const r = lintText(text, "/t/keepalived.conf.j2", { templateVars: { vrid: 300 } });
+    // Jinja2's `-}}` strips both line breaks and the indentation: one line, `300priority`.
+    expect(r.renderings.get("/t/keepalived.conf.j2")!.text).toContain("virtual_router_id 300priority 100\n");
+    const f = r.files.get("/t/keepalived.conf.j2")!;
+    const bad = r.diagnostics.find((d) => d.ruleId === "invalid-value")!;
+    expect(f.position(bad.start)).toMatchObject({ line: 4, column: 23 });
+    // The finding after the stripped text lands after it in the template too (line 6, not 4).
+    const line6 = text.indexOf("    priority");
+    expect(r.diagnostics.every((d) => d.start < text.indexOf("\n\n") || d.start >= line6)).toBe(true);
+  });
+});
