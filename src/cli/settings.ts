@@ -70,8 +70,8 @@ export interface SettingFlags {
   reportUnusedDisableDirectives?: boolean;
   /** --template ENGINE|auto|off */
   template?: string;
-  /** --template-vars FILE (YAML or JSON) */
-  templateVars?: string;
+  /** --template-vars FILE (YAML or JSON); lint reads one, cluster one per node. */
+  templateVars?: string | string[];
   /** --max-expanded-lines: the expansion budget, for the rare legitimate giant (docs/limits.md). */
   maxExpandedLines?: number;
 }
@@ -91,10 +91,19 @@ export function settingsSource(flags: SettingFlags, cwd: string): SettingsSource
       ...(flags.configId !== undefined && { configId: flags.configId }),
       ...(flags.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives }),
       ...(flags.template !== undefined && { template: parseTemplateChoice(flags.template) }),
-      ...(flags.templateVars !== undefined && { templateVars: readTemplateVars(resolve(cwd, flags.templateVars), flags.templateVars) }),
+      ...templateVarsOf(flags.templateVars, cwd),
       ...(flags.maxExpandedLines !== undefined && { budgets: { expandedLines: positiveInteger("--max-expanded-lines", flags.maxExpandedLines) } }),
     },
   };
+}
+
+/** One --template-vars file: the variables of the one rendering linted. */
+function templateVarsOf(given: string | string[] | undefined, cwd: string): { templateVars?: Record<string, unknown> } {
+  const files = given === undefined ? [] : [given].flat();
+  if (files.length > 1) {
+    throw new UsageError("--template-vars: give one vars file to lint one rendering; to lint one node per vars file: keepalived-lint cluster TEMPLATE --template-vars lb1.yml --template-vars lb2.yml");
+  }
+  return files.length === 1 ? { templateVars: readTemplateVars(resolve(cwd, files[0]), files[0]) } : {};
 }
 
 function positiveInteger(flag: string, n: number): number {

@@ -15,7 +15,7 @@ import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, MERGED_USR_LINKS, type LintSettings, type Report, type Rule, type RuleContext, type RuleMeta, type Visitors } from "./rule.js";
-import { fromRenderings, templateFindings } from "./templates.js";
+import { fromRenderings, templateFindings, toTemplateOffsets } from "./templates.js";
 import { scrubFinding, secretsOf } from "./secrets.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
@@ -130,7 +130,10 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   if (secrets.length > 0) diagnostics = diagnostics.map((d) => scrubFinding(d, secrets));
   const uncapped = dedupe(diagnostics).sort(byPosition);
   diagnostics = capPerFile(uncapped, budgetsOf(options.budgets).findingsPerFile);
-  return { ...parsed, diagnostics, fixable: uncapped.filter(hasEdits), readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+  const result = { ...parsed, diagnostics, fixable: uncapped.filter(hasEdits), readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+  // --template-vars: the tree and model point into the template as the findings do (a cluster of renderings needs it).
+  toTemplateOffsets(parsed, result.model);
+  return result;
 }
 
 /** Does what the rule finds happen in the target release (meta.targetVersions)? */

@@ -91,3 +91,50 @@ describe("--template-vars", () => {
     for (const r of [json, yaml, missing]) expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe("cluster: one template, a node per --template-vars", () => {
+  const template = "global_defs {\n  router_id {{ inventory_hostname }}\n}\nvrrp_instance VI_1 {\n  state {{ vrrp.state }}\n  interface eth0\n  virtual_router_id 51\n  priority {{ vrrp.priority }}\n  advert_int 1\n  virtual_ipaddress {\n    192.0.2.10/24\n  }\n}\n";
+  const vars = (host: string, state: string, priority: number) => `inventory_hostname: ${host}\nvrrp:\n  state: ${state}\n  priority: ${priority}\n`;
+  const dir = tempTree({
+    "roles/lb/templates/keepalived.conf.j2": template,
+    "host_vars/lb1.yml": vars("lb1", "MASTER", 100),
+    "host_vars/lb2.yml": vars("lb2", "BACKUP", 100),
+    "host_vars/lb3.yml": vars("lb3", "BACKUP", 90),
+  });
+  const T = "roles/lb/templates/keepalived.conf.j2";
+
+  it("equal priorities in two vars files: the cluster finding on the template's priority line (8:3)", () => {
+    const r = runCli(["cluster", "--no-config", "-f", "compact", T, "--template-vars", "host_vars/lb1.yml", "--template-vars", "host_vars/lb2.yml"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^roles\/lb\/templates\/keepalived\.conf\.j2:8:3: .*lb\d.*lb\d.*priority 100.*\[equal-priorities\]$/m);
+  });
+
+  it("different priorities: no tie; the JSON report names each node's vars file", () => {
+    const r = runCli(["cluster", "--no-config", "-f", "json", T, "--template-vars", "host_vars/lb1.yml", "--template-vars", "b=host_vars/lb3.yml"], { cwd: dir });
+    const out = JSON.parse(r.stdout);
+    expect(out.nodes).toEqual([
+      { name: "lb1", file: T, configId: "lb1", templateVars: "host_vars/lb1.yml" },
+      { name: "lb3", file: T, configId: "b", templateVars: "host_vars/lb3.yml" },
+    ]);
+    expect(out.groups[0].members.map((m: { priority: number }) => m.priority)).toEqual([100, 90]);
+    const ids = out.results.flatMap((x: { messages: { ruleId: string }[] }) => x.messages.map((m) => m.ruleId));
+    expect(ids).not.toContain("equal-priorities");
+  });
+
+  it("usage errors: several vars files need one template; lint takes one vars file; a broken one names its line", () => {
+    const two = runCli(["cluster", "--no-config", T, T, "--template-vars", "host_vars/lb1.yml", "--template-vars", "host_vars/lb2.yml"], { cwd: dir });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain("give one template");
+    const lint = runCli(["--no-config", T, "--template-vars", "host_vars/lb1.yml", "--template-vars", "host_vars/lb2.yml"], { cwd: dir });
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toContain("keepalived-lint cluster TEMPLATE");
+    const same = runCli(["cluster", "--no-config", T, "--template-vars", "host_vars/lb1.yml", "--template-vars", "x/lb1.yml"], { cwd: dir });
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('both name node "lb1"');
+    const d = tempTree({ [T]: template, "a.yml": "vrrp: [1,\n", "b.yml": vars("lb2", "BACKUP", 1) });
+    const broken = runCli(["cluster", "--no-config", T, "--template-vars", "a.yml", "--template-vars", "b.yml"], { cwd: d });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/--template-vars a\.yml:\d+:\d+: /);
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
+  });
+});
