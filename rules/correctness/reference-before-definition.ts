@@ -8,7 +8,7 @@
  * come first.
  */
 import type { ConfigNode, Word } from "../../grammar/ast.js";
-import { getContext, lookupKeyword, parseEntryLine, type RefKind } from "../../grammar/schema/index.js";
+import { getContext, keywordOf, parseEntryLine, type RefKind } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { allNodes, contextLabel } from "../schema/helpers-tree.js";
 
@@ -28,7 +28,7 @@ export default defineRule({
     const definitions = new Map<string, { node: ConfigNode; order: number }>();
     nodes.forEach((node, order) => {
       if (node.kind !== "keyword" || !node.known || !node.args[0]) return;
-      const kind = lookupKeyword(node.context, node.name)?.defines;
+      const kind = keywordOf(node)?.defines;
       const key = kind && `${kind}\0${node.args[0].text}`;
       if (key && !definitions.has(key)) definitions.set(key, { node, order });
     });
@@ -54,7 +54,7 @@ export default defineRule({
 /** The names a line refers to, with what kind of object each names. */
 function referencesOf(node: ConfigNode): [RefKind, Word][] {
   if (node.kind === "keyword") {
-    const ref = node.known ? lookupKeyword(node.context, node.name)?.ref : undefined;
+    const ref = node.known ? keywordOf(node)?.ref : undefined;
     return ref && node.args[0] ? [[ref, node.args[0]]] : [];
   }
   const entryRef = getContext(node.context)?.entryRef;
