@@ -173,11 +173,6 @@ export class WordColumns {
     return sliceText(this.texts[this.runFile[this.run(w)]], start, start + this.lengths[w]);
   }
 
-  /** Looks word w's text up in `table` (a KeywordTable). */
-  lookup<T>(w: number, table: { getText(text: string): T }): T {
-    return table.getText(this.text(w));
-  }
-
   file(w: number): number {
     const o = this.object(w);
     return o ? this.fileIds.get(o.file)! : this.runFile[this.run(w)];

@@ -3,7 +3,7 @@
  * the same setting under another name, the fix renames it.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { configTestRefusesDeprecated, knownIn, lookupKeyword } from "../../grammar/schema/index.js";
+import { configTestRefusesDeprecated, knownIn, keywordOf, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
@@ -18,10 +18,18 @@ export default defineRule({
     keepalivedRefuses: "some",
   },
   create(ctx) {
+    // Names set in each block, built once per block: scanning the siblings per deprecated keyword was
+    // quadratic (a block of 18,000 keywords, a third of them deprecated, took seconds; issue 24).
+    const namesIn = new WeakMap<readonly ConfigNode[], Set<string>>();
+    const setIn = (siblings: readonly ConfigNode[]) => {
+      let names = namesIn.get(siblings);
+      if (!names) namesIn.set(siblings, (names = new Set(siblings.map((c) => c.name))));
+      return names;
+    };
     return { node: visit };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known) return;
-      const spec = lookupKeyword(node.context, node.name);
+      const spec = keywordOf(node);
       if (!spec?.deprecated) return;
       const use = spec.deprecated.use;
       const since = spec.deprecated.since && /^v?\d/.test(spec.deprecated.since) ? ` (since ${spec.deprecated.since.replace(/^v?/, "v")})` : "";
@@ -29,7 +37,7 @@ export default defineRule({
       // Renaming is only safe when the target keepalived knows the new name and the block does not set it already.
       const renamable = replacement !== undefined
         && knownIn(replacement, ctx.settings.targetVersion)
-        && (replacement.kind === "block" || !(node.parent?.children ?? ctx.ast.children).some((c) => c.name === replacement.name));
+        && (replacement.kind === "block" || !setIn(node.parent?.children ?? ctx.ast.children).has(replacement.name));
       const message = use
         ? `"${node.name}" is deprecated${since}; use "${use}" instead`
         : `"${node.name}" is deprecated${since}`;

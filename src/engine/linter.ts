@@ -15,7 +15,7 @@ import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, MERGED_USR_LINKS, type LintSettings, type Report, type Rule, type RuleContext, type RuleMeta, type Visitors } from "./rule.js";
-import { fromRenderings, templateFindings } from "./templates.js";
+import { fromRenderings, templateFindings, toTemplateOffsets } from "./templates.js";
 import { scrubFinding, secretsOf, type Secret } from "./secrets.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
@@ -85,7 +85,10 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
   const found = runRules(parsed, options, options.ruleSet, settings, getModel);
   const { diagnostics, fixable } = finishFindings(parsed, found, options);
-  return { ...parsed, diagnostics, fixable, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+  const result = { ...parsed, diagnostics, fixable, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+  // --template-vars: the tree and model point into the template as the findings do (a cluster of renderings needs it).
+  toTemplateOffsets(parsed, result.model);
+  return result;
 }
 
 /** The settings rules read, out of the lint options. */
