@@ -144,8 +144,10 @@ export class IncrementalLint {
     const parse = parsePiece(text, this.path, readerOptionsOf(this.options));
     if (!isLocal(parse) || parse.diagnostics.some((d) => d.ruleId === "unbalanced-brace")) return undefined;
     const settings = lintSettingsOf(this.options);
-    const findings = runRules(parse, this.options, this.blockRules, settings, () => noModel());
-    const chunk: Chunk = { text, start: 0, parse, reader: parse.diagnostics, findings, secrets: secretsOf(parse.ast) };
+    // Copied: a report may hold the tree's own words (related spans), which move with the chunk.
+    const findings = runRules(parse, this.options, this.blockRules, settings, () => noModel()).map((d) => shifted(d, 0));
+    const reader = parse.diagnostics.map((d) => shifted(d, 0));
+    const chunk: Chunk = { text, start: 0, parse, reader, findings, secrets: secretsOf(parse.ast) };
     move(chunk, start);
     return chunk;
   }
@@ -187,7 +189,7 @@ export class IncrementalLint {
       if (!chunk) return undefined;
       fresh.push(chunk);
     }
-    for (let i = b; i < chunks.length; i++) move(chunks[i], chunks[i].start + delta);
+    if (delta !== 0) for (let i = b; i < chunks.length; i++) move(chunks[i], chunks[i].start + delta);
     const next = [...chunks.slice(0, a), ...fresh, ...chunks.slice(b)];
     this.chunks = next;
     this.last = { mode: "incremental", reread: to - from, chunks: next.length };
@@ -267,10 +269,10 @@ function move(chunk: Chunk, start: number) {
   chunk.start = start;
 }
 
-/** A chunk's finding (positions relative to the chunk) placed where the chunk is. */
+/** A copy of a chunk's finding (positions relative to the chunk) placed where the chunk is. */
 function shifted(d: Diagnostic, by: number): Diagnostic {
   // An internal error sits at the file's start, wherever the rule failed.
-  if (by === 0 || d.ruleId === "internal-error") return d;
+  if (d.ruleId === "internal-error") return d;
   const span = <T extends Span>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
   const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map(span) });
   const out: Diagnostic = { ...d, start: d.start + by, end: d.end + by };
