@@ -6,6 +6,7 @@
 // anything outside its block makes some edit here disagree.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { getContext, lookupKeyword } from "../../grammar/schema/index.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { incrementalLint, lintText } from "../../src/workspace/lint.js";
 import type { LintOptions, LintResult } from "../../src/engine/linter.js";
@@ -126,6 +127,7 @@ describe("incremental lint (the language server's) equals a full lint", () => {
   // missing-brace, unexpected-brace and unbalanced-brace are left out: their findings always come with braces that
   // keepalived's count finds unbalanced (an ignored '{' makes its '}' close the enclosing block), and such text is read whole.
   const TRIGGERS: Record<string, { text: string; top?: boolean; targetVersion?: string }> = {
+    "deprecated-keyword": { text: "  vmac_garp_intvl 10\n" },
     "invalid-value": { text: "  priority 300\n" },
     "line-too-long": { text: `  ${"y".repeat(1100)}\n` },
     "missing-argument": { text: "  interface\n" },
@@ -137,6 +139,13 @@ describe("incremental lint (the language server's) equals a full lint", () => {
     "unmatched-quote": { text: "  notify_master \"/usr/bin/x\n" },
     "unsupported-in-target-version": { text: "  owner_ignore_adverts\n", targetVersion: "2.2.4" },
   };
+
+  it("deprecated-keyword stays in its block: no top-level deprecated keyword is renamed to a setting (it would look at other blocks)", () => {
+    const root = getContext("root")!;
+    const renamedToSettings = [...root.keywords.values()].filter((k) => k.deprecated && k.aliasOf && lookupKeyword("root", k.aliasOf)?.kind !== "block");
+    expect(renamedToSettings.map((k) => k.name)).toEqual([]);
+    expect([...root.keywords.values()].some((k) => k.deprecated)).toBe(true);
+  });
 
   it("names a trigger for every block-scoped rule", () => {
     expect(Object.keys(TRIGGERS).sort()).toEqual(BLOCK_RULES.filter((id) => !["missing-brace", "unexpected-brace", "unbalanced-brace"].includes(id)).sort());
