@@ -243,6 +243,18 @@ export class TreeStore {
     return end;
   }
 
+  /**
+   * Moves the whole parse `delta` characters on, as if its text started that
+   * much later in the file (the editor's incremental re-read: a block that
+   * did not change is kept, only moved). Views already made are moved in
+   * place and keep their identity and the objects they made.
+   */
+  rebase(delta: number): void {
+    if (delta === 0) return;
+    const moved = this.words.rebase(delta);
+    for (const v of this.rootViews ?? []) (v as NodeView).shift(delta, moved);
+  }
+
   // ---- views ---------------------------------------------------------------
 
   /** Top-level nodes, in load order (call once the parser has finished). */
@@ -287,8 +299,9 @@ class NodeView implements ConfigNode {
   readonly context: string;
   readonly known: boolean;
   readonly file: string;
-  readonly start: number;
-  readonly end: number;
+  /** Not readonly: rebase() moves a view (see TreeStore.rebase). */
+  start: number;
+  end: number;
   readonly parent: ConfigNode | undefined;
   readonly spec: KeywordFacts | undefined;
   readonly #store: TreeStore;
@@ -321,6 +334,25 @@ class NodeView implements ConfigNode {
   get name(): string {
     // A known keyword's name is its facts' (one string, no slice of the file per line).
     return this.spec !== undefined ? this.spec.name : this.keyword.text;
+  }
+
+  /** Moves this view and what it made `delta` on; `moved`: word objects the store has moved already. */
+  shift(delta: number, moved: ReadonlySet<Word>): void {
+    this.start += delta;
+    this.end += delta;
+    const move = (s: { start: number; end: number } | undefined) => {
+      if (s && !moved.has(s as Word)) {
+        s.start += delta;
+        s.end += delta;
+      }
+    };
+    move(this.#keyword);
+    if (this.#args) for (const a of this.#args) move(a);
+    if (this.#block) {
+      move(this.#block.open);
+      move(this.#block.close);
+    }
+    if (this.#children) for (const c of this.#children) (c as NodeView).shift(delta, moved);
   }
 
   get keyword(): Word {
