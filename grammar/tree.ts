@@ -9,14 +9,15 @@
  * Nodes are stored in document order (pre-order), so a node's subtree is the
  * index range [n, its block's end): its first child is n + 1 and a child's next
  * sibling starts where the child's subtree ends. Memory touched is what costs
- * (page faults on fresh arrays), hence few and narrow columns: 6 bytes per
- * node (flags, first word, word count). What only a block has (its subtree
+ * (page faults on fresh arrays), hence few and narrow columns: 8 bytes per
+ * node (flags, keyword, first word, word count). What only a block has (its subtree
  * end, child context and `}`) is in block columns, one row per block, in
  * node order. What can be worked out when a view is made is not stored: a
  * node's context is its parent's child context, its end follows from its
  * words and its `}`.
  */
 import type { Block, ConfigNode, Via, Word } from "./ast.js";
+import type { KeywordFacts } from "./schema/types.js";
 import { grow } from "./columns.js";
 import { WordColumns } from "./word-columns.js";
 
@@ -41,6 +42,8 @@ const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
 export class TreeStore {
   readonly words = new WordColumns();
   readonly contexts: string[] = [];
+  /** Each context's keywords, by context id, as the parser's KeywordTable numbers them (`keys`). */
+  readonly keywordsOf: (readonly KeywordFacts[])[] = [];
   private contextIds = new Map<string, number>();
   /** Context of the top-level nodes (set by the parser). */
   topContext = 0;
@@ -49,6 +52,8 @@ export class TreeStore {
   nodeCount = 0;
   private flags = new Uint8Array(512);
   private word0 = new Int32Array(512);
+  /** The node's keyword in its context's `keywordsOf` list, + 1 (0: an entry or unknown keyword). */
+  private keys = new Uint16Array(512);
   /** Words of the node's line; MANY: see bigCounts. */
   private counts = new Uint8Array(512);
   private bigCounts = new Map<number, number>();
@@ -100,11 +105,17 @@ export class TreeStore {
 
   // ---- nodes ---------------------------------------------------------------
 
-  /** Appends a node for words [w0, w0 + count). It is the child of the node whose block is open (pre-order: nothing to link). */
-  addNode(entry: boolean, known: boolean, w0: number, count: number, via: Via[] | undefined): number {
+  /**
+   * Appends a node for words [w0, w0 + count). It is the child of the node
+   * whose block is open (pre-order: nothing to link). `key` is its keyword's
+   * KeywordTable.index() in its context (0: not a keyword there); an entry is
+   * known and has none.
+   */
+  addNode(entry: boolean, key: number, w0: number, count: number, via: Via[] | undefined): number {
     const n = this.nodeCount;
     if (n === this.flags.length) this.growNodes(n * 2);
-    this.flags[n] = (entry ? ENTRY : 0) | (known ? KNOWN : 0) | (via ? HAS_VIA : 0);
+    this.flags[n] = (entry ? ENTRY | KNOWN : key !== 0 ? KNOWN : 0) | (via ? HAS_VIA : 0);
+    this.keys[n] = entry ? 0 : key;
     this.word0[n] = w0;
     if (count < MANY) this.counts[n] = count;
     else {
@@ -119,6 +130,7 @@ export class TreeStore {
   private growNodes(n: number) {
     this.flags = grow(this.flags, n);
     this.word0 = grow(this.word0, n);
+    this.keys = grow(this.keys, n);
     this.counts = grow(this.counts, n);
   }
 
@@ -173,6 +185,12 @@ export class TreeStore {
     return this.flags[n];
   }
 
+  /** The keyword facts of node n in context `context` (undefined: an entry or a word that is no keyword there). */
+  keywordFacts(n: number, context: number): KeywordFacts | undefined {
+    const k = this.keys[n];
+    return k === 0 ? undefined : this.keywordsOf[context][k - 1];
+  }
+
   keywordWord(n: number): number {
     return this.word0[n];
   }
@@ -225,6 +243,18 @@ export class TreeStore {
     return end;
   }
 
+  /**
+   * Moves the whole parse `delta` characters on, as if its text started that
+   * much later in the file (the editor's incremental re-read: a block that
+   * did not change is kept, only moved). Views already made are moved in
+   * place and keep their identity and the objects they made.
+   */
+  rebase(delta: number): void {
+    if (delta === 0) return;
+    const moved = this.words.rebase(delta);
+    for (const v of this.rootViews ?? []) (v as NodeView).shift(delta, moved);
+  }
+
   // ---- views ---------------------------------------------------------------
 
   /** Top-level nodes, in load order (call once the parser has finished). */
@@ -269,9 +299,11 @@ class NodeView implements ConfigNode {
   readonly context: string;
   readonly known: boolean;
   readonly file: string;
-  readonly start: number;
-  readonly end: number;
+  /** Not readonly: rebase() moves a view (see TreeStore.rebase). */
+  start: number;
+  end: number;
   readonly parent: ConfigNode | undefined;
+  readonly spec: KeywordFacts | undefined;
   readonly #store: TreeStore;
   readonly #index: number;
   /** The node's block row in the store (NONE: not a block). */
@@ -292,6 +324,7 @@ class NodeView implements ConfigNode {
     this.start = store.words.start(w0);
     this.end = store.nodeEnd(index, row);
     this.parent = parent;
+    this.spec = store.keywordFacts(index, context);
     this.#store = store;
     this.#index = index;
     this.#row = row;
@@ -299,7 +332,27 @@ class NodeView implements ConfigNode {
   }
 
   get name(): string {
-    return this.keyword.text;
+    // A known keyword's name is its facts' (one string, no slice of the file per line).
+    return this.spec !== undefined ? this.spec.name : this.keyword.text;
+  }
+
+  /** Moves this view and what it made `delta` on; `moved`: word objects the store has moved already. */
+  shift(delta: number, moved: ReadonlySet<Word>): void {
+    this.start += delta;
+    this.end += delta;
+    const move = (s: { start: number; end: number } | undefined) => {
+      if (s && !moved.has(s as Word)) {
+        s.start += delta;
+        s.end += delta;
+      }
+    };
+    move(this.#keyword);
+    if (this.#args) for (const a of this.#args) move(a);
+    if (this.#block) {
+      move(this.#block.open);
+      move(this.#block.close);
+    }
+    if (this.#children) for (const c of this.#children) (c as NodeView).shift(delta, moved);
   }
 
   get keyword(): Word {

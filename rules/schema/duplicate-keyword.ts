@@ -4,7 +4,7 @@
  * and report the second. Either way one line does nothing.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import { keywordOf } from "../../grammar/schema/index.js";
 import { fixOf, removeLine } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { blockLabel } from "./helpers-tree.js";
@@ -29,7 +29,7 @@ export default defineRule({
       for (let i = 0; i < nodes.length; i++) {
         const node = nodes[i];
         if (node.kind !== "keyword" || !node.known || CUMULATIVE.has(node.name)) continue;
-        const spec = lookupKeyword(node.context, node.name);
+        const spec = keywordOf(node);
         if (!spec || (spec.kind !== "scalar" && spec.kind !== "flag") || spec.type === "list") continue;
         const earlier = first.get(node.name);
         if (!earlier) {

@@ -5,7 +5,7 @@
  * the schema's (grammar/schema/values.ts, lines.ts); this rule places them.
  */
 import type { ConfigNode, Word } from "../../grammar/ast.js";
-import { checkValue, getContext, lineGrammarOf, lookupKeyword, parseEntryLine, type KeywordSpec, type ValueProblem } from "../../grammar/schema/index.js";
+import { checkValue, getContext, lineGrammarOf, keywordOf, parseEntryLine, type KeywordSpec, type ValueProblem } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
 
@@ -16,6 +16,7 @@ export default defineRule({
     category: "schema",
     description: "A value keepalived rejects, or reads differently from what it says",
     fixable: false,
+    scope: "block",
     keepalivedRefuses: "always",
   },
   create(ctx) {
@@ -55,7 +56,7 @@ export default defineRule({
         return;
       }
       if (!node.known) return;
-      const spec = lookupKeyword(node.context, node.name);
+      const spec = keywordOf(node);
       if (!spec) return;
       if (spec.kind === "value-block" && spec.args.startsWith("(none") && node.args.length > 0) {
         ctx.report({

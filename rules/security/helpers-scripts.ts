@@ -6,7 +6,7 @@
  * group (core/notify.c notify_script_init(), set_script_params_array()).
  */
 import type { ConfigAst, ConfigNode } from "../../grammar/ast.js";
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import { keywordOf } from "../../grammar/schema/index.js";
 import { allNodes } from "../schema/helpers-tree.js";
 
 /** Keywords whose extra words are dropped: the command is only the first word. */
@@ -61,7 +61,7 @@ export function scriptLines(ast: ConfigAst): readonly ScriptLine[] {
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i];
       // The keyword test first: it is cheap, and a block's view is made only when asked for.
-      if (n.kind !== "keyword" || !n.known || !lookupKeyword(n.context, n.name)?.quoted || n.block) continue;
+      if (n.kind !== "keyword" || !n.known || !keywordOf(n)?.quoted || n.block) continue;
       const words = splitWords(n.rest);
       if (words.length > 0 && words[0] !== "") {
         lines.push({ node: n, words, command: splitWords(words[0]!), takesUser: !COMMAND_ONLY.has(n.name) });

@@ -29,9 +29,9 @@ describe("fuzzing", () => {
     const next = inputStream(24, loadSeeds(repoRoot));
     const origins = new Set<string>();
     for (let i = 0; i < 150; i++) {
-      const input = next() as { origin: string; text: string };
+      const input = next() as { origin: string; text: string; budgets?: object };
       origins.add(input.origin);
-      const { ms, result } = cpuMs(() => checkInput(api, input.text, i));
+      const { ms, result } = cpuMs(() => checkInput(api, input.text, i, input.budgets));
       expect(result, `input #${i} (${input.origin})`).toBeUndefined();
       expect(ms, `input #${i} (${input.origin}, ${input.text.length} chars)`).toBeLessThan(CPU_LIMIT_MS);
     }
