@@ -60,13 +60,23 @@ function lookup(vars: Record<string, unknown>, path: string, engine: TemplateEng
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : undefined;
 }
 
-/** The template offset of rendering offset `o`; inside a replaced value, the tag's start (or end, for an end offset). */
+/**
+ * The template offset of rendering offset `o`; inside a replaced value, the tag's start (or end, for an end offset).
+ * The spans are in order and do not overlap: the last one starting at or before `o` (before, for an end offset)
+ * decides, found by binary search (a lint of a large rendering asks for every span of its tree).
+ */
 export function templateOffset(r: Rendering, o: number, end = false): number {
-  let delta = 0;
-  for (const [ts, te, rs, re] of r.spans) {
-    if (o < rs || (end && o === rs)) break;
-    if (o < re || (end && o === re)) return end ? te : ts;
-    delta = te - re;
+  const spans = r.spans;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const rs = spans[mid][2];
+    if (end ? rs < o : rs <= o) lo = mid + 1;
+    else hi = mid;
   }
-  return o + delta;
+  if (lo === 0) return o;
+  const [ts, te, , re] = spans[lo - 1];
+  if (end ? o <= re : o < re) return end ? te : ts;
+  return o + te - re;
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { lintText, parseTemplateVars, TemplateVarsError } from "../../src/index.js";
+import { substituteVars, templateOffset } from "../../grammar/template/index.js";
 
 const TEMPLATE = "vrrp_instance VI_1 {\n    state {{ vrrp.state }}\n    interface eth0\n    virtual_router_id {{ vrrp.vrid }}\n    priority {{ vrrp.priority }}\n    nopreempt\n    virtual_ipaddress {\n        192.0.2.1\n    }\n}\n";
 
@@ -84,5 +85,28 @@ describe("a replaced tag's trim markers", () => {
     // The finding after the stripped text lands after it in the template too (line 6, not 4).
     const line6 = text.indexOf("    priority");
     expect(r.diagnostics.every((d) => d.start < text.indexOf("\n\n") || d.start >= line6)).toBe(true);
+  });
+});
+
+describe("rendering offsets back to the template", () => {
+  test("every rendered character outside a value is the template's character at the mapped offset; a value maps to its tag", () => {
+    const cases: [string, "jinja" | "go" | "erb" | "terraform", Record<string, unknown>][] = [
+      ["a {{ x }} b {{- y -}}\n\n  c {{ z }}{{ x }}\n{{ unknown }} d {{ x -}}   \ne\n", "jinja", { x: "XX", y: "", z: "a-much-longer-value" }],
+      ["{{ .X }} {{- .Y }}\n  {{ .X -}}\n\tz {{ .Nope }}\n", "go", { X: 1, Y: "yy" }],
+      ["p <%= @a -%>\nq <%= @b %>\n", "erb", { a: "A", b: "" }],
+      ["${~ a ~}\n\nb ${c}\n", "terraform", { a: "1", c: "ccc" }],
+    ];
+    for (const [text, engine, vars] of cases) {
+      const r = substituteVars(text, engine, vars);
+      expect(r.spans.length).toBeGreaterThan(0);
+      const inValue = (o: number) => r.spans.some(([, , rs, re]) => o >= rs && o < re);
+      for (let o = 0; o < r.text.length; o++) {
+        if (inValue(o)) {
+          const [ts, te] = r.spans.find(([, , rs, re]) => o >= rs && o < re)!;
+          expect(templateOffset(r, o), `${engine} ${o}`).toBe(ts);
+          expect(templateOffset(r, o + 1, true), `${engine} ${o} end`).toBe(te);
+        } else expect(text[templateOffset(r, o)], `${engine} offset ${o} of ${JSON.stringify(r.text)}`).toBe(r.text[o]);
+      }
+    }
   });
 });
