@@ -110,3 +110,32 @@ describe("rendering offsets back to the template", () => {
     }
   });
 });
+
+describe("conditionals on a variable", () => {
+  const text = "vrrp_instance VI_1 {\n{% if vrrp.master %}\n    state MASTER\n{% else %}\n    state BACKUP\n{% endif %}\n    nopreempt\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.1\n    }\n}\n";
+  const master = (vars: Record<string, unknown>) =>
+    lintText(text, "/t/keepalived.conf.j2", { templateVars: vars }).diagnostics.filter((d) => d.ruleId === "nopreempt-state-master").map((d) => d.severity);
+
+  test("render the branch the value takes: a fact it makes certain is reported at its level", () => {
+    expect(master({ vrrp: { master: true } })).toEqual(["error"]);
+    expect(master({ vrrp: { master: false } })).toEqual([]);
+    // Unknown: both branches are read, and the finding says it holds for some values only.
+    expect(master({})).toEqual(["info"]);
+    expect(master({ vrrp: { master: ["a list"] } })).toEqual(["error"]);
+  });
+
+  test("each engine's spelling of a condition, and its idea of truth", () => {
+    const rendered = (t: string, engine: Parameters<typeof substituteVars>[1], vars: Record<string, unknown>) => substituteVars(t, engine, vars).text;
+    expect(rendered("{% if not a %}x{% else %}y{% endif %}|{% if b == 'M' %}m{% endif %}", "jinja", { a: "", b: "M" })).toBe("x|m");
+    expect(rendered('{{ if not .A }}x{{ else }}y{{ end }}|{{ if eq .B "M" }}m{{ end }}', "go", { A: 0, B: "N" })).toBe("x|");
+    // Ruby: "" and 0 are true.
+    expect(rendered("<% if @a %>x<% else %>y<% end %>|<% unless @b %>u<% end %>", "erb", { a: "", b: false })).toBe("x|u");
+    expect(rendered("<% if $a { %>x<% } else { %>y<% } %>", "epp", { a: false })).toBe("y");
+    expect(rendered("{{#a}}x{{/a}}{{^a}}y{{/a}}", "mustache", { a: false })).toBe("y");
+    expect(rendered("%{ if !a }x%{ else }y%{ endif }", "terraform", { a: true })).toBe("y");
+    // What is not read stays a template: an elif chain, a loop, an unknown variable.
+    expect(rendered("{% if a %}x{% elif b %}y{% endif %}", "jinja", { a: true, b: true })).toContain("{% if a %}");
+    expect(rendered("{% for p in a %}x{% endfor %}", "jinja", { a: [1] })).toContain("{% for");
+    expect(rendered("{% if zz %}x{% endif %}", "jinja", {})).toContain("{% if zz %}");
+  });
+});
