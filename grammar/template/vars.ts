@@ -98,7 +98,7 @@ interface Conditional {
   close: Tag;
 }
 
-/** The conditionals of the template (open … else … end, paired as the view pairs them); loops and definitions are not. */
+/** Every open … else … end group of the template, paired as the view pairs them (loops too: branchTaken reads conditions only). */
 function conditionals(tags: Tag[]): Conditional[] {
   const stack: Conditional[] = [];
   const out: Conditional[] = [];
