@@ -243,6 +243,18 @@ export class TreeStore {
     return end;
   }
 
+  /**
+   * Moves the whole parse `delta` characters on, as if its text started that
+   * much later in the file (the editor's incremental re-read: a block that
+   * did not change is kept, only moved). Views already made are moved in
+   * place and keep their identity and the objects they made.
+   */
+  rebase(delta: number): void {
+    if (delta === 0) return;
+    const moved = this.words.rebase(delta);
+    for (const v of this.rootViews ?? []) (v as NodeView).shift(delta, moved);
+  }
+
   // ---- views ---------------------------------------------------------------
 
   /** Top-level nodes, in load order (call once the parser has finished). */
@@ -296,6 +308,8 @@ class NodeView implements ConfigNode {
   #args: Word[] | undefined;
   #children: ConfigNode[] | undefined;
   #block: Block | undefined | null = null;
+  /** The span when something moved it off the store's (--template-vars maps a rendering's nodes onto the template). */
+  #moved: { start: number; end: number } | undefined;
 
   constructor(store: TreeStore, index: number, row: number, parent: ConfigNode | undefined, context: number) {
     this.parent = parent;
@@ -327,17 +341,49 @@ class NodeView implements ConfigNode {
   }
 
   get start(): number {
-    return this.#store.words.start(this.#store.keywordWord(this.#index));
+    return this.#moved ? this.#moved.start : this.#store.words.start(this.#store.keywordWord(this.#index));
+  }
+
+  set start(offset: number) {
+    (this.#moved ??= { start: this.start, end: this.end }).start = offset;
   }
 
   get end(): number {
-    return this.#store.nodeEnd(this.#index, this.#row);
+    return this.#moved ? this.#moved.end : this.#store.nodeEnd(this.#index, this.#row);
+  }
+
+  set end(offset: number) {
+    (this.#moved ??= { start: this.start, end: this.end }).end = offset;
   }
 
   get name(): string {
     // A known keyword's name is its facts' (one string, no slice of the file per line).
     const spec = this.spec;
     return spec !== undefined ? spec.name : this.keyword.text;
+  }
+
+  /**
+   * Moves what this view made `delta` on (its own span is read from the
+   * store, which has moved already); `moved`: word objects the store has moved already.
+   */
+  shift(delta: number, moved: ReadonlySet<Word>): void {
+    if (this.#moved) {
+      this.#moved.start += delta;
+      this.#moved.end += delta;
+    }
+    const move = (s: { start: number; end: number } | undefined) => {
+      if (s && !moved.has(s as Word)) {
+        s.start += delta;
+        s.end += delta;
+      }
+    };
+    move(this.#keyword);
+    if (this.#args) for (const a of this.#args) move(a);
+    if (this.#block) {
+      move(this.#block.open);
+      move(this.#block.close);
+    }
+    if (this.#children) for (const c of this.#children) (c as NodeView).shift(delta, moved);
   }
 
   get keyword(): Word {

@@ -5,14 +5,15 @@
 /**
  * Runs the linter (both target versions, alternately), the parser and the
  * formatter over one input. Returns a failure description, or undefined.
- * `api` is { lintText, format, memoryFiles } from the sources or the build.
+ * `api` is { lintText, format, memoryFiles } from the sources or the build;
+ * `budgets` (optional) lowers the reader's budgets (the small shapes of fuzz-lib.mjs).
  */
-export function checkInput(api, text, i) {
+export function checkInput(api, text, i, budgets) {
   const path = "/etc/keepalived/keepalived.conf";
   // The input is also what its includes find, so include lines lead somewhere (cycles included).
   const fs = api.memoryFiles({ [path]: text, "/etc/keepalived/x.conf": text, "/etc/keepalived/conf.d/a.conf": "global_defs {\n}\n" }, "/etc/keepalived");
   try {
-    const r = api.lintText(text, path, { targetVersion: i % 2 ? "2.2.7" : "newest", configId: "id" }, fs);
+    const r = api.lintText(text, path, { targetVersion: i % 2 ? "2.2.7" : "newest", configId: "id", ...(budgets ? { budgets } : {}) }, fs);
     const internal = r.diagnostics.find((d) => d.ruleId === "internal-error");
     if (internal) return `internal-error finding: ${internal.message}`;
     const out = api.format(text);

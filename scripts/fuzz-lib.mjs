@@ -45,37 +45,57 @@ const DICTIONARY = [
   "real_server 10.0.0.2 80 {\n", "global_defs {\n", "track_script {\n", "nopreempt\n", "state MASTER\n", "priority 255\n", "weight -20\n",
 ];
 
-/** Interesting shapes (issue 24's and their relatives), as fast-check arbitraries over their size parameters. */
-const shapes = fc.oneof(
-  fc.integer({ min: 1, max: 28 }).map((n) => {
-    let s = "$L0=router_id a\n\n";
-    for (let i = 1; i <= n; i++) s += `$L${i}=router_id a \\\n$L${i - 1} \\\n$L${i - 1}\n\n`;
-    return `${s}global_defs {\n$L${n}\n}\n`;
-  }),
-  fc.tuple(fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 1, max: 4000 })).map(([a, b]) => `~SEQ(i,1,${a}) } ~SEQ(j,1,${b}) global_defs { router_id x$i$j }\n`),
-  fc.tuple(fc.integer({ min: 1, max: 4000 }), fc.boolean()).map(([a, b]) => `$M=router_id a \\\n~SEQ(i,1,${a}) ~SEQ(j,1,${a}) router_id $i\n\nglobal_defs {\n$M\n}\n${b ? "$M\n" : ""}`),
-  fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom("{", "}", "{ }", "\"", "$", "\\", "#{")).map(([n, c]) => c.repeat(n) + "\n"),
-  fc.integer({ min: 1, max: 25_000 }).map((n) => "vrrp_instance x { ".repeat(n) + "\n"),
-  fc.integer({ min: 1, max: 60_000 }).map((n) => "$X=1\nglobal_defs {\na $X" + " ".repeat(n) + "\n}\n"),
-  fc.integer({ min: 1, max: 60_000 }).map((n) => Array.from({ length: n }, (_, i) => `b${i} {\n`).join("")),
-  fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom("\r\n", "\n", "\r")).map(([n, eol]) => `foo_unknown x${eol}` + `# comment${eol}`.repeat(n) + `{${eol}`),
-  fc.integer({ min: 1, max: 3000 }).map((n) => "$A=x $B\n$B=y $A\n" + "global_defs {\n router_id $A\n}\n".repeat(n)),
-  fc.integer({ min: 1, max: 50 }).map((n) => "$A=" + "$A ".repeat(n) + "\nglobal_defs {\n router_id $A\n}\n"),
-  fc.integer({ min: 1, max: 20_000 }).map((n) => "vrrp_instance VI {\n" + "  virtual_ipaddress {\n".repeat(n)),
-  fc.integer({ min: 1, max: 2000 }).map((n) => Array.from({ length: n }, (_, i) => `vrrp_instance V${i} {\n state MASTER\n nopreempt\n track_script {\n c${i} weight -20\n }\n}\n`).join("")),
-  fc.string({ maxLength: 2000, unit: "binary" }),
-  fc.array(fc.constantFrom(...DICTIONARY), { maxLength: 400 }).map((a) => a.join("")),
-);
+/**
+ * Interesting shapes (issue 24's and their relatives), as fast-check arbitraries over their size parameters.
+ * `scale` divides the sizes of the shapes whose cost grows with their length: at scale 20 they still cross
+ * SMALL_BUDGETS (below), which they are run with, the way the full sizes cross the default budgets.
+ */
+function shapesAt(scale) {
+  const upTo = (max) => fc.integer({ min: 1, max: Math.max(1, Math.floor(max / scale)) });
+  return fc.oneof(
+    fc.integer({ min: 1, max: 28 }).map((n) => {
+      let s = "$L0=router_id a\n\n";
+      for (let i = 1; i <= n; i++) s += `$L${i}=router_id a \\\n$L${i - 1} \\\n$L${i - 1}\n\n`;
+      return `${s}global_defs {\n$L${n}\n}\n`;
+    }),
+    fc.tuple(upTo(4000), upTo(4000)).map(([a, b]) => `~SEQ(i,1,${a}) } ~SEQ(j,1,${b}) global_defs { router_id x$i$j }\n`),
+    fc.tuple(upTo(4000), fc.boolean()).map(([a, b]) => `$M=router_id a \\\n~SEQ(i,1,${a}) ~SEQ(j,1,${a}) router_id $i\n\nglobal_defs {\n$M\n}\n${b ? "$M\n" : ""}`),
+    fc.tuple(upTo(100_000), fc.constantFrom("{", "}", "{ }", "\"", "$", "\\", "#{")).map(([n, c]) => c.repeat(n) + "\n"),
+    upTo(25_000).map((n) => "vrrp_instance x { ".repeat(n) + "\n"),
+    upTo(60_000).map((n) => "$X=1\nglobal_defs {\na $X" + " ".repeat(n) + "\n}\n"),
+    upTo(60_000).map((n) => Array.from({ length: n }, (_, i) => `b${i} {\n`).join("")),
+    fc.tuple(fc.integer({ min: 1, max: 40 }), fc.constantFrom("\r\n", "\n", "\r")).map(([n, eol]) => `foo_unknown x${eol}` + `# comment${eol}`.repeat(n) + `{${eol}`),
+    upTo(3000).map((n) => "$A=x $B\n$B=y $A\n" + "global_defs {\n router_id $A\n}\n".repeat(n)),
+    fc.integer({ min: 1, max: 50 }).map((n) => "$A=" + "$A ".repeat(n) + "\nglobal_defs {\n router_id $A\n}\n"),
+    upTo(20_000).map((n) => "vrrp_instance VI {\n" + "  virtual_ipaddress {\n".repeat(n)),
+    upTo(2000).map((n) => Array.from({ length: n }, (_, i) => `vrrp_instance V${i} {\n state MASTER\n nopreempt\n track_script {\n c${i} weight -20\n }\n}\n`).join("")),
+    fc.string({ maxLength: 2000, unit: "binary" }),
+    fc.array(fc.constantFrom(...DICTIONARY), { maxLength: 400 }).map((a) => a.join("")),
+  );
+}
+const shapes = shapesAt(1);
+const smallShapes = shapesAt(20);
+
+/**
+ * The budgets the small shapes run with: a twentieth of the shapes' sizes crosses them as the full sizes
+ * cross the defaults, at a small part of the cost (a shape that runs into a budget costs what the budget allows).
+ */
+export const SMALL_BUDGETS = { expandedLines: 500, totalExpandedLines: 600, lineLength: 2500, findingsPerFile: 100 };
+/** One shape in FULL_SHAPE_EVERY runs at full size with the default budgets: the budgets users get, and quadratic paths at sizes where they show. */
+export const FULL_SHAPE_EVERY = 32;
 
 /** The `i`-th input of the stream for `seed`: shapes, corpus texts and their mutations, in a fixed mix. */
 export function inputStream(seed, seeds) {
   const random = prng(seed);
   const pick = (n) => Math.floor(random() * n);
-  let shapeBatch = [];
+  const batches = { full: [], small: [] };
   let batch = 0;
+  let shapeCount = 0;
   const shape = () => {
-    if (shapeBatch.length === 0) shapeBatch = fc.sample(shapes, { seed: (seed + 7919 * batch++) | 0, numRuns: 64 });
-    return shapeBatch.pop();
+    const kind = shapeCount++ % FULL_SHAPE_EVERY === 0 ? "full" : "small";
+    if (batches[kind].length === 0) batches[kind] = fc.sample(kind === "full" ? shapes : smallShapes, { seed: (seed + 7919 * batch++) | 0, numRuns: 64 });
+    const text = batches[kind].pop();
+    return kind === "full" ? { origin: "shape", text } : { origin: "shape", text, budgets: SMALL_BUDGETS };
   };
   const mutate = (text) => {
     let s = text;
@@ -102,10 +122,10 @@ export function inputStream(seed, seeds) {
     const from = pick(lines.length);
     return lines.slice(from, from + 1 + pick(40)).join("\n");
   };
-  // The mix: few shapes (each runs up to a budget, ~100x the cost of a mutant), some whole files, mostly mutated windows.
+  // The mix: few shapes (each runs up to a budget, ~10x (small) to ~100x (full size) the cost of a mutant), some whole files, mostly mutated windows.
   return () => {
     const r = pick(100);
-    if (r < 3) return { origin: "shape", text: shape() };
+    if (r < 3) return shape();
     const base = seeds[pick(seeds.length)];
     if (r < 6) return { origin: "corpus", text: base };
     if (r < 20) return { origin: "mutant", text: mutate(base) };

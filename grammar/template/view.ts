@@ -1,6 +1,12 @@
 /**
- * The reader's view of a template: a text of the same length and the same
- * line breaks, so every offset, line and column is the template's own.
+ * The reader's view of a template: a text of the same length, so every
+ * offset, line and column is the template's own (findings are placed on the
+ * template's text, never on the view's), and the line breaks of the
+ * rendering:
+ * - whitespace the engine strips around a tag (trim markers `{%- -%}`,
+ *   `{{- -}}`, `-%>`, `~}`; Jinja2's trim_blocks) becomes blanks, line breaks
+ *   included: where the rendering joins two lines, the view has one line
+ *   (but an `else` tag ends a line: the branches never render together);
  * - an expression tag becomes a placeholder word (PLACEHOLDER characters):
  *   it may stand for a value, part of a word, a whole line or several lines;
  * - comments, code that outputs nothing and structure tags alone on their
@@ -107,6 +113,17 @@ export function templateView(text: string, engine: TemplateEngine): TemplateView
     if (tag.kind === "expr") {
       placeholder(tag.start, tag.end);
     } else fill(tag.start, tag.end, SPACE);
+    // Stripped whitespace: blanks, line breaks too (the rendering joins the lines).
+    let joins = false;
+    for (const [from, to] of [[tag.trimBefore, tag.start], [tag.end, tag.trimAfter]]) {
+      if (from === undefined || to === undefined) continue;
+      for (let i = from; i < to; i++) {
+        if (codes[i] === 10) joins = true;
+        codes[i] = SPACE;
+      }
+    }
+    // The text before an `else` and the text after it never render together: a line break between them, in the tag.
+    if (joins && tag.kind === "else") codes[tag.start] = 10;
   }
   const groupOf = new Map<Tag, BranchGroup>();
   for (const g of groups) {

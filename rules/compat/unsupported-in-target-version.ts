@@ -22,6 +22,7 @@ export default defineRule({
     category: "compat",
     description: "A keyword the target keepalived version does not know",
     fixable: false,
+    scope: "block",
     keepalivedRefuses: "always",
   },
   create(ctx) {

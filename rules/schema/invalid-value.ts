@@ -17,6 +17,7 @@ export default defineRule({
     category: "schema",
     description: "A value keepalived rejects, or reads differently from what it says",
     fixable: false,
+    scope: "block",
     keepalivedRefuses: "always",
   },
   create(ctx) {

@@ -16,6 +16,7 @@ export default defineRule({
     category: "schema",
     description: "A keyword without the argument keepalived requires (keepalived stops reading there)",
     fixable: false,
+    scope: "block",
     keepalivedRefuses: "always",
   },
   create(ctx) {

@@ -29,6 +29,7 @@ export default defineRule({
     category: "schema",
     description: "A vrrp_instance, vrrp_script, vrrp_track_process, track_file or virtual_server without a setting keepalived requires (or fills in with a default, reported by keepalived -t)",
     fixable: false,
+    scope: "block",
     keepalivedRefuses: "always",
   },
   create(ctx) {

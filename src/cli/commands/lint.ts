@@ -49,7 +49,7 @@ export interface LintFlags extends BaselineFlags {
   reportUnusedDisableDirectives?: boolean;
   color?: boolean;
   template?: string;
-  templateVars?: string;
+  templateVars?: string[];
   root?: string[];
 }
 
