@@ -44,7 +44,7 @@ export interface Analysis {
 /** Lints `root` with its project settings. Never throws: a broken settings file becomes a finding on `root`. */
 export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = {}): Analysis {
   const files = options.overrides ? overlay(fs, options.overrides) : fs;
-  const source = { hostName: options.hostName, overrides: options.settings, defaults: options.defaults, installedKeepalived: options.installedKeepalived, ...(options.noConfig && { configFile: false as const }) };
+  const source = settingsSourceOf(options);
   let workspace = new Workspace(files, source);
   let settings: Settings;
   let configProblem: Diagnostic | undefined;
@@ -64,6 +64,11 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
   addClusterFindings(workspace, root, settings, result);
   const config = settings.configFile ? { path: settings.configFile, config: settings.file } : undefined;
   return { root, result, settings, config, fs: files };
+}
+
+/** Where the settings come from, out of the analysis options. */
+export function settingsSourceOf(options: AnalyzeOptions): SettingsSource {
+  return { hostName: options.hostName, overrides: options.settings, defaults: options.defaults, installedKeepalived: options.installedKeepalived, ...(options.noConfig && { configFile: false as const }) };
 }
 
 /**
