@@ -91,6 +91,8 @@ interface LineText {
 
 interface FileFrame {
   file: SourceFile;
+  /** Where the characters budget (totalChars) ends in this file: reading stops at the first line past it. */
+  readLimit: number;
   /** The file's char codes, what the scanner reads. */
   codes: CharCodes;
   via?: Via[];
@@ -159,6 +161,10 @@ export class Preprocessor {
   private construct: { span: Span; lines: number; depth: number; stopped: boolean } | undefined;
   private totalExpanded = 0;
   private charsRead = 0;
+  /** Lines read so far (files and expansions): the `lines` budget. */
+  private linesRead = 0;
+  /** Set when a run-wide budget (lines, totalChars) is spent: nothing more is read. */
+  private readingStopped = false;
   private readonly scanner = new PlainLineScanner();
   /** The target reads lines as keepalived before 2.4.0 did (2.2.7 is the one checked). */
   private readonly legacy: boolean;
@@ -223,6 +229,8 @@ export class Preprocessor {
 
   private readText(path: string, { text, bytes }: Content, via: Via[] | undefined) {
     this.filesRead++;
+    // An include over the budget is not read at all (include()); a main file is read up to it.
+    const readLimit = Math.max(0, this.budgets.totalChars - this.charsRead);
     this.charsRead += text.length;
     const binary = binaryAt(text);
     if (binary >= 0) {
@@ -244,7 +252,7 @@ export class Preprocessor {
     // ASCII bytes are the text's char codes as they are; a FileAccess that got them wrong is not trusted.
     const codes = !view && bytes !== undefined && bytes.length === text.length ? bytes : charCodes(file.text);
     try {
-      this.readLines({ file, codes, via });
+      this.readLines({ file, codes, via, readLimit });
     } finally {
       this.stack.pop();
       // Findings, snippets and fixes see the template's own text (same length, same lines as the view).
@@ -286,16 +294,30 @@ export class Preprocessor {
    * through the chevrotain lexer.
    */
   private readLines(frame: FileFrame) {
-    const { file, codes } = frame;
+    const { file } = frame;
     const text = file.text;
+    // Over the characters budget, the file is read up to the start of the line the budget ends in.
+    const end = frame.readLimit < text.length ? text.lastIndexOf("\n", frame.readLimit - 1) + 1 : text.length;
+    const codes = end < text.length ? frame.codes.subarray(0, end) : frame.codes;
     const fileId = this.sink.file(file.path, text);
     let multi: { entry: DefEntry; lastSpan: Span } | undefined;
     const scanner = this.scanner;
     let lineStart = 0;
-    while (lineStart < text.length) {
+    // Lines of this file counted into linesRead so far (line numbers are 1-based).
+    let counted = 1;
+    while (lineStart < end) {
+      if (this.readingStopped) break;
+      const line = file.position(lineStart).line;
+      this.linesRead += line - counted;
+      counted = line;
+      if (this.linesRead >= this.budgets.lines) {
+        this.stopReading({ file: file.path, start: lineStart, end: lineStart + 1 }, `the configuration has more than ${this.budgets.lines} lines in all (files and expansions together); the linter stops reading at line ${line}`, "lines");
+        break;
+      }
       if (!multi) {
         // Most lines: a run of plain lines, straight to the parser.
-        scanner.scanRun(codes, lineStart, this.runStops, RUN_ITEMS);
+        // A line with words has at least two items (its words and its end): a run stays within the lines budget.
+        scanner.scanRun(codes, lineStart, this.runStops, Math.min(RUN_ITEMS, Math.max(1, this.budgets.lines - this.linesRead)));
         if (scanner.count > 0) this.sink.plainLines(fileId, codes, scanner.items, scanner.count, frame.via);
         lineStart = scanner.runEnd;
         if (!scanner.stopped) continue; // the end of the text, or the run's items are full
@@ -319,6 +341,17 @@ export class Preprocessor {
       lineStart = next;
     }
     if (multi) this.finishMultiline(multi.entry);
+    if (this.readingStopped) return;
+    this.linesRead += file.position(end).line - counted;
+    if (end < text.length) {
+      this.stopReading({ file: file.path, start: end, end: end + 1 }, `the configuration has more than ${this.budgets.totalChars} characters in all; the linter stops reading at line ${file.position(end).line}`, "totalChars");
+    }
+  }
+
+  /** A run-wide budget is spent: one finding, and nothing more is read (memory stays bounded whatever the input). */
+  private stopReading(span: Span, message: string, budget: keyof Budgets) {
+    this.readingStopped = true;
+    this.overBudget(span, message, budget);
   }
 
   private lineTooLong(file: SourceFile, start: number, end: number) {
@@ -528,6 +561,10 @@ export class Preprocessor {
     const where = at ? `line ${at.position(c.span.start).line}` : "this line";
     if (++c.lines > this.budgets.expandedLines) {
       return this.stopConstruct(c, `${where} expands to more than ${this.budgets.expandedLines} lines through multiline definitions and loops; the linter stops expanding it`, "expandedLines");
+    }
+    if (++this.linesRead > this.budgets.lines) {
+      this.readingStopped = true;
+      return this.stopConstruct(c, `the configuration has more than ${this.budgets.lines} lines in all (files and expansions together); the linter stops reading at ${where}`, "lines");
     }
     if (++this.totalExpanded > this.budgets.totalExpandedLines) {
       return this.stopConstruct(c, `the configuration's definitions and loops expand to more than ${this.budgets.totalExpandedLines} lines in all; the linter stops expanding at ${where}`, "totalExpandedLines");
@@ -949,6 +986,7 @@ export class Preprocessor {
       this.report("include-error", "error", patternSpan, `some config files are missing: "${g.missingAlternatives.join('", "')}"`);
     }
     for (const m of g.matches) {
+      if (this.readingStopped) break;
       const path = isAbsolute(m) ? m : resolve(cwd, m);
       const kind = this.fs.stat(path);
       if (kind === "directory") {
