@@ -4,6 +4,7 @@
  * user wrote. Offsets are UTF-16 offsets into the file's text (JS string
  * indices); line/column are computed at the edges from SourceFile.lineStarts.
  */
+import type { KeywordFacts } from "./schema/types.js";
 
 /** A range of one file. `file` is the path as the reader resolved it. */
 export interface Span {
@@ -56,6 +57,12 @@ export interface ConfigNode extends Span {
   context: string;
   /** Is `name` a keyword of `context` per the schema (always true for entries)? */
   known: boolean;
+  /**
+   * The keyword's schema facts (what lookupKeyword(context, name) gives) when
+   * the line is a known keyword, as the reader found them; undefined for
+   * entries and unknown keywords. Read it through the schema's keywordOf().
+   */
+  readonly spec?: KeywordFacts;
   /** The block this line opens, as keepalived would read it. */
   block?: Block;
   /** Child lines (empty unless block). */

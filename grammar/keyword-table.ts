@@ -31,7 +31,8 @@ export class KeywordTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly names: string[] = [];
-  private readonly specs: KeywordFacts[] = [];
+  /** The context's keywords, by slot number - 1 (what the tree store keeps per node: see index()). */
+  readonly specs: KeywordFacts[] = [];
 
   constructor(keywords: ReadonlyMap<string, KeywordFacts>) {
     let size = 8;
@@ -52,12 +53,22 @@ export class KeywordTable {
 
   /** The keyword spelled codes[start, end) (see charCodes), if any. */
   get(codes: CharCodes, start: number, end: number): KeywordFacts | undefined {
+    const k = this.index(codes, start, end);
+    return k === 0 ? undefined : this.specs[k - 1];
+  }
+
+  /**
+   * 1 + the index in `specs` of the keyword spelled codes[start, end), 0 when
+   * there is none: a number the tree store keeps per node (2 bytes) so that a
+   * node's keyword facts and name come without a lookup or a string.
+   */
+  index(codes: CharCodes, start: number, end: number): number {
     const length = end - start;
     for (let i = hash(codes, start, end) & this.mask; ; i = (i + 1) & this.mask) {
       const k = this.slots[i];
-      if (k === 0) return undefined;
+      if (k === 0) return 0;
       const name = this.names[k - 1];
-      if (name.length === length && spells(codes, start, name)) return this.specs[k - 1];
+      if (name.length === length && spells(codes, start, name)) return k;
     }
   }
 
@@ -67,8 +78,14 @@ export class KeywordTable {
    * keywords are short and ASCII, so a longer or non-ASCII word is none.
    */
   getText(text: string): KeywordFacts | undefined {
+    const k = this.indexOfText(text);
+    return k === 0 ? undefined : this.specs[k - 1];
+  }
+
+  /** index() of a word the preprocessor built. */
+  indexOfText(text: string): number {
     const codes = asciiCodes(text);
-    return codes === undefined ? undefined : this.get(codes, 0, text.length);
+    return codes === undefined ? 0 : this.index(codes, 0, text.length);
   }
 }
 

@@ -22,11 +22,11 @@ import { CLOSE_BRACE, LINE_END, OPEN_BRACE, type CharCodes } from "./plain-line.
 /** `"`: a plain word that starts with it is a closed quoted string (its text is inside the quotes). */
 const QUOTE = 34;
 
-/** The keyword the plain word item `k` spells in `table`: looked up where it lies in the file. */
-function keywordAt(codes: CharCodes, items: Int32Array, k: number, table: KeywordTable): KeywordFacts | undefined {
+/** The keyword the plain word item `k` spells in `table` (its KeywordTable.index()): looked up where it lies in the file. */
+function keywordAt(codes: CharCodes, items: Int32Array, k: number, table: KeywordTable): number {
   const start = items[2 * k];
   const end = items[2 * k + 1];
-  return codes[start] === QUOTE ? table.get(codes, start + 1, end - 1) : table.get(codes, start, end);
+  return codes[start] === QUOTE ? table.index(codes, start + 1, end - 1) : table.index(codes, start, end);
 }
 
 interface Frame {
@@ -134,9 +134,9 @@ export class TreeBuilder implements LineSink {
         const frame = this.frames[this.depth];
         if (frame.needOpen || frame.values) this.plainWords(file, codes, items, from, k - from, w0, via);
         else {
-          const spec = keywordAt(codes, items, from, frame.keywords);
-          if (spec?.quoted === true) this.plainRest(store.words.texts[file], items, from, k);
-          this.keywordLine(frame, spec, w0, k - from, via);
+          const key = keywordAt(codes, items, from, frame.keywords);
+          if (key !== 0 && frame.keywords.specs[key - 1].quoted === true) this.plainRest(store.words.texts[file], items, from, k);
+          this.keywordLine(frame, key, w0, k - from, via);
         }
       }
       from = k + 1;
@@ -210,7 +210,7 @@ export class TreeBuilder implements LineSink {
 
   private words(w0: number, count: number, via: Via[] | undefined) {
     const frame = this.keywordFrame(w0, count, via);
-    if (frame) this.keywordLine(frame, this.store.words.lookup(w0, frame.keywords), w0, count, via);
+    if (frame) this.keywordLine(frame, frame.keywords.indexOfText(this.store.words.text(w0)), w0, count, via);
   }
 
   /**
@@ -222,17 +222,18 @@ export class TreeBuilder implements LineSink {
     const frame = this.frames[this.depth];
     if (frame.needOpen) this.missingOpen(frame);
     if (!frame.values) return frame;
-    this.node(frame, true, true, w0, count, via, true);
+    this.node(frame, true, w0, count, via, true);
     return undefined;
   }
 
-  /** Adds the line as a node of `frame` (`spec`: its keyword, if known there) and opens the block it starts. */
-  private keywordLine(frame: Frame, spec: KeywordFacts | undefined, w0: number, count: number, via: Via[] | undefined) {
+  /** Adds the line as a node of `frame` (`key`: its keyword's KeywordTable.index() there, 0 if unknown) and opens the block it starts. */
+  private keywordLine(frame: Frame, key: number, w0: number, count: number, via: Via[] | undefined) {
     // node() written out: this runs for most lines of a configuration.
     const store = this.store;
-    const n = store.addNode(false, spec !== undefined, w0, count, via);
+    const n = store.addNode(false, key, w0, count, via);
     frame.last = n;
-    if (spec === undefined) return;
+    if (key === 0) return;
+    const spec = frame.keywords.specs[key - 1];
     if (spec.quoted === true) store.setRest(n, this.rest());
     if (spec.childContext === undefined) return;
     const child = this.childOf(spec);
@@ -334,7 +335,7 @@ export class TreeBuilder implements LineSink {
     if (frame.opaque > 0) {
       // Nested blocks of a template's opaque block: entries too.
       frame.opaque += open ? 1 : -1;
-      this.node(frame, true, true, w, 1, via, false);
+      this.node(frame, true, w, 1, via, false);
       return;
     }
     if (!open) {
@@ -345,11 +346,11 @@ export class TreeBuilder implements LineSink {
     // A '{' inside a value block is passed to the entry parser as a value.
     this.restString = "";
     this.restText = "";
-    this.node(frame, true, true, w, 1, via, false);
+    this.node(frame, true, w, 1, via, false);
   }
 
-  private node(frame: Frame, entry: boolean, known: boolean, w0: number, count: number, via: Via[] | undefined, keepRest: boolean): number {
-    const n = this.store.addNode(entry, known, w0, count, via);
+  private node(frame: Frame, entry: boolean, w0: number, count: number, via: Via[] | undefined, keepRest: boolean): number {
+    const n = this.store.addNode(entry, 0, w0, count, via);
     frame.last = n;
     // Only entries and script keywords re-read their raw line; keeping it for every line costs memory.
     if (keepRest) this.store.setRest(n, this.rest());
@@ -358,7 +359,12 @@ export class TreeBuilder implements LineSink {
 
   /** A context's keyword table, by the store's context id: an array index per block rather than a map lookup. */
   private tableOf(contextId: number, context: ContextFacts): KeywordTable {
-    return (this.tables[contextId] ??= keywordTable(context));
+    let table = this.tables[contextId];
+    if (!table) {
+      table = this.tables[contextId] = keywordTable(context);
+      this.store.keywordsOf[contextId] = table.specs;
+    }
+    return table;
   }
 
   private openFrame(node: number, block: number, child: ChildBlock) {

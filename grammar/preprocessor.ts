@@ -255,7 +255,7 @@ export class Preprocessor {
       this.readLines({ file, codes, via, readLimit });
     } finally {
       this.stack.pop();
-      // Findings, snippets and fixes see the template's own text (same length, same lines as the view).
+      // Findings, snippets and fixes see the template's own text (the view's length; its lines are the rendering's).
       if (view) this.files.set(path, new SourceFile(path, text));
     }
   }

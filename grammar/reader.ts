@@ -9,6 +9,7 @@ import { TreeBuilder } from "./parser.js";
 import { Preprocessor, type ReaderOptions, type TemplateRendering } from "./preprocessor.js";
 import type { SourceFile } from "./source.js";
 import type { TemplateView } from "./template/index.js";
+import { joinedKeywordFindings } from "./template/joins.js";
 
 export type { ReaderOptions, TargetVersion } from "./preprocessor.js";
 
@@ -31,6 +32,10 @@ export interface ParseResult {
  * (unsaved editor buffers, stdin).
  */
 export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderOptions = {}, overrides?: Map<string, string>): ParseResult {
+  return read(fs, mainFiles, options, overrides).parsed;
+}
+
+function read(fs: FileAccess, mainFiles: string[], options: ReaderOptions, overrides: Map<string, string> | undefined): { parsed: ParseResult; builder: TreeBuilder } {
   const builder = new TreeBuilder();
   const pre = new Preprocessor(overrides ? overlayFiles(fs, overrides) : fs, builder, options);
   for (const path of mainFiles) {
@@ -38,10 +43,11 @@ export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderO
   }
   builder.finish();
   const r = pre.result();
-  const diagnostics = [...r.diagnostics, ...builder.diagnostics].sort(
+  const joins = r.templates.size > 0 ? joinedKeywordFindings(builder.children, r.templates, r.files) : [];
+  const diagnostics = [...r.diagnostics, ...builder.diagnostics, ...joins].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start),
   );
-  return {
+  const parsed: ParseResult = {
     ast: {
       children: builder.children,
       definitions: r.definitions,
@@ -54,9 +60,30 @@ export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderO
     templates: r.templates,
     renderings: r.renderings,
   };
+  return { parsed, builder };
 }
 
 /** Parses one text as a main file named `path` (includes resolved in memory: none exist). */
 export function parseText(text: string, path = "/keepalived.conf", options: ReaderOptions = {}, fs?: FileAccess): ParseResult {
   return readConfig(fs ?? memoryFiles({ [path]: text }), [path], options, new Map([[path, text]]));
+}
+
+/** A parse whose positions can be moved after reading (see parsePiece). */
+export interface MovableParse extends ParseResult {
+  /**
+   * Moves the tree's positions `delta` characters on (TreeStore.rebase):
+   * nodes and words, including those already made. Not the diagnostics,
+   * the file or the other lists: the caller keeps those as it needs them.
+   */
+  moveBy(delta: number): void;
+}
+
+/**
+ * Reads `text` alone as a piece of the file `path` (the editor re-reads the
+ * top-level blocks an edit touched): positions start at 0, and moveBy()
+ * places the piece where it is in the file.
+ */
+export function parsePiece(text: string, path: string, options: ReaderOptions = {}): MovableParse {
+  const { parsed, builder } = read(memoryFiles({ [path]: text }), [path], options, new Map([[path, text]]));
+  return { ...parsed, moveBy: (delta) => builder.store.rebase(delta) };
 }

@@ -9,14 +9,15 @@
  * Nodes are stored in document order (pre-order), so a node's subtree is the
  * index range [n, its block's end): its first child is n + 1 and a child's next
  * sibling starts where the child's subtree ends. Memory touched is what costs
- * (page faults on fresh arrays), hence few and narrow columns: 6 bytes per
- * node (flags, first word, word count). What only a block has (its subtree
+ * (page faults on fresh arrays), hence few and narrow columns: 8 bytes per
+ * node (flags, keyword, first word, word count). What only a block has (its subtree
  * end, child context and `}`) is in block columns, one row per block, in
  * node order. What can be worked out when a view is made is not stored: a
  * node's context is its parent's child context, its end follows from its
  * words and its `}`.
  */
 import type { Block, ConfigNode, Via, Word } from "./ast.js";
+import type { KeywordFacts } from "./schema/types.js";
 import { grow } from "./columns.js";
 import { WordColumns } from "./word-columns.js";
 
@@ -41,6 +42,8 @@ const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
 export class TreeStore {
   readonly words = new WordColumns();
   readonly contexts: string[] = [];
+  /** Each context's keywords, by context id, as the parser's KeywordTable numbers them (`keys`). */
+  readonly keywordsOf: (readonly KeywordFacts[])[] = [];
   private contextIds = new Map<string, number>();
   /** Context of the top-level nodes (set by the parser). */
   topContext = 0;
@@ -49,6 +52,8 @@ export class TreeStore {
   nodeCount = 0;
   private flags = new Uint8Array(512);
   private word0 = new Int32Array(512);
+  /** The node's keyword in its context's `keywordsOf` list, + 1 (0: an entry or unknown keyword). */
+  private keys = new Uint16Array(512);
   /** Words of the node's line; MANY: see bigCounts. */
   private counts = new Uint8Array(512);
   private bigCounts = new Map<number, number>();
@@ -100,11 +105,17 @@ export class TreeStore {
 
   // ---- nodes ---------------------------------------------------------------
 
-  /** Appends a node for words [w0, w0 + count). It is the child of the node whose block is open (pre-order: nothing to link). */
-  addNode(entry: boolean, known: boolean, w0: number, count: number, via: Via[] | undefined): number {
+  /**
+   * Appends a node for words [w0, w0 + count). It is the child of the node
+   * whose block is open (pre-order: nothing to link). `key` is its keyword's
+   * KeywordTable.index() in its context (0: not a keyword there); an entry is
+   * known and has none.
+   */
+  addNode(entry: boolean, key: number, w0: number, count: number, via: Via[] | undefined): number {
     const n = this.nodeCount;
     if (n === this.flags.length) this.growNodes(n * 2);
-    this.flags[n] = (entry ? ENTRY : 0) | (known ? KNOWN : 0) | (via ? HAS_VIA : 0);
+    this.flags[n] = (entry ? ENTRY | KNOWN : key !== 0 ? KNOWN : 0) | (via ? HAS_VIA : 0);
+    this.keys[n] = entry ? 0 : key;
     this.word0[n] = w0;
     if (count < MANY) this.counts[n] = count;
     else {
@@ -119,6 +130,7 @@ export class TreeStore {
   private growNodes(n: number) {
     this.flags = grow(this.flags, n);
     this.word0 = grow(this.word0, n);
+    this.keys = grow(this.keys, n);
     this.counts = grow(this.counts, n);
   }
 
@@ -173,6 +185,12 @@ export class TreeStore {
     return this.flags[n];
   }
 
+  /** The keyword facts of node n in context `context` (undefined: an entry or a word that is no keyword there). */
+  keywordFacts(n: number, context: number): KeywordFacts | undefined {
+    const k = this.keys[n];
+    return k === 0 ? undefined : this.keywordsOf[context][k - 1];
+  }
+
   keywordWord(n: number): number {
     return this.word0[n];
   }
@@ -225,6 +243,18 @@ export class TreeStore {
     return end;
   }
 
+  /**
+   * Moves the whole parse `delta` characters on, as if its text started that
+   * much later in the file (the editor's incremental re-read: a block that
+   * did not change is kept, only moved). Views already made are moved in
+   * place and keep their identity and the objects they made.
+   */
+  rebase(delta: number): void {
+    if (delta === 0) return;
+    const moved = this.words.rebase(delta);
+    for (const v of this.rootViews ?? []) (v as NodeView).shift(delta, moved);
+  }
+
   // ---- views ---------------------------------------------------------------
 
   /** Top-level nodes, in load order (call once the parser has finished). */
@@ -265,46 +295,110 @@ export class TreeStore {
  * diffs, debuggers) shows the node, not the whole tree.
  */
 class NodeView implements ConfigNode {
-  readonly kind: ConfigNode["kind"];
-  readonly context: string;
-  readonly known: boolean;
-  readonly file: string;
-  readonly start: number;
-  readonly end: number;
+  // Few fields: a large configuration has hundreds of thousands of views, all kept for the lint,
+  // and every field is memory the garbage collector copies. What the store has is read through getters.
   readonly parent: ConfigNode | undefined;
   readonly #store: TreeStore;
   readonly #index: number;
   /** The node's block row in the store (NONE: not a block). */
   readonly #row: number;
-  readonly #flags: number;
+  /** The store's id of the node's context. */
+  readonly #context: number;
   #keyword: Word | undefined;
   #args: Word[] | undefined;
   #children: ConfigNode[] | undefined;
   #block: Block | undefined | null = null;
+  /** The span when something moved it off the store's (--template-vars maps a rendering's nodes onto the template). */
+  #moved: { start: number; end: number } | undefined;
 
   constructor(store: TreeStore, index: number, row: number, parent: ConfigNode | undefined, context: number) {
-    const flags = store.flagsOf(index);
-    const w0 = store.keywordWord(index);
-    this.kind = flags & ENTRY ? "entry" : "keyword";
-    this.context = store.contextName(context);
-    this.known = (flags & KNOWN) !== 0;
-    this.file = store.words.paths[store.words.file(w0)];
-    this.start = store.words.start(w0);
-    this.end = store.nodeEnd(index, row);
     this.parent = parent;
     this.#store = store;
     this.#index = index;
     this.#row = row;
-    this.#flags = flags;
+    this.#context = context;
+  }
+
+  get kind(): ConfigNode["kind"] {
+    return this.#store.flagsOf(this.#index) & ENTRY ? "entry" : "keyword";
+  }
+
+  get known(): boolean {
+    return (this.#store.flagsOf(this.#index) & KNOWN) !== 0;
+  }
+
+  get context(): string {
+    return this.#store.contextName(this.#context);
+  }
+
+  get spec(): KeywordFacts | undefined {
+    return this.#store.keywordFacts(this.#index, this.#context);
+  }
+
+  get file(): string {
+    const w = this.#store.words;
+    return w.paths[w.file(this.#store.keywordWord(this.#index))];
+  }
+
+  get start(): number {
+    return this.#moved ? this.#moved.start : this.#store.words.start(this.#store.keywordWord(this.#index));
+  }
+
+  set start(offset: number) {
+    (this.#moved ??= { start: this.start, end: this.end }).start = offset;
+  }
+
+  get end(): number {
+    return this.#moved ? this.#moved.end : this.#store.nodeEnd(this.#index, this.#row);
+  }
+
+  set end(offset: number) {
+    (this.#moved ??= { start: this.start, end: this.end }).end = offset;
   }
 
   get name(): string {
-    return this.keyword.text;
+    // A known keyword's name is its facts' (one string, no slice of the file per line).
+    const spec = this.spec;
+    return spec !== undefined ? spec.name : this.keyword.text;
+  }
+
+  /**
+   * Moves what this view made `delta` on (its own span is read from the
+   * store, which has moved already); `moved`: word objects the store has moved already.
+   */
+  shift(delta: number, moved: ReadonlySet<Word>): void {
+    if (this.#moved) {
+      this.#moved.start += delta;
+      this.#moved.end += delta;
+    }
+    const move = (s: { start: number; end: number } | undefined) => {
+      if (s && !moved.has(s as Word)) {
+        s.start += delta;
+        s.end += delta;
+      }
+    };
+    move(this.#keyword);
+    if (this.#args) for (const a of this.#args) move(a);
+    if (this.#block) {
+      move(this.#block.open);
+      move(this.#block.close);
+    }
+    if (this.#children) for (const c of this.#children) (c as NodeView).shift(delta, moved);
   }
 
   get keyword(): Word {
     this.#keyword ??= this.#store.words.word(this.#store.keywordWord(this.#index));
     return this.#keyword;
+  }
+
+  /** The number of args, without making them. */
+  argCount(): number {
+    return Math.max(0, this.#store.wordCount(this.#index) - 1);
+  }
+
+  /** The text of arg i (0 ≤ i < argCount()), without making its Word. */
+  argText(i: number): string {
+    return this.#args ? this.#args[i].text : this.#store.words.text(this.#store.keywordWord(this.#index) + 1 + i);
   }
 
   get args(): Word[] {
@@ -324,7 +418,7 @@ class NodeView implements ConfigNode {
 
   get block(): Block | undefined {
     if (this.#block === null) {
-      const f = this.#flags;
+      const f = this.#store.flagsOf(this.#index);
       const kind = f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
       const s = this.#store;
       const open = s.openWord(this.#index);
@@ -348,12 +442,34 @@ class NodeView implements ConfigNode {
   }
 
   get rest(): string {
-    return this.#flags & HAS_REST ? this.#store.restOf(this.#index) : "";
+    return this.#store.flagsOf(this.#index) & HAS_REST ? this.#store.restOf(this.#index) : "";
   }
 
   get via(): Via[] | undefined {
-    return this.#flags & HAS_VIA ? this.#store.viaOf(this.#index) : undefined;
+    return this.#store.flagsOf(this.#index) & HAS_VIA ? this.#store.viaOf(this.#index) : undefined;
   }
 }
 
 export { NONE as NO_NODE };
+
+/**
+ * How many args a line has: node.args.length, without making a Word object
+ * per arg when the node is the reader's (rules ask it of every line).
+ */
+export function argCount(node: ConfigNode): number {
+  return node instanceof NodeView ? node.argCount() : node.args.length;
+}
+
+/**
+ * The texts of a line's args as one string (joined with NUL; the text itself
+ * for one arg): a key for caching what depends on the texts alone, made
+ * without a Word object per arg when the node is the reader's.
+ */
+export function argsKey(node: ConfigNode): string {
+  if (!(node instanceof NodeView)) return node.args.length === 1 ? node.args[0].text : node.args.map((a) => a.text).join("\0");
+  const n = node.argCount();
+  if (n === 1) return node.argText(0);
+  let key = "";
+  for (let i = 0; i < n; i++) key += i === 0 ? node.argText(i) : `\0${node.argText(i)}`;
+  return key;
+}

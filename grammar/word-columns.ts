@@ -42,6 +42,8 @@ export class WordColumns {
   /** Index into viaTable + 1 (0: read through no include). */
   private runVia: number[] = [];
   private viaTable: Via[][] = [];
+  /** Added to every slice word's offset: the text was read as a piece of a file that starts this far in (see rebase). */
+  private base = 0;
 
   fileId(path: string, text: string): number {
     let id = this.fileIds.get(path);
@@ -171,11 +173,6 @@ export class WordColumns {
     return sliceText(this.texts[this.runFile[this.run(w)]], start, start + this.lengths[w]);
   }
 
-  /** Looks word w's text up in `table` (a KeywordTable). */
-  lookup<T>(w: number, table: { getText(text: string): T }): T {
-    return table.getText(this.text(w));
-  }
-
   file(w: number): number {
     const o = this.object(w);
     return o ? this.fileIds.get(o.file)! : this.runFile[this.run(w)];
@@ -183,12 +180,28 @@ export class WordColumns {
 
   start(w: number): number {
     const o = this.object(w);
-    return o ? o.start : this.starts[w];
+    return o ? o.start : this.base + this.starts[w];
   }
 
   end(w: number): number {
     const o = this.object(w);
-    return o ? o.end : this.starts[w] + this.lengths[w];
+    return o ? o.end : this.base + this.starts[w] + this.lengths[w];
+  }
+
+  /**
+   * Moves every word `delta` characters on (the editor re-reads a changed
+   * block and moves the unchanged ones after it). Slice words keep their
+   * offsets into the text they were read from and add the base; the
+   * preprocessor's word objects are moved in place and returned, so that
+   * whoever shares them does not move them twice.
+   */
+  rebase(delta: number): ReadonlySet<Word> {
+    this.base += delta;
+    for (const o of this.objects) {
+      o.start += delta;
+      o.end += delta;
+    }
+    return new Set(this.objects);
   }
 
   /** The Word object of word w (a new one each call for slice words: the node that owns the word keeps it). */
@@ -200,7 +213,7 @@ export class WordColumns {
     const file = this.runFile[r];
     const start = this.starts[w];
     const end = start + this.lengths[w];
-    const v: Word = { file: this.paths[file], start, end, text: sliceText(this.texts[file], start, end), quoted: this.quoted(file, w) };
+    const v: Word = { file: this.paths[file], start: this.base + start, end: this.base + end, text: sliceText(this.texts[file], start, end), quoted: this.quoted(file, w) };
     if (this.runVia[r] !== 0) v.via = this.viaTable[this.runVia[r] - 1];
     return v;
   }

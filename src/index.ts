@@ -19,5 +19,6 @@ export { predict, simulate, type Member, type Scenario, type GroupPrediction, ty
 export { Workspace } from "./workspace/workspace.js";
 export { SettingsResolver, type Settings, type SettingsSource, type SettingOverrides } from "./workspace/settings.js";
 export { ownersOf, MAIN_FILE_NAME } from "./workspace/owners.js";
-export { derivedConfigId, nodeFromArgument, nodesFromSettings, nodeNames, runCluster, type NodeSpec, type ClusterRun, type ClusterRunOptions } from "./workspace/cluster.js";
+export { derivedConfigId, nodeFromArgument, nodesFromSettings, nodesFromTemplate, nodeNames, runCluster, varsFromArgument, varsNodeId, type NodeSpec, type ClusterRun, type ClusterRunOptions, type VarsArgument } from "./workspace/cluster.js";
 export { lintAndFix, MAX_PASSES, type FixOutcome } from "./workspace/fix.js";
+export { parseTemplateVars, TemplateVarsError } from "./workspace/template-vars.js";

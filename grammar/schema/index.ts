@@ -3,6 +3,7 @@
  * generated facts) joined with our own prose (descriptions.ts).
  * Everything that needs to know what a keyword is asks here.
  */
+import type { ConfigNode } from "../ast.js";
 import { docOf } from "./descriptions.js";
 import { allKeywordFacts, contextFacts, ROOT_CONTEXT } from "./facts.js";
 import { CONTEXTS } from "./keywords.data.js";
@@ -50,6 +51,20 @@ export function allKeywords(): readonly KeywordSpec[] {
 /** The keyword `name` as valid in `context`, or undefined when keepalived would not know it there. */
 export function lookupKeyword(context: string, name: string): KeywordSpec | undefined {
   return getContext(context)?.keywords.get(name);
+}
+
+/**
+ * A line's keyword entry: lookupKeyword(node.context, node.name), without the
+ * lookup for lines the reader already looked up (every line of a lint: the
+ * rules ask for it per line).
+ */
+export function keywordOf(node: Pick<ConfigNode, "kind" | "known" | "context" | "name" | "spec">): KeywordSpec | undefined {
+  if (node.kind === "keyword") {
+    if (!node.known) return undefined;
+    // The facts objects are the KeywordSpecs (their prose comes through the prototype).
+    if (node.spec !== undefined) return node.spec as KeywordSpec;
+  }
+  return lookupKeyword(node.context, node.name);
 }
 
 /** Every context in which a keyword of this name is valid (for "valid only inside X"). */

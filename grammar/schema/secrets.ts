@@ -15,7 +15,10 @@ const SECRET_ARGUMENTS: Readonly<Record<string, number>> = {
   "SSL password": 0,
 };
 
+/** The keywords of SECRET_ARGUMENTS: every other line is passed over without making its key (this runs per line). */
+const SECRET_KEYWORDS = new Set(Object.keys(SECRET_ARGUMENTS).map((k) => k.slice(k.indexOf(" ") + 1)));
+
 /** Index of the first secret argument of `name` in `context`, or undefined when it has none. */
 export function secretArgument(context: string, name: string): number | undefined {
-  return SECRET_ARGUMENTS[`${context} ${name}`];
+  return SECRET_KEYWORDS.has(name) ? SECRET_ARGUMENTS[`${context} ${name}`] : undefined;
 }

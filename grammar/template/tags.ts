@@ -22,9 +22,23 @@ export interface Tag {
   section?: { name: string; inverted: boolean };
   /** The closing delimiter is missing: the tag runs to the end of the line. */
   unclosed?: boolean;
+  /**
+   * Whitespace the engine strips around the tag (a trim marker `{%-`, `-}}`,
+   * `-%>`, `~}`, or Jinja2's trim_blocks): [trimBefore, start) and
+   * [end, trimAfter). When it holds a line break, two lines of the template
+   * are one line of the rendering.
+   */
+  trimBefore?: number;
+  trimAfter?: number;
 }
 
 export function scanTags(text: string, engine: TemplateEngine): Tag[] {
+  const tags = scanEngine(text, engine);
+  markTrims(text, tags, engine);
+  return tags;
+}
+
+function scanEngine(text: string, engine: TemplateEngine): Tag[] {
   switch (engine) {
     case "jinja":
       return scanJinja(text);
@@ -39,6 +53,86 @@ export function scanTags(text: string, engine: TemplateEngine): Tag[] {
       return scanDollar(text, true);
     case "envsubst":
       return scanDollar(text, false);
+  }
+}
+
+const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+const isBlank = (c: string | undefined) => c === " " || c === "\t";
+
+/** Back over whitespace from `i` (exclusive). */
+function spaceBefore(text: string, i: number, blank = isSpace): number {
+  while (i > 0 && blank(text[i - 1])) i--;
+  return i;
+}
+
+function spaceAfter(text: string, i: number, blank = isSpace): number {
+  while (i < text.length && blank(text[i])) i++;
+  return i;
+}
+
+/** After `i`: one line break, if one follows directly. */
+function lineBreakAt(text: string, i: number): number {
+  if (text[i] === "\n") return i + 1;
+  return text[i] === "\r" && text[i + 1] === "\n" ? i + 2 : i;
+}
+
+/**
+ * Jinja2's trim_blocks: on in Ansible, which renders most `.j2` templates of
+ * keepalived, unless the template's `#jinja2:` header turns it off.
+ */
+function jinjaTrimBlocks(text: string): boolean {
+  const header = /^#jinja2:([^\n]*)/.exec(text)?.[1];
+  const m = header && /\btrim_blocks\s*:\s*(\w+)/.exec(header);
+  return m ? /^true$/i.test(m[1]) : true;
+}
+
+/**
+ * What each engine strips, as it documents it:
+ * - Jinja2: `{%-`/`{{-`/`{#-` every whitespace before, `-%}`/`-}}`/`-#}` every
+ *   whitespace after; with trim_blocks, the line break right after a block or
+ *   comment tag (`+%}` keeps it);
+ * - Go: `{{- ` and ` -}}`, every whitespace on that side;
+ * - ERB (trim mode "-"): `-%>` the line break right after it; `<%-` the
+ *   indentation of a line it starts;
+ * - EPP: `-%>` blanks and the line break after it; `<%-` blanks before it;
+ * - Terraform: `${~`/`%{~` every whitespace before, `~}` every whitespace after.
+ */
+function markTrims(text: string, tags: Tag[], engine: TemplateEngine): void {
+  const trimBlocks = engine === "jinja" && jinjaTrimBlocks(text);
+  for (const t of tags) {
+    if (t.unclosed) continue;
+    let before = t.start;
+    let after = t.end;
+    switch (engine) {
+      case "jinja": {
+        const d = text[t.start + 1];
+        if (text[t.start + 2] === "-") before = spaceBefore(text, t.start);
+        if (text[t.end - 3] === "-") after = spaceAfter(text, t.end);
+        else if (trimBlocks && (d === "%" || d === "#") && text[t.end - 3] !== "+") after = lineBreakAt(text, t.end);
+        break;
+      }
+      case "go":
+        if (text[t.start + 2] === "-" && isSpace(text[t.start + 3])) before = spaceBefore(text, t.start);
+        if (text[t.end - 3] === "-" && isSpace(text[t.end - 4])) after = spaceAfter(text, t.end);
+        break;
+      case "erb":
+      case "epp": {
+        const lineStart = spaceBefore(text, t.start, isBlank);
+        if (text[t.start + 2] === "-" && (engine === "epp" || lineStart === 0 || text[lineStart - 1] === "\n")) before = lineStart;
+        if (text[t.end - 3] === "-") after = engine === "epp" ? lineBreakAt(text, spaceAfter(text, t.end, isBlank)) : text[t.end] === "\n" ? t.end + 1 : t.end;
+        // EPP strips the blanks only together with the line break.
+        if (engine === "epp" && after > t.end && text[after - 1] !== "\n") after = t.end;
+        break;
+      }
+      case "terraform":
+        if (text[t.start + 2] === "~") before = spaceBefore(text, t.start);
+        if (text[t.end - 2] === "~") after = spaceAfter(text, t.end);
+        break;
+      default:
+        break;
+    }
+    if (before < t.start) t.trimBefore = before;
+    if (after > t.end) t.trimAfter = after;
   }
 }
 

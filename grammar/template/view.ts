@@ -1,6 +1,12 @@
 /**
- * The reader's view of a template: a text of the same length and the same
- * line breaks, so every offset, line and column is the template's own.
+ * The reader's view of a template: a text of the same length, so every
+ * offset, line and column is the template's own (findings are placed on the
+ * template's text, never on the view's), and the line breaks of the
+ * rendering:
+ * - whitespace the engine strips around a tag (trim markers `{%- -%}`,
+ *   `{{- -}}`, `-%>`, `~}`; Jinja2's trim_blocks) becomes blanks, line breaks
+ *   included: where the rendering joins two lines, the view has one line
+ *   (but an `else` tag ends a line: the branches never render together);
  * - an expression tag becomes a placeholder word (PLACEHOLDER characters):
  *   it may stand for a value, part of a word, a whole line or several lines;
  * - comments, code that outputs nothing and structure tags alone on their
@@ -58,6 +64,8 @@ export interface TemplateView {
   placeholders: [number, number][];
   branches: BranchGroup[];
   problems: TemplateProblem[];
+  /** Line breaks of the template that the rendering does not have: where, and the tag whose trimming strips it. */
+  joins: { at: number; tag: Tag }[];
 }
 
 export function templateView(text: string, engine: TemplateEngine): TemplateView {
@@ -75,6 +83,7 @@ export function templateView(text: string, engine: TemplateEngine): TemplateView
     placeholders.push([start, end]);
   };
   const problems: TemplateProblem[] = [];
+  const joins: TemplateView["joins"] = [];
   const placeholders: [number, number][] = [];
   const branches: BranchGroup[] = [];
   const literalLines = linesWithLiteralText(text, tags);
@@ -107,6 +116,20 @@ export function templateView(text: string, engine: TemplateEngine): TemplateView
     if (tag.kind === "expr") {
       placeholder(tag.start, tag.end);
     } else fill(tag.start, tag.end, SPACE);
+    // Stripped whitespace: blanks, line breaks too (the rendering joins the lines).
+    let joined = false;
+    for (const [from, to] of [[tag.trimBefore, tag.start], [tag.end, tag.trimAfter]]) {
+      if (from === undefined || to === undefined) continue;
+      for (let i = from; i < to; i++) {
+        if (codes[i] === 10) {
+          joined = true;
+          joins.push({ at: i, tag });
+        }
+        codes[i] = SPACE;
+      }
+    }
+    // The text before an `else` and the text after it never render together: a line break between them, in the tag.
+    if (joined && tag.kind === "else") codes[tag.start] = 10;
   }
   const groupOf = new Map<Tag, BranchGroup>();
   for (const g of groups) {
@@ -136,7 +159,8 @@ export function templateView(text: string, engine: TemplateEngine): TemplateView
     }
   }
   placeholders.sort((a, b) => a[0] - b[0]);
-  return { engine, text: stringOf(codes), tags, placeholders, branches, problems };
+  joins.sort((a, b) => a.at - b.at);
+  return { engine, text: stringOf(codes), tags, placeholders, branches, problems, joins };
 }
 
 /** Lines (0-based) holding literal text outside the tags. */

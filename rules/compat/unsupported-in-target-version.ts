@@ -8,8 +8,8 @@
  * release: someone may run keepalived built from git.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { keywordSpans, lookupKeyword, NEWEST_RELEASE, whyMissing, inSpans, type KeywordSpec } from "../../grammar/schema/index.js";
-import { defineRule } from "../../src/engine/rule.js";
+import { keywordSpans, keywordOf, NEWEST_RELEASE, whyMissing, inSpans, type KeywordSpec } from "../../grammar/schema/index.js";
+import { defineRule, type Report } from "../../src/engine/rule.js";
 import { contextLabel } from "../schema/helpers-tree.js";
 
 /** Build options the Debian 2.2.7 binary lacks (keepalived -v: no LIBIPSET). */
@@ -22,39 +22,51 @@ export default defineRule({
     category: "compat",
     description: "A keyword the target keepalived version does not know",
     fixable: false,
+    scope: "block",
     keepalivedRefuses: "always",
   },
   create(ctx) {
     const target = ctx.settings.targetVersion;
+    // The verdict depends on the keyword alone (its name and context are its spec's): worked out once per keyword, not per line.
+    const verdicts = new Map<KeywordSpec, Verdict | null>();
     return { node: visit };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known) return;
-      const spec = lookupKeyword(node.context, node.name);
+      const spec = keywordOf(node);
       if (!spec) return;
-      const where = node.context === "root" ? "" : ` in ${contextLabel(node.context)}`;
-      const spans = keywordSpans(spec.context, spec.name);
-      if (!inSpans(spans, target)) {
-        const why = whyMissing(spans, target);
-        const onlyMaster = why.startsWith("not in any release");
-        ctx.report({
-          at: node.keyword,
-          message: onlyMaster
-            ? `"${node.name}"${where} is not in any keepalived release yet (only in the development source); keepalived ${target} reports "Unknown keyword" and ignores the line`
-            : `"${node.name}"${where} is not known to keepalived ${target} (${why}); it reports "Unknown keyword" and ignores the line`,
-          hint: blockHint(spec, onlyMaster ? "remove it unless you run keepalived built from git" : `remove it, or target a keepalived that has it (--target-version or "targetVersion" in .keepalived-lint.json)`),
-          // Under the default target a master-only keyword may be deliberate (keepalived built from git).
-          severity: onlyMaster && target === NEWEST_RELEASE ? "warning" : undefined,
-        });
-      } else if (target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption)) {
-        ctx.report({
-          at: node.keyword,
-          message: `"${node.name}"${where} needs keepalived built with ${spec.buildOption.replace(/^_(HAVE|WITH)_|_$/g, "").toLowerCase()}; the Debian 2.2.7 package is not, and reports "Unknown keyword"`,
-          hint: blockHint(spec, "remove it, or use a keepalived built with that option"),
-        });
-      }
+      let verdict = verdicts.get(spec);
+      if (verdict === undefined) verdicts.set(spec, (verdict = verdictOf(spec, target)));
+      if (verdict !== null) ctx.report({ at: node.keyword, ...verdict });
     }
   },
 });
+
+type Verdict = Pick<Report, "message" | "hint" | "severity">;
+
+/** What the rule says about every line of keyword `spec` under `target` (null: nothing). */
+function verdictOf(spec: KeywordSpec, target: string): Verdict | null {
+  const where = spec.context === "root" ? "" : ` in ${contextLabel(spec.context)}`;
+  const spans = keywordSpans(spec.context, spec.name);
+  if (!inSpans(spans, target)) {
+    const why = whyMissing(spans, target);
+    const onlyMaster = why.startsWith("not in any release");
+    return {
+      message: onlyMaster
+        ? `"${spec.name}"${where} is not in any keepalived release yet (only in the development source); keepalived ${target} reports "Unknown keyword" and ignores the line`
+        : `"${spec.name}"${where} is not known to keepalived ${target} (${why}); it reports "Unknown keyword" and ignores the line`,
+      hint: blockHint(spec, onlyMaster ? "remove it unless you run keepalived built from git" : `remove it, or target a keepalived that has it (--target-version or "targetVersion" in .keepalived-lint.json)`),
+      // Under the default target a master-only keyword may be deliberate (keepalived built from git).
+      severity: onlyMaster && target === NEWEST_RELEASE ? "warning" : undefined,
+    };
+  }
+  if (target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption)) {
+    return {
+      message: `"${spec.name}"${where} needs keepalived built with ${spec.buildOption.replace(/^_(HAVE|WITH)_|_$/g, "").toLowerCase()}; the Debian 2.2.7 package is not, and reports "Unknown keyword"`,
+      hint: blockHint(spec, "remove it, or use a keepalived built with that option"),
+    };
+  }
+  return null;
+}
 
 function blockHint(spec: KeywordSpec, base: string): string {
   return spec.kind === "block" || spec.kind === "value-block"

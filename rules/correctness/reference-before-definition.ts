@@ -8,9 +8,9 @@
  * come first.
  */
 import type { ConfigNode, Word } from "../../grammar/ast.js";
-import { getContext, lookupKeyword, parseEntryLine, type RefKind } from "../../grammar/schema/index.js";
+import { getContext, keywordOf, parseEntryLine, type RefKind } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { allNodes, contextLabel } from "../schema/helpers-tree.js";
+import { contextLabel } from "../schema/helpers-tree.js";
 
 const RESOLVED_WHILE_READING: ReadonlySet<RefKind> = new Set(["vrrp_script", "track_file", "vrrp_track_process", "bfd_instance", "track_group"]);
 
@@ -23,18 +23,27 @@ export default defineRule({
     fixable: false,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    const nodes = allNodes(ctx.ast);
+  create(ctx) {
+    // The first definition of each name and every reference keepalived resolves while reading, in
+    // reading order (the walk's); references are judged at the end, when every definition is known.
     const definitions = new Map<string, { node: ConfigNode; order: number }>();
-    nodes.forEach((node, order) => {
-      if (node.kind !== "keyword" || !node.known || !node.args[0]) return;
-      const kind = lookupKeyword(node.context, node.name)?.defines;
-      const key = kind && `${kind}\0${node.args[0].text}`;
-      if (key && !definitions.has(key)) definitions.set(key, { node, order });
-    });
-    nodes.forEach((node, order) => {
-      for (const [kind, word] of referencesOf(node)) {
-        if (!RESOLVED_WHILE_READING.has(kind)) continue;
+    const references: { node: ConfigNode; kind: RefKind; word: Word; order: number }[] = [];
+    let order = 0;
+    return { node: visit, end };
+    function visit(node: ConfigNode) {
+      const at = order++;
+      if (node.kind === "keyword" && node.known) {
+        const kind = keywordOf(node)?.defines;
+        const name = kind && node.args[0];
+        if (name) {
+          const key = `${kind}\0${name.text}`;
+          if (!definitions.has(key)) definitions.set(key, { node, order: at });
+        }
+      }
+      for (const [kind, word] of referencesOf(node)) if (RESOLVED_WHILE_READING.has(kind)) references.push({ node, kind, word, order: at });
+    }
+    function end() {
+      for (const { node, kind, word, order } of references) {
         const def = definitions.get(`${kind}\0${word.text}`);
         if (!def || def.order < order) continue;
         const line = ctx.files.get(def.node.file)?.position(def.node.start).line;
@@ -47,15 +56,18 @@ export default defineRule({
           related: [{ span: def.node.args[0]!, message: `${def.node.name} "${word.text}" is defined here` }],
         });
       }
-    });
+    }
   },
 });
 
+/** No references (shared: most lines have none, and this runs per line). */
+const NO_REFERENCES: readonly [RefKind, Word][] = Object.freeze([]);
+
 /** The names a line refers to, with what kind of object each names. */
-function referencesOf(node: ConfigNode): [RefKind, Word][] {
+function referencesOf(node: ConfigNode): readonly [RefKind, Word][] {
   if (node.kind === "keyword") {
-    const ref = node.known ? lookupKeyword(node.context, node.name)?.ref : undefined;
-    return ref && node.args[0] ? [[ref, node.args[0]]] : [];
+    const ref = node.known ? keywordOf(node)?.ref : undefined;
+    return ref && node.args[0] ? [[ref, node.args[0]]] : NO_REFERENCES;
   }
   const entryRef = getContext(node.context)?.entryRef;
   if (entryRef) return entryRef === "vrrp_instance" ? [] : [[entryRef, node.keyword]];

@@ -3,7 +3,7 @@
  * the same setting under another name, the fix renames it.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { configTestRefusesDeprecated, knownIn, lookupKeyword } from "../../grammar/schema/index.js";
+import { configTestRefusesDeprecated, knownIn, keywordOf, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
@@ -29,7 +29,7 @@ export default defineRule({
     return { node: visit };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known) return;
-      const spec = lookupKeyword(node.context, node.name);
+      const spec = keywordOf(node);
       if (!spec?.deprecated) return;
       const use = spec.deprecated.use;
       const since = spec.deprecated.since && /^v?\d/.test(spec.deprecated.since) ? ` (since ${spec.deprecated.since.replace(/^v?/, "v")})` : "";

@@ -5,7 +5,7 @@
  * processes every reference finds the first one only, so the second is dead.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import { keywordOf } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
 
 export default defineRule({
@@ -20,8 +20,11 @@ export default defineRule({
     const seen = new Map<string, ConfigNode>();
     return { node: visit };
     function visit(node: ConfigNode) {
-      if (node.kind !== "keyword" || !node.known || node.args.length === 0) return;
-      const spec = lookupKeyword(node.context, node.name);
+      if (node.kind !== "keyword" || !node.known) return;
+      // Only lines that name an object are looked at (their args are read only then).
+      const spec = keywordOf(node);
+      if (!spec?.defines && node.name !== "virtual_server" && node.name !== "real_server") return;
+      if (node.args.length === 0) return;
       let key: string | undefined;
       let what: string;
       if (spec?.defines) {

@@ -4,7 +4,8 @@
  * checked and the daemon does not start.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { lookupKeyword } from "../../grammar/schema/index.js";
+import { keywordOf } from "../../grammar/schema/index.js";
+import { argCount } from "../../grammar/tree.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
 
@@ -15,6 +16,7 @@ export default defineRule({
     category: "schema",
     description: "A keyword without the argument keepalived requires (keepalived stops reading there)",
     fixable: false,
+    scope: "block",
     keepalivedRefuses: "always",
   },
   create(ctx) {
@@ -24,9 +26,9 @@ export default defineRule({
     return { node: visit };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known) return;
-      const spec = lookupKeyword(node.context, node.name);
+      const spec = keywordOf(node);
       if (!spec?.argRequired) return;
-      if (node.args.length > 0) return;
+      if (argCount(node) > 0) return;
       // Script keywords re-read their raw line: the script after an unmatched quote is still there
       // (keepalived reports only the quote).
       if (spec.quoted && node.rest !== "") return;

@@ -10,7 +10,7 @@
  */
 import type { ConfigNode } from "../../grammar/ast.js";
 import { UNICAST_WITHOUT_INTERFACE } from "../../grammar/schema/changes.js";
-import { isBefore, lookupKeyword } from "../../grammar/schema/index.js";
+import { isBefore, keywordOf } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
 
 /** Block keyword → the setting it needs and what keepalived does without it. */
@@ -29,6 +29,7 @@ export default defineRule({
     category: "schema",
     description: "A vrrp_instance, vrrp_script, vrrp_track_process, track_file or virtual_server without a setting keepalived requires (or fills in with a default, reported by keepalived -t)",
     fixable: false,
+    scope: "block",
     keepalivedRefuses: "always",
   },
   create(ctx) {
@@ -36,7 +37,7 @@ export default defineRule({
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) return;
       // By canonical name: neighbour_ip is neighbor_ip.
-      const has = (name: string) => node.children.some((c) => c.kind === "keyword" && (c.name === name || lookupKeyword(c.context, c.name)?.aliasOf === name));
+      const has = (name: string) => node.children.some((c) => c.kind === "keyword" && (c.name === name || keywordOf(c)?.aliasOf === name));
       const label = `${node.name}${node.args[0] ? ` "${node.args[0].text}"` : ""}`;
       if (node.name === "vrrp_instance") {
         const stop = "keepalived's VRRP process refuses to start (and keepalived -t stops checking the other instances)";
@@ -44,7 +45,7 @@ export default defineRule({
           report(node, `${label} has no virtual_router_id; ${stop}`, "add \"virtual_router_id <1..255>\", the same on every node of this VRRP group");
         }
         // A "unicast configured" instance needs no interface in newer keepalived.
-        const unicast = node.children.some((c) => c.kind === "keyword" && c.known && lookupKeyword(c.context, c.name)?.setsUnicast === true);
+        const unicast = node.children.some((c) => c.kind === "keyword" && c.known && keywordOf(c)?.setsUnicast === true);
         if (!has("interface") && (isBefore(ctx.settings.targetVersion, UNICAST_WITHOUT_INTERFACE) || !unicast)) {
           const why = unicast ? ` (keepalived ${ctx.settings.targetVersion} requires it even for unicast instances; ${UNICAST_WITHOUT_INTERFACE} and newer do not)` : "";
           report(node, `${label} has no interface${why}; ${stop}`, "add \"interface <name>\" for the interface VRRP adverts are sent on");

@@ -109,6 +109,7 @@ export default defineRule({
 
     /** Top-level blocks the processes that do not own them skip by counting braces. */
     function end() {
+      if (bracesPairUp(ctx)) return;
       const top = ctx.ast.children;
       let braces: BraceEvents | undefined;
       for (let i = 0; i < top.length; i++) {
@@ -186,6 +187,21 @@ function rootViewStart(node: ConfigNode, next: ConfigNode | undefined, reader: B
     if (depth === 0) return at + 1;
   }
   return undefined;
+}
+
+/**
+ * Does every block's '{' and '}' pair up as the reader read them, so that
+ * counting braces skips each top-level block exactly (rootViewStart is
+ * undefined for every one)? Known without walking the blocks when the
+ * configuration is one file whose lines come out in text order (no
+ * definitions, no loops: their lines repeat or borrow positions) and the
+ * reader found no '{' missing, ignored or unclosed and no extra '}'.
+ */
+function bracesPairUp(ctx: RuleContext): boolean {
+  if (ctx.files.size !== 1 || ctx.ast.definitionUses.length > 0 || ctx.ast.definitions.length > 0) return false;
+  for (const d of ctx.readerDiagnostics) if (d.ruleId === "missing-brace" || d.ruleId === "unexpected-brace" || d.ruleId === "unbalanced-brace") return false;
+  for (const file of ctx.files.values()) if (/~(SEQ|LST)/.test(file.text)) return false;
+  return true;
 }
 
 /** The reader's brace findings per file, sorted by offset: an ignored '{' counts +1, an extra '}' -1. */

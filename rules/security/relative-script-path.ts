@@ -14,6 +14,7 @@ export default defineRule({
     category: "security",
     description: "A script command that is not an absolute path: keepalived searches PATH for it",
     fixable: false,
+    scope: "block",
   },
   check(ctx) {
     for (const s of scriptLines(ctx.ast)) {

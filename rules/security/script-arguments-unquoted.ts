@@ -31,6 +31,7 @@ export default defineRule({
     category: "security",
     description: "Script arguments outside the quotes: keepalived reads them as user/group or drops them",
     fixable: "some",
+    scope: "block",
     hasSuggestions: true,
   },
   check(ctx) {

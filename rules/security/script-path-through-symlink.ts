@@ -22,6 +22,7 @@ export default defineRule({
     category: "security",
     description: "A vrrp_script command through a symlinked directory (/bin → /usr/bin): keepalived 2.3.0+ disables it as insecure",
     fixable: false,
+    scope: "block",
     hasSuggestions: true,
     targetVersions: { since: SCRIPT_SYMLINK_DIRS_INSECURE },
   },

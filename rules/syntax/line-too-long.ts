@@ -6,4 +6,5 @@ export default readerRule({
   category: "syntax",
   keepalivedRefuses: "always",
   description: "A line longer than keepalived's 1023-character read buffer",
+  scope: "block",
 });

@@ -6,4 +6,5 @@ export default readerRule({
   category: "syntax",
   keepalivedRefuses: "always",
   description: "A block keyword not followed by '{'",
+  scope: "block",
 });

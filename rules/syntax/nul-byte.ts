@@ -5,4 +5,5 @@ export default readerRule({
   severity: "error",
   category: "syntax",
   description: "A NUL byte, which makes keepalived drop the rest of the line",
+  scope: "block",
 });

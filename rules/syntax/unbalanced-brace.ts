@@ -6,4 +6,5 @@ export default readerRule({
   category: "syntax",
   keepalivedRefuses: "always",
   description: "An extra '}' or a block that is never closed",
+  scope: "block",
 });

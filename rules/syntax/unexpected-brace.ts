@@ -6,4 +6,5 @@ export default readerRule({
   category: "syntax",
   keepalivedRefuses: "always",
   description: "A '{' after a keyword that opens no block (keepalived ignores it)",
+  scope: "block",
 });

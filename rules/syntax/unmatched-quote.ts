@@ -6,4 +6,5 @@ export default readerRule({
   category: "syntax",
   keepalivedRefuses: "always",
   description: "A double quote with no closing quote on the same line",
+  scope: "block",
 });

@@ -17,6 +17,7 @@ import { ConfigError } from "../engine/config.js";
 import { nodeFiles } from "../node/files.js";
 import type { SettingsSource } from "../workspace/settings.js";
 import { Workspace } from "../workspace/workspace.js";
+import { parseTemplateVars, TemplateVarsError } from "../workspace/template-vars.js";
 import { UsageError } from "./io.js";
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.meta.id));
@@ -41,16 +42,23 @@ export function parseTemplateChoice(v: string): TemplateChoice {
   throw new UsageError(`--template must be one of ${TEMPLATE_CHOICES.join(", ")} (got "${v}")`);
 }
 
-/** A JSON object of variables (Ansible host_vars and the like, as JSON). */
-export function readTemplateVars(path: string): Record<string, unknown> {
-  let raw: unknown;
+/**
+ * A vars file (YAML or JSON: Ansible host_vars, a values file), read here, in the front end;
+ * `shown` is the path as the user wrote it, for the file:line:column of a broken file.
+ */
+export function readTemplateVars(path: string, shown = path): Record<string, unknown> {
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new UsageError(`--template-vars ${path}: ${(e as Error).message} (a JSON object of variables is expected; YAML is not read)`);
+    throw new UsageError(`--template-vars ${shown}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
   }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new UsageError(`--template-vars ${path}: expected a JSON object of variables`);
-  return raw as Record<string, unknown>;
+  try {
+    return parseTemplateVars(text, shown);
+  } catch (e) {
+    if (e instanceof TemplateVarsError) throw new UsageError(`--template-vars ${e.message}`);
+    throw e;
+  }
 }
 
 export interface SettingFlags {
@@ -62,8 +70,8 @@ export interface SettingFlags {
   reportUnusedDisableDirectives?: boolean;
   /** --template ENGINE|auto|off */
   template?: string;
-  /** --template-vars FILE (JSON) */
-  templateVars?: string;
+  /** --template-vars FILE (YAML or JSON); lint reads one, cluster one per node. */
+  templateVars?: string | string[];
   /** --max-expanded-lines: the expansion budget, for the rare legitimate giant (docs/limits.md). */
   maxExpandedLines?: number;
 }
@@ -83,10 +91,19 @@ export function settingsSource(flags: SettingFlags, cwd: string): SettingsSource
       ...(flags.configId !== undefined && { configId: flags.configId }),
       ...(flags.reportUnusedDisableDirectives !== undefined && { reportUnusedDisableDirectives: flags.reportUnusedDisableDirectives }),
       ...(flags.template !== undefined && { template: parseTemplateChoice(flags.template) }),
-      ...(flags.templateVars !== undefined && { templateVars: readTemplateVars(resolve(cwd, flags.templateVars)) }),
+      ...templateVarsOf(flags.templateVars, cwd),
       ...(flags.maxExpandedLines !== undefined && { budgets: { expandedLines: positiveInteger("--max-expanded-lines", flags.maxExpandedLines) } }),
     },
   };
+}
+
+/** One --template-vars file: the variables of the one rendering linted. */
+function templateVarsOf(given: string | string[] | undefined, cwd: string): { templateVars?: Record<string, unknown> } {
+  const files = given === undefined ? [] : [given].flat();
+  if (files.length > 1) {
+    throw new UsageError("--template-vars: give one vars file to lint one rendering; to lint one node per vars file: keepalived-lint cluster TEMPLATE --template-vars lb1.yml --template-vars lb2.yml");
+  }
+  return files.length === 1 ? { templateVars: readTemplateVars(resolve(cwd, files[0]), files[0]) } : {};
 }
 
 function positiveInteger(flag: string, n: number): number {

@@ -15,8 +15,8 @@ import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, MERGED_USR_LINKS, type LintSettings, type Report, type Rule, type RuleContext, type RuleMeta, type Visitors } from "./rule.js";
-import { fromRenderings, templateFindings } from "./templates.js";
-import { scrubFinding, secretsOf } from "./secrets.js";
+import { fromRenderings, templateFindings, toTemplateOffsets } from "./templates.js";
+import { scrubFinding, secretsOf, type Secret } from "./secrets.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
 export interface LintOptions {
@@ -80,13 +80,33 @@ export function lintText(text: string, path: string, options: EngineOptions, fs?
 }
 
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
-  const settings: LintSettings = { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
+  const settings = lintSettingsOf(options);
   let model: ConfigModel | undefined;
   const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
+  const found = runRules(parsed, options, options.ruleSet, settings, getModel);
+  const { diagnostics, fixable } = finishFindings(parsed, found, options);
+  const result = { ...parsed, diagnostics, fixable, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+  // --template-vars: the tree and model point into the template as the findings do (a cluster of renderings needs it).
+  toTemplateOffsets(parsed, result.model);
+  return result;
+}
+
+/** The settings rules read, out of the lint options. */
+export function lintSettingsOf(options: LintOptions): LintSettings {
+  return { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };
+}
+
+/**
+ * Runs `rules` (enabled ones, of `options.ruleSet` or a part of it) over a
+ * parse: their findings as reported, before suppression, scrubbing and
+ * sorting (finishFindings). The editor's incremental lint runs a part of
+ * the rules on a part of the configuration with it.
+ */
+export function runRules(parsed: ParseResult, options: LintOptions, rules: readonly Rule[], settings: LintSettings, getModel: () => ConfigModel): Diagnostic[] {
   const found: Diagnostic[] = [];
   const failed = (rule: Rule, e: unknown) => found.push(internalError(parsed, `rule "${rule.meta.id}" failed: ${(e as Error)?.message ?? String(e)}`));
   const walkers: { rule: Rule; visitors: Visitors }[] = [];
-  for (const rule of options.ruleSet) {
+  for (const rule of rules) {
     if (!rule.check && !rule.create) continue;
     const setting = options.rules?.[rule.meta.id];
     if (setting === "off" || !appliesTo(rule.meta, settings.targetVersion)) continue;
@@ -111,6 +131,16 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
     }
   }
   if (walkers.length > 0) walk(parsed.ast.children, walkers, failed);
+  return found;
+}
+
+/**
+ * From the rules' findings to the report: template mapping, suppression
+ * comments and unused-directive findings, secrets scrubbed, duplicates
+ * dropped, sorted, capped per file. `secrets` may be given when the caller
+ * already knows them (the editor keeps them per block).
+ */
+export function finishFindings(parsed: ParseResult, found: Diagnostic[], options: EngineOptions, secrets: readonly Secret[] = secretsOf(parsed.ast)): { diagnostics: Diagnostic[]; fixable: Diagnostic[] } {
   // Template findings first, on the text the rules read; then renderings (--template-vars) are mapped back to the templates.
   const kept = fromRenderings(templateFindings(found, parsed.templates, (f, o) => parsed.files.get(f)?.position(o).line ?? 0), parsed);
   const directives = new Map<string, Directive[]>();
@@ -126,11 +156,10 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
     diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting, clusterOnly));
   }
   // No finding carries a password or key: the length is all it may say.
-  const secrets = secretsOf(parsed.ast);
   if (secrets.length > 0) diagnostics = diagnostics.map((d) => scrubFinding(d, secrets));
   const uncapped = dedupe(diagnostics).sort(byPosition);
   diagnostics = capPerFile(uncapped, budgetsOf(options.budgets).findingsPerFile);
-  return { ...parsed, diagnostics, fixable: uncapped.filter(hasEdits), readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+  return { diagnostics, fixable: uncapped.filter(hasEdits) };
 }
 
 /** Does what the rule finds happen in the target release (meta.targetVersions)? */
@@ -145,44 +174,57 @@ export function appliesTo(meta: RuleMeta, target: string): boolean {
  * reported once and not called again.
  */
 function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visitors }[], failed: (rule: Rule, e: unknown) => void): void {
-  const broken = new Set<Rule>();
-  const call = (rule: Rule, handler: (node: ConfigNode) => void, node: ConfigNode) => {
-    if (broken.has(rule)) return;
-    try {
-      handler(node);
-    } catch (e) {
-      broken.add(rule);
-      failed(rule, e);
+  // Handlers as parallel arrays of functions and walker numbers, and the broken walkers as flags:
+  // the walk makes millions of calls on a large configuration, so each is an array read, not a lookup.
+  const broken = new Uint8Array(walkers.length);
+  const everyNode: ((node: ConfigNode) => void)[] = [];
+  const everyNodeOf: number[] = [];
+  const byName = new Map<string, { handlers: ((node: ConfigNode) => void)[]; of: number[] }>();
+  walkers.forEach(({ visitors }, k) => {
+    if (visitors.node) {
+      everyNode.push(visitors.node);
+      everyNodeOf.push(k);
+    }
+    for (const [name, handler] of Object.entries(visitors.keywords ?? {})) {
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = { handlers: [], of: [] }));
+      list.handlers.push(handler);
+      list.of.push(k);
+    }
+  });
+  const call = (handlers: ((node: ConfigNode) => void)[], of: number[], node: ConfigNode) => {
+    for (let k = 0; k < handlers.length; k++) {
+      const w = of[k];
+      if (broken[w] !== 0) continue;
+      try {
+        handlers[k](node);
+      } catch (e) {
+        broken[w] = 1;
+        failed(walkers[w].rule, e);
+      }
     }
   };
-  const everyNode: { rule: Rule; handler: (node: ConfigNode) => void }[] = [];
-  const byName = new Map<string, { rule: Rule; handler: (node: ConfigNode) => void }[]>();
-  for (const { rule, visitors } of walkers) {
-    if (visitors.node) everyNode.push({ rule, handler: visitors.node });
-    for (const [name, handler] of Object.entries(visitors.keywords ?? {})) {
-      const list = byName.get(name);
-      if (list) list.push({ rule, handler });
-      else byName.set(name, [{ rule, handler }]);
-    }
-  }
   const visit = (level: readonly ConfigNode[]) => {
     for (let i = 0; i < level.length; i++) {
       const node = level[i];
-      for (let k = 0; k < everyNode.length; k++) call(everyNode[k].rule, everyNode[k].handler, node);
-      const named = byName.get(node.name);
-      if (named) for (let k = 0; k < named.length; k++) call(named[k].rule, named[k].handler, node);
-      if (node.children.length > 0) visit(node.children);
+      call(everyNode, everyNodeOf, node);
+      if (byName.size > 0) {
+        const named = byName.get(node.name);
+        if (named) call(named.handlers, named.of, node);
+      }
+      const children = node.children;
+      if (children.length > 0) visit(children);
     }
   };
   visit(top);
-  for (const { rule, visitors } of walkers) {
-    if (!visitors.end || broken.has(rule)) continue;
+  walkers.forEach(({ rule, visitors }, k) => {
+    if (!visitors.end || broken[k] !== 0) return;
     try {
       visitors.end();
     } catch (e) {
       failed(rule, e);
     }
-  }
+  });
 }
 
 /** Why a report does not fit its rule's metadata, if it does not: a fix from a rule not declared fixable, undeclared suggestions. */

@@ -48,6 +48,16 @@ export interface RuleMeta {
   fromEngine?: boolean;
   /** The keepalived releases where what the rule finds happens; the rule does not run for other targets. */
   targetVersions?: { since?: string; until?: string };
+  /**
+   * What a finding depends on. "block": only the top-level block it is in
+   * (its lines, words and reader findings; no other block, no line number
+   * and no model): the editor re-runs the rule only on the blocks an edit
+   * touched and keeps the other blocks' findings. "file" (the default, so
+   * that a forgotten declaration is only slower, never wrong): anything in
+   * the configuration. test/engine/incremental.test.ts holds every
+   * block-scoped rule to it.
+   */
+  scope?: "block" | "file";
 }
 
 export interface LintSettings {

@@ -11,7 +11,7 @@
 import type { Diagnostic, Fix, Span } from "../../grammar/ast.js";
 import type { ParseResult } from "../../grammar/reader.js";
 import { SourceFile } from "../../grammar/source.js";
-import { conditionalTo, exclusive, hasPlaceholder, PLACEHOLDER_RUN, placeholderSource, templateOffset, touchesTag, type TemplateView } from "../../grammar/template/index.js";
+import { conditionalTo, exclusive, hasPlaceholder, PLACEHOLDER_RUN, placeholderSource, templateOffset, templateView, touchesTag, type TemplateView } from "../../grammar/template/index.js";
 
 /**
  * Rules whose finding sits on a name that refers to something (a tracked
@@ -143,4 +143,50 @@ export function fromRenderings(found: Diagnostic[], parsed: ParseResult): Diagno
   });
   for (const [path, r] of parsed.renderings) parsed.files.set(path, new SourceFile(path, r.original));
   return out;
+}
+
+/**
+ * --template-vars, after the rules ran: the tree and the model point into
+ * the template too, like the findings. A cluster of renderings of one
+ * template (one node per vars file) then compares instances whose spans are
+ * all the template's, and its findings land on the template's lines. Every
+ * object of the tree and the model with a span in a rendering is moved, once
+ * (the tree's lazily made words are made first); words keep their rendered
+ * text. The template's view loses the tags that
+ * were replaced: they are values now, and a finding on one stands.
+ */
+export function toTemplateOffsets(parsed: ParseResult, model: object): void {
+  if (parsed.renderings.size === 0) return;
+  const seen = new Set<object>();
+  const stack: unknown[] = [parsed.ast, model];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object" || seen.has(v) || ArrayBuffer.isView(v)) continue;
+    seen.add(v);
+    if (v instanceof Map) {
+      for (const x of v.values()) stack.push(x);
+      continue;
+    }
+    if (v instanceof Set || Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    const o = v as Partial<Span> & Record<string, unknown>;
+    const r = typeof o.file === "string" && typeof o.start === "number" && typeof o.end === "number" ? parsed.renderings.get(o.file) : undefined;
+    if (r) {
+      const start = templateOffset(r, o.start!);
+      o.end = Math.max(start, templateOffset(r, o.end!, true));
+      o.start = start;
+    }
+    for (const x of Object.values(o)) if (x !== null && typeof x === "object") stack.push(x);
+    // A tree node makes its words, block and children on first access (grammar/tree.ts): made here, and moved.
+    if ("children" in o && "keyword" in o) stack.push(o.keyword, o.args, o.block, o.children, o.via);
+  }
+  for (const [path, r] of parsed.renderings) {
+    const view = parsed.templates.get(path);
+    if (!view) continue;
+    const whole = templateView(r.original, view.engine);
+    const replaced = new Set(r.spans.map(([ts, te]) => `${ts}:${te}`));
+    parsed.templates.set(path, { ...whole, tags: whole.tags.filter((t) => !replaced.has(`${t.start}:${t.end}`)) });
+  }
 }

@@ -366,21 +366,34 @@ function syncGroupOf(node: ConfigNode, model: ConfigModel, order: Map<ConfigNode
 function virtualServerOf(node: ConfigNode): VirtualServer {
   const settings = settingsOf(node);
   const vsForwarding = lastOf(node, ["lb_kind", "lvs_method"])?.args[0]?.text;
-  const realServers = node.children
-    .filter((c) => c.name === "real_server" && c.known)
-    .map((rs) => {
-      const own = settingsOf(rs);
-      const weightNode = own.get("weight") ?? settings.get("weight");
-      return {
-        node: rs,
-        address: rs.args[0]?.text,
-        port: rs.args[1]?.text,
-        settings: own,
-        checkers: rs.children.filter((c) => c.known && CHECKERS.test(c.name)),
-        forwarding: lastOf(rs, ["lvs_method"])?.args[0]?.text ?? vsForwarding ?? "NAT",
-        weight: weightNode ? intOf(weightNode.args[0]) : 1,
-      };
+  const realServers: RealServer[] = [];
+  for (const rs of node.children) {
+    if (rs.name !== "real_server" || !rs.known) continue;
+    // One pass over the real server's lines (a large LVS estate has tens of thousands); its settings map is made when asked for.
+    let ownWeight: ConfigNode | undefined;
+    let method: ConfigNode | undefined;
+    const checkers: ConfigNode[] = [];
+    for (const c of rs.children) {
+      if (c.kind === "keyword") {
+        if (c.name === "weight") ownWeight = c;
+        else if (c.name === "lvs_method") method = c;
+      }
+      if (c.known && CHECKERS.test(c.name)) checkers.push(c);
+    }
+    const weightNode = ownWeight ?? settings.get("weight");
+    let own: Map<string, ConfigNode> | undefined;
+    realServers.push({
+      node: rs,
+      address: rs.args[0]?.text,
+      port: rs.args[1]?.text,
+      get settings() {
+        return (own ??= settingsOf(rs));
+      },
+      checkers,
+      forwarding: method?.args[0]?.text ?? vsForwarding ?? "NAT",
+      weight: weightNode ? intOf(weightNode.args[0]) : 1,
     });
+  }
   let weightSum: number | undefined = 0;
   for (const rs of realServers) weightSum = rs.weight === undefined || weightSum === undefined ? undefined : weightSum + rs.weight;
   return { node, settings, realServers, weightSum };

@@ -9,6 +9,7 @@ import type { ParseResult } from "../../grammar/reader.js";
 import { ALL_RULES } from "../../rules/index.js";
 import * as cluster from "../cluster/lint.js";
 import type { ClusterNode } from "../cluster/groups.js";
+import { IncrementalLint } from "../engine/incremental.js";
 import * as engine from "../engine/linter.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
 
@@ -35,4 +36,9 @@ export function lintCluster(fs: FileAccess, files: string[], paths: string[] = f
 
 export function clusterOf(nodes: ClusterNode[], options: LintOptions = {}): cluster.ClusterResult {
   return cluster.clusterOf(nodes, withRules(options));
+}
+
+/** The editor's incremental lint of one file (see engine/incremental.ts): `update(text)` after each edit. */
+export function incrementalLint(path: string, options: LintOptions = {}): IncrementalLint {
+  return new IncrementalLint(path, withRules(options));
 }

@@ -9,7 +9,7 @@
 import type { FileAccess } from "../../grammar/files.js";
 import { ConfigError } from "../engine/config.js";
 import type { LintResult } from "../engine/linter.js";
-import { nodeFromArgument, nodesFromSettings, runCluster, type ClusterRun, type ClusterRunOptions, type NodeSpec } from "./cluster.js";
+import { nodeFromArgument, nodesFromSettings, nodesFromTemplate, runCluster, varsFromArgument, type ClusterRun, type ClusterRunOptions, type NodeSpec, type VarsArgument } from "./cluster.js";
 import { lintAndFix, type FixOutcome } from "./fix.js";
 import { lint } from "./lint.js";
 import { ownersOf } from "./owners.js";
@@ -61,7 +61,17 @@ export class Workspace {
    */
   clusterNodes(args: readonly string[], cwd: string): NodeSpec[] {
     if (args.length > 0) return args.map((a) => nodeFromArgument(this.fs, a, cwd));
-    return nodesFromSettings(this.settingsFor(`${cwd.replace(/\/$/, "")}/.`));
+    return nodesFromSettings(this.settingsFor(`${cwd.replace(/\/$/, "")}/.`), this.fs);
+  }
+
+  /** A `--template-vars` argument of `cluster` (`lb1=host_vars/lb1.yml` or a path) relative to `cwd`. */
+  varsArgument(arg: string, cwd: string): VarsArgument {
+    return varsFromArgument(this.fs, arg, cwd);
+  }
+
+  /** One template, one node per vars file (their variables read by the front end). */
+  templateNodes(template: string, vars: readonly (VarsArgument & { values: Record<string, unknown> })[], cwd: string): NodeSpec[] {
+    return nodesFromTemplate(template, vars, cwd);
   }
 
   /** Lints the nodes, each with its own settings and config id, and the cluster across them. */

@@ -32,6 +32,17 @@ const CASES: [file: string, renderer: Renderer][] = [
   ["mistakes/keepalived.conf.epp", "epp"],
   ["mistakes/keepalived.conf.mustache", "mustache"],
   ["mistakes/keepalived.conf.tftpl", "terraform"],
+  // Trim markers that strip a line break: two template lines render as one.
+  ["trim/keepalived.conf.j2", "jinja"],
+  ["trim/keepalived.conf.tmpl", "go"],
+  ["trim/vrrp_instance.erb", "erb"],
+  ["trim/keepalived.conf.tftpl", "terraform"],
+  ["trim/keepalived.conf.epp", "epp"],
+  ["mistakes/trim/keepalived.conf.j2", "jinja"],
+  ["mistakes/trim/keepalived.conf.tmpl", "go"],
+  ["mistakes/trim/vrrp_instance.erb", "erb"],
+  ["mistakes/trim/keepalived.conf.tftpl", "terraform"],
+  ["mistakes/trim/keepalived.conf.epp", "epp"],
 ];
 
 /** Our findings of the kinds `keepalived -t` reports with a line number. */
@@ -43,33 +54,45 @@ if (skip) console.warn(`templates differential test skipped: needs keepalived an
 
 /**
  * Template lines that can have rendered to `rendered`: the literal text
- * matches, each tag standing for any text. Lines of tags only render no
- * literal text of their own and are left out.
+ * matches, each tag standing for any text. A rendered line may come from
+ * several template lines that a trim marker joined: runs of 1, 2, 3 lines
+ * are tried whose inner line breaks each touch a tag (only a tag's trim
+ * marker can strip one), those breaks standing for any whitespace. Lines of
+ * tags only render no literal text of their own and are left out.
  */
 function templateLinesOf(template: string, engineTags: { start: number; end: number }[], rendered: string): number[] {
   const norm = (s: string) => s.trim().replace(/\s+/g, " ");
   const target = norm(rendered);
-  const out: number[] = [];
-  let lineStart = 0;
-  template.split("\n").forEach((line, i) => {
-    const start = lineStart;
-    lineStart += line.length + 1;
-    let pattern = "";
-    let literal = "";
-    let pos = start;
-    for (const t of engineTags) {
-      if (t.end <= start || t.start >= start + line.length) continue;
-      const from = Math.max(t.start, start);
-      literal += template.slice(pos, from);
-      pattern += escape(template.slice(pos, from)) + ".*?";
-      pos = Math.min(t.end, start + line.length);
+  const starts = [0];
+  for (let i = template.indexOf("\n"); i >= 0; i = template.indexOf("\n", i + 1)) starts.push(i + 1);
+  const lineEnd = (l: number) => (l + 1 < starts.length ? starts[l + 1] - 1 : template.length);
+  const touchesTag = (nl: number) =>
+    engineTags.some((t) => template.slice(t.end, nl).trim() === "" && t.end <= nl) || engineTags.some((t) => t.start > nl && template.slice(nl, t.start).trim() === "");
+  const out = new Set<number>();
+  for (let run = 1; run <= 3; run++) {
+    for (let first = 0; first + run <= starts.length; first++) {
+      const start = starts[first];
+      const end = lineEnd(first + run - 1);
+      if (![...Array(run - 1).keys()].every((k) => touchesTag(lineEnd(first + k)))) continue;
+      let pattern = "";
+      let literal = "";
+      let pos = start;
+      for (const t of engineTags) {
+        if (t.end <= start || t.start >= end) continue;
+        const from = Math.max(t.start, start);
+        literal += template.slice(pos, from);
+        pattern += escape(template.slice(pos, from)) + ".*?";
+        pos = Math.min(t.end, end);
+      }
+      literal += template.slice(pos, end);
+      pattern += escape(template.slice(pos, end));
+      if (literal.trim() === "") continue;
+      if (new RegExp(`^${norm(pattern).replace(/ /g, "\\s*")}$`).test(target)) {
+        for (let l = first; l < first + run; l++) if (template.slice(starts[l], lineEnd(l)).trim() !== "") out.add(l + 1);
+      }
     }
-    literal += template.slice(pos, start + line.length);
-    pattern += escape(template.slice(pos, start + line.length));
-    if (literal.trim() === "") return;
-    if (new RegExp(`^${norm(pattern).replace(/ /g, "\\s*")}$`).test(target)) out.push(i + 1);
-  });
-  return out;
+  }
+  return [...out];
 }
 
 function escape(s: string): string {

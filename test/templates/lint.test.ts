@@ -138,3 +138,60 @@ describe("--template-vars: one node's rendering, findings on the template's line
     expect(run({ state: "BACKUP" }).filter((x) => x.severity !== "info")).toEqual([]);
   });
 });
+
+describe("trim markers that join lines: read as the engine renders them", () => {
+  // `priority` and its value on two template lines, one rendered line: no "unknown keyword 100".
+  test.each([
+    ["/t/keepalived.conf.j2", 'priority {{- " " -}}\n100'],
+    ["/t/keepalived.conf.tmpl", 'priority {{- " " -}}\n100'],
+    ["/t/vrrp.erb", 'priority <%= " " -%>\n100'],
+    ["/t/vrrp.epp", 'priority <%= " " -%>\n100'],
+    ["/t/keepalived.conf.tftpl", "priority ${~ sp ~}\n100"],
+  ])("%s: a value on the next template line", (path, line) => {
+    const text = INSTANCE("state BACKUP").replace("priority 100", line);
+    expect(problems(text, path)).toEqual([]);
+    // Where no marker strips the line break, `100` is a line of its own, and wrong.
+    expect(problems(text.replace(/-(%>|\}\})|~\}/, (m) => m.slice(1)), path).map((d) => d.rule)).toContain("unknown-keyword");
+  });
+
+  test("a line that a marker joins to the one before is no keyword of its own (the engine renders `nopreempt garp…`)", () => {
+    const text = INSTANCE("state BACKUP", '    nopreempt {{- " " -}}\n    garp_master_dela 5\n');
+    expect(problems(text, "/t/keepalived.conf.j2")).toEqual([]);
+  });
+
+  test("a mistake the join makes is found on the template's own line and column", () => {
+    // Ansible's trim_blocks and `{%-` put `authentication {` on the advert_int line: keepalived ignores that `{`.
+    const text = INSTANCE("state BACKUP", "    advert_int 1\n{%- if auth %}\n    authentication {\n        auth_type PASS\n    }\n{% endif %}\n");
+    const r = lintText(text, "/t/keepalived.conf.j2");
+    const brace = r.diagnostics.find((d) => d.ruleId === "unexpected-brace")!;
+    expect(r.files.get("/t/keepalived.conf.j2")!.position(brace.start)).toMatchObject({ line: 8, column: 20 });
+    // With `#jinja2: trim_blocks: False` and no `-`, nothing joins: the block is fine.
+    const plain = "#jinja2: trim_blocks: False\n" + text.replace("{%- if", "{% if");
+    expect(problems(plain, "/t/keepalived.conf.j2")).toEqual([]);
+  });
+});
+
+describe("a keyword line joined to the line before: the template rule says why", () => {
+  const joined = (path: string, body: string) =>
+    findings(INSTANCE("state BACKUP").replace("    state BACKUP\n", body), path).filter((d) => d.rule === "template");
+
+  test("Ansible's trim_blocks after an inline conditional swallows the next keyword line", () => {
+    const d = joined("/t/keepalived.conf.j2", "    state {% if m %}MASTER{% else %}BACKUP{% endif %}\n    nopreempt\n");
+    expect(d).toEqual([expect.objectContaining({ line: 3, severity: "warning", message: expect.stringMatching(/^"nopreempt" renders on the line of "state".*\{% endif %\}.*trim_blocks/) })]);
+    // `+%}` keeps the line break: nothing joins.
+    expect(joined("/t/keepalived.conf.j2", "    state {% if m %}MASTER{% else %}BACKUP{% endif +%}\n    nopreempt\n")).toEqual([]);
+  });
+
+  test.each([
+    ["/t/keepalived.conf.j2", '    nopreempt {{- " " -}}\n    state BACKUP\n'],
+    ["/t/keepalived.conf.tmpl", "    nopreempt {{ .X -}}\n    state BACKUP\n"],
+    ["/t/vrrp.erb", "    nopreempt <%= @x -%>\n    state BACKUP\n"],
+    ["/t/keepalived.conf.tftpl", "    nopreempt ${x ~}\n    state BACKUP\n"],
+  ])("%s: a trim marker", (path, body) => {
+    expect(joined(path, body)).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/^"state" renders on the line of "nopreempt".*trim marker/) })]);
+  });
+
+  test("a value joined to its keyword is what the marker is for: nothing to say", () => {
+    expect(joined("/t/keepalived.conf.j2", '    state {{- " " -}}\n    BACKUP\n')).toEqual([]);
+  });
+});

@@ -33,7 +33,7 @@ const insertion: fc.Arbitrary<Insertion> = fc.oneof(
     kind: fc.constant("wrap" as const),
     line: fc.nat(80),
     count: fc.nat(3),
-    open: fc.constantFrom("{% if x %}", "{% for i in l %}", "{%- if y -%}"),
+    open: fc.constantFrom("{% if x %}", "{% for i in l %}", "{% if y -%}", "{%- if z -%}"),
     close: fc.constant(""),
   }).map((w) => ({ ...w, close: w.open.includes("for") ? "{% endfor %}" : "{% endif %}" })),
 );
@@ -49,33 +49,55 @@ function words(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/**
+ * Does the tag at [start, end) make Jinja2 (with Ansible's trim_blocks) join a line that holds
+ * literal text with another? `{{- x }}` after a line break, `-}}` or a block or comment tag
+ * ending a line that holds text before it: the rendering is then another configuration
+ * (`advert_int 1 {# c #}` + `authentication {` is one line), no longer the valid one.
+ */
+function joinsLiteralLines(t: string, start: number, end: number): boolean {
+  const tag = t.slice(start, end);
+  const lineStart = t.lastIndexOf("\n", start - 1) + 1;
+  const textBefore = t.slice(lineStart, start).trim() !== "";
+  const after = /^\s*/.exec(t.slice(end))![0];
+  if (tag[2] === "-" && /\n\s*$/.test(t.slice(0, start))) return true;
+  if (tag.at(-3) === "-" && after.includes("\n") && textBefore) return true;
+  return /[%#]\}$/.test(tag) && tag.at(-3) !== "+" && t[end] === "\n" && textBefore;
+}
+
 function insert(text: string, ins: Insertion[]): string {
   let t = text;
   for (const i of ins) {
-    if (i.kind === "line" || i.kind === "wrap") {
-      const lines = t.split("\n");
-      const at = i.line % lines.length;
-      if (i.kind === "line") lines.splice(at, 0, `    ${i.tag}`);
-      else {
-        const end = Math.min(lines.length, at + i.count);
-        // Whole blocks only: an if around half a block would be a different template.
-        const inside = lines.slice(at, end).join("\n");
-        if ((inside.match(/\{/g) ?? []).length !== (inside.match(/\}/g) ?? []).length) continue;
-        lines.splice(end, 0, i.close);
-        lines.splice(at, 0, i.open);
-      }
-      t = lines.join("\n");
-      continue;
-    }
-    const tags = scanTags(t, "jinja");
-    const ws = words(t).filter((w) => !tags.some((g) => g.start < w.end && g.end > w.start) && !/[{}%#]/.test(t.slice(w.start, w.end)));
-    if (ws.length === 0) continue;
-    const w = ws[i.word % ws.length];
-    if (i.kind === "append") t = t.slice(0, w.end) + i.tag + t.slice(w.end);
-    else if (i.kind === "replace") t = t.slice(0, w.start) + i.tag + t.slice(w.end);
-    else t = t.slice(0, w.end) + " " + i.tag + t.slice(w.end);
+    const was = t;
+    t = insertOne(t, i);
+    // An insertion that joins lines changes the configuration the template renders: not one of these.
+    if (t !== was && scanTags(t, "jinja").some((g) => joinsLiteralLines(t, g.start, g.end))) t = was;
   }
   return t;
+}
+
+function insertOne(t: string, i: Insertion): string {
+  if (i.kind === "line" || i.kind === "wrap") {
+    const lines = t.split("\n");
+    const at = i.line % lines.length;
+    if (i.kind === "line") lines.splice(at, 0, `    ${i.tag}`);
+    else {
+      const end = Math.min(lines.length, at + i.count);
+      // Whole blocks only: an if around half a block would be a different template.
+      const inside = lines.slice(at, end).join("\n");
+      if ((inside.match(/\{/g) ?? []).length !== (inside.match(/\}/g) ?? []).length) return t;
+      lines.splice(end, 0, i.close);
+      lines.splice(at, 0, i.open);
+    }
+    return lines.join("\n");
+  }
+  const tags = scanTags(t, "jinja");
+  const ws = words(t).filter((w) => !tags.some((g) => g.start < w.end && g.end > w.start) && !/[{}%#]/.test(t.slice(w.start, w.end)));
+  if (ws.length === 0) return t;
+  const w = ws[i.word % ws.length];
+  if (i.kind === "append") return t.slice(0, w.end) + i.tag + t.slice(w.end);
+  if (i.kind === "replace") return t.slice(0, w.start) + i.tag + t.slice(w.end);
+  return t.slice(0, w.end) + " " + i.tag + t.slice(w.end);
 }
 
 /**

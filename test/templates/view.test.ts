@@ -89,16 +89,38 @@ describe("tags of each engine", () => {
 
 describe("the reader's view", () => {
   test("same length and line breaks; expressions become one word, comments and lone structure tags blanks", () => {
-    const t = "{# c\nc #}\nvrrp_instance VI_{{ n }} {\n{% if m %}\n  priority {{ p }}\n{% endif %}\n}\n";
+    // No trim_blocks (Ansible's default is on): every line break of the template is the rendering's.
+    const t = "#jinja2: trim_blocks: False\n{# c\nc #}\nvrrp_instance VI_{{ n }} {\n{% if m %}\n  priority {{ p }}\n{% endif %}\n}\n";
     const v = templateView(t, "jinja");
     expect(v.text.length).toBe(t.length);
     expect([...v.text].map((c, i) => (c === "\n") === (t[i] === "\n")).every(Boolean)).toBe(true);
     const lines = v.text.split("\n");
-    expect(lines[0].trim()).toBe("");
     expect(lines[1].trim()).toBe("");
-    expect(lines[2].split(" ")).toHaveLength(3); // vrrp_instance, VI_<placeholder>, {
-    expect(lines[3].trim()).toBe("");
+    expect(lines[2].trim()).toBe("");
+    expect(lines[3].split(" ")).toHaveLength(3); // vrrp_instance, VI_<placeholder>, {
+    expect(lines[4].trim()).toBe("");
     expect(v.problems).toEqual([]);
+  });
+
+  test("trim markers that strip a line break join two template lines into one line of the view", () => {
+    const lineCount = (t: string, engine: Parameters<typeof templateView>[1]) => templateView(t, engine).text.split("\n").length;
+    const lines = (t: string, engine: Parameters<typeof templateView>[1]) => templateView(t, engine).text.split("\n").map((l) => l.replace(/[\uE000-\uE0FF]+/g, "X").trim().replace(/\s+/g, " "));
+    // Jinja2: `-}}` strips the line break and indentation after; `{%-` before; trim_blocks the break after `%}`/`#}`.
+    expect(lines('priority {{- " " -}}\n    100\n', "jinja")).toEqual(["priority X 100", ""]);
+    expect(lines("  priority 100\n  {%- if x %}\n  nopreempt\n  {%- endif %}\n  advert_int 1\n", "jinja")).toEqual(["priority 100 nopreempt advert_int 1", ""]);
+    expect(lines("#jinja2: trim_blocks: False\n  priority 100\n  {%- if x %}\n  nopreempt\n", "jinja")).toEqual(["#jinja2: trim_blocks: False", "priority 100", "nopreempt", ""]);
+    expect(lines("advert_int 1 {# c #}\nstate BACKUP\nx {# c +#}\ny\n", "jinja")).toEqual(["advert_int 1 state BACKUP", "x", "y", ""]);
+    // Go: `{{- ` and ` -}}` (a dash without a blank is a number); an else between joined branches ends the line.
+    expect(lines("a {{- .X }}\nb {{-3}}\nc\n", "go")).toEqual(["a X", "b X", "c", ""]);
+    expect(lines("{{ if .M -}}\n  state MASTER\n  {{- else -}}\n  state BACKUP\n  {{- end }}\n  interface eth0\n", "go")).toEqual(["state MASTER", "state BACKUP", "interface eth0", ""]);
+    // ERB: `-%>` strips only the line break right after it; `<%-` only a line's indentation.
+    expect(lines("priority <%= @p -%>\n  100\n  <%- x -%>\n\nb\n", "erb")).toEqual(["priority X 100", "", "b", ""]);
+    // EPP: `-%>` strips blanks and the line break after it.
+    expect(lines("priority <%= $p -%>  \n100\n", "epp")).toEqual(["priority X 100", ""]);
+    // Terraform: `~` strips every whitespace on its side.
+    expect(lines("priority ${~ p ~}\n\n  100\n%{ if a ~}\nx\n%{~ endif }\ny\n", "terraform")).toEqual(["priority X 100", "x", "y", ""]);
+    // Mustache has no trim markers: the lines stay.
+    expect(lineCount("a {{b}}\nc\n", "mustache")).toBe(3);
   });
 
   test("equal tags are equal placeholders, different tags differ", () => {

@@ -12,18 +12,21 @@ import type { SourceFile } from "../../../grammar/source.js";
 import { clusterJson } from "../../cluster/groups.js";
 import { clusterTable } from "../../reporters/cluster-table.js";
 import type { FileResult } from "../../reporters/types.js";
-import type { ClusterRun } from "../../workspace/cluster.js";
+import type { ClusterRun, NodeSpec } from "../../workspace/cluster.js";
 import { UsageError, type CliIo } from "../io.js";
 import { reporterFor, writeReport, type ReportFlags } from "../report.js";
 import { displayPath, sortResults, toMessage } from "../results.js";
 import { maskSecrets, secretsOf } from "../../engine/secrets.js";
-import { workspaceFor } from "../settings.js";
+import { readTemplateVars, workspaceFor } from "../settings.js";
+import type { Workspace } from "../../workspace/workspace.js";
 
 interface ClusterFlags extends ReportFlags {
   rule: string[];
   targetVersion?: string;
   nodeFindings: boolean;
   config?: string | boolean;
+  /** One vars file: every node rendered with it; several: one template, a node per file. */
+  templateVars?: string[];
 }
 
 export function registerCluster(program: Command, io: CliIo, done: (code: number) => void): void {
@@ -41,10 +44,16 @@ Examples:
   keepalived-lint cluster lb1.conf lb2.conf lb3.conf
   keepalived-lint cluster lb1=lb1/keepalived.conf lb2=lb2/keepalived.conf
   keepalived-lint cluster -f sarif -o cluster.sarif --max-warnings 0
+  keepalived-lint cluster templates/keepalived.conf.j2 \\
+      --template-vars host_vars/lb1.yml --template-vars host_vars/lb2.yml
 
 Each node reads its @id lines with its own config id: the ID of ID=FILE, else
 the directory name of a .../NAME/keepalived.conf, else the file's base name
 (lb1 for lb1.conf).
+One template with several --template-vars [ID=]FILE: each vars file (YAML or
+JSON) renders the template as one node, named ID, else after the file
+(host_vars/lb1.yml and host_vars/lb1/main.yml are lb1); findings point at the
+template's lines, and a finding only some renderings make names them.
 Exit status: 0 no errors (and warnings within --max-warnings), 1 errors or too
 many warnings, 2 usage, configuration or I/O error.`)
     .action(async (nodes: string[], flags: { nodeFindings: boolean }) => {
@@ -56,8 +65,9 @@ many warnings, 2 usage, configuration or I/O error.`)
 
 async function clusterCommand(given: string[], flags: ClusterFlags, io: CliIo): Promise<number> {
   const formatter = await reporterFor(flags);
-  const workspace = workspaceFor(flags, io);
-  const specs = workspace.clusterNodes(given, io.cwd);
+  const several = (flags.templateVars ?? []).length > 1;
+  const workspace = workspaceFor(several ? { ...flags, templateVars: undefined } : flags, io);
+  const specs = several ? renderingNodes(workspace, given, flags.templateVars!, io.cwd) : workspace.clusterNodes(given, io.cwd);
   if (specs.length === 0) throw new UsageError("cluster: give the node configs (keepalived-lint cluster a.conf b.conf), or a \"cluster\" list in .keepalived-lint.json");
   if (specs.length < 2) throw new UsageError("cluster: give at least two node configs");
   for (const s of specs) {
@@ -68,7 +78,7 @@ async function clusterCommand(given: string[], flags: ClusterFlags, io: CliIo): 
   const results = resultsOf(run, io.cwd);
   const clean = results.every((r) => r.messages.length === 0);
   if (flags.format === "json") {
-    const nodes = run.specs.map((s, i) => ({ name: run.nodes[i].file, file: s.file, configId: s.configId }));
+    const nodes = run.specs.map((s, i) => ({ name: run.nodes[i].file, file: s.file, configId: s.configId, ...(s.varsFile !== undefined && { templateVars: s.varsFile }) }));
     return writeReport(results, flags, formatter, io, { wrap: (text) => JSON.stringify({ nodes, ...clusterJson(run.groups), results: JSON.parse(text) }, null, 2) + "\n" });
   }
   if (flags.format !== "stylish") return writeReport(results, flags, formatter, io);
@@ -79,6 +89,21 @@ async function clusterCommand(given: string[], flags: ClusterFlags, io: CliIo): 
     },
     wrap: (text) => (clean ? text + "no findings\n" : text),
   });
+}
+
+/** `cluster TEMPLATE --template-vars [ID=]FILE …`: the template rendered once per vars file, a node each. */
+function renderingNodes(workspace: Workspace, given: string[], varsArgs: string[], cwd: string): NodeSpec[] {
+  if (given.length !== 1) {
+    throw new UsageError(`cluster: with several --template-vars, give one template (got ${given.length} files): keepalived-lint cluster keepalived.conf.j2 --template-vars lb1.yml --template-vars lb2.yml`);
+  }
+  const vars = varsArgs.map((a) => workspace.varsArgument(a, cwd));
+  const seen = new Map<string, string>();
+  for (const v of vars) {
+    const other = seen.get(v.id);
+    if (other !== undefined) throw new UsageError(`cluster: --template-vars ${other} and ${v.file} both name node "${v.id}"; name them: ID=FILE`);
+    seen.set(v.id, v.file);
+  }
+  return workspace.templateNodes(given[0], vars.map((v) => ({ ...v, values: readTemplateVars(v.path, v.file) })), cwd);
 }
 
 /** One FileResult per node file read (clean ones too: SARIF and CI list what was checked). */

@@ -1,0 +1,278 @@
+/**
+ * The editor's incremental lint of one file: after an edit, only the
+ * top-level blocks the edit touched are read again, and only the rules whose
+ * input changed run again. keepalived's top-level blocks are independent
+ * units for its reader as long as the file has no `$DEFINITION`, `include`,
+ * `@`/`@^` conditional, `~SEQ`/`~LST` loop or template, and every block's
+ * braces balance: such a file is kept as pieces ("chunks") of whole lines,
+ * each holding one or more top-level blocks, read alone and moved into
+ * place (MovableParse). Rules declared `scope: "block"` run per chunk and
+ * their findings are kept with it, by the chunk's text; the other rules run
+ * on the whole tree, whose unchanged blocks keep the objects already made.
+ * Anything else (and any edit that could make it so) is linted whole, as
+ * lintParsed does. The result equals lintParsed's on the same text
+ * (test/engine/incremental.test.ts).
+ */
+import type { ConfigNode, Diagnostic, Fix, Span } from "../../grammar/ast.js";
+import { budgetsOf } from "../../grammar/budgets.js";
+import type { FileAccess } from "../../grammar/files.js";
+import { parsePiece, parseText, type MovableParse, type ParseResult } from "../../grammar/reader.js";
+import { SourceFile } from "../../grammar/source.js";
+import { buildModel, type ConfigModel } from "../model/model.js";
+import { finishFindings, lintParsed, lintSettingsOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
+import type { Rule } from "./rule.js";
+import { secretsOf, type Secret } from "./secrets.js";
+
+/** Part of the file read alone: whole lines, one or more top-level blocks. */
+interface Chunk {
+  text: string;
+  /** Where it starts in the file (its tree's positions are there). */
+  start: number;
+  parse: MovableParse;
+  /** Relative to the chunk's start: reader findings, block-scoped rules' findings, secrets. */
+  reader: Diagnostic[];
+  findings: Diagnostic[];
+  secrets: Secret[];
+}
+
+/** What the last update did (the benchmark and tests read it). */
+export interface UpdateStats {
+  /** "whole": read and linted whole (first text, or an edit that could change more than its blocks). */
+  mode: "incremental" | "whole";
+  /** Characters read again. */
+  reread: number;
+  chunks: number;
+}
+
+/** `$`, an include, a statement starting with `@` or `~`, template tags: anything that reaches beyond its own block. */
+const NOT_LOCAL = /\$|\binclude[a-z]?\b|(?:^|[{}])[ \t]*[@~]|\{\{|\{%|<%|%\{/m;
+
+/** Where an edit was made: the range [start, end) of the old text it replaced (the new text's length says the rest). */
+export interface EditHint {
+  start: number;
+  end: number;
+}
+
+/** A parse and its model (made when first asked for): what hover and completion read, without a lint. */
+export type ParsedWithModel = ParseResult & { readonly model: ConfigModel; readonly targetVersion: string };
+
+export class IncrementalLint {
+  private chunks: Chunk[] | undefined;
+  private text = "";
+  /** The last whole parse, with the text and files it read (parse() then update() of one text reads once). */
+  private wholeParse: { text: string; fs: FileAccess | undefined; parsed: ParseResult } | undefined;
+  private readonly blockRules: Rule[];
+  private readonly fileRules: Rule[];
+  last: UpdateStats = { mode: "whole", reread: 0, chunks: 0 };
+
+  constructor(
+    readonly path: string,
+    private readonly options: EngineOptions,
+  ) {
+    this.blockRules = options.ruleSet.filter((r) => r.meta.scope === "block");
+    this.fileRules = options.ruleSet.filter((r) => r.meta.scope !== "block");
+  }
+
+  /**
+   * Lints `text`, the file's whole new content, reusing what the previous
+   * text's lint can give. `fs`: the other files (includes) when the file is
+   * read whole; `hint`: where the edit was, when the caller knows (else the
+   * chunks are compared with the new text).
+   */
+  update(text: string, fs?: FileAccess, hint?: EditHint): LintResult {
+    const chunks = this.sync(text, fs, hint);
+    return chunks ? this.assemble(text, chunks, true) : lintParsed(this.wholeParse!.parsed, this.options);
+  }
+
+  /** Reads `text` as update() does, without linting: the tree and model for hover and completion. */
+  parse(text: string, fs?: FileAccess, hint?: EditHint): ParsedWithModel {
+    const chunks = this.sync(text, fs, hint);
+    if (chunks) return this.assemble(text, chunks, false);
+    const parsed = this.wholeParse!.parsed;
+    return withModel({ ...parsed }, parsed, lintSettingsOf(this.options).targetVersion);
+  }
+
+  /** Brings the chunks up to `text`; undefined when it is read whole (this.wholeParse). */
+  private sync(text: string, fs: FileAccess | undefined, hint: EditHint | undefined): Chunk[] | undefined {
+    const old = this.text;
+    this.text = text;
+    // The same text again (update() after parse()): nothing to read.
+    if (this.chunks && text === old) return this.chunks;
+    if (this.chunks && text.length <= budgetsOf(this.options.budgets).totalChars) {
+      const chunks = this.reread(old, text, this.chunks, hint);
+      if (chunks) return chunks;
+    }
+    return this.whole(text, fs);
+  }
+
+  /** Reads the text whole; keeps it as chunks when it is made of independent blocks. */
+  private whole(text: string, fs: FileAccess | undefined): Chunk[] | undefined {
+    this.chunks = undefined;
+    if (this.wholeParse?.text !== text || this.wholeParse.fs !== fs) {
+      this.wholeParse = { text, fs, parsed: parseText(text, this.path, readerOptionsOf(this.options), fs) };
+    }
+    const parsed = this.wholeParse.parsed;
+    const chunks = this.options.templateVars === undefined && isLocal(parsed) && parsed.files.size === 1 ? this.split(text, parsed.ast.children) : undefined;
+    this.chunks = chunks;
+    this.last = { mode: "whole", reread: text.length, chunks: chunks?.length ?? 0 };
+    return chunks;
+  }
+
+  /** Chunks of whole lines, one per top-level block that starts a line (leading text with the first); undefined when one is not self-contained. */
+  private split(text: string, top: readonly ConfigNode[]): Chunk[] | undefined {
+    const cuts = [0];
+    for (const node of top) {
+      const lineStart = text.lastIndexOf("\n", node.start - 1) + 1;
+      if (lineStart > cuts[cuts.length - 1] && /^[ \t]*$/.test(text.slice(lineStart, node.start))) cuts.push(lineStart);
+    }
+    cuts.push(text.length);
+    const chunks: Chunk[] = [];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const chunk = this.read(text.slice(cuts[i], cuts[i + 1]), cuts[i]);
+      if (!chunk) return undefined;
+      chunks.push(chunk);
+    }
+    return chunks;
+  }
+
+  /** Reads a chunk alone and runs the block-scoped rules on it; undefined when it is not self-contained. */
+  private read(text: string, start: number): Chunk | undefined {
+    if (NOT_LOCAL.test(text)) return undefined;
+    const parse = parsePiece(text, this.path, readerOptionsOf(this.options));
+    if (!isLocal(parse) || parse.diagnostics.some((d) => d.ruleId === "unbalanced-brace")) return undefined;
+    const settings = lintSettingsOf(this.options);
+    const findings = runRules(parse, this.options, this.blockRules, settings, () => noModel());
+    const chunk: Chunk = { text, start: 0, parse, reader: parse.diagnostics, findings, secrets: secretsOf(parse.ast) };
+    move(chunk, start);
+    return chunk;
+  }
+
+  /**
+   * The edit as chunks: those before and after it unchanged, the ones
+   * between read again as one. Unchanged ones are found from the hint, else
+   * by comparing them in place from both ends. Undefined when the new chunk
+   * is not self-contained.
+   */
+  private reread(old: string, text: string, chunks: Chunk[], hint: EditHint | undefined): Chunk[] | undefined {
+    if (chunks.length === 0) return undefined;
+    const delta = text.length - old.length;
+    let a: number;
+    let b: number;
+    if (hint && hint.start >= 0 && hint.start <= hint.end && hint.end <= old.length) {
+      // The last chunk starting at or before the edit, up to the first one after it.
+      a = chunkAt(chunks, hint.start);
+      b = a + 1;
+      while (b < chunks.length && chunks[b].start < hint.end) b++;
+    } else {
+      a = 0;
+      while (a < chunks.length && text.startsWith(chunks[a].text, chunks[a].start)) a++;
+      if (a === chunks.length && delta === 0) return chunks;
+      // The edit starts a line (the last chunk may end without a line break: text added to it continues its line).
+      while (a > 0 && (a === chunks.length ? old.length : chunks[a].start) > 0 && text.charCodeAt((a === chunks.length ? old.length : chunks[a].start) - 1) !== 10) a--;
+      const from = a < chunks.length ? chunks[a].start : old.length;
+      b = chunks.length;
+      while (b > a && chunks[b - 1].start + delta >= from && text.startsWith(chunks[b - 1].text, chunks[b - 1].start + delta)) b--;
+    }
+    const from = a < chunks.length ? chunks[a].start : old.length;
+    // The first unchanged chunk after the edit must start a line.
+    while (b < chunks.length && chunks[b].start + delta > 0 && text.charCodeAt(chunks[b].start + delta - 1) !== 10) b++;
+    const to = b < chunks.length ? chunks[b].start + delta : text.length;
+    if (to < from) return undefined;
+    const fresh: Chunk[] = [];
+    if (to > from) {
+      const chunk = this.read(text.slice(from, to), from);
+      if (!chunk) return undefined;
+      fresh.push(chunk);
+    }
+    for (let i = b; i < chunks.length; i++) move(chunks[i], chunks[i].start + delta);
+    const next = [...chunks.slice(0, a), ...fresh, ...chunks.slice(b)];
+    this.chunks = next;
+    this.last = { mode: "incremental", reread: to - from, chunks: next.length };
+    return next;
+  }
+
+  /** The file from its chunks: their trees as one; with `lint`, the file-scoped rules run on it and the kept findings moved into place. */
+  private assemble(text: string, chunks: Chunk[], lint: true): LintResult;
+  private assemble(text: string, chunks: Chunk[], lint: false): ParsedWithModel;
+  private assemble(text: string, chunks: Chunk[], lint: boolean): LintResult | ParsedWithModel {
+    const path = this.path;
+    const children: ConfigNode[] = [];
+    const reader: Diagnostic[] = [];
+    for (const c of chunks) {
+      for (const n of c.parse.ast.children) children.push(n);
+      for (const d of c.reader) reader.push(shifted(d, c.start));
+    }
+    const parsed: ParseResult = {
+      ast: { children, definitions: [], definitionUses: [], includes: [], roots: [path] },
+      diagnostics: reader,
+      files: new Map([[path, new SourceFile(path, text)]]),
+      templates: new Map(),
+      renderings: new Map(),
+    };
+    const settings = lintSettingsOf(this.options);
+    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion);
+    const found: Diagnostic[] = [];
+    const secrets: Secret[] = [];
+    for (const c of chunks) {
+      for (const d of c.findings) found.push(shifted(d, c.start));
+      for (const s of c.secrets) secrets.push({ ...s, start: s.start + c.start, end: s.end + c.start });
+    }
+    let model: ConfigModel | undefined;
+    const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
+    for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel)) found.push(d);
+    const { diagnostics, fixable } = finishFindings(parsed, found, this.options, secrets);
+    const result = { ...parsed, diagnostics, fixable, readerDiagnostics: reader, targetVersion: settings.targetVersion } as LintResult;
+    // The model is made when something asks for it (hover does; a block-scoped lint does not).
+    Object.defineProperty(result, "model", { get: getModel, enumerable: true });
+    return result;
+  }
+}
+
+/** `out` with a model of `parsed`, made when first read. */
+function withModel(out: ParseResult, parsed: ParseResult, targetVersion: string): ParsedWithModel {
+  let model: ConfigModel | undefined;
+  Object.defineProperty(out, "model", { get: () => (model ??= buildModel(parsed.ast, { targetVersion })), enumerable: true });
+  return Object.assign(out, { targetVersion }) as ParsedWithModel;
+}
+
+/** Index of the last chunk that starts at or before `offset`. */
+function chunkAt(chunks: readonly Chunk[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Nothing that reaches beyond the text read: no include, definition, template or rendering. */
+function isLocal(parsed: ParseResult): boolean {
+  const ast = parsed.ast;
+  return ast.includes.length === 0 && ast.definitions.length === 0 && ast.definitionUses.length === 0 && parsed.templates.size === 0 && parsed.renderings.size === 0;
+}
+
+/** Block-scoped rules must not ask for the model (it is the whole configuration's). */
+function noModel(): never {
+  throw new Error("a rule declared scope \"block\" asked for the model");
+}
+
+/** Places the chunk's tree at `start`. */
+function move(chunk: Chunk, start: number) {
+  chunk.parse.moveBy(start - chunk.start);
+  chunk.start = start;
+}
+
+/** A chunk's finding (positions relative to the chunk) placed where the chunk is. */
+function shifted(d: Diagnostic, by: number): Diagnostic {
+  // An internal error sits at the file's start, wherever the rule failed.
+  if (by === 0 || d.ruleId === "internal-error") return d;
+  const span = <T extends Span>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
+  const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map(span) });
+  const out: Diagnostic = { ...d, start: d.start + by, end: d.end + by };
+  if (d.fix) out.fix = fix(d.fix);
+  if (d.suggestions) out.suggestions = d.suggestions.map(fix);
+  if (d.related) out.related = d.related.map((r) => ({ ...r, span: span(r.span) }));
+  return out;
+}

@@ -1,0 +1,182 @@
+// The editor's incremental lint (src/engine/incremental.ts) must say exactly
+// what a full lint of the same text says: after opening a file and after
+// every edit, for the corpus and for a generated configuration full of
+// findings, with edits drawn from a fixed seed. This is what makes declaring
+// a rule `scope: "block"` safe: a block-scoped rule whose findings depend on
+// anything outside its block makes some edit here disagree.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ALL_RULES } from "../../rules/index.js";
+import { incrementalLint, lintText } from "../../src/workspace/lint.js";
+import type { LintOptions, LintResult } from "../../src/engine/linter.js";
+import { corpusFiles } from "../formatter/helpers.js";
+import { createRng } from "../oracle/mutants.js";
+
+const PATH = "/etc/keepalived/keepalived.conf";
+const BLOCK_RULES = ALL_RULES.filter((r) => r.meta.scope === "block").map((r) => r.meta.id);
+
+/** What a user sees of a lint: the findings, and those --fix and the editor's fixes act on. */
+const seen = (r: LintResult) => ({ diagnostics: r.diagnostics, fixable: r.fixable });
+
+/** Pieces edits insert: values that break block-scoped rules, line breaks, whole lines and blocks. */
+const PIECES = [
+  "\n", " ", "x", "1", "0", "#", "\"", "!", "\t", "\0", "}\n{\n",
+  "  priority 300\n", "  advert_int 0.0001\n", "  garbage_keyword 1\n", "  interface\n", "  state MASTR\n",
+  "  script \"relative.sh arg\"\n", "  script /bin/check --flag\n", "  notify_master \"/usr/bin/x arg\"\n",
+  "  virtual_router_id\n", "  lb_kind NATT\n", "  delay_loop -1\n", "  weight 1 2 3\n", "  smtp_server\n",
+  "vrrp_script chk {\n  script /usr/bin/true\n}\n", "vrrp_instance VI_NEW {\n  state BACKUP\n  priority 256\n}\n",
+  "virtual_server 10.0.0.9 80 {\n  real_server 10.0.0.10 80 {\n  }\n}\n",
+  "  " + "y".repeat(1100) + "\n", "# keepalived-lint disable-next-line invalid-value\n", "\"unterminated\n",
+];
+/** Pieces that reach beyond their block (the file is then read whole) or unbalance braces. */
+const BREAKING = ["{", "}", "{\n", "}\n", "$DEF=1\n", "$DEF", "include other.conf\n", "@lb1 ", "@^lb1 ", "~SEQ(i,1,2) ", "{{ var }}"];
+
+/** One edit drawn from `rng`: insert a piece, delete a stretch, or replace one with a piece. */
+function edit(text: string, rng: () => number): string {
+  const at = Math.floor(rng() * (text.length + 1));
+  // Edits mostly at line starts or inside a line, as typing does.
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const where = rng() < 0.4 ? lineStart : at;
+  const pieces = rng() < 0.1 ? BREAKING : PIECES;
+  const piece = pieces[Math.floor(rng() * pieces.length)];
+  const kind = rng();
+  if (kind < 0.5) return text.slice(0, where) + piece + text.slice(where);
+  let length = Math.floor(rng() * (rng() < 0.8 ? 4 : 80)) + 1;
+  // Mostly within the line and keeping its braces, as typing does; now and then across lines and braces.
+  if (rng() < 0.9) {
+    const lineEnd = text.indexOf("\n", where);
+    length = Math.min(length, (lineEnd < 0 ? text.length : lineEnd) - where);
+    if (/[{}]/.test(text.slice(where, where + length))) length = 0;
+  }
+  if (kind < 0.7) return text.slice(0, where) + text.slice(where + length);
+  return text.slice(0, where) + piece + text.slice(where + length);
+}
+
+/** The range of `before` that `after` replaced: common prefix and suffix taken off. */
+function changed(before: string, after: string): { start: number; end: number } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = before.length;
+  while (end > start && end - before.length + after.length > start && before[end - 1] === after[end - before.length + after.length - 1]) end--;
+  return { start, end };
+}
+
+interface Run {
+  incremental: number;
+  /** Block-scoped rules that reported something on an incrementally linted text. */
+  blockFindings: Set<string>;
+}
+
+/** Opens `text`, applies `edits` drawn from `seed`, and compares every result with a full lint. */
+function check(text: string, edits: number, seed: number, options: LintOptions, run: Run) {
+  const lint = incrementalLint(PATH, options);
+  expect(seen(lint.update(text))).toEqual(seen(lintText(text, PATH, options)));
+  const rng = createRng(seed);
+  const undo: string[] = [];
+  for (let i = 0; i < edits; i++) {
+    const before = text;
+    // Most of the time the last edit is undone (as users do), so that a broken text does not stay broken.
+    if (undo.length > 0 && rng() < 0.6) text = undo.pop()!;
+    else {
+      undo.push(text);
+      text = edit(text, rng);
+    }
+    // Every other edit says where it is, as the language server does; the others are found by comparing.
+    const got = lint.update(text, undefined, i % 2 === 0 ? changed(before, text) : undefined);
+    const want = lintText(text, PATH, options);
+    if (lint.last.mode === "incremental") {
+      run.incremental++;
+      for (const d of got.diagnostics) if (BLOCK_RULES.includes(d.ruleId)) run.blockFindings.add(d.ruleId);
+    }
+    // On a difference, say which edit made it.
+    expect(seen(got), `edit ${i} (seed ${seed}) of:\n${before}\n---- to:\n${text}`).toEqual(seen(want));
+  }
+}
+
+/** VRRP instances, scripts and virtual servers, with some findings of their own. */
+function generated(blocks: number): string {
+  const out = ["# generated", "global_defs {", "  router_id bench", "  enable_script_security", "}"];
+  for (let i = 0; i < blocks; i++) {
+    out.push(
+      `vrrp_script chk_${i} {`, `  script "/usr/local/bin/check ${i}"`, "  interval 2", `  weight -${(i % 50) + 1}`, "}",
+      `vrrp_instance VI_${i} {`, "  state BACKUP", "  interface eth0", `  virtual_router_id ${(i % 255) + 1}`, `  priority ${i % 7 === 0 ? 300 : 100 + i}`,
+      "  virtual_ipaddress {", `    10.0.${i}.1/24 dev eth0`, "  }", "  track_script {", `    chk_${i}`, "  }", "}",
+      `virtual_server 10.1.${i}.2 80 {`, "  delay_loop 6", "  lb_algo rr", "  lb_kind NAT", "  protocol TCP",
+      `  real_server 10.1.${i}.3 80 {`, "    weight 1", "    TCP_CHECK {", "      connect_timeout 3", "    }", "  }", "}",
+    );
+  }
+  return out.join("\n") + "\n";
+}
+
+describe("incremental lint (the language server's) equals a full lint", () => {
+  it("on a generated configuration, over 300 seeded edits", () => {
+    const run: Run = { incremental: 0, blockFindings: new Set() };
+    for (const seed of [1, 2, 3]) check(generated(12), 100, seed, {}, run);
+    // Many edits are re-read in part (else this test would prove nothing about the cache), block-scoped findings among them.
+    expect(run.incremental).toBeGreaterThan(80);
+    expect(run.blockFindings.size).toBeGreaterThan(4);
+  });
+
+  // Text that makes each block-scoped rule report, and where it goes: into an instance's block, or at the top level.
+  // missing-brace, unexpected-brace and unbalanced-brace are left out: their findings always come with braces that
+  // keepalived's count finds unbalanced (an ignored '{' makes its '}' close the enclosing block), and such text is read whole.
+  const TRIGGERS: Record<string, { text: string; top?: boolean; targetVersion?: string }> = {
+    "invalid-value": { text: "  priority 300\n" },
+    "line-too-long": { text: `  ${"y".repeat(1100)}\n` },
+    "missing-argument": { text: "  interface\n" },
+    "missing-required": { text: "vrrp_script chk_none {\n  interval 2\n}\n", top: true },
+    "nul-byte": { text: "  interface eth0\0 x\n" },
+    "relative-script-path": { text: "  notify_master relative.sh\n" },
+    "script-arguments-unquoted": { text: "  notify_master /usr/bin/notify master now\n" },
+    "script-path-through-symlink": { text: "vrrp_script chk_link {\n  script /bin/check\n}\n", top: true },
+    "unmatched-quote": { text: "  notify_master \"/usr/bin/x\n" },
+    "unsupported-in-target-version": { text: "  owner_ignore_adverts\n", targetVersion: "2.2.4" },
+  };
+
+  it("names a trigger for every block-scoped rule", () => {
+    expect(Object.keys(TRIGGERS).sort()).toEqual(BLOCK_RULES.filter((id) => !["missing-brace", "unexpected-brace", "unbalanced-brace"].includes(id)).sort());
+  });
+
+  for (const [id, trigger] of Object.entries(TRIGGERS)) {
+    it(`keeps ${id}'s findings per block and moves them with it`, () => {
+      const base = generated(6);
+      const at = trigger.top ? base.indexOf("vrrp_instance VI_3 {") : base.indexOf("  state BACKUP\n", base.indexOf("vrrp_instance VI_3 {"));
+      let text = base.slice(0, at) + trigger.text + base.slice(at);
+      const options: LintOptions = { targetVersion: trigger.targetVersion };
+      const lint = incrementalLint(PATH, options);
+      expect(seen(lint.update(text))).toEqual(seen(lintText(text, PATH, options)));
+      // Edits before the finding's block (moving it), in it, and after it; each re-read in part.
+      const edits: ((t: string) => string)[] = [
+        (t) => t.replace("  router_id bench\n", "  router_id bench\n  # a comment\n"),
+        (t) => t.replace("  priority 101\n", "  priority 1\n"),
+        (t) => t.replace(`vrrp_instance VI_3 {\n`, `vrrp_instance VI_3 {\n  advert_int 2\n`),
+        (t) => t.replace("  router_id bench\n  # a comment\n", "  router_id bench\n"),
+        (t) => t.replace("  priority 105\n", "  priority 105\n  nopreempt\n"),
+      ];
+      for (const [i, change] of edits.entries()) {
+        const before = text;
+        text = change(text);
+        // Every other edit says where it is, as the language server does; the others are found by comparing.
+        const got = lint.update(text, undefined, i % 2 === 0 ? changed(before, text) : undefined);
+        expect(lint.last.mode).toBe("incremental");
+        expect(got.diagnostics.some((d) => d.ruleId === id)).toBe(true);
+        expect(seen(got)).toEqual(seen(lintText(text, PATH, options)));
+      }
+    });
+  }
+
+  it("with rule settings, a target version and unused-directive reports", () => {
+    const run: Run = { incremental: 0, blockFindings: new Set() };
+    const options: LintOptions = { targetVersion: "2.2.4", rules: { "invalid-value": "warning", "deprecated-keyword": "off" }, reportUnusedDisableDirectives: true };
+    check(generated(6), 80, 7, options, run);
+    expect(run.incremental).toBeGreaterThan(40);
+  });
+
+  it("on the corpus, with seeded edits", () => {
+    const run: Run = { incremental: 0, blockFindings: new Set() };
+    const files = corpusFiles().filter((_, i) => i % 8 === 0);
+    expect(files.length).toBeGreaterThan(100);
+    files.forEach((file, i) => check(readFileSync(file, "latin1"), 4, 1000 + i, {}, run));
+    expect(run.incremental).toBeGreaterThan(100);
+  });
+});
