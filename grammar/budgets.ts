@@ -25,7 +25,7 @@ export interface Budgets {
    * what bounds a run's memory whatever the input (sized by measurement: docs/limits.md).
    */
   totalChars: number;
-  /** Lines read in all: the physical lines of every file and the lines expansions produce. */
+  /** Lines read in all: the lines of every file with words or braces on them, and the lines expansions produce. */
   lines: number;
   /** Physical line length the reader tokenizes; the rest of a longer line is skipped (keepalived reads 1023). */
   lineLength: number;

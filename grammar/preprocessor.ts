@@ -12,7 +12,7 @@ import { budgetsOf, type Budgets } from "./budgets.js";
 import type { FileAccess } from "./files.js";
 import { glob, hasWildcard } from "./glob.js";
 import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
-import { charCodes, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
+import { charCodes, LINE_END, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
 import { detectEngine, ENGINE_NAMES, engineOfContent, substituteVars, templateView, type Rendering, type TemplateChoice, type TemplateView } from "./template/index.js";
@@ -161,7 +161,7 @@ export class Preprocessor {
   private construct: { span: Span; lines: number; depth: number; stopped: boolean } | undefined;
   private totalExpanded = 0;
   private charsRead = 0;
-  /** Lines read so far (files and expansions): the `lines` budget. */
+  /** Lines read so far (files and expansions; blank and comment lines, which make no node, are not counted): the `lines` budget. */
   private linesRead = 0;
   /** Set when a run-wide budget (lines, totalChars) is spent: nothing more is read. */
   private readingStopped = false;
@@ -303,22 +303,21 @@ export class Preprocessor {
     let multi: { entry: DefEntry; lastSpan: Span } | undefined;
     const scanner = this.scanner;
     let lineStart = 0;
-    // Lines of this file counted into linesRead so far (line numbers are 1-based).
-    let counted = 1;
     while (lineStart < end) {
       if (this.readingStopped) break;
-      const line = file.position(lineStart).line;
-      this.linesRead += line - counted;
-      counted = line;
       if (this.linesRead >= this.budgets.lines) {
+        const line = file.position(lineStart).line;
         this.stopReading({ file: file.path, start: lineStart, end: lineStart + 1 }, `the configuration has more than ${this.budgets.lines} lines in all (files and expansions together); the linter stops reading at line ${line}`, "lines");
         break;
       }
       if (!multi) {
-        // Most lines: a run of plain lines, straight to the parser.
-        // A line with words has at least two items (its words and its end): a run stays within the lines budget.
-        scanner.scanRun(codes, lineStart, this.runStops, Math.min(RUN_ITEMS, Math.max(1, this.budgets.lines - this.linesRead)));
-        if (scanner.count > 0) this.sink.plainLines(fileId, codes, scanner.items, scanner.count, frame.via);
+        // Most lines: a run of plain lines, straight to the parser. A line with words has at least two
+        // items (its words and its end), so a run of at most twice the lines left stays within the budget.
+        scanner.scanRun(codes, lineStart, this.runStops, Math.min(RUN_ITEMS, Math.max(2, 2 * (this.budgets.lines - this.linesRead))));
+        if (scanner.count > 0) {
+          this.sink.plainLines(fileId, codes, scanner.items, scanner.count, frame.via);
+          this.linesRead += linesIn(scanner.items, scanner.count);
+        }
         lineStart = scanner.runEnd;
         if (!scanner.stopped) continue; // the end of the text, or the run's items are full
       }
@@ -338,11 +337,11 @@ export class Preprocessor {
       const tokens = lex(text.slice(lineStart, readEnd)).tokens;
       for (const t of tokens) t.startOffset += lineStart;
       multi = this.physicalLine(frame, tokens, lineStart, lineEnd, multi);
+      this.linesRead++;
       lineStart = next;
     }
     if (multi) this.finishMultiline(multi.entry);
     if (this.readingStopped) return;
-    this.linesRead += file.position(end).line - counted;
     if (end < text.length) {
       this.stopReading({ file: file.path, start: end, end: end + 1 }, `the configuration has more than ${this.budgets.totalChars} characters in all; the linter stops reading at line ${file.position(end).line}`, "totalChars");
     }
@@ -1019,6 +1018,13 @@ export class Preprocessor {
       this.readText(path, content, via);
     }
   }
+}
+
+/** Lines with words or braces in a run of the scanner's items (each ends with a LINE_END item). */
+function linesIn(items: Int32Array, count: number): number {
+  let n = 0;
+  for (let k = 1; k < 2 * count; k += 2) if (items[k] === LINE_END) n++;
+  return n;
 }
 
 function isLastWord(tokens: IToken[], t: IToken): boolean {

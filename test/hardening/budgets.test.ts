@@ -76,6 +76,9 @@ describe("lines and characters in all: what bounds a run's memory", () => {
     expect(r.diagnostics.find((d) => d.ruleId === "limit-exceeded")?.start).toBe(files["/c/k.conf"].indexOf("vrrp_script c6"));
     expect(names(r)).toEqual(Array.from({ length: 6 }, () => "vrrp_script"));
     expect(r.files.has("/c/more.conf")).toBe(false);
+    // Blank and comment lines make no node and do not count.
+    const commented = parseText(`# a comment\n\n! another\n${blocks(10)}`, "/k.conf", { budgets: { lines: 12 } });
+    expect(limits(commented.diagnostics)).toEqual(["the configuration has more than 12 lines in all (files and expansions together); the linter stops reading at line 16"]);
   });
 
   it("lines: an included file's lines count, and expansions' lines too", () => {
