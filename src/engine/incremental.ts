@@ -96,6 +96,8 @@ export class IncrementalLint {
   private sync(text: string, fs: FileAccess | undefined, hint: EditHint | undefined): Chunk[] | undefined {
     const old = this.text;
     this.text = text;
+    // The same text again (update() after parse()): nothing to read.
+    if (this.chunks && text === old) return this.chunks;
     if (this.chunks && text.length <= budgetsOf(this.options.budgets).totalChars) {
       const chunks = this.reread(old, text, this.chunks, hint);
       if (chunks) return chunks;

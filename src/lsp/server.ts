@@ -27,7 +27,6 @@ import { nodeFiles } from "../node/files.js";
 import { hostName } from "../node/host.js";
 import { installedKeepalived } from "./target-version.js";
 import {
-  analyze,
   codeActions,
   findMainFile,
   complete,
@@ -40,6 +39,7 @@ import {
   formatOptionsOf,
   hover,
   offsetAt,
+  OpenDocuments,
   pathToUri,
   prepareRename,
   references,
@@ -81,7 +81,19 @@ export function startServer(options: ServerOptions = {}): Connection {
     input && output
       ? createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(output))
       : createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  // Buffers, and where each change lands: the incremental lint re-reads only the blocks changes touch.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      for (const change of changes) {
+        const path = pathOf(doc.uri);
+        if ("range" in change) open().edited(path, { start: doc.offsetAt(change.range.start), end: doc.offsetAt(change.range.end), inserted: change.text.length });
+        else open().edited(path);
+        TextDocument.update(doc, [change], version);
+      }
+      return doc;
+    },
+  });
   if (options.guardProcess !== false) {
     // Bad input must not end the server: log what escaped a handler and keep serving.
     process.on("uncaughtException", (e) => console.error(`keepalived-language-server: ${e.stack ?? e}`));
@@ -130,8 +142,12 @@ export function startServer(options: ServerOptions = {}): Connection {
   const overrides = () => new Map(documents.all().map((d) => [pathOf(d.uri), d.getText()]));
   const rootOf = (path: string) => ownerOf.get(path) ?? path;
 
+  /** The open configurations' analyses kept between edits (made again when the editor's lint settings change). */
+  let openDocuments: OpenDocuments | undefined;
+  const open = () => (openDocuments ??= new OpenDocuments(fs, { hostName: host, defaults: editor.lint, installedKeepalived: installed }));
+
   function run(root: string): Analysis {
-    const analysis = analyze(fs, root, { overrides: overrides(), hostName: host, defaults: editor.lint, installedKeepalived: installed });
+    const analysis = open().analyze(root, overrides());
     analyses.set(root, { analysis, generation });
     for (const file of analysis.result.files.keys()) {
       if (file === root) continue;
@@ -201,6 +217,7 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   function dropRoot(root: string, clear: boolean) {
     analyses.delete(root);
+    openDocuments?.forget(root);
     const p = pending.get(root);
     if (p) clearTimeout(p.timer);
     pending.delete(root);
@@ -273,6 +290,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     userFormat = editor.format;
     for (const problem of editor.problems) log(`${problem}; ignored`);
     if (JSON.stringify(editor.lint) === before) return;
+    openDocuments = undefined;
     generation++;
     for (const root of [...analyses.keys()]) schedule(root);
   }
@@ -311,6 +329,8 @@ export function startServer(options: ServerOptions = {}): Connection {
   documents.onDidOpen((e) => {
     generation++;
     const path = pathOf(e.document.uri);
+    // Its text may be anything since it was last read: no edit says where it changed.
+    openDocuments?.edited(path);
     clientUris.set(path, e.document.uri);
     if (!ownerOf.has(path)) {
       try {
@@ -325,11 +345,15 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
   documents.onDidChangeContent((e) => {
     generation++;
-    schedule(pathOf(e.document.uri));
+    const path = pathOf(e.document.uri);
+    // A settings file edited in the editor applies as it is typed.
+    if (path.endsWith(".keepalived-lint.json")) openDocuments?.settingsChanged();
+    schedule(path);
   });
   documents.onDidClose((e) => {
     generation++;
     const path = pathOf(e.document.uri);
+    openDocuments?.edited(path);
     const owner = ownerOf.get(path);
     if (analyses.has(path) && !owner) {
       // Its configuration is no longer edited here: clear what it published; open includes stand alone again.
@@ -343,19 +367,39 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
   connection.onDidChangeWatchedFiles(() => {
     // A config file or a closed include changed on disk.
+    openDocuments?.settingsChanged();
     generation++;
     for (const root of [...analyses.keys()]) schedule(root);
   });
 
+  /**
+   * The document's tree without a lint, for hover and completion: the latest
+   * analysis when no buffer changed since, else the buffer read again (only
+   * the blocks that changed) and not linted.
+   */
+  function treeAt(uri: string) {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const path = pathOf(uri);
+    const root = rootOf(path);
+    const cached = analyses.get(root);
+    if (cached?.generation !== generation && root === path) {
+      const analysis = open().parse(root, overrides());
+      const file = analysis?.result.files.get(path);
+      if (analysis && file) return { doc, path, analysis, file };
+    }
+    return docAt(uri);
+  }
+
   connection.onHover(
     safe("hover", null, (p) => {
-      const at = docAt(p.textDocument.uri);
+      const at = treeAt(p.textDocument.uri);
       return at ? hover(at.analysis, at.path, offsetAt(at.file, p.position), { markdown }) : null;
     }),
   );
   connection.onCompletion(
     safe("completion", [], (p) => {
-      const at = docAt(p.textDocument.uri);
+      const at = treeAt(p.textDocument.uri);
       return at ? complete(at.analysis, at.path, offsetAt(at.file, p.position)) : [];
     }),
   );

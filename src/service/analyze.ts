@@ -44,7 +44,7 @@ export interface Analysis {
 /** Lints `root` with its project settings. Never throws: a broken settings file becomes a finding on `root`. */
 export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = {}): Analysis {
   const files = options.overrides ? overlay(fs, options.overrides) : fs;
-  const source = { hostName: options.hostName, overrides: options.settings, defaults: options.defaults, installedKeepalived: options.installedKeepalived, ...(options.noConfig && { configFile: false as const }) };
+  const source = settingsSourceOf(options);
   let workspace = new Workspace(files, source);
   let settings: Settings;
   let configProblem: Diagnostic | undefined;
@@ -66,6 +66,11 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
   return { root, result, settings, config, fs: files };
 }
 
+/** Where the settings come from, out of the analysis options. */
+export function settingsSourceOf(options: AnalyzeOptions): SettingsSource {
+  return { hostName: options.hostName, overrides: options.settings, defaults: options.defaults, installedKeepalived: options.installedKeepalived, ...(options.noConfig && { configFile: false as const }) };
+}
+
 /**
  * When the project lists its cluster's node configs and `root` is one of them,
  * the cluster runs over all nodes (open buffers included, each node with its
@@ -73,13 +78,14 @@ export function analyze(fs: FileAccess, root: string, options: AnalyzeOptions = 
  * about `root`'s files join its diagnostics.
  */
 function addClusterFindings(workspace: Workspace, root: string, settings: Settings, result: LintResult) {
-  const nodes = nodesFromSettings(settings);
-  if (!nodes.some((n) => n.path === root)) return;
+  let nodes;
   let run;
   try {
+    nodes = nodesFromSettings(settings, workspace.fs);
+    if (!nodes.some((n) => n.path === root)) return;
     run = workspace.cluster(nodes, { nodeFindings: false });
   } catch {
-    // Another node's settings file is broken: its own editor shows that; the cluster waits.
+    // Another node's settings file or a vars file is broken: its own editor shows that; the cluster waits.
     return;
   }
   for (const d of run.report) if (result.files.has(d.file)) result.diagnostics.push(d);

@@ -4,6 +4,7 @@
  * and a browser playground could call them directly.
  */
 export { analyze, findMainFile, MAIN_FILE_NAME, overlay, type Analysis, type AnalyzeOptions } from "./analyze.js";
+export { OpenDocuments, type BufferChange } from "./documents.js";
 export { diagnosticsByFile, toLspDiagnostic, SOURCE } from "./diagnostics.js";
 export { hover, keywordDoc, priorityRange, type HoverOptions } from "./hover.js";
 export { complete, contextAt } from "./completion.js";

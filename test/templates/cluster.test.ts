@@ -102,3 +102,30 @@ test("a vars file's node id, as Ansible names hosts", () => {
     "lb1", "lb1.example.com", "lb1.example.com", "lb1", "vars", "lb2",
   ]);
 });
+
+describe("the settings' cluster list: entries with templateVars", () => {
+  const settings = (entries: unknown[]) => JSON.stringify({ cluster: entries });
+  const files = (vars2: string) => ({
+    "/r/.keepalived-lint.json": settings([
+      { file: "templates/keepalived.conf.j2", templateVars: "host_vars/lb1.yml" },
+      { file: "templates/keepalived.conf.j2", templateVars: "host_vars/lb2.yml", configId: "second" },
+    ]),
+    "/r/templates/keepalived.conf.j2": TEMPLATE,
+    "/r/host_vars/lb1.yml": hostVars("lb1", "MASTER", 51, 100),
+    "/r/host_vars/lb2.yml": vars2,
+  });
+
+  test("each entry renders the template as its node; the cluster rules run across them", () => {
+    const ws = new Workspace(memoryFiles(files(hostVars("lb2", "BACKUP", 51, 100)), "/r"));
+    const specs = ws.clusterNodes([], "/r");
+    expect(specs.map((s) => [s.configId, s.varsFile])).toEqual([["lb1", "host_vars/lb1.yml"], ["second", "host_vars/lb2.yml"]]);
+    const run = ws.cluster(specs);
+    const tie = run.report.find((d) => d.ruleId === "equal-priorities")!;
+    expect(run.nodes[0].result.files.get(tie.file)!.position(tie.start).line).toBe(PRIORITY_LINE);
+  });
+
+  test("a broken vars file is a settings error at the vars file's line and column", () => {
+    const ws = new Workspace(memoryFiles(files("vrrp:\n  priority: 1\n  priority: 2\n"), "/r"));
+    expect(() => ws.clusterNodes([], "/r")).toThrow(/"cluster" templateVars host_vars\/lb2\.yml:3:3: .*unique/);
+  });
+});

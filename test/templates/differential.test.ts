@@ -37,10 +37,12 @@ const CASES: [file: string, renderer: Renderer][] = [
   ["trim/keepalived.conf.tmpl", "go"],
   ["trim/vrrp_instance.erb", "erb"],
   ["trim/keepalived.conf.tftpl", "terraform"],
+  ["trim/keepalived.conf.epp", "epp"],
   ["mistakes/trim/keepalived.conf.j2", "jinja"],
   ["mistakes/trim/keepalived.conf.tmpl", "go"],
   ["mistakes/trim/vrrp_instance.erb", "erb"],
   ["mistakes/trim/keepalived.conf.tftpl", "terraform"],
+  ["mistakes/trim/keepalived.conf.epp", "epp"],
 ];
 
 /** Our findings of the kinds `keepalived -t` reports with a line number. */
