@@ -9,6 +9,7 @@ import { TreeBuilder } from "./parser.js";
 import { Preprocessor, type ReaderOptions, type TemplateRendering } from "./preprocessor.js";
 import type { SourceFile } from "./source.js";
 import type { TemplateView } from "./template/index.js";
+import { joinedKeywordFindings } from "./template/joins.js";
 
 export type { ReaderOptions, TargetVersion } from "./preprocessor.js";
 
@@ -42,7 +43,8 @@ function read(fs: FileAccess, mainFiles: string[], options: ReaderOptions, overr
   }
   builder.finish();
   const r = pre.result();
-  const diagnostics = [...r.diagnostics, ...builder.diagnostics].sort(
+  const joins = r.templates.size > 0 ? joinedKeywordFindings(builder.children, r.templates, r.files) : [];
+  const diagnostics = [...r.diagnostics, ...builder.diagnostics, ...joins].sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start),
   );
   const parsed: ParseResult = {

@@ -295,52 +295,83 @@ export class TreeStore {
  * diffs, debuggers) shows the node, not the whole tree.
  */
 class NodeView implements ConfigNode {
-  readonly kind: ConfigNode["kind"];
-  readonly context: string;
-  readonly known: boolean;
-  readonly file: string;
-  /** Not readonly: rebase() moves a view (see TreeStore.rebase). */
-  start: number;
-  end: number;
+  // Few fields: a large configuration has hundreds of thousands of views, all kept for the lint,
+  // and every field is memory the garbage collector copies. What the store has is read through getters.
   readonly parent: ConfigNode | undefined;
-  readonly spec: KeywordFacts | undefined;
   readonly #store: TreeStore;
   readonly #index: number;
   /** The node's block row in the store (NONE: not a block). */
   readonly #row: number;
-  readonly #flags: number;
+  /** The store's id of the node's context. */
+  readonly #context: number;
   #keyword: Word | undefined;
   #args: Word[] | undefined;
   #children: ConfigNode[] | undefined;
   #block: Block | undefined | null = null;
+  /** The span when something moved it off the store's (--template-vars maps a rendering's nodes onto the template). */
+  #moved: { start: number; end: number } | undefined;
 
   constructor(store: TreeStore, index: number, row: number, parent: ConfigNode | undefined, context: number) {
-    const flags = store.flagsOf(index);
-    const w0 = store.keywordWord(index);
-    this.kind = flags & ENTRY ? "entry" : "keyword";
-    this.context = store.contextName(context);
-    this.known = (flags & KNOWN) !== 0;
-    this.file = store.words.paths[store.words.file(w0)];
-    this.start = store.words.start(w0);
-    this.end = store.nodeEnd(index, row);
     this.parent = parent;
-    this.spec = store.keywordFacts(index, context);
     this.#store = store;
     this.#index = index;
     this.#row = row;
-    this.#flags = flags;
+    this.#context = context;
+  }
+
+  get kind(): ConfigNode["kind"] {
+    return this.#store.flagsOf(this.#index) & ENTRY ? "entry" : "keyword";
+  }
+
+  get known(): boolean {
+    return (this.#store.flagsOf(this.#index) & KNOWN) !== 0;
+  }
+
+  get context(): string {
+    return this.#store.contextName(this.#context);
+  }
+
+  get spec(): KeywordFacts | undefined {
+    return this.#store.keywordFacts(this.#index, this.#context);
+  }
+
+  get file(): string {
+    const w = this.#store.words;
+    return w.paths[w.file(this.#store.keywordWord(this.#index))];
+  }
+
+  get start(): number {
+    return this.#moved ? this.#moved.start : this.#store.words.start(this.#store.keywordWord(this.#index));
+  }
+
+  set start(offset: number) {
+    (this.#moved ??= { start: this.start, end: this.end }).start = offset;
+  }
+
+  get end(): number {
+    return this.#moved ? this.#moved.end : this.#store.nodeEnd(this.#index, this.#row);
+  }
+
+  set end(offset: number) {
+    (this.#moved ??= { start: this.start, end: this.end }).end = offset;
   }
 
   get name(): string {
     // A known keyword's name is its facts' (one string, no slice of the file per line).
-    return this.spec !== undefined ? this.spec.name : this.keyword.text;
+    const spec = this.spec;
+    return spec !== undefined ? spec.name : this.keyword.text;
   }
 
-  /** Moves this view and what it made `delta` on; `moved`: word objects the store has moved already. */
+  /**
+   * Moves what this view made `delta` on (its own span is read from the
+   * store, which has moved already); `moved`: word objects the store has moved already.
+   */
   shift(delta: number, moved: ReadonlySet<Word>): void {
     // Runs for every line after an edit in the editor: plain loops, no closures.
-    this.start += delta;
-    this.end += delta;
+    if (this.#moved) {
+      this.#moved.start += delta;
+      this.#moved.end += delta;
+    }
     const keyword = this.#keyword;
     if (keyword && !moved.has(keyword)) {
       keyword.start += delta;
@@ -376,6 +407,16 @@ class NodeView implements ConfigNode {
     return this.#keyword;
   }
 
+  /** The number of args, without making them. */
+  argCount(): number {
+    return Math.max(0, this.#store.wordCount(this.#index) - 1);
+  }
+
+  /** The text of arg i (0 ≤ i < argCount()), without making its Word. */
+  argText(i: number): string {
+    return this.#args ? this.#args[i].text : this.#store.words.text(this.#store.keywordWord(this.#index) + 1 + i);
+  }
+
   get args(): Word[] {
     if (!this.#args) {
       const s = this.#store;
@@ -393,7 +434,7 @@ class NodeView implements ConfigNode {
 
   get block(): Block | undefined {
     if (this.#block === null) {
-      const f = this.#flags;
+      const f = this.#store.flagsOf(this.#index);
       const kind = f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
       const s = this.#store;
       const open = s.openWord(this.#index);
@@ -417,12 +458,34 @@ class NodeView implements ConfigNode {
   }
 
   get rest(): string {
-    return this.#flags & HAS_REST ? this.#store.restOf(this.#index) : "";
+    return this.#store.flagsOf(this.#index) & HAS_REST ? this.#store.restOf(this.#index) : "";
   }
 
   get via(): Via[] | undefined {
-    return this.#flags & HAS_VIA ? this.#store.viaOf(this.#index) : undefined;
+    return this.#store.flagsOf(this.#index) & HAS_VIA ? this.#store.viaOf(this.#index) : undefined;
   }
 }
 
 export { NONE as NO_NODE };
+
+/**
+ * How many args a line has: node.args.length, without making a Word object
+ * per arg when the node is the reader's (rules ask it of every line).
+ */
+export function argCount(node: ConfigNode): number {
+  return node instanceof NodeView ? node.argCount() : node.args.length;
+}
+
+/**
+ * The texts of a line's args as one string (joined with NUL; the text itself
+ * for one arg): a key for caching what depends on the texts alone, made
+ * without a Word object per arg when the node is the reader's.
+ */
+export function argsKey(node: ConfigNode): string {
+  if (!(node instanceof NodeView)) return node.args.length === 1 ? node.args[0].text : node.args.map((a) => a.text).join("\0");
+  const n = node.argCount();
+  if (n === 1) return node.argText(0);
+  let key = "";
+  for (let i = 0; i < n; i++) key += i === 0 ? node.argText(i) : `\0${node.argText(i)}`;
+  return key;
+}

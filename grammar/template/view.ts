@@ -64,6 +64,8 @@ export interface TemplateView {
   placeholders: [number, number][];
   branches: BranchGroup[];
   problems: TemplateProblem[];
+  /** Line breaks of the template that the rendering does not have: where, and the tag whose trimming strips it. */
+  joins: { at: number; tag: Tag }[];
 }
 
 export function templateView(text: string, engine: TemplateEngine): TemplateView {
@@ -81,6 +83,7 @@ export function templateView(text: string, engine: TemplateEngine): TemplateView
     placeholders.push([start, end]);
   };
   const problems: TemplateProblem[] = [];
+  const joins: TemplateView["joins"] = [];
   const placeholders: [number, number][] = [];
   const branches: BranchGroup[] = [];
   const literalLines = linesWithLiteralText(text, tags);
@@ -114,16 +117,19 @@ export function templateView(text: string, engine: TemplateEngine): TemplateView
       placeholder(tag.start, tag.end);
     } else fill(tag.start, tag.end, SPACE);
     // Stripped whitespace: blanks, line breaks too (the rendering joins the lines).
-    let joins = false;
+    let joined = false;
     for (const [from, to] of [[tag.trimBefore, tag.start], [tag.end, tag.trimAfter]]) {
       if (from === undefined || to === undefined) continue;
       for (let i = from; i < to; i++) {
-        if (codes[i] === 10) joins = true;
+        if (codes[i] === 10) {
+          joined = true;
+          joins.push({ at: i, tag });
+        }
         codes[i] = SPACE;
       }
     }
     // The text before an `else` and the text after it never render together: a line break between them, in the tag.
-    if (joins && tag.kind === "else") codes[tag.start] = 10;
+    if (joined && tag.kind === "else") codes[tag.start] = 10;
   }
   const groupOf = new Map<Tag, BranchGroup>();
   for (const g of groups) {
@@ -153,7 +159,8 @@ export function templateView(text: string, engine: TemplateEngine): TemplateView
     }
   }
   placeholders.sort((a, b) => a[0] - b[0]);
-  return { engine, text: stringOf(codes), tags, placeholders, branches, problems };
+  joins.sort((a, b) => a.at - b.at);
+  return { engine, text: stringOf(codes), tags, placeholders, branches, problems, joins };
 }
 
 /** Lines (0-based) holding literal text outside the tags. */

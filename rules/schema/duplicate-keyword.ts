@@ -20,41 +20,51 @@ export default defineRule({
     description: "A setting written twice in the same block: keepalived uses only one of them",
     fixable: "some",
   },
-  check(ctx) {
-    // The first setting of each keyword in the block being read. One map, emptied per block: a
-    // block is finished before its children are read (findings are sorted by position afterwards).
-    const first = new Map<string, ConfigNode>();
-    const visit = (nodes: readonly ConfigNode[]) => {
-      first.clear();
-      for (let i = 0; i < nodes.length; i++) {
-        const node = nodes[i];
-        if (node.kind !== "keyword" || !node.known || CUMULATIVE.has(node.name)) continue;
-        const spec = keywordOf(node);
-        if (!spec || (spec.kind !== "scalar" && spec.kind !== "flag") || spec.type === "list") continue;
-        const earlier = first.get(node.name);
-        if (!earlier) {
-          first.set(node.name, node);
-          continue;
-        }
-        const text = (n: ConfigNode) => n.args.map((a) => a.text).join(" ");
-        const same = text(earlier) === text(node);
-        const line = ctx.files.get(earlier.file)?.position(earlier.start).line;
-        const at = line !== undefined && earlier.file === node.file ? `line ${line}` : "earlier";
-        const which = spec.type === "script" && /^(notify|quorum_)/.test(node.name)
-          ? `keepalived keeps the first one (${at}) and reports this one`
-          : `keepalived uses this one and ignores the one on ${at}`;
-        ctx.report({
-          at: node.keyword,
-          message: same
-            ? `"${node.name}" is written twice in ${blockLabel(node)} with the same value`
-            : `"${node.name}" is set twice in ${blockLabel(node)}; ${which}`,
-          hint: same ? "remove the repeated line" : "keep only the line you mean",
-          fix: same ? fixOf(`remove the repeated "${node.name}" line`, removeLine(node, ctx.files.get(node.file))) : undefined,
-          related: [{ span: earlier.keyword, message: `"${node.name}" is first set here` }],
-        });
+  create(ctx) {
+    // The first setting of each keyword per open block, as a stack by depth: the walk hands lines over in
+    // reading order (a line, then its block's lines), so a line's block is on the stack when it comes.
+    const parents: (ConfigNode | undefined)[] = [undefined];
+    const firsts: Map<string, ConfigNode>[] = [new Map()];
+    let depth = 1;
+    let previous: ConfigNode | undefined;
+    return { node: visit };
+    function visit(node: ConfigNode) {
+      const parent = node.parent;
+      if (parents[depth - 1] !== parent) {
+        if (parent !== undefined && parent === previous) {
+          // The first line of the previous line's block.
+          parents[depth] = parent;
+          if (firsts.length === depth) firsts.push(new Map());
+          else firsts[depth].clear();
+          depth++;
+        } else while (depth > 1 && parents[depth - 1] !== parent) depth--;
       }
-      for (let i = 0; i < nodes.length; i++) if (nodes[i].children.length > 0) visit(nodes[i].children);
-    };
-    visit(ctx.ast.children);
+      previous = node;
+      if (node.kind !== "keyword" || !node.known || CUMULATIVE.has(node.name)) return;
+      const spec = keywordOf(node);
+      if (!spec || (spec.kind !== "scalar" && spec.kind !== "flag") || spec.type === "list") return;
+      const first = firsts[depth - 1];
+      const earlier = first.get(node.name);
+      if (!earlier) {
+        first.set(node.name, node);
+        return;
+      }
+      const text = (n: ConfigNode) => n.args.map((a) => a.text).join(" ");
+      const same = text(earlier) === text(node);
+      const line = ctx.files.get(earlier.file)?.position(earlier.start).line;
+      const at = line !== undefined && earlier.file === node.file ? `line ${line}` : "earlier";
+      const which = spec.type === "script" && /^(notify|quorum_)/.test(node.name)
+        ? `keepalived keeps the first one (${at}) and reports this one`
+        : `keepalived uses this one and ignores the one on ${at}`;
+      ctx.report({
+        at: node.keyword,
+        message: same
+          ? `"${node.name}" is written twice in ${blockLabel(node)} with the same value`
+          : `"${node.name}" is set twice in ${blockLabel(node)}; ${which}`,
+        hint: same ? "remove the repeated line" : "keep only the line you mean",
+        fix: same ? fixOf(`remove the repeated "${node.name}" line`, removeLine(node, ctx.files.get(node.file))) : undefined,
+        related: [{ span: earlier.keyword, message: `"${node.name}" is first set here` }],
+      });
+    }
   },
 });

@@ -6,6 +6,7 @@
  */
 import type { ConfigNode, Word } from "../../grammar/ast.js";
 import { checkValue, getContext, lineGrammarOf, keywordOf, parseEntryLine, type KeywordSpec, type ValueProblem } from "../../grammar/schema/index.js";
+import { argCount, argsKey } from "../../grammar/tree.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
 
@@ -28,12 +29,13 @@ export default defineRule({
     // checkValue is a function of the keyword and the words' texts, and large configs repeat the same
     // lines by the thousand ("weight 1", "connect_timeout 3"): each distinct line is checked once per lint.
     const checked = new Map<KeywordSpec, Map<string, ValueProblem[]>>();
-    const checkedValue = (spec: KeywordSpec, args: readonly Word[]) => {
+    // The key is made from the store (argsKey): a line's Word objects are made only when the line is new.
+    const checkedValue = (spec: KeywordSpec, node: ConfigNode) => {
       let bySpec = checked.get(spec);
       if (!bySpec) checked.set(spec, (bySpec = new Map()));
-      const key = args.length === 1 ? args[0]!.text : args.map((a) => a.text).join("\0");
+      const key = argsKey(node);
       let problems = bySpec.get(key);
-      if (!problems) bySpec.set(key, (problems = checkValue(spec, args, target)));
+      if (!problems) bySpec.set(key, (problems = checkValue(spec, node.args, target)));
       return problems;
     };
     return { node: visit };
@@ -42,7 +44,7 @@ export default defineRule({
         skipped.add(node);
         return;
       }
-      if (node.context === "root" && node.block && NAMED_ONCE.has(node.name) && node.args.length === 1) {
+      if (node.context === "root" && NAMED_ONCE.has(node.name) && node.block && node.args.length === 1) {
         const key = `${node.name} ${node.args[0]!.text}`;
         if (named.has(key)) {
           skipped.add(node);
@@ -57,7 +59,7 @@ export default defineRule({
       if (!node.known) return;
       const spec = keywordOf(node);
       if (!spec) return;
-      if (spec.kind === "value-block" && spec.args.startsWith("(none") && node.args.length > 0) {
+      if (spec.kind === "value-block" && spec.args.startsWith("(none") && argCount(node) > 0) {
         ctx.report({
           at: span(node.args[0]!, node.args[node.args.length - 1]!),
           message: `"${node.name}" takes no words before its block; keepalived reports "extra parameters" and ignores them`,
@@ -65,7 +67,7 @@ export default defineRule({
         });
         return;
       }
-      for (const p of checkedValue(spec, node.args)) {
+      for (const p of checkedValue(spec, node)) {
         if (spec.kind === "block" && p.severity === "error") skipped.add(node);
         const word = node.args[p.index] ?? node.keyword;
         ctx.report({ at: word, message: p.message, hint: p.hint, severity: p.severity });

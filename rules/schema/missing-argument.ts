@@ -5,6 +5,7 @@
  */
 import type { ConfigNode } from "../../grammar/ast.js";
 import { keywordOf } from "../../grammar/schema/index.js";
+import { argCount } from "../../grammar/tree.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
 
@@ -27,7 +28,7 @@ export default defineRule({
       if (node.kind !== "keyword" || !node.known) return;
       const spec = keywordOf(node);
       if (!spec?.argRequired) return;
-      if (node.args.length > 0) return;
+      if (argCount(node) > 0) return;
       // Script keywords re-read their raw line: the script after an unmatched quote is still there
       // (keepalived reports only the quote).
       if (spec.quoted && node.rest !== "") return;

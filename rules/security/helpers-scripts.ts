@@ -7,7 +7,6 @@
  */
 import type { ConfigAst, ConfigNode } from "../../grammar/ast.js";
 import { keywordOf } from "../../grammar/schema/index.js";
-import { allNodes } from "../schema/helpers-tree.js";
 
 /** Keywords whose extra words are dropped: the command is only the first word. */
 const COMMAND_ONLY = new Set(["script", "misc_path"]);
@@ -48,6 +47,25 @@ export function splitWords(text: string): string[] {
   return out;
 }
 
+/**
+ * Appends the script lines of `level` and below, in load order. A plain
+ * recursive function and index loops: this runs over every line of every
+ * lint, and a list of every node first would be one more array of them all.
+ */
+function collectScripts(level: readonly ConfigNode[], out: ScriptLine[]): void {
+  for (let i = 0; i < level.length; i++) {
+    const n = level[i];
+    // The keyword test first: it is cheap, and a block's view is made only when asked for.
+    if (n.kind === "keyword" && n.known && keywordOf(n)?.quoted && !n.block) {
+      const words = splitWords(n.rest);
+      if (words.length > 0 && words[0] !== "") {
+        out.push({ node: n, words, command: splitWords(words[0]!), takesUser: !COMMAND_ONLY.has(n.name) });
+      }
+    }
+    if (n.children.length > 0) collectScripts(n.children, out);
+  }
+}
+
 /** Script lines already found, by tree: three rules ask on every lint. */
 const found = new WeakMap<ConfigAst, readonly ScriptLine[]>();
 
@@ -56,17 +74,7 @@ export function scriptLines(ast: ConfigAst): readonly ScriptLine[] {
   let out = found.get(ast);
   if (!out) {
     const lines: ScriptLine[] = [];
-    const nodes = allNodes(ast);
-    // An index loop: for-of allocates per node until optimized, and this runs on every edit in an editor.
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i];
-      // The keyword test first: it is cheap, and a block's view is made only when asked for.
-      if (n.kind !== "keyword" || !n.known || !keywordOf(n)?.quoted || n.block) continue;
-      const words = splitWords(n.rest);
-      if (words.length > 0 && words[0] !== "") {
-        lines.push({ node: n, words, command: splitWords(words[0]!), takesUser: !COMMAND_ONLY.has(n.name) });
-      }
-    }
+    collectScripts(ast.children, lines);
     found.set(ast, lines);
     out = lines;
   }

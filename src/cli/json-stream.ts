@@ -44,8 +44,24 @@ export class JsonStream {
   /** A whole value: an element of the current array, or the value of the last key. */
   value(value: unknown): void {
     this.beginValue();
-    const text = JSON.stringify(value, null, 2);
-    this.put(this.entries.length > 0 ? text.replace(/\n/g, `\n${this.indent()}`) : text);
+    const depth = this.entries.length;
+    if (depth === 0) {
+      this.put(JSON.stringify(value, null, 2));
+      return;
+    }
+    // Indented to its depth by JSON.stringify itself: the value `depth` arrays deep, the arrays' own
+    // lines cut off. Re-indenting every line of the text afterwards cost most of parse --json.
+    let wrapped: unknown = value;
+    for (let i = 0; i < depth; i++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    // Before the value: "[\n" at each depth, indented, then the value's own indent; after it: "\n" + indent + "]" at each.
+    let before = 2 * depth;
+    let after = 0;
+    for (let i = 0; i < depth; i++) {
+      before += 2 * i + 2;
+      after += 2 * i + 2;
+    }
+    this.put(text.slice(before, text.length - after));
   }
 
   /** Writes what is buffered (call once at the end). */

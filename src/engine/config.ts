@@ -53,8 +53,11 @@ export interface ConfigOverride {
   template?: TemplateChoice;
 }
 
-/** A node of the `cluster` list; without `configId` the workspace derives one from the path. */
-export type ClusterEntry = string | { file: string; configId?: string };
+/**
+ * A node of the `cluster` list; without `configId` the workspace derives one from the path
+ * (or from `templateVars`: the file is then a template, rendered with that vars file's variables).
+ */
+export type ClusterEntry = string | { file: string; configId?: string; templateVars?: string };
 
 export interface LoadedConfig {
   path: string;
@@ -98,7 +101,7 @@ export function parseConfig(text: string, path: string): LintConfig {
     throw new ConfigError(`${path}: "ignore" must be an array of strings`);
   }
   if (c.cluster !== undefined && (!Array.isArray(c.cluster) || !c.cluster.every(isClusterEntry))) {
-    throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id} objects`);
+    throw new ConfigError(`${path}: "cluster" must be an array of paths or {"file": path, "configId": id, "templateVars": vars file} objects`);
   }
   if (c.baseline !== undefined && (typeof c.baseline !== "string" || c.baseline === "")) throw new ConfigError(`${path}: "baseline" must be a file name (relative to this file)`);
   if (c.roots !== undefined && (!Array.isArray(c.roots) || !c.roots.every((x) => typeof x === "string"))) {
@@ -164,7 +167,8 @@ function isClusterEntry(x: unknown): boolean {
   if (typeof x === "string") return true;
   if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
   const e = x as Record<string, unknown>;
-  return typeof e.file === "string" && (e.configId === undefined || typeof e.configId === "string") && Object.keys(e).every((k) => k === "file" || k === "configId");
+  const optionalString = (k: string) => e[k] === undefined || typeof e[k] === "string";
+  return typeof e.file === "string" && optionalString("configId") && optionalString("templateVars") && Object.keys(e).every((k) => k === "file" || k === "configId" || k === "templateVars");
 }
 
 /** The nearest `.keepalived-lint.json` at or above `dir`, or undefined. Throws ConfigError when it is invalid. */

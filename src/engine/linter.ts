@@ -174,44 +174,57 @@ export function appliesTo(meta: RuleMeta, target: string): boolean {
  * reported once and not called again.
  */
 function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visitors }[], failed: (rule: Rule, e: unknown) => void): void {
-  const broken = new Set<Rule>();
-  const call = (rule: Rule, handler: (node: ConfigNode) => void, node: ConfigNode) => {
-    if (broken.has(rule)) return;
-    try {
-      handler(node);
-    } catch (e) {
-      broken.add(rule);
-      failed(rule, e);
+  // Handlers as parallel arrays of functions and walker numbers, and the broken walkers as flags:
+  // the walk makes millions of calls on a large configuration, so each is an array read, not a lookup.
+  const broken = new Uint8Array(walkers.length);
+  const everyNode: ((node: ConfigNode) => void)[] = [];
+  const everyNodeOf: number[] = [];
+  const byName = new Map<string, { handlers: ((node: ConfigNode) => void)[]; of: number[] }>();
+  walkers.forEach(({ visitors }, k) => {
+    if (visitors.node) {
+      everyNode.push(visitors.node);
+      everyNodeOf.push(k);
+    }
+    for (const [name, handler] of Object.entries(visitors.keywords ?? {})) {
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = { handlers: [], of: [] }));
+      list.handlers.push(handler);
+      list.of.push(k);
+    }
+  });
+  const call = (handlers: ((node: ConfigNode) => void)[], of: number[], node: ConfigNode) => {
+    for (let k = 0; k < handlers.length; k++) {
+      const w = of[k];
+      if (broken[w] !== 0) continue;
+      try {
+        handlers[k](node);
+      } catch (e) {
+        broken[w] = 1;
+        failed(walkers[w].rule, e);
+      }
     }
   };
-  const everyNode: { rule: Rule; handler: (node: ConfigNode) => void }[] = [];
-  const byName = new Map<string, { rule: Rule; handler: (node: ConfigNode) => void }[]>();
-  for (const { rule, visitors } of walkers) {
-    if (visitors.node) everyNode.push({ rule, handler: visitors.node });
-    for (const [name, handler] of Object.entries(visitors.keywords ?? {})) {
-      const list = byName.get(name);
-      if (list) list.push({ rule, handler });
-      else byName.set(name, [{ rule, handler }]);
-    }
-  }
   const visit = (level: readonly ConfigNode[]) => {
     for (let i = 0; i < level.length; i++) {
       const node = level[i];
-      for (let k = 0; k < everyNode.length; k++) call(everyNode[k].rule, everyNode[k].handler, node);
-      const named = byName.get(node.name);
-      if (named) for (let k = 0; k < named.length; k++) call(named[k].rule, named[k].handler, node);
-      if (node.children.length > 0) visit(node.children);
+      call(everyNode, everyNodeOf, node);
+      if (byName.size > 0) {
+        const named = byName.get(node.name);
+        if (named) call(named.handlers, named.of, node);
+      }
+      const children = node.children;
+      if (children.length > 0) visit(children);
     }
   };
   visit(top);
-  for (const { rule, visitors } of walkers) {
-    if (!visitors.end || broken.has(rule)) continue;
+  walkers.forEach(({ rule, visitors }, k) => {
+    if (!visitors.end || broken[k] !== 0) return;
     try {
       visitors.end();
     } catch (e) {
       failed(rule, e);
     }
-  }
+  });
 }
 
 /** Why a report does not fit its rule's metadata, if it does not: a fix from a rule not declared fixable, undeclared suggestions. */
@@ -243,13 +256,24 @@ function capPerFile(sorted: Diagnostic[], max: number): Diagnostic[] {
       for (let k = i; k < i + max; k++) out.push(sorted[k]);
       const rank = { info: 0, warning: 1, error: 2 } as const;
       let worst: Diagnostic["severity"] = "info";
-      for (let k = i + max; k < j; k++) if (rank[sorted[k].severity] > rank[worst]) worst = sorted[k].severity;
+      let hidden = 0;
+      // A budget finding says where the linter stopped reading: never hidden behind the count (it follows it).
+      const budgets: Diagnostic[] = [];
+      for (let k = i + max; k < j; k++) {
+        if (sorted[k].ruleId === "limit-exceeded") {
+          budgets.push(sorted[k]);
+          continue;
+        }
+        hidden++;
+        if (rank[sorted[k].severity] > rank[worst]) worst = sorted[k].severity;
+      }
       const first = sorted[i + max];
-      out.push({
+      if (hidden > 0) out.push({
         ruleId: "limit-exceeded", severity: worst, file, start: first.start, end: first.start,
-        message: `${j - i - max} more findings in this file are not shown: the linter reports at most ${max} per file`,
+        message: `${hidden} more findings in this file are not shown: the linter reports at most ${max} per file`,
         hint: "fix the findings above and lint again (see docs/limits.md)",
       });
+      for (const d of budgets) out.push(d);
     }
     i = j;
   }

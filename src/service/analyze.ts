@@ -78,13 +78,14 @@ export function settingsSourceOf(options: AnalyzeOptions): SettingsSource {
  * about `root`'s files join its diagnostics.
  */
 function addClusterFindings(workspace: Workspace, root: string, settings: Settings, result: LintResult) {
-  const nodes = nodesFromSettings(settings);
-  if (!nodes.some((n) => n.path === root)) return;
+  let nodes;
   let run;
   try {
+    nodes = nodesFromSettings(settings, workspace.fs);
+    if (!nodes.some((n) => n.path === root)) return;
     run = workspace.cluster(nodes, { nodeFindings: false });
   } catch {
-    // Another node's settings file is broken: its own editor shows that; the cluster waits.
+    // Another node's settings file or a vars file is broken: its own editor shows that; the cluster waits.
     return;
   }
   for (const d of run.report) if (result.files.has(d.file)) result.diagnostics.push(d);

@@ -13,6 +13,8 @@ import type { LintOptions, LintResult } from "../engine/linter.js";
 import { clusterOf, lint } from "./lint.js";
 import { MAIN_FILE_NAME } from "./owners.js";
 import type { Settings, SettingsResolver } from "./settings.js";
+import { ConfigError } from "../engine/config.js";
+import { parseTemplateVars, TemplateVarsError } from "./template-vars.js";
 
 /** One node of a cluster, as the user named it. */
 export interface NodeSpec {
@@ -93,14 +95,34 @@ export function nodeFromArgument(fs: FileAccess, arg: string, cwd: string): Node
   return { file: arg, path, configId: derivedConfigId(path), idGiven: false };
 }
 
-/** The `cluster` list of a settings file; paths are relative to that file. */
-export function nodesFromSettings(settings: Settings): NodeSpec[] {
+/**
+ * The `cluster` list of a settings file; paths are relative to that file. An
+ * entry with `templateVars` is a rendering of a template: its vars file is
+ * read through `fs` (without it, the entry is the template as written). A
+ * broken vars file is a ConfigError at its own line and column.
+ */
+export function nodesFromSettings(settings: Settings, fs?: FileAccess): NodeSpec[] {
   const base = settings.configFile ? dirname(settings.configFile) : "/";
   return (settings.file.cluster ?? []).map((entry) => {
-    const { file, configId } = typeof entry === "string" ? { file: entry, configId: undefined } : entry;
+    const { file, configId, templateVars } = typeof entry === "string" ? { file: entry, configId: undefined, templateVars: undefined } : entry;
     const path = resolve(base, file);
+    if (templateVars !== undefined && fs) {
+      return { file, path, configId: configId ?? varsNodeId(templateVars), idGiven: true, templateVars: readVars(fs, resolve(base, templateVars), templateVars, settings), varsFile: templateVars };
+    }
     return { file, path, configId: configId ?? derivedConfigId(path), idGiven: configId !== undefined };
   });
+}
+
+function readVars(fs: FileAccess, path: string, shown: string, settings: Settings): Record<string, unknown> {
+  const where = settings.configFile ?? "settings";
+  const r = fs.readFile(path);
+  if (!r.ok) throw new ConfigError(`${where}: "cluster" templateVars ${shown}: ${r.message}`);
+  try {
+    return parseTemplateVars(r.text, shown);
+  } catch (e) {
+    if (e instanceof TemplateVarsError) throw new ConfigError(`${where}: "cluster" templateVars ${e.message}`);
+    throw e;
+  }
 }
 
 /**

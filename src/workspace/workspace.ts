@@ -61,7 +61,7 @@ export class Workspace {
    */
   clusterNodes(args: readonly string[], cwd: string): NodeSpec[] {
     if (args.length > 0) return args.map((a) => nodeFromArgument(this.fs, a, cwd));
-    return nodesFromSettings(this.settingsFor(`${cwd.replace(/\/$/, "")}/.`));
+    return nodesFromSettings(this.settingsFor(`${cwd.replace(/\/$/, "")}/.`), this.fs);
   }
 
   /** A `--template-vars` argument of `cluster` (`lb1=host_vars/lb1.yml` or a path) relative to `cwd`. */

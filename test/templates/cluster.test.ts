@@ -102,3 +102,52 @@ test("a vars file's node id, as Ansible names hosts", () => {
     "lb1", "lb1.example.com", "lb1.example.com", "lb1", "vars", "lb2",
   ]);
 });
+
+describe("the settings' cluster list: entries with templateVars", () => {
+  const settings = (entries: unknown[]) => JSON.stringify({ cluster: entries });
+  const files = (vars2: string) => ({
+    "/r/.keepalived-lint.json": settings([
+      { file: "templates/keepalived.conf.j2", templateVars: "host_vars/lb1.yml" },
+      { file: "templates/keepalived.conf.j2", templateVars: "host_vars/lb2.yml", configId: "second" },
+    ]),
+    "/r/templates/keepalived.conf.j2": TEMPLATE,
+    "/r/host_vars/lb1.yml": hostVars("lb1", "MASTER", 51, 100),
+    "/r/host_vars/lb2.yml": vars2,
+  });
+
+  test("each entry renders the template as its node; the cluster rules run across them", () => {
+    const ws = new Workspace(memoryFiles(files(hostVars("lb2", "BACKUP", 51, 100)), "/r"));
+    const specs = ws.clusterNodes([], "/r");
+    expect(specs.map((s) => [s.configId, s.varsFile])).toEqual([["lb1", "host_vars/lb1.yml"], ["second", "host_vars/lb2.yml"]]);
+    const run = ws.cluster(specs);
+    const tie = run.report.find((d) => d.ruleId === "equal-priorities")!;
+    expect(run.nodes[0].result.files.get(tie.file)!.position(tie.start).line).toBe(PRIORITY_LINE);
+  });
+
+  test("a broken vars file is a settings error at the vars file's line and column", () => {
+    const ws = new Workspace(memoryFiles(files("vrrp:\n  priority: 1\n  priority: 2\n"), "/r"));
+    expect(() => ws.clusterNodes([], "/r")).toThrow(/"cluster" templateVars host_vars\/lb2\.yml:3:3: .*unique/);
+  });
+});
+
+describe("conditionals on a variable render the branch each vars file takes", () => {
+  const template = TEMPLATE.replace("    advert_int 1\n", "    advert_int 1\n{% if vrrp.nopreempt %}\n    nopreempt\n{% endif %}\n");
+  const vars = (host: string, state: string, priority: number, nopreempt: boolean) => `${hostVars(host, state, 51, priority)}  nopreempt: ${nopreempt ? "yes" : "no"}\n`;
+
+  test("nopreempt on one node only: the cluster says so, on the template's lines", () => {
+    const { result, where } = run({ "host_vars/lb1.yml": vars("lb1", "BACKUP", 100, true), "host_vars/lb2.yml": vars("lb2", "BACKUP", 90, false) }, template);
+    expect(result.groups[0].members.map((m) => m.instance.nopreempt !== undefined)).toEqual([true, false]);
+    const found = result.report.filter((d) => d.ruleId === "nopreempt-inconsistent");
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) expect(d.severity).not.toBe("info");
+    // At the state line of the node that preempts (the rule's anchor), on the template's own word.
+    expect(found.map((d) => [where(d).line, template.slice(d.start, d.end)])).toEqual([[10, "state"]]);
+    expect(found[0].message).toMatch(/^lb2 \(VI_1\) preempts while lb1 \(VI_1\) has nopreempt/);
+  });
+
+  test("nopreempt on every node: consistent", () => {
+    const { result } = run({ "host_vars/lb1.yml": vars("lb1", "BACKUP", 100, true), "host_vars/lb2.yml": vars("lb2", "BACKUP", 90, true) }, template);
+    expect(result.groups[0].members.map((m) => m.instance.nopreempt !== undefined)).toEqual([true, true]);
+    expect(result.report.filter((d) => d.ruleId === "nopreempt-inconsistent")).toEqual([]);
+  });
+});

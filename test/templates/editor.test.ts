@@ -32,3 +32,17 @@ describe("a template in the editor", () => {
     expect(edit.newText).toBe(TEXT);
   });
 });
+
+describe("a template listed in the settings' cluster once per vars file", () => {
+  it("the editor shows the cluster findings of its renderings on the template's lines", () => {
+    const template = "vrrp_instance VI_1 {\n    state {{ state }}\n    interface eth0\n    virtual_router_id 51\n    priority {{ prio }}\n    virtual_ipaddress {\n        192.0.2.10\n    }\n}\n";
+    const fs = memoryFiles({
+      "/r/.keepalived-lint.json": JSON.stringify({ cluster: [{ file: "templates/keepalived.conf.j2", templateVars: "lb1.yml" }, { file: "templates/keepalived.conf.j2", templateVars: "lb2.yml" }] }),
+      [PATH]: template,
+      "/r/lb1.yml": "state: MASTER\nprio: 100\n",
+      "/r/lb2.yml": "state: BACKUP\nprio: 100\n",
+    });
+    const tie = analyze(fs, PATH).result.diagnostics.filter((d) => d.ruleId === "equal-priorities");
+    expect(tie.map((d) => template.slice(d.start, d.end))).toEqual(["priority"]);
+  });
+});

@@ -170,3 +170,28 @@ describe("trim markers that join lines: read as the engine renders them", () => 
     expect(problems(plain, "/t/keepalived.conf.j2")).toEqual([]);
   });
 });
+
+describe("a keyword line joined to the line before: the template rule says why", () => {
+  const joined = (path: string, body: string) =>
+    findings(INSTANCE("state BACKUP").replace("    state BACKUP\n", body), path).filter((d) => d.rule === "template");
+
+  test("Ansible's trim_blocks after an inline conditional swallows the next keyword line", () => {
+    const d = joined("/t/keepalived.conf.j2", "    state {% if m %}MASTER{% else %}BACKUP{% endif %}\n    nopreempt\n");
+    expect(d).toEqual([expect.objectContaining({ line: 3, severity: "warning", message: expect.stringMatching(/^"nopreempt" renders on the line of "state".*\{% endif %\}.*trim_blocks/) })]);
+    // `+%}` keeps the line break: nothing joins.
+    expect(joined("/t/keepalived.conf.j2", "    state {% if m %}MASTER{% else %}BACKUP{% endif +%}\n    nopreempt\n")).toEqual([]);
+  });
+
+  test.each([
+    ["/t/keepalived.conf.j2", '    nopreempt {{- " " -}}\n    state BACKUP\n'],
+    ["/t/keepalived.conf.tmpl", "    nopreempt {{ .X -}}\n    state BACKUP\n"],
+    ["/t/vrrp.erb", "    nopreempt <%= @x -%>\n    state BACKUP\n"],
+    ["/t/keepalived.conf.tftpl", "    nopreempt ${x ~}\n    state BACKUP\n"],
+  ])("%s: a trim marker", (path, body) => {
+    expect(joined(path, body)).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/^"state" renders on the line of "nopreempt".*trim marker/) })]);
+  });
+
+  test("a value joined to its keyword is what the marker is for: nothing to say", () => {
+    expect(joined("/t/keepalived.conf.j2", '    state {{- " " -}}\n    BACKUP\n')).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import type { LintResult } from "../../engine/linter.js";
 import type { FileResult } from "../../reporters/types.js";
 import { fixLoop } from "../../workspace/fix.js";
 import { nodesFromSettings } from "../../workspace/cluster.js";
+import { ConfigError } from "../../engine/config.js";
 import { maskSecrets, scrubText, secretsOf, type Secret } from "../../engine/secrets.js";
 import { fragmentFindings, hasFindingsElsewhere, looksLikeFragment, softenUnresolved } from "../../workspace/fragments.js";
 import type { Settings } from "../../workspace/settings.js";
@@ -169,7 +170,14 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
  */
 function refineWithCluster(run: Run, workspace: Workspace): void {
   if (run.main !== run.target.path) return;
-  const specs = nodesFromSettings(workspace.settingsFor(run.target.path));
+  let specs;
+  try {
+    specs = nodesFromSettings(workspace.settingsFor(run.target.path), workspace.fs);
+  } catch (e) {
+    // A broken vars file of the cluster list is `cluster`'s to report; this lint stands on its own.
+    if (e instanceof ConfigError) return;
+    throw e;
+  }
   if (specs.length < 2 || !specs.some((s) => s.path === run.target.path)) return;
   if (specs.some((s) => !workspace.fs.readFile(s.path).ok)) return;
   const key = (d: Diagnostic) => `${d.ruleId}\0${d.file}\0${d.start}\0${d.end}\0${d.message}`;
