@@ -118,9 +118,9 @@ export class OpenDocuments {
     let setup: Setup | undefined;
     try {
       const settings = new Workspace(files, settingsSourceOf(this.options)).settingsFor(root);
-      setup = { settings, clustered: nodesFromSettings(settings).some((n) => n.path === root) };
+      setup = { settings, clustered: nodesFromSettings(settings, files).some((n) => n.path === root) };
     } catch {
-      // A broken settings file: analyze() reports it.
+      // A broken settings file (or cluster vars file): analyze() reports it.
       setup = undefined;
     }
     this.setups.set(root, setup);
