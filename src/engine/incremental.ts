@@ -34,6 +34,8 @@ interface Chunk {
   reader: Diagnostic[];
   findings: Diagnostic[];
   secrets: Secret[];
+  /** The above placed at `at` (the chunk's start when last assembled): made again only when the chunk moved. */
+  placed?: { at: number; reader: Diagnostic[]; findings: Diagnostic[]; secrets: Secret[] };
 }
 
 /** What the last update did (the benchmark and tests read it). */
@@ -205,7 +207,7 @@ export class IncrementalLint {
     const reader: Diagnostic[] = [];
     for (const c of chunks) {
       for (const n of c.parse.ast.children) children.push(n);
-      for (const d of c.reader) reader.push(shifted(d, c.start));
+      for (const d of placed(c).reader) reader.push(d);
     }
     const parsed: ParseResult = {
       ast: { children, definitions: [], definitionUses: [], includes: [], roots: [path] },
@@ -219,8 +221,9 @@ export class IncrementalLint {
     const found: Diagnostic[] = [];
     const secrets: Secret[] = [];
     for (const c of chunks) {
-      for (const d of c.findings) found.push(shifted(d, c.start));
-      for (const s of c.secrets) secrets.push({ ...s, start: s.start + c.start, end: s.end + c.start });
+      const p = placed(c);
+      for (const d of p.findings) found.push(d);
+      for (const s of p.secrets) secrets.push(s);
     }
     let model: ConfigModel | undefined;
     const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models));
@@ -261,6 +264,20 @@ function isLocal(parsed: ParseResult): boolean {
 /** Block-scoped rules must not ask for the model (it is the whole configuration's). */
 function noModel(): never {
   throw new Error("a rule declared scope \"block\" asked for the model");
+}
+
+/** The chunk's kept findings and secrets where the chunk is now (shared by the results while it does not move). */
+function placed(c: Chunk): NonNullable<Chunk["placed"]> {
+  if (c.placed?.at !== c.start) {
+    const by = c.start;
+    c.placed = {
+      at: by,
+      reader: c.reader.map((d) => shifted(d, by)),
+      findings: c.findings.map((d) => shifted(d, by)),
+      secrets: c.secrets.map((s) => ({ ...s, start: s.start + by, end: s.end + by })),
+    };
+  }
+  return c.placed;
 }
 
 /** Places the chunk's tree at `start`. */
