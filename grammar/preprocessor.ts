@@ -10,7 +10,7 @@ import type { IToken } from "chevrotain";
 import type { Definition, DefinitionUse, Diagnostic, IncludeRef, Span, Via, Word } from "./ast.js";
 import { budgetsOf, type Budgets } from "./budgets.js";
 import type { FileAccess } from "./files.js";
-import { glob, hasWildcard } from "./glob.js";
+import { glob, hasWildcard, MAX_BRACE_ALTERNATIVES, MAX_BRACE_GROUPS } from "./glob.js";
 import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
 import { charCodes, LINE_END, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
@@ -587,7 +587,7 @@ export class Preprocessor {
   }
 
   /** A budget finding (rule limit-exceeded): what was stopped and which budget stopped it. */
-  private overBudget(span: Span, message: string, budget: keyof Budgets) {
+  private overBudget(span: Span, message: string, budget: keyof Budgets | "braceGroups" | "braceAlternatives") {
     const hint = budget === "expandedLines"
       ? `if the configuration really is this large, raise the budget with --max-expanded-lines (see docs/limits.md)`
       : `see docs/limits.md (budget "${budget}")`;
@@ -968,6 +968,11 @@ export class Preprocessor {
     const cwd = isAbsolute(baseDir) ? baseDir : resolve(this.fs.cwd(), baseDir);
     const limit = this.budgets.files - this.filesRead;
     const g = glob(this.fs, pattern, cwd, Math.max(1, limit));
+    if (g.braceLimit === "groups") {
+      this.overBudget(patternSpan, `the include pattern has more than ${MAX_BRACE_GROUPS} brace groups; the linter does not expand its braces`, "braceGroups");
+    } else if (g.braceLimit === "alternatives") {
+      this.overBudget(patternSpan, `the include pattern's braces expand to more than ${MAX_BRACE_ALTERNATIVES} alternatives; the linter reads the first ${MAX_BRACE_ALTERNATIVES}`, "braceAlternatives");
+    }
     const strict = kw.image !== "include";
     const sev = strict ? "error" : "warning";
     if (g.matches.length === 0) {

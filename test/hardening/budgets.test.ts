@@ -112,6 +112,18 @@ describe("lines and characters in all: what bounds a run's memory", () => {
   });
 });
 
+describe("include patterns' braces", () => {
+  it("more than 32 brace groups are not expanded; more than 1000 alternatives, the first 1000 are", () => {
+    const groups = parseText(`include /c/${"{a,b}".repeat(40)}.conf\n`, "/c/k.conf");
+    expect(limits(groups.diagnostics)).toEqual(["the include pattern has more than 32 brace groups; the linter does not expand its braces"]);
+    const files = { "/c/k.conf": `include ${"{a,b}".repeat(11)}.conf\n`, "/c/aaaaaaaaaaa.conf": "global_defs {\n}\n", "/c/bbbbbbbbbbb.conf": "vrrp_script x {\n}\n" };
+    const alternatives = readConfig(memoryFiles(files, "/c"), ["/c/k.conf"]);
+    expect(limits(alternatives.diagnostics)).toEqual(["the include pattern's braces expand to more than 1000 alternatives; the linter reads the first 1000"]);
+    // 2,048 alternatives in order: the first is read, the last is past the 1000.
+    expect(names(alternatives)).toEqual(["global_defs"]);
+  });
+});
+
 describe("findings per file", () => {
   it("the first N findings and one counting the rest, as severe as the worst of them", () => {
     const text = Array.from({ length: 30 }, (_, i) => `bogus_${i} x\n`).join("");
