@@ -20,6 +20,8 @@ export interface Budgets {
   includeDepth: number;
   /** Files read in all (main files and includes; a file included twice counts twice). */
   files: number;
+  /** Include statements evaluated in all (their globs, cycle checks and reads), whether or not they read a file. */
+  includes: number;
   /**
    * Characters read in all: one big file included many times is as much work as many files. With `lines`,
    * what bounds a run's memory whatever the input (sized by measurement: docs/limits.md).
@@ -39,6 +41,7 @@ export const DEFAULT_BUDGETS: Readonly<Budgets> = {
   expansionDepth: 32,
   includeDepth: 64,
   files: 5_000,
+  includes: 5_000,
   totalChars: 16 * 1024 * 1024,
   lines: 1_000_000,
   lineLength: 100_000,

@@ -152,6 +152,7 @@ export class Preprocessor {
   private defs = new Map<string, DefEntry>();
   private stack: string[] = [];
   private filesRead = 0;
+  private includesSeen = 0;
   private readonly budgets: Budgets;
   /**
    * The line of a file whose expansions are being read (multiline
@@ -961,6 +962,14 @@ export class Preprocessor {
     const kwMap = this.mapRange(line, kw.startOffset, end);
     const patMap = this.mapRange(line, patStart, end);
     const span: Span = { file: line.file.path, start: kwMap.start, end: kwMap.end };
+    // Each include statement costs a glob and a cycle check even when it reads nothing: a file of include
+    // lines that includes itself made them quadratic (a fuzzed input took seconds; issue 24).
+    if (++this.includesSeen > this.budgets.includes) {
+      if (this.includesSeen === this.budgets.includes + 1) {
+        this.overBudget(span, `more than ${this.budgets.includes} include statements in all; the linter does not read this one or any after it`, "includes");
+      }
+      return;
+    }
     const patternSpan: Span = { file: line.file.path, start: patMap.start, end: patMap.end };
     const ref: IncludeRef = { keyword: kw.image, pattern, span, patternSpan, files: [] };
     this.includes.push(ref);

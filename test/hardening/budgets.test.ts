@@ -112,6 +112,19 @@ describe("lines and characters in all: what bounds a run's memory", () => {
   });
 });
 
+describe("include statements in all", () => {
+  it("past the budget, include statements are not evaluated, with one finding at the first", () => {
+    // A file of include lines that includes itself: each line's copy repeats every line (cycles).
+    const text = "include *.conf\n".repeat(5);
+    const r = readConfig(memoryFiles({ "/c/k.conf": text, "/c/x.conf": text }, "/c"), ["/c/k.conf"], { budgets: { includes: 8 } });
+    expect(limits(r.diagnostics)).toEqual(["more than 8 include statements in all; the linter does not read this one or any after it"]);
+    // k.conf's first statement reads x.conf (statements 2-6), its second (7) reads x.conf again: the ninth is x.conf's second.
+    const finding = r.diagnostics.find((d) => d.ruleId === "limit-exceeded");
+    expect(finding?.file).toBe("/c/x.conf");
+    expect(finding?.start).toBe("include *.conf\n".length);
+  });
+});
+
 describe("include patterns' braces", () => {
   it("more than 32 brace groups are not expanded; more than 1000 alternatives, the first 1000 are", () => {
     const groups = parseText(`include /c/${"{a,b}".repeat(40)}.conf\n`, "/c/k.conf");
