@@ -14,6 +14,14 @@ export interface Budgets {
   expandedLines: number;
   /** Logical lines all expansions of one run may produce together. */
   totalExpandedLines: number;
+  /**
+   * Words and braces all expansions of one run may produce together: a loop over a long line makes as
+   * many nodes per line as the line has words (nested ~LST over a 600-character line: 371,000 nodes from
+   * 40,000 lines). Six words and braces a line of expandedLines unless set: the corpus's largest expansion
+   * makes under 40,000 in all, and the issue's bombs (`global_defs { router_id x$i$j }`, five a line) still
+   * stop at their lines budget.
+   */
+  expandedWords: number;
   /** Multiline definitions and loops nested inside each other. */
   expansionDepth: number;
   /** Include files nested inside each other. */
@@ -38,6 +46,7 @@ export interface Budgets {
 export const DEFAULT_BUDGETS: Readonly<Budgets> = {
   expandedLines: 40_000,
   totalExpandedLines: 50_000,
+  expandedWords: 240_000,
   expansionDepth: 32,
   includeDepth: 64,
   files: 5_000,
@@ -52,5 +61,6 @@ export function budgetsOf(partial: Partial<Budgets> | undefined): Budgets {
   const b = { ...DEFAULT_BUDGETS, ...partial };
   // Raising the budget of one line (--max-expanded-lines) raises the run's with it.
   if (partial?.totalExpandedLines === undefined) b.totalExpandedLines = Math.max(b.totalExpandedLines, b.expandedLines);
+  if (partial?.expandedWords === undefined) b.expandedWords = Math.max(b.expandedWords, 6 * b.expandedLines);
   return b;
 }

@@ -161,6 +161,8 @@ export class Preprocessor {
    */
   private construct: { span: Span; lines: number; depth: number; stopped: boolean } | undefined;
   private totalExpanded = 0;
+  /** Words and braces expansions have produced: what their lines cost, however long. */
+  private expandedWords = 0;
   private charsRead = 0;
   /** Lines read so far (files and expansions; blank and comment lines, which make no node, are not counted): the `lines` budget. */
   private linesRead = 0;
@@ -566,6 +568,9 @@ export class Preprocessor {
       this.readingStopped = true;
       return this.stopConstruct(c, `the configuration has more than ${this.budgets.lines} lines in all (files and expansions together); the linter stops reading at ${where}`, "lines");
     }
+    if (this.expandedWords > this.budgets.expandedWords) {
+      return this.stopConstruct(c, `the configuration's definitions and loops produce more than ${this.budgets.expandedWords} words in all; the linter stops expanding at ${where}`, "expandedWords");
+    }
     if (++this.totalExpanded > this.budgets.totalExpandedLines) {
       return this.stopConstruct(c, `the configuration's definitions and loops expand to more than ${this.budgets.totalExpandedLines} lines in all; the linter stops expanding at ${where}`, "totalExpandedLines");
     }
@@ -654,6 +659,7 @@ export class Preprocessor {
       // spaces (U+00A0, U+FEFF, …) that are word characters for keepalived and for the plain-line path.
       const rest = restFrom >= 0 ? line.text.slice(restFrom, restTo) : "";
       this.sink.line({ kind: "words", words, rest, file: line.file.path, via: line.via });
+      if (this.construct) this.expandedWords += words.length;
       words = [];
       restFrom = restTo = -1;
     };
@@ -666,6 +672,7 @@ export class Preprocessor {
         flush();
         const span = this.wordOf(line, t);
         this.sink.line({ kind: "brace", brace: tt === T().LBrace ? "{" : "}", span, via: line.via });
+        if (this.construct) this.expandedWords++;
         // read_line() keeps the text after a brace as the next line (line_residue) and runs the whole
         // pipeline on it: only a residue starting `@id`, `$NAME=`, `~SEQ` or include reads differently.
         let j = i + 1;

@@ -30,6 +30,13 @@ describe("reader budgets", () => {
     expect(names(r).length).toBe(6);
   });
 
+  it("words of all expansions together: a loop over a long line stops at the words budget", () => {
+    // Each line of the loop makes seven words and braces: the fourth line is past 20.
+    const r = parseText("~SEQ(i,1,100) vrrp_script c$i { a b c }\nglobal_defs {\n}\n", "/k.conf", { budgets: { expandedWords: 20 } });
+    expect(limits(r.diagnostics)).toEqual(["the configuration's definitions and loops produce more than 20 words in all; the linter stops expanding at line 1"]);
+    expect(names(r)).toEqual(["vrrp_script", "vrrp_script", "vrrp_script", "global_defs"]);
+  });
+
   it("nesting of multiline definitions", () => {
     let text = "$D0=router_id x\n\n";
     for (let i = 1; i <= 6; i++) text += `$D${i}=router_id y \\\n$D${i - 1}\n\n`;
