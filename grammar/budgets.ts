@@ -20,8 +20,13 @@ export interface Budgets {
   includeDepth: number;
   /** Files read in all (main files and includes; a file included twice counts twice). */
   files: number;
-  /** Characters read in all: one big file included many times is as much work as many files. */
+  /**
+   * Characters read in all: one big file included many times is as much work as many files. With `lines`,
+   * what bounds a run's memory whatever the input (sized by measurement: docs/limits.md).
+   */
   totalChars: number;
+  /** Lines read in all: the lines of every file with words or braces on them, and the lines expansions produce. */
+  lines: number;
   /** Physical line length the reader tokenizes; the rest of a longer line is skipped (keepalived reads 1023). */
   lineLength: number;
   /** Findings reported per file; the rest are counted in one last finding. */
@@ -34,7 +39,8 @@ export const DEFAULT_BUDGETS: Readonly<Budgets> = {
   expansionDepth: 32,
   includeDepth: 64,
   files: 5_000,
-  totalChars: 128 * 1024 * 1024,
+  totalChars: 16 * 1024 * 1024,
+  lines: 1_000_000,
   lineLength: 100_000,
   findingsPerFile: 2_000,
 };

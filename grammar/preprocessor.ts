@@ -12,7 +12,7 @@ import { budgetsOf, type Budgets } from "./budgets.js";
 import type { FileAccess } from "./files.js";
 import { glob, hasWildcard } from "./glob.js";
 import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
-import { charCodes, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
+import { charCodes, LINE_END, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
 import { detectEngine, ENGINE_NAMES, engineOfContent, substituteVars, templateView, type Rendering, type TemplateChoice, type TemplateView } from "./template/index.js";
@@ -91,6 +91,8 @@ interface LineText {
 
 interface FileFrame {
   file: SourceFile;
+  /** Where the characters budget (totalChars) ends in this file: reading stops at the first line past it. */
+  readLimit: number;
   /** The file's char codes, what the scanner reads. */
   codes: CharCodes;
   via?: Via[];
@@ -159,6 +161,10 @@ export class Preprocessor {
   private construct: { span: Span; lines: number; depth: number; stopped: boolean } | undefined;
   private totalExpanded = 0;
   private charsRead = 0;
+  /** Lines read so far (files and expansions; blank and comment lines, which make no node, are not counted): the `lines` budget. */
+  private linesRead = 0;
+  /** Set when a run-wide budget (lines, totalChars) is spent: nothing more is read. */
+  private readingStopped = false;
   private readonly scanner = new PlainLineScanner();
   /** The target reads lines as keepalived before 2.4.0 did (2.2.7 is the one checked). */
   private readonly legacy: boolean;
@@ -223,6 +229,8 @@ export class Preprocessor {
 
   private readText(path: string, { text, bytes }: Content, via: Via[] | undefined) {
     this.filesRead++;
+    // An include over the budget is not read at all (include()); a main file is read up to it.
+    const readLimit = Math.max(0, this.budgets.totalChars - this.charsRead);
     this.charsRead += text.length;
     const binary = binaryAt(text);
     if (binary >= 0) {
@@ -244,7 +252,7 @@ export class Preprocessor {
     // ASCII bytes are the text's char codes as they are; a FileAccess that got them wrong is not trusted.
     const codes = !view && bytes !== undefined && bytes.length === text.length ? bytes : charCodes(file.text);
     try {
-      this.readLines({ file, codes, via });
+      this.readLines({ file, codes, via, readLimit });
     } finally {
       this.stack.pop();
       // Findings, snippets and fixes see the template's own text (the view's length; its lines are the rendering's).
@@ -286,17 +294,30 @@ export class Preprocessor {
    * through the chevrotain lexer.
    */
   private readLines(frame: FileFrame) {
-    const { file, codes } = frame;
+    const { file } = frame;
     const text = file.text;
+    // Over the characters budget, the file is read up to the start of the line the budget ends in.
+    const end = frame.readLimit < text.length ? text.lastIndexOf("\n", frame.readLimit - 1) + 1 : text.length;
+    const codes = end < text.length ? frame.codes.subarray(0, end) : frame.codes;
     const fileId = this.sink.file(file.path, text);
     let multi: { entry: DefEntry; lastSpan: Span } | undefined;
     const scanner = this.scanner;
     let lineStart = 0;
-    while (lineStart < text.length) {
+    while (lineStart < end) {
+      if (this.readingStopped) break;
+      if (this.linesRead >= this.budgets.lines) {
+        const line = file.position(lineStart).line;
+        this.stopReading({ file: file.path, start: lineStart, end: lineStart + 1 }, `the configuration has more than ${this.budgets.lines} lines in all (files and expansions together); the linter stops reading at line ${line}`, "lines");
+        break;
+      }
       if (!multi) {
-        // Most lines: a run of plain lines, straight to the parser.
-        scanner.scanRun(codes, lineStart, this.runStops, RUN_ITEMS);
-        if (scanner.count > 0) this.sink.plainLines(fileId, codes, scanner.items, scanner.count, frame.via);
+        // Most lines: a run of plain lines, straight to the parser. A line with words has at least two
+        // items (its words and its end), so a run of at most twice the lines left stays within the budget.
+        scanner.scanRun(codes, lineStart, this.runStops, Math.min(RUN_ITEMS, Math.max(2, 2 * (this.budgets.lines - this.linesRead))));
+        if (scanner.count > 0) {
+          this.sink.plainLines(fileId, codes, scanner.items, scanner.count, frame.via);
+          this.linesRead += linesIn(scanner.items, scanner.count);
+        }
         lineStart = scanner.runEnd;
         if (!scanner.stopped) continue; // the end of the text, or the run's items are full
       }
@@ -316,9 +337,20 @@ export class Preprocessor {
       const tokens = lex(text.slice(lineStart, readEnd)).tokens;
       for (const t of tokens) t.startOffset += lineStart;
       multi = this.physicalLine(frame, tokens, lineStart, lineEnd, multi);
+      this.linesRead++;
       lineStart = next;
     }
     if (multi) this.finishMultiline(multi.entry);
+    if (this.readingStopped) return;
+    if (end < text.length) {
+      this.stopReading({ file: file.path, start: end, end: end + 1 }, `the configuration has more than ${this.budgets.totalChars} characters in all; the linter stops reading at line ${file.position(end).line}`, "totalChars");
+    }
+  }
+
+  /** A run-wide budget is spent: one finding, and nothing more is read (memory stays bounded whatever the input). */
+  private stopReading(span: Span, message: string, budget: keyof Budgets) {
+    this.readingStopped = true;
+    this.overBudget(span, message, budget);
   }
 
   private lineTooLong(file: SourceFile, start: number, end: number) {
@@ -528,6 +560,10 @@ export class Preprocessor {
     const where = at ? `line ${at.position(c.span.start).line}` : "this line";
     if (++c.lines > this.budgets.expandedLines) {
       return this.stopConstruct(c, `${where} expands to more than ${this.budgets.expandedLines} lines through multiline definitions and loops; the linter stops expanding it`, "expandedLines");
+    }
+    if (++this.linesRead > this.budgets.lines) {
+      this.readingStopped = true;
+      return this.stopConstruct(c, `the configuration has more than ${this.budgets.lines} lines in all (files and expansions together); the linter stops reading at ${where}`, "lines");
     }
     if (++this.totalExpanded > this.budgets.totalExpandedLines) {
       return this.stopConstruct(c, `the configuration's definitions and loops expand to more than ${this.budgets.totalExpandedLines} lines in all; the linter stops expanding at ${where}`, "totalExpandedLines");
@@ -949,6 +985,7 @@ export class Preprocessor {
       this.report("include-error", "error", patternSpan, `some config files are missing: "${g.missingAlternatives.join('", "')}"`);
     }
     for (const m of g.matches) {
+      if (this.readingStopped) break;
       const path = isAbsolute(m) ? m : resolve(cwd, m);
       const kind = this.fs.stat(path);
       if (kind === "directory") {
@@ -981,6 +1018,13 @@ export class Preprocessor {
       this.readText(path, content, via);
     }
   }
+}
+
+/** Lines with words or braces in a run of the scanner's items (each ends with a LINE_END item). */
+function linesIn(items: Int32Array, count: number): number {
+  let n = 0;
+  for (let k = 1; k < 2 * count; k += 2) if (items[k] === LINE_END) n++;
+  return n;
 }
 
 function isLastWord(tokens: IToken[], t: IToken): boolean {

@@ -391,24 +391,42 @@ class NodeView implements ConfigNode {
    * store, which has moved already); `moved`: word objects the store has moved already.
    */
   shift(delta: number, moved: ReadonlySet<Word>): void {
+    // Runs for every line after an edit in the editor: plain loops, no closures.
     const made = this.#made;
-    if (made?.moved) {
-      made.moved.start += delta;
-      made.moved.end += delta;
-    }
-    const move = (s: { start: number; end: number } | undefined) => {
-      if (s && !moved.has(s as Word)) {
-        s.start += delta;
-        s.end += delta;
+    if (made) {
+      if (made.moved) {
+        made.moved.start += delta;
+        made.moved.end += delta;
       }
-    };
-    move(made?.keyword);
-    if (made?.args) for (const a of made.args) move(a);
-    if (made?.block) {
-      move(made.block.open);
-      move(made.block.close);
+      const keyword = made.keyword;
+      if (keyword && !moved.has(keyword)) {
+        keyword.start += delta;
+        keyword.end += delta;
+      }
+      const args = made.args;
+      if (args) {
+        for (let i = 0; i < args.length; i++) {
+          const a = args[i];
+          if (moved.has(a)) continue;
+          a.start += delta;
+          a.end += delta;
+        }
+      }
+      const block = made.block;
+      if (block) {
+        // Spans the view made (words.span), never shared.
+        if (block.open) {
+          block.open.start += delta;
+          block.open.end += delta;
+        }
+        if (block.close) {
+          block.close.start += delta;
+          block.close.end += delta;
+        }
+      }
     }
-    if (this.#children) for (const c of this.#children) (c as NodeView).shift(delta, moved);
+    const children = this.#children;
+    if (children) for (let i = 0; i < children.length; i++) (children[i] as NodeView).shift(delta, moved);
   }
 
   get keyword(): Word {

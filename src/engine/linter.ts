@@ -256,13 +256,24 @@ function capPerFile(sorted: Diagnostic[], max: number): Diagnostic[] {
       for (let k = i; k < i + max; k++) out.push(sorted[k]);
       const rank = { info: 0, warning: 1, error: 2 } as const;
       let worst: Diagnostic["severity"] = "info";
-      for (let k = i + max; k < j; k++) if (rank[sorted[k].severity] > rank[worst]) worst = sorted[k].severity;
+      let hidden = 0;
+      // A budget finding says where the linter stopped reading: never hidden behind the count (it follows it).
+      const budgets: Diagnostic[] = [];
+      for (let k = i + max; k < j; k++) {
+        if (sorted[k].ruleId === "limit-exceeded") {
+          budgets.push(sorted[k]);
+          continue;
+        }
+        hidden++;
+        if (rank[sorted[k].severity] > rank[worst]) worst = sorted[k].severity;
+      }
       const first = sorted[i + max];
-      out.push({
+      if (hidden > 0) out.push({
         ruleId: "limit-exceeded", severity: worst, file, start: first.start, end: first.start,
-        message: `${j - i - max} more findings in this file are not shown: the linter reports at most ${max} per file`,
+        message: `${hidden} more findings in this file are not shown: the linter reports at most ${max} per file`,
         hint: "fix the findings above and lint again (see docs/limits.md)",
       });
+      for (const d of budgets) out.push(d);
     }
     i = j;
   }

@@ -47,15 +47,31 @@ export function scrubFinding(d: Diagnostic, secrets: readonly Secret[]): Diagnos
 /** Text with every secret value replaced by "<secret of N characters>" (also for diffs of fixed files). */
 export function scrubText(text: string, secrets: readonly { text: string }[]): string {
   let out = text;
-  // Longest first, so a secret containing another is replaced whole.
-  for (const s of [...secrets].sort((a, b) => b.text.length - a.text.length)) {
-    const escaped = s.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    // Short values only as whole words: "abc" must not blank out every "abc" inside other words.
-    const pattern = s.text.length >= 4 ? new RegExp(escaped, "g") : new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, "g");
-    out = out.replace(pattern, `<secret of ${s.text.length} characters>`);
-  }
+  for (const [pattern, replacement] of scrubbersOf(secrets)) out = out.replace(pattern, replacement);
   return out;
 }
+
+/**
+ * One pattern per distinct secret value, longest first (a secret containing another is replaced whole),
+ * made once per list: a file included a hundred times repeats its secrets a hundred times, and a pattern
+ * compiled per secret, per string, per finding took seconds (a fuzzed include bomb; issue 24).
+ */
+function scrubbersOf(secrets: readonly { text: string }[]): [RegExp, string][] {
+  const made = scrubbers.get(secrets);
+  // A list still growing (secrets gathered file by file) is made again: a stale list would leak the new ones.
+  if (made && made.length === secrets.length) return made.scrubbers;
+  const values = [...new Set(secrets.map((s) => s.text))].sort((a, b) => b.length - a.length);
+  const out = values.map((v): [RegExp, string] => {
+    const escaped = v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // Short values only as whole words: "abc" must not blank out every "abc" inside other words.
+    const pattern = v.length >= 4 ? new RegExp(escaped, "g") : new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, "g");
+    return [pattern, `<secret of ${v.length} characters>`];
+  });
+  scrubbers.set(secrets, { length: secrets.length, scrubbers: out });
+  return out;
+}
+
+const scrubbers = new WeakMap<readonly { text: string }[], { length: number; scrubbers: [RegExp, string][] }>();
 
 /** A file's text with the secrets written in it replaced by asterisks (same length: columns stay right), for code frames. */
 export function maskSecrets(text: string, path: string, secrets: readonly Secret[]): string {

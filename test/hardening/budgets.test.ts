@@ -66,6 +66,52 @@ describe("reader budgets", () => {
   });
 });
 
+describe("lines and characters in all: what bounds a run's memory", () => {
+  const blocks = (n: number) => Array.from({ length: n }, (_, i) => `vrrp_script c${i} {\n}\n`).join("");
+
+  it("lines: reading stops at the budget with a finding naming the line, includes after it are not read", () => {
+    const files = { "/c/k.conf": `${blocks(10)}include more.conf\n`, "/c/more.conf": "global_defs {\n}\n" };
+    const r = readConfig(memoryFiles(files, "/c"), ["/c/k.conf"], { budgets: { lines: 12 } });
+    expect(limits(r.diagnostics)).toEqual(["the configuration has more than 12 lines in all (files and expansions together); the linter stops reading at line 13"]);
+    expect(r.diagnostics.find((d) => d.ruleId === "limit-exceeded")?.start).toBe(files["/c/k.conf"].indexOf("vrrp_script c6"));
+    expect(names(r)).toEqual(Array.from({ length: 6 }, () => "vrrp_script"));
+    expect(r.files.has("/c/more.conf")).toBe(false);
+    // Blank and comment lines make no node and do not count.
+    const commented = parseText(`# a comment\n\n! another\n${blocks(10)}`, "/k.conf", { budgets: { lines: 12 } });
+    expect(limits(commented.diagnostics)).toEqual(["the configuration has more than 12 lines in all (files and expansions together); the linter stops reading at line 16"]);
+  });
+
+  it("lines: an included file's lines count, and expansions' lines too", () => {
+    const included = readConfig(memoryFiles({ "/c/k.conf": "include a.conf\nglobal_defs {\n}\n", "/c/a.conf": blocks(5) }, "/c"), ["/c/k.conf"], { budgets: { lines: 6 } });
+    expect(limits(included.diagnostics)).toEqual(["the configuration has more than 6 lines in all (files and expansions together); the linter stops reading at line 7"]);
+    expect(included.diagnostics.find((d) => d.ruleId === "limit-exceeded")?.file).toBe("/c/a.conf");
+    const expanded = parseText("~SEQ(i,1,20) vrrp_script c$i { }\nglobal_defs {\n}\n", "/k.conf", { budgets: { lines: 5 } });
+    expect(limits(expanded.diagnostics)).toEqual(["the configuration has more than 5 lines in all (files and expansions together); the linter stops reading at line 1"]);
+    expect(names(expanded)).not.toContain("global_defs");
+  });
+
+  it("characters: a main file is read up to the budget, then stops with a finding", () => {
+    const text = blocks(10);
+    // Lines wholly within the budget are read: the fifth block's line (line 9) starts where it ends.
+    const budget = text.indexOf("vrrp_script c4");
+    const r = parseText(text, "/k.conf", { budgets: { totalChars: budget } });
+    expect(limits(r.diagnostics)).toEqual([`the configuration has more than ${budget} characters in all; the linter stops reading at line 9`]);
+    expect(names(r).length).toBe(4);
+    // One character less and the closing brace of the fourth block (line 8) is not read either.
+    const short = parseText(text, "/k.conf", { budgets: { totalChars: budget - 1 } });
+    expect(limits(short.diagnostics)).toEqual([`the configuration has more than ${budget - 1} characters in all; the linter stops reading at line 8`]);
+  });
+
+  it("a budget finding is never hidden behind the count of findings over the per-file cap", () => {
+    const text = `${Array.from({ length: 30 }, (_, i) => `bogus_${i} x\n`).join("")}global_defs {\n}\n`;
+    const r = lintText(text, "/k.conf", { budgets: { findingsPerFile: 10, lines: 25 } });
+    expect(r.diagnostics.slice(10).map((d) => d.message)).toEqual([
+      "15 more findings in this file are not shown: the linter reports at most 10 per file",
+      "the configuration has more than 25 lines in all (files and expansions together); the linter stops reading at line 26",
+    ]);
+  });
+});
+
 describe("findings per file", () => {
   it("the first N findings and one counting the rest, as severe as the worst of them", () => {
     const text = Array.from({ length: 30 }, (_, i) => `bogus_${i} x\n`).join("");
