@@ -18,6 +18,7 @@ import { LINE_END } from "./plain-line.js";
 
 /** A length that marks an object word; its start is then an index into `objects`. */
 const OBJECT = 0xffff;
+const NO_WORDS: ReadonlySet<Word> = new Set();
 /** `"`: a slice word starting with it is a closed quoted string. */
 const QUOTE = 34;
 
@@ -197,6 +198,7 @@ export class WordColumns {
    */
   rebase(delta: number): ReadonlySet<Word> {
     this.base += delta;
+    if (this.objects.length === 0) return NO_WORDS;
     for (const o of this.objects) {
       o.start += delta;
       o.end += delta;

@@ -26,8 +26,10 @@ export function joinedKeywordFindings(roots: readonly ConfigNode[], templates: R
     let before = node.keyword;
     for (const arg of node.args) {
       if (arg.file !== node.file) break;
-      // A line break a tag stripped between the previous word and this one, with only blanks (and tags that output nothing) after it.
-      const join = view.joins.find((j) => j.at >= before.end && j.at < arg.start && view.text.slice(j.at, arg.start).trim() === "");
+      // The last line break a tag stripped before this word, if it comes after the previous word and only
+      // blanks (and tags that output nothing) follow it.
+      const last = lastBefore(view.joins, arg.start);
+      const join = last && last.at >= before.end && view.text.slice(last.at, arg.start).trim() === "" ? last : undefined;
       if (join && !arg.quoted && lookupKeyword(node.context, arg.text)) {
         const tag = text.slice(join.tag.start, join.tag.end);
         const how = join.at >= join.tag.end && !/[-~]\s*[%#}]?[}>]$/.test(tag) ? `strips the line break after it (${ENGINE_NAMES[view.engine]} trim_blocks, Ansible's default)` : "strips the line break with its trim marker";
@@ -45,6 +47,18 @@ export function joinedKeywordFindings(roots: readonly ConfigNode[], templates: R
     }
   }
   return out;
+}
+
+/** The last join at an offset before `offset` (joins are sorted), by binary search: a template may have thousands. */
+function lastBefore(joins: TemplateView["joins"], offset: number): TemplateView["joins"][number] | undefined {
+  let lo = 0;
+  let hi = joins.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (joins[mid].at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? joins[lo - 1] : undefined;
 }
 
 function short(tag: string): string {

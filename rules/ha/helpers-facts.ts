@@ -45,7 +45,9 @@ export function hasConditionalLines(node: ConfigNode, files: ReadonlyMap<string,
   if (configId !== undefined) return false;
   const text = files.get(node.file)?.text;
   if (text === undefined) return true;
-  return /^[ \t]*@/m.test(text.slice(node.start, node.end));
+  const block = text.slice(node.start, node.end);
+  // indexOf first: most blocks have no '@' at all, and a multiline regex tries every line start.
+  return block.includes("@") && /^[ \t]*@/m.test(block);
 }
 
 /** Does any file of the configuration have `@id` lines (when no config id is given)? */

@@ -29,36 +29,60 @@ const INS = 2;
 
 /** The edit script, one op per line: a kind and the line's index in its side (old for keep/delete, new for insert). */
 class Script {
-  private kinds: number[] = [];
-  private lines: number[] = [];
+  // Typed and grown by doubling: a reformatted large file is a million ops.
+  private kinds = new Uint8Array(1024);
+  private lines = new Int32Array(1024);
+  private count = 0;
   add(kind: number, line: number): void {
-    this.kinds.push(kind);
-    this.lines.push(line);
+    if (this.count === this.kinds.length) {
+      const kinds = new Uint8Array(this.count * 2);
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+      const lines = new Int32Array(this.count * 2);
+      lines.set(this.lines);
+      this.lines = lines;
+    }
+    this.kinds[this.count] = kind;
+    this.lines[this.count++] = line;
   }
   /** Ops with deletions before insertions within each run of changes, as diff -u lists them. */
-  ops(): { kinds: number[]; lines: number[] } {
-    const kinds: number[] = [];
-    const lines: number[] = [];
-    const ins: number[] = [];
-    const flush = () => {
-      for (const l of ins) {
-        kinds.push(INS);
-        lines.push(l);
+  ops(): Ops {
+    const n = this.count;
+    const from = this.kinds;
+    const fromLines = this.lines;
+    const kinds = new Uint8Array(n);
+    const lines = new Int32Array(n);
+    let out = 0;
+    // A run of changes is copied deletions first, then its insertions (no closure: this runs per line).
+    let i = 0;
+    while (i < n) {
+      if (from[i] === KEEP) {
+        kinds[out] = KEEP;
+        lines[out++] = fromLines[i++];
+        continue;
       }
-      ins.length = 0;
-    };
-    for (let i = 0; i < this.kinds.length; i++) {
-      const k = this.kinds[i];
-      if (k === INS) ins.push(this.lines[i]);
-      else {
-        if (k === KEEP) flush();
-        kinds.push(k);
-        lines.push(this.lines[i]);
+      let end = i;
+      while (end < n && from[end] !== KEEP) end++;
+      for (let k = i; k < end; k++) {
+        if (from[k] !== DEL) continue;
+        kinds[out] = DEL;
+        lines[out++] = fromLines[k];
       }
+      for (let k = i; k < end; k++) {
+        if (from[k] !== INS) continue;
+        kinds[out] = INS;
+        lines[out++] = fromLines[k];
+      }
+      i = end;
     }
-    flush();
-    return { kinds, lines };
+    return { kinds, lines, length: n };
   }
+}
+
+interface Ops {
+  kinds: Uint8Array;
+  lines: Int32Array;
+  length: number;
 }
 
 /**
@@ -192,8 +216,9 @@ function lcs(a: string[], aLo: number, aHi: number, b: string[], bLo: number, bH
 }
 
 /** The hunks: each run of changes with `context` lines around it, runs closer than 2×context merged. */
-function hunks(script: { kinds: number[]; lines: number[] }, a: string[], b: string[], oldName: string, newName: string, context: number): string {
-  const { kinds, lines } = script;
+function hunks(script: Ops, a: string[], b: string[], oldName: string, newName: string, context: number): string {
+  const { kinds: all, lines } = script;
+  const kinds = all.subarray(0, script.length);
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   const push = (prefix: string, key: string) => {
     if (key.endsWith("\n")) out.push(prefix + key.slice(0, -1), "\\ No newline at end of file");

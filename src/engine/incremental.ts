@@ -8,7 +8,8 @@
  * each holding one or more top-level blocks, read alone and moved into
  * place (MovableParse). Rules declared `scope: "block"` run per chunk and
  * their findings are kept with it, by the chunk's text; the other rules run
- * on the whole tree, whose unchanged blocks keep the objects already made.
+ * on the whole tree, whose unchanged blocks keep the objects already made,
+ * and on a model whose unchanged blocks' parts are kept (ModelCache).
  * Anything else (and any edit that could make it so) is linted whole, as
  * lintParsed does. The result equals lintParsed's on the same text
  * (test/engine/incremental.test.ts).
@@ -18,7 +19,7 @@ import { budgetsOf } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { parsePiece, parseText, type MovableParse, type ParseResult } from "../../grammar/reader.js";
 import { SourceFile } from "../../grammar/source.js";
-import { buildModel, type ConfigModel } from "../model/model.js";
+import { buildModel, ModelCache, type ConfigModel } from "../model/model.js";
 import { finishFindings, lintParsed, lintSettingsOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
 import type { Rule } from "./rule.js";
 import { secretsOf, type Secret } from "./secrets.js";
@@ -63,6 +64,8 @@ export class IncrementalLint {
   private wholeParse: { text: string; fs: FileAccess | undefined; parsed: ParseResult } | undefined;
   private readonly blockRules: Rule[];
   private readonly fileRules: Rule[];
+  /** The model's per-block parts, kept while their blocks are (see ModelCache). */
+  private readonly models = new ModelCache();
   last: UpdateStats = { mode: "whole", reread: 0, chunks: 0 };
 
   constructor(
@@ -141,8 +144,10 @@ export class IncrementalLint {
     const parse = parsePiece(text, this.path, readerOptionsOf(this.options));
     if (!isLocal(parse) || parse.diagnostics.some((d) => d.ruleId === "unbalanced-brace")) return undefined;
     const settings = lintSettingsOf(this.options);
-    const findings = runRules(parse, this.options, this.blockRules, settings, () => noModel());
-    const chunk: Chunk = { text, start: 0, parse, reader: parse.diagnostics, findings, secrets: secretsOf(parse.ast) };
+    // Copied: a report may hold the tree's own words (related spans), which move with the chunk.
+    const findings = runRules(parse, this.options, this.blockRules, settings, () => noModel()).map((d) => shifted(d, 0));
+    const reader = parse.diagnostics.map((d) => shifted(d, 0));
+    const chunk: Chunk = { text, start: 0, parse, reader, findings, secrets: secretsOf(parse.ast) };
     move(chunk, start);
     return chunk;
   }
@@ -184,7 +189,7 @@ export class IncrementalLint {
       if (!chunk) return undefined;
       fresh.push(chunk);
     }
-    for (let i = b; i < chunks.length; i++) move(chunks[i], chunks[i].start + delta);
+    if (delta !== 0) for (let i = b; i < chunks.length; i++) move(chunks[i], chunks[i].start + delta);
     const next = [...chunks.slice(0, a), ...fresh, ...chunks.slice(b)];
     this.chunks = next;
     this.last = { mode: "incremental", reread: to - from, chunks: next.length };
@@ -210,7 +215,7 @@ export class IncrementalLint {
       renderings: new Map(),
     };
     const settings = lintSettingsOf(this.options);
-    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion);
+    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models);
     const found: Diagnostic[] = [];
     const secrets: Secret[] = [];
     for (const c of chunks) {
@@ -218,7 +223,7 @@ export class IncrementalLint {
       for (const s of c.secrets) secrets.push({ ...s, start: s.start + c.start, end: s.end + c.start });
     }
     let model: ConfigModel | undefined;
-    const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
+    const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models));
     for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel)) found.push(d);
     const { diagnostics, fixable } = finishFindings(parsed, found, this.options, secrets);
     const result = { ...parsed, diagnostics, fixable, readerDiagnostics: reader, targetVersion: settings.targetVersion } as LintResult;
@@ -229,9 +234,9 @@ export class IncrementalLint {
 }
 
 /** `out` with a model of `parsed`, made when first read. */
-function withModel(out: ParseResult, parsed: ParseResult, targetVersion: string): ParsedWithModel {
+function withModel(out: ParseResult, parsed: ParseResult, targetVersion: string, cache?: ModelCache): ParsedWithModel {
   let model: ConfigModel | undefined;
-  Object.defineProperty(out, "model", { get: () => (model ??= buildModel(parsed.ast, { targetVersion })), enumerable: true });
+  Object.defineProperty(out, "model", { get: () => (model ??= buildModel(parsed.ast, { targetVersion }, cache)), enumerable: true });
   return Object.assign(out, { targetVersion }) as ParsedWithModel;
 }
 
@@ -264,10 +269,10 @@ function move(chunk: Chunk, start: number) {
   chunk.start = start;
 }
 
-/** A chunk's finding (positions relative to the chunk) placed where the chunk is. */
+/** A copy of a chunk's finding (positions relative to the chunk) placed where the chunk is. */
 function shifted(d: Diagnostic, by: number): Diagnostic {
   // An internal error sits at the file's start, wherever the rule failed.
-  if (by === 0 || d.ruleId === "internal-error") return d;
+  if (d.ruleId === "internal-error") return d;
   const span = <T extends Span>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
   const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map(span) });
   const out: Diagnostic = { ...d, start: d.start + by, end: d.end + by };

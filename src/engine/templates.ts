@@ -187,6 +187,13 @@ export function toTemplateOffsets(parsed: ParseResult, model: object): void {
     if (!view) continue;
     const whole = templateView(r.original, view.engine);
     const replaced = new Set(r.spans.map(([ts, te]) => `${ts}:${te}`));
-    parsed.templates.set(path, { ...whole, tags: whole.tags.filter((t) => !replaced.has(`${t.start}:${t.end}`)) });
+    // Conditionals the variables decided are no branches any more: one of them is the rendering.
+    const decided = new Set(r.decided);
+    const decidedEnds = new Set(whole.tags.filter((t) => decided.has(t.start)).map((t) => t.end));
+    parsed.templates.set(path, {
+      ...whole,
+      tags: whole.tags.filter((t) => !replaced.has(`${t.start}:${t.end}`) && !decided.has(t.start)),
+      branches: whole.branches.filter((g) => !decidedEnds.has(g[0]?.[0] ?? -1)),
+    });
   }
 }

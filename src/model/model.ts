@@ -182,7 +182,21 @@ export interface ModelOptions {
   targetVersion?: TargetVersion;
 }
 
-export function buildModel(ast: ConfigAst, options: ModelOptions = {}): ConfigModel {
+/**
+ * Each top-level block's own part of the model, kept between builds of trees
+ * that share unchanged blocks (the editor's incremental lint keeps a block's
+ * nodes while it does not change): tracked-object definitions and virtual
+ * servers depend only on their block; an instance also on global_defs'
+ * vrrp_strict and vrrp_version and on which definitions its trackers find,
+ * and is built again when one of those changed.
+ */
+export class ModelCache {
+  readonly objects = new WeakMap<ConfigNode, TrackedObject>();
+  readonly instances = new WeakMap<ConfigNode, { instance: VrrpInstance; strict: boolean; version: 2 | 3 }>();
+  readonly virtualServers = new WeakMap<ConfigNode, VirtualServer>();
+}
+
+export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: ModelCache): ConfigModel {
   const model: ConfigModel = {
     globalDefs: new Map(),
     instances: [],
@@ -210,21 +224,46 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}): ConfigMo
     if (kind) {
       const name = top.args[0]?.text;
       if (name === undefined || model.objects[kind].has(name)) continue;
-      const settings = settingsOf(top);
-      const weightNode = settings.get("weight");
-      model.objects[kind].set(name, { kind, name, node: top, settings, weightNode, weight: intOf(weightNode?.args[0]) });
+      let object = cache?.objects.get(top);
+      if (!object) {
+        const settings = settingsOf(top);
+        const weightNode = settings.get("weight");
+        object = { kind, name, node: top, settings, weightNode, weight: intOf(weightNode?.args[0]) };
+        cache?.objects.set(top, object);
+      }
+      model.objects[kind].set(name, object);
     } else if (top.name === "vrrp_instance") {
-      const inst = instanceOf(top, model, order, globalStrict, globalVersion);
+      const kept = cache?.instances.get(top);
+      let inst: VrrpInstance;
+      if (kept && kept.strict === globalStrict && kept.version === globalVersion && trackersFindTheSame(kept.instance.trackers, model)) {
+        inst = kept.instance;
+        // Sync groups are built below, each time.
+        inst.syncGroup = undefined;
+      } else {
+        inst = instanceOf(top, model, order, globalStrict, globalVersion);
+        cache?.instances.set(top, { instance: inst, strict: globalStrict, version: globalVersion });
+      }
       model.instances.push(inst);
       if (!model.instancesByName.has(inst.name)) model.instancesByName.set(inst.name, inst);
     } else if (top.name === "virtual_server") {
-      model.virtualServers.push(virtualServerOf(top));
+      let vs = cache?.virtualServers.get(top);
+      if (!vs) {
+        vs = virtualServerOf(top);
+        cache?.virtualServers.set(top, vs);
+      }
+      model.virtualServers.push(vs);
     }
   }
   for (const top of ast.children) {
     if (top.known && top.name === "vrrp_sync_group") model.syncGroups.push(syncGroupOf(top, model, order));
   }
   return model;
+}
+
+/** Do the trackers find the definitions they found when they were built (the definitions read so far, as then)? */
+function trackersFindTheSame(trackers: readonly Tracker[], model: ConfigModel): boolean {
+  for (const t of trackers) if (t.kind !== "interface" && model.objects[t.kind].get(t.name) !== t.definition) return false;
+  return true;
 }
 
 function isOn(node: ConfigNode | undefined): boolean {

@@ -129,3 +129,25 @@ describe("the settings' cluster list: entries with templateVars", () => {
     expect(() => ws.clusterNodes([], "/r")).toThrow(/"cluster" templateVars host_vars\/lb2\.yml:3:3: .*unique/);
   });
 });
+
+describe("conditionals on a variable render the branch each vars file takes", () => {
+  const template = TEMPLATE.replace("    advert_int 1\n", "    advert_int 1\n{% if vrrp.nopreempt %}\n    nopreempt\n{% endif %}\n");
+  const vars = (host: string, state: string, priority: number, nopreempt: boolean) => `${hostVars(host, state, 51, priority)}  nopreempt: ${nopreempt ? "yes" : "no"}\n`;
+
+  test("nopreempt on one node only: the cluster says so, on the template's lines", () => {
+    const { result, where } = run({ "host_vars/lb1.yml": vars("lb1", "BACKUP", 100, true), "host_vars/lb2.yml": vars("lb2", "BACKUP", 90, false) }, template);
+    expect(result.groups[0].members.map((m) => m.instance.nopreempt !== undefined)).toEqual([true, false]);
+    const found = result.report.filter((d) => d.ruleId === "nopreempt-inconsistent");
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) expect(d.severity).not.toBe("info");
+    // At the state line of the node that preempts (the rule's anchor), on the template's own word.
+    expect(found.map((d) => [where(d).line, template.slice(d.start, d.end)])).toEqual([[10, "state"]]);
+    expect(found[0].message).toMatch(/^lb2 \(VI_1\) preempts while lb1 \(VI_1\) has nopreempt/);
+  });
+
+  test("nopreempt on every node: consistent", () => {
+    const { result } = run({ "host_vars/lb1.yml": vars("lb1", "BACKUP", 100, true), "host_vars/lb2.yml": vars("lb2", "BACKUP", 90, true) }, template);
+    expect(result.groups[0].members.map((m) => m.instance.nopreempt !== undefined)).toEqual([true, true]);
+    expect(result.report.filter((d) => d.ruleId === "nopreempt-inconsistent")).toEqual([]);
+  });
+});

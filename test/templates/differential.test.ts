@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { detectEngine, scanTags } from "../../grammar/template/index.js";
+import { detectEngine, scanTags, substituteVars } from "../../grammar/template/index.js";
 import { lintText } from "../../src/workspace/lint.js";
 import { keepalivedAvailable, runKeepalived } from "../oracle/keepalived.js";
 import { buildGoRenderer, missingTools, render, type Renderer } from "./render.js";
@@ -143,6 +143,40 @@ describe.skipIf(skip)("templates rendered by their engines, read by keepalived -
       const problems = ours.filter((d) => d.ruleId !== "script-security-disabled").map((d) => d.message);
       if (!file.startsWith("mistakes/")) expect(problems, "a correct template has no errors or warnings").toEqual([]);
       else expect(complained.size, "the mistakes fixture has mistakes keepalived finds").toBeGreaterThan(0);
+    }, 60_000);
+  }
+});
+
+/**
+ * --template-vars renders variables and the conditionals on them itself: on
+ * templates of only those, its rendering is the engine's, byte for byte
+ * (trim markers and Ansible's trim_blocks included).
+ */
+const OWN_RENDERINGS: [file: string, renderer: Renderer][] = [
+  ["vars/keepalived.conf.j2", "jinja"],
+  ["vars/keepalived.conf.tmpl", "go"],
+  ["vars/vrrp_instance.erb", "erb"],
+];
+
+describe.skipIf(missingTools(["jinja", "go", "erb"]).length > 0)("--template-vars renders as the engine does", () => {
+  let dir = "";
+  let goBin = "";
+  beforeAll(() => {
+    dir = realpathSync(mkdtempSync(join(tmpdir(), "kl-template-vars-")));
+    goBin = buildGoRenderer(dir);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const [file, renderer] of OWN_RENDERINGS) {
+    test(`${file} (${renderer})`, () => {
+      const path = join(FIXTURES, file);
+      const template = readFileSync(path, "utf8");
+      const valueSets = JSON.parse(readFileSync(`${path}.values.json`, "utf8")) as Record<string, unknown>[];
+      for (const values of valueSets) {
+        const ours = substituteVars(template, detectEngine(path, template)!, values);
+        expect(ours.text).toBe(render(renderer, path, values, dir, goBin));
+        expect(ours.decided.length).toBeGreaterThan(0);
+      }
     }, 60_000);
   }
 });

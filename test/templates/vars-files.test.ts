@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { lintText, parseTemplateVars, TemplateVarsError } from "../../src/index.js";
+import { substituteVars, templateOffset } from "../../grammar/template/index.js";
 
 const TEMPLATE = "vrrp_instance VI_1 {\n    state {{ vrrp.state }}\n    interface eth0\n    virtual_router_id {{ vrrp.vrid }}\n    priority {{ vrrp.priority }}\n    nopreempt\n    virtual_ipaddress {\n        192.0.2.1\n    }\n}\n";
 
@@ -84,5 +85,57 @@ describe("a replaced tag's trim markers", () => {
     // The finding after the stripped text lands after it in the template too (line 6, not 4).
     const line6 = text.indexOf("    priority");
     expect(r.diagnostics.every((d) => d.start < text.indexOf("\n\n") || d.start >= line6)).toBe(true);
+  });
+});
+
+describe("rendering offsets back to the template", () => {
+  test("every rendered character outside a value is the template's character at the mapped offset; a value maps to its tag", () => {
+    const cases: [string, "jinja" | "go" | "erb" | "terraform", Record<string, unknown>][] = [
+      ["a {{ x }} b {{- y -}}\n\n  c {{ z }}{{ x }}\n{{ unknown }} d {{ x -}}   \ne\n", "jinja", { x: "XX", y: "", z: "a-much-longer-value" }],
+      ["{{ .X }} {{- .Y }}\n  {{ .X -}}\n\tz {{ .Nope }}\n", "go", { X: 1, Y: "yy" }],
+      ["p <%= @a -%>\nq <%= @b %>\n", "erb", { a: "A", b: "" }],
+      ["${~ a ~}\n\nb ${c}\n", "terraform", { a: "1", c: "ccc" }],
+    ];
+    for (const [text, engine, vars] of cases) {
+      const r = substituteVars(text, engine, vars);
+      expect(r.spans.length).toBeGreaterThan(0);
+      const inValue = (o: number) => r.spans.some(([, , rs, re]) => o >= rs && o < re);
+      for (let o = 0; o < r.text.length; o++) {
+        if (inValue(o)) {
+          const [ts, te] = r.spans.find(([, , rs, re]) => o >= rs && o < re)!;
+          expect(templateOffset(r, o), `${engine} ${o}`).toBe(ts);
+          expect(templateOffset(r, o + 1, true), `${engine} ${o} end`).toBe(te);
+        } else expect(text[templateOffset(r, o)], `${engine} offset ${o} of ${JSON.stringify(r.text)}`).toBe(r.text[o]);
+      }
+    }
+  });
+});
+
+describe("conditionals on a variable", () => {
+  const text = "vrrp_instance VI_1 {\n{% if vrrp.master %}\n    state MASTER\n{% else %}\n    state BACKUP\n{% endif %}\n    nopreempt\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddress {\n        192.0.2.1\n    }\n}\n";
+  const master = (vars: Record<string, unknown>) =>
+    lintText(text, "/t/keepalived.conf.j2", { templateVars: vars }).diagnostics.filter((d) => d.ruleId === "nopreempt-state-master").map((d) => d.severity);
+
+  test("render the branch the value takes: a fact it makes certain is reported at its level", () => {
+    expect(master({ vrrp: { master: true } })).toEqual(["error"]);
+    expect(master({ vrrp: { master: false } })).toEqual([]);
+    // Unknown: both branches are read, and the finding says it holds for some values only.
+    expect(master({})).toEqual(["info"]);
+    expect(master({ vrrp: { master: ["a list"] } })).toEqual(["error"]);
+  });
+
+  test("each engine's spelling of a condition, and its idea of truth", () => {
+    const rendered = (t: string, engine: Parameters<typeof substituteVars>[1], vars: Record<string, unknown>) => substituteVars(t, engine, vars).text;
+    expect(rendered("{% if not a %}x{% else %}y{% endif %}|{% if b == 'M' %}m{% endif %}", "jinja", { a: "", b: "M" })).toBe("x|m");
+    expect(rendered('{{ if not .A }}x{{ else }}y{{ end }}|{{ if eq .B "M" }}m{{ end }}', "go", { A: 0, B: "N" })).toBe("x|");
+    // Ruby: "" and 0 are true.
+    expect(rendered("<% if @a %>x<% else %>y<% end %>|<% unless @b %>u<% end %>", "erb", { a: "", b: false })).toBe("x|u");
+    expect(rendered("<% if $a { %>x<% } else { %>y<% } %>", "epp", { a: false })).toBe("y");
+    expect(rendered("{{#a}}x{{/a}}{{^a}}y{{/a}}", "mustache", { a: false })).toBe("y");
+    expect(rendered("%{ if !a }x%{ else }y%{ endif }", "terraform", { a: true })).toBe("y");
+    // What is not read stays a template: an elif chain, a loop, an unknown variable.
+    expect(rendered("{% if a %}x{% elif b %}y{% endif %}", "jinja", { a: true, b: true })).toContain("{% if a %}");
+    expect(rendered("{% for p in a %}x{% endfor %}", "jinja", { a: [1] })).toContain("{% for");
+    expect(rendered("{% if zz %}x{% endif %}", "jinja", {})).toContain("{% if zz %}");
   });
 });
