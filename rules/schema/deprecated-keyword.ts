@@ -15,6 +15,8 @@ export default defineRule({
     category: "schema",
     description: "A keyword keepalived has replaced; renames it when the replacement is the same setting",
     fixable: "some",
+    // Its findings read the line's siblings; at the top level no deprecated keyword has a non-block replacement (test/engine/incremental.test.ts checks it), so they stay in the block.
+    scope: "block",
     keepalivedRefuses: "some",
   },
   create(ctx) {

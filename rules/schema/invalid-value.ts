@@ -17,7 +17,6 @@ export default defineRule({
     category: "schema",
     description: "A value keepalived rejects, or reads differently from what it says",
     fixable: false,
-    scope: "block",
     keepalivedRefuses: "always",
   },
   create(ctx) {

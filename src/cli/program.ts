@@ -47,7 +47,7 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")
     .option("--print-config <file>", "print the settings that apply to a file, then exit")
     .option("--template <engine>", "read the files as templates of jinja, go, erb, epp, mustache, terraform or envsubst; auto (by name and content, the default) or off; directories then include template names")
-    .option("--template-vars <file>", "YAML or JSON file of template variables (Ansible host_vars): lint one rendering (simple {{ var }} tags replaced), findings on the template's lines; cluster takes one per node ([ID=]FILE, repeatable)", (v: string, acc: string[] = []) => [...acc, v])
+    .option("--template-vars <file>", "YAML or JSON file of template variables (Ansible host_vars): lint one rendering (simple {{ var }} tags and conditionals on them rendered), findings on the template's lines; cluster takes one per node ([ID=]FILE, repeatable)", (v: string, acc: string[] = []) => [...acc, v])
     .option("--fix", "apply safe fixes to the files")
     .option("--fix-dry-run", "print the safe fixes as a unified diff; change nothing")
     .option("--unsafe-fixes", "with --fix or --fix-dry-run: also apply suggestions, which change behaviour on purpose (each finding says how)")

@@ -10,7 +10,7 @@ import type { ConfigAst, ConfigNode } from "../../grammar/ast.js";
 import { dirname, resolve } from "../../grammar/paths.js";
 import { getContext, lookupKeyword, ROOT_CONTEXT, type KeywordSpec, type RefKind } from "../../grammar/schema/index.js";
 import type { Analysis } from "./analyze.js";
-import { symbolTable, walk } from "./symbols-table.js";
+import { symbolTable, topNodesAround, walk } from "./symbols-table.js";
 import { positionAt } from "./text.js";
 
 const KIND = { keyword: 14, value: 12, reference: 18, file: 17, folder: 19 } satisfies Record<string, CompletionItemKind>;
@@ -19,7 +19,7 @@ const KIND = { keyword: 14, value: 12, reference: 18, file: 17, folder: 19 } sat
 export function contextAt(ast: ConfigAst, file: string, offset: number): string {
   let inner: ConfigNode | undefined;
   let outerOfFile: ConfigNode | undefined;
-  for (const node of walk(ast.children)) {
+  for (const node of walk(topNodesAround(ast, file, offset))) {
     if (node.file !== file) continue;
     outerOfFile ??= node;
     const b = node.block;

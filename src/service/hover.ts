@@ -8,7 +8,7 @@ import { wordForDisplay, type ConfigNode, type Span } from "../../grammar/ast.js
 import { contextsOf, describeSpans, hasKeyword, keywordSpans, lookupKeyword, OLDEST_RELEASE, whyMissing, type KeywordSpec } from "../../grammar/schema/index.js";
 import type { Tracker, VrrpInstance } from "../model/model.js";
 import type { Analysis } from "./analyze.js";
-import { nodeAt, onWord, symbolTable } from "./symbols-table.js";
+import { nodeAt, onWord, sitesOf } from "./symbols-table.js";
 import { rangeOf } from "./text.js";
 
 export interface HoverOptions {
@@ -40,7 +40,7 @@ export function hover(analysis: Analysis, file: string, offset: number, options:
   if (!at?.word) return null;
   const { node, word } = at;
 
-  const site = symbolTable(ast).sites.find((s) => s.word === word);
+  const site = sitesOf(node).find((s) => s.word === word);
   if (site && (site.kind === "vrrp_script" || site.kind === "track_file" || site.kind === "vrrp_track_process" || site.kind === "bfd_instance")) {
     return answer(trackedObjectHover(analysis, site.name, site.kind, node), word);
   }

@@ -37,25 +37,7 @@ function everyWordRefers(context: string): boolean {
 
 export function symbolTable(ast: ConfigAst): SymbolTable {
   const sites: NameSite[] = [];
-  for (const node of walk(ast.children)) {
-    if (node.kind === "entry") {
-      const kind = getContext(node.context)?.entryRef;
-      if (!kind) continue;
-      const words = everyWordRefers(node.context) ? [node.keyword, ...node.args] : [node.keyword];
-      for (const w of words) sites.push({ kind, name: w.text, word: w, node, role: "reference" });
-      continue;
-    }
-    if (!node.known) continue;
-    const spec = lookupKeyword(node.context, node.name);
-    const first = node.args[0];
-    if (!spec || !first) continue;
-    if (spec.defines) sites.push({ kind: spec.defines, name: first.text, word: first, node, role: "definition" });
-    else if (spec.ref) sites.push({ kind: spec.ref, name: first.text, word: first, node, role: "reference" });
-    else if (first.text === "group" && node.args[1] && /\bgroup <vsg-name>/.test(spec.args)) {
-      // `virtual_server group NAME` names a virtual_server_group (the grammar says so; there is no ref field for it).
-      sites.push({ kind: "virtual_server_group", name: node.args[1].text, word: node.args[1], node, role: "reference" });
-    }
-  }
+  for (const node of walk(ast.children)) sitesOf(node, sites);
   const key = (k: RefKind, n: string) => `${k}\0${n}`;
   const index = new Map<string, NameSite[]>();
   for (const s of sites) {
@@ -72,6 +54,53 @@ export function symbolTable(ast: ConfigAst): SymbolTable {
   };
 }
 
+/** The names node's line defines or refers to, added to `out`. */
+export function sitesOf(node: ConfigNode, out: NameSite[] = []): NameSite[] {
+  if (node.kind === "entry") {
+    const kind = getContext(node.context)?.entryRef;
+    if (!kind) return out;
+    const words = everyWordRefers(node.context) ? [node.keyword, ...node.args] : [node.keyword];
+    for (const w of words) out.push({ kind, name: w.text, word: w, node, role: "reference" });
+    return out;
+  }
+  if (!node.known) return out;
+  const spec = lookupKeyword(node.context, node.name);
+  const first = node.args[0];
+  if (!spec || !first) return out;
+  if (spec.defines) out.push({ kind: spec.defines, name: first.text, word: first, node, role: "definition" });
+  else if (spec.ref) out.push({ kind: spec.ref, name: first.text, word: first, node, role: "reference" });
+  else if (first.text === "group" && node.args[1] && /\bgroup <vsg-name>/.test(spec.args)) {
+    // `virtual_server group NAME` names a virtual_server_group (the grammar says so; there is no ref field for it).
+    out.push({ kind: "virtual_server_group", name: node.args[1].text, word: node.args[1], node, role: "reference" });
+  }
+  return out;
+}
+
+/**
+ * The top-level nodes whose lines can hold `offset` of `file`: in a
+ * configuration of one file, those whose span (its `}` included) holds it,
+ * found by bisection (hover and completion must not walk 50,000 lines); with
+ * includes or an unclosed block, all of them (their lines lie outside the
+ * spans).
+ */
+export function topNodesAround(ast: ConfigAst, file: string, offset: number): readonly ConfigNode[] {
+  const top = ast.children;
+  if (ast.includes.length > 0 || ast.roots.length !== 1 || ast.roots[0] !== file) return top;
+  // A block the file ends in has lines beyond its span.
+  if (top.some((n) => n.block !== undefined && n.block.close === undefined)) return top;
+  let lo = 0;
+  let hi = top.length;
+  // The first node that ends at or after the offset; the next one may start right there too.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (top[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  let to = lo;
+  while (to < top.length && top[to].start <= offset) to++;
+  return top.slice(lo, to);
+}
+
 /** Is `offset` on the word (its end included, so a cursor right after a word counts)? */
 export function onWord(w: { file: string; start: number; end: number }, file: string, offset: number): boolean {
   return w.file === file && offset >= w.start && offset <= w.end;
@@ -80,7 +109,7 @@ export function onWord(w: { file: string; start: number; end: number }, file: st
 /** The node whose line holds `offset` in `file`, and the word under it, if any. */
 export function nodeAt(ast: ConfigAst, file: string, offset: number): { node: ConfigNode; word?: Word; index: number } | undefined {
   let found: { node: ConfigNode; word?: Word; index: number } | undefined;
-  for (const node of walk(ast.children)) {
+  for (const node of walk(topNodesAround(ast, file, offset))) {
     const words = [node.keyword, ...node.args];
     const i = words.findIndex((w) => onWord(w, file, offset));
     if (i >= 0) {
