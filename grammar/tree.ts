@@ -271,19 +271,38 @@ export class TreeStore {
    */
   list(from: number, to: number, row: number, parent: ConfigNode | undefined, context: number): ConfigNode[] {
     if (from >= to) return NO_CHILDREN;
-    const out: ConfigNode[] = [];
+    // Counted first, so the list is made at its size: a list grown by push keeps room for 17 or more,
+    // and a large configuration has a hundred thousand lists of a few lines each.
+    let n = 0;
+    for (let c = from, r = row; c < to; n++) {
+      if (this.hasBlock(c)) {
+        c = this.blockEnd[r];
+        r = this.blockAfter[r];
+      } else c++;
+    }
+    const out: ConfigNode[] = new Array(n);
+    let i = 0;
     for (let c = from; c < to; ) {
       if (this.hasBlock(c)) {
-        out.push(new NodeView(this, c, row, parent, context));
+        out[i++] = new NodeView(this, c, row, parent, context);
         c = this.blockEnd[row];
         row = this.blockAfter[row];
       } else {
-        out.push(new NodeView(this, c, NONE, parent, context));
+        out[i++] = new NodeView(this, c, NONE, parent, context);
         c++;
       }
     }
     return out;
   }
+}
+
+/** What a view makes on first request and keeps (identity matters: rules keep words and compare them). */
+interface Made {
+  keyword?: Word;
+  args?: Word[];
+  block?: Block;
+  /** The span when something moved it off the store's (--template-vars maps a rendering's nodes onto the template). */
+  moved?: { start: number; end: number };
 }
 
 /**
@@ -304,12 +323,9 @@ class NodeView implements ConfigNode {
   readonly #row: number;
   /** The store's id of the node's context. */
   readonly #context: number;
-  #keyword: Word | undefined;
-  #args: Word[] | undefined;
   #children: ConfigNode[] | undefined;
-  #block: Block | undefined | null = null;
-  /** The span when something moved it off the store's (--template-vars maps a rendering's nodes onto the template). */
-  #moved: { start: number; end: number } | undefined;
+  /** What the view made on request (most views are never asked): one field rather than four. */
+  #made: Made | undefined;
 
   constructor(store: TreeStore, index: number, row: number, parent: ConfigNode | undefined, context: number) {
     this.parent = parent;
@@ -341,19 +357,27 @@ class NodeView implements ConfigNode {
   }
 
   get start(): number {
-    return this.#moved ? this.#moved.start : this.#store.words.start(this.#store.keywordWord(this.#index));
+    const moved = this.#made?.moved;
+    return moved ? moved.start : this.#store.words.start(this.#store.keywordWord(this.#index));
   }
 
   set start(offset: number) {
-    (this.#moved ??= { start: this.start, end: this.end }).start = offset;
+    this.#moved().start = offset;
   }
 
   get end(): number {
-    return this.#moved ? this.#moved.end : this.#store.nodeEnd(this.#index, this.#row);
+    const moved = this.#made?.moved;
+    return moved ? moved.end : this.#store.nodeEnd(this.#index, this.#row);
   }
 
   set end(offset: number) {
-    (this.#moved ??= { start: this.start, end: this.end }).end = offset;
+    this.#moved().end = offset;
+  }
+
+  /** The span, kept on the view from now on (see `moved`). */
+  #moved(): { start: number; end: number } {
+    const made = (this.#made ??= {});
+    return (made.moved ??= { start: this.start, end: this.end });
   }
 
   get name(): string {
@@ -368,34 +392,37 @@ class NodeView implements ConfigNode {
    */
   shift(delta: number, moved: ReadonlySet<Word>): void {
     // Runs for every line after an edit in the editor: plain loops, no closures.
-    if (this.#moved) {
-      this.#moved.start += delta;
-      this.#moved.end += delta;
-    }
-    const keyword = this.#keyword;
-    if (keyword && !moved.has(keyword)) {
-      keyword.start += delta;
-      keyword.end += delta;
-    }
-    const args = this.#args;
-    if (args) {
-      for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        if (moved.has(a)) continue;
-        a.start += delta;
-        a.end += delta;
+    const made = this.#made;
+    if (made) {
+      if (made.moved) {
+        made.moved.start += delta;
+        made.moved.end += delta;
       }
-    }
-    const block = this.#block;
-    if (block) {
-      // Spans the view made (words.span), never shared.
-      if (block.open) {
-        block.open.start += delta;
-        block.open.end += delta;
+      const keyword = made.keyword;
+      if (keyword && !moved.has(keyword)) {
+        keyword.start += delta;
+        keyword.end += delta;
       }
-      if (block.close) {
-        block.close.start += delta;
-        block.close.end += delta;
+      const args = made.args;
+      if (args) {
+        for (let i = 0; i < args.length; i++) {
+          const a = args[i];
+          if (moved.has(a)) continue;
+          a.start += delta;
+          a.end += delta;
+        }
+      }
+      const block = made.block;
+      if (block) {
+        // Spans the view made (words.span), never shared.
+        if (block.open) {
+          block.open.start += delta;
+          block.open.end += delta;
+        }
+        if (block.close) {
+          block.close.start += delta;
+          block.close.end += delta;
+        }
       }
     }
     const children = this.#children;
@@ -403,8 +430,8 @@ class NodeView implements ConfigNode {
   }
 
   get keyword(): Word {
-    this.#keyword ??= this.#store.words.word(this.#store.keywordWord(this.#index));
-    return this.#keyword;
+    const made = (this.#made ??= {});
+    return (made.keyword ??= this.#store.words.word(this.#store.keywordWord(this.#index)));
   }
 
   /** The number of args, without making them. */
@@ -414,39 +441,42 @@ class NodeView implements ConfigNode {
 
   /** The text of arg i (0 ≤ i < argCount()), without making its Word. */
   argText(i: number): string {
-    return this.#args ? this.#args[i].text : this.#store.words.text(this.#store.keywordWord(this.#index) + 1 + i);
+    const args = this.#made?.args;
+    return args ? args[i].text : this.#store.words.text(this.#store.keywordWord(this.#index) + 1 + i);
   }
 
   get args(): Word[] {
-    if (!this.#args) {
-      const s = this.#store;
+    const s = this.#store;
+    const count = s.wordCount(this.#index);
+    // A line without args shares one empty list (and makes no record).
+    if (count <= 1) return NO_ARGS;
+    const made = (this.#made ??= {});
+    if (!made.args) {
       const w0 = s.keywordWord(this.#index);
-      const count = s.wordCount(this.#index);
-      if (count <= 1) this.#args = NO_ARGS;
-      else {
-        const a: Word[] = [];
-        for (let w = w0 + 1; w < w0 + count; w++) a.push(s.words.word(w));
-        this.#args = a;
-      }
+      const a: Word[] = [];
+      for (let w = w0 + 1; w < w0 + count; w++) a.push(s.words.word(w));
+      made.args = a;
     }
-    return this.#args;
+    return made.args;
   }
 
   get block(): Block | undefined {
-    if (this.#block === null) {
-      const f = this.#store.flagsOf(this.#index);
-      const kind = f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
+    const f = this.#store.flagsOf(this.#index);
+    const kind = f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
+    if (kind === undefined) return undefined;
+    const made = (this.#made ??= {});
+    if (!made.block) {
       const s = this.#store;
       const open = s.openWord(this.#index);
       const close = s.blockCloseAt(this.#row);
-      this.#block = kind && {
+      made.block = {
         kind,
         childContext: s.contextName(s.blockChildAt(this.#row)),
         open: open === NONE ? undefined : s.words.span(open),
         close: close === NONE ? undefined : s.words.span(close),
       };
     }
-    return this.#block;
+    return made.block;
   }
 
   get children(): ConfigNode[] {

@@ -16,7 +16,7 @@ import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
 import { findingOf, MERGED_USR_LINKS, type LintSettings, type Report, type Rule, type RuleContext, type RuleMeta, type Visitors } from "./rule.js";
 import { fromRenderings, templateFindings, toTemplateOffsets } from "./templates.js";
-import { scrubFinding, secretsOf, type Secret } from "./secrets.js";
+import { rememberSecrets, scrubFinding, secretsOf, secretsOfLine, type Secret } from "./secrets.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
 
 export interface LintOptions {
@@ -130,7 +130,12 @@ export function runRules(parsed: ParseResult, options: LintOptions, rules: reado
       failed(rule, e);
     }
   }
-  if (walkers.length > 0) walk(parsed.ast.children, walkers, failed);
+  if (walkers.length > 0) {
+    // The walk gathers the secrets too (finishFindings scrubs them): one pass over the tree, not two.
+    const secrets: Secret[] = [];
+    walk(parsed.ast.children, walkers, failed, (node) => secretsOfLine(node, secrets));
+    rememberSecrets(parsed.ast, secrets);
+  }
   return found;
 }
 
@@ -173,7 +178,7 @@ export function appliesTo(meta: RuleMeta, target: string): boolean {
  * handlers for every node and for its name. A rule whose handler throws is
  * reported once and not called again.
  */
-function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visitors }[], failed: (rule: Rule, e: unknown) => void): void {
+function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visitors }[], failed: (rule: Rule, e: unknown) => void, each: (node: ConfigNode) => void): void {
   // Handlers as parallel arrays of functions and walker numbers, and the broken walkers as flags:
   // the walk makes millions of calls on a large configuration, so each is an array read, not a lookup.
   const broken = new Uint8Array(walkers.length);
@@ -207,6 +212,7 @@ function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visit
   const visit = (level: readonly ConfigNode[]) => {
     for (let i = 0; i < level.length; i++) {
       const node = level[i];
+      each(node);
       call(everyNode, everyNodeOf, node);
       if (byName.size > 0) {
         const named = byName.get(node.name);
