@@ -21,7 +21,7 @@ const seen = (r: LintResult) => ({ diagnostics: r.diagnostics, fixable: r.fixabl
 
 /** Pieces edits insert: values that break block-scoped rules, line breaks, whole lines and blocks. */
 const PIECES = [
-  "\n", " ", "x", "1", "0", "#", "\"", "!", "\t", "\0", "}\n{\n",
+  "\n", " ", "x", "1", "0", "#", "\"", "!", "\t", "\0", "}\n{\n", "\r\n", "\r", "é", "  router_id é\r\n",
   "  priority 300\n", "  advert_int 0.0001\n", "  garbage_keyword 1\n", "  interface\n", "  state MASTR\n",
   "  script \"relative.sh arg\"\n", "  script /bin/check --flag\n", "  notify_master \"/usr/bin/x arg\"\n",
   "  virtual_router_id\n", "  lb_kind NATT\n", "  delay_loop -1\n", "  weight 1 2 3\n", "  smtp_server\n",
