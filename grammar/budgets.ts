@@ -14,12 +14,22 @@ export interface Budgets {
   expandedLines: number;
   /** Logical lines all expansions of one run may produce together. */
   totalExpandedLines: number;
+  /**
+   * Words and braces all expansions of one run may produce together: a loop over a long line makes as
+   * many nodes per line as the line has words (nested ~LST over a 600-character line: 371,000 nodes from
+   * 40,000 lines). Six words and braces a line of expandedLines unless set: the corpus's largest expansion
+   * makes under 40,000 in all, and the issue's bombs (`global_defs { router_id x$i$j }`, five a line) still
+   * stop at their lines budget.
+   */
+  expandedWords: number;
   /** Multiline definitions and loops nested inside each other. */
   expansionDepth: number;
   /** Include files nested inside each other. */
   includeDepth: number;
   /** Files read in all (main files and includes; a file included twice counts twice). */
   files: number;
+  /** Include statements evaluated in all (their globs, cycle checks and reads), whether or not they read a file. */
+  includes: number;
   /**
    * Characters read in all: one big file included many times is as much work as many files. With `lines`,
    * what bounds a run's memory whatever the input (sized by measurement: docs/limits.md).
@@ -36,9 +46,11 @@ export interface Budgets {
 export const DEFAULT_BUDGETS: Readonly<Budgets> = {
   expandedLines: 40_000,
   totalExpandedLines: 50_000,
+  expandedWords: 240_000,
   expansionDepth: 32,
   includeDepth: 64,
   files: 5_000,
+  includes: 5_000,
   totalChars: 16 * 1024 * 1024,
   lines: 1_000_000,
   lineLength: 100_000,
@@ -49,5 +61,6 @@ export function budgetsOf(partial: Partial<Budgets> | undefined): Budgets {
   const b = { ...DEFAULT_BUDGETS, ...partial };
   // Raising the budget of one line (--max-expanded-lines) raises the run's with it.
   if (partial?.totalExpandedLines === undefined) b.totalExpandedLines = Math.max(b.totalExpandedLines, b.expandedLines);
+  if (partial?.expandedWords === undefined) b.expandedWords = Math.max(b.expandedWords, 6 * b.expandedLines);
   return b;
 }

@@ -15,6 +15,8 @@ export interface GlobResult {
   wildcard: boolean;
   /** Stopped early because more than `limit` paths matched. */
   truncated: boolean;
+  /** The braces were not all expanded: "groups" (too many to expand at all) or "alternatives" (the first MAX_BRACE_ALTERNATIVES were). */
+  braceLimit?: "groups" | "alternatives";
 }
 
 const WILD = /[*?[]/;
@@ -23,35 +25,62 @@ export function hasWildcard(pattern: string): boolean {
   return WILD.test(pattern);
 }
 
-/** Expands `a{b,c}d` into `abd`, `acd` (nested braces too); unbalanced braces stay literal. */
-export function expandBraces(pattern: string): string[] {
-  const open = pattern.indexOf("{");
-  if (open < 0) return [pattern];
+/**
+ * Brace groups and alternatives one include pattern is expanded to, at most: each group multiplies the
+ * alternatives, so a mangled line of `{a,b}` groups asked for millions of paths and exhausted the heap
+ * (a fuzzed input; issue 24). Real patterns have a group or two.
+ */
+export const MAX_BRACE_GROUPS = 32;
+export const MAX_BRACE_ALTERNATIVES = 1000;
+
+/**
+ * Expands `a{b,c}d` into `abd`, `acd` (nested braces too); unbalanced braces stay literal. At most
+ * `max` alternatives, the first ones in order; `truncated` says whether there were more.
+ */
+export function expandBraces(pattern: string, max = MAX_BRACE_ALTERNATIVES): { alternatives: string[]; truncated: boolean } {
+  const out: string[] = [];
+  let truncated = false;
+  // Depth-first, in the order written, as glob(3) lists them; the depth is bounded by the brace groups.
+  const walk = (prefix: string, rest: string): void => {
+    if (truncated) return;
+    const open = rest.indexOf("{");
+    const group = open < 0 ? undefined : groupAt(rest, open);
+    if (!group) {
+      if (out.length >= max) truncated = true;
+      else out.push(prefix + rest);
+      return;
+    }
+    const head = prefix + rest.slice(0, open);
+    const tail = rest.slice(group.close + 1);
+    for (let i = 0; i + 1 < group.bounds.length && !truncated; i++) walk(head, rest.slice(group.bounds[i] + 1, group.bounds[i + 1]) + tail);
+  };
+  walk("", pattern);
+  return { alternatives: out, truncated };
+}
+
+/** The brace group opening at `open`: its closing brace and the bounds of its alternatives; undefined when unbalanced. */
+function groupAt(s: string, open: number): { close: number; bounds: number[] } | undefined {
   let depth = 0;
-  const commas: number[] = [];
-  let close = -1;
-  for (let i = open; i < pattern.length; i++) {
-    const c = pattern[i];
+  const bounds = [open];
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
     if (c === "{") depth++;
     else if (c === "}") {
       depth--;
       if (depth === 0) {
-        close = i;
-        break;
+        bounds.push(i);
+        return { close: i, bounds };
       }
-    } else if (c === "," && depth === 1) commas.push(i);
+    } else if (c === "," && depth === 1) bounds.push(i);
   }
-  if (close < 0) return [pattern];
-  const head = pattern.slice(0, open);
-  const tail = pattern.slice(close + 1);
-  const bounds = [open, ...commas, close];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    for (const rest of expandBraces(pattern.slice(bounds[i] + 1, bounds[i + 1]) + tail)) {
-      out.push(head + rest);
-    }
-  }
-  return out;
+  return undefined;
+}
+
+/** Brace groups in a pattern (opening braces): over MAX_BRACE_GROUPS, its braces are not expanded. */
+function braceGroups(pattern: string): number {
+  let n = 0;
+  for (let i = pattern.indexOf("{"); i >= 0; i = pattern.indexOf("{", i + 1)) n++;
+  return n;
 }
 
 /** Translates one path segment's glob into a RegExp (fnmatch without FNM_PERIOD subtleties beyond leading dots). */
@@ -78,7 +107,14 @@ function segmentRegExp(seg: string): RegExp {
 
 export function glob(fs: FileAccess, pattern: string, cwd: string, limit = 10_000): GlobResult {
   const result: GlobResult = { matches: [], missingAlternatives: [], wildcard: hasWildcard(pattern), truncated: false };
-  for (const alt of expandBraces(pattern)) {
+  let alternatives = [pattern];
+  if (braceGroups(pattern) > MAX_BRACE_GROUPS) result.braceLimit = "groups";
+  else {
+    const braces = expandBraces(pattern);
+    alternatives = braces.alternatives;
+    if (braces.truncated) result.braceLimit = "alternatives";
+  }
+  for (const alt of alternatives) {
     const found = expandOne(fs, alt, cwd, limit - result.matches.length);
     if (found.length === 0) result.missingAlternatives.push(alt);
     result.matches.push(...found);

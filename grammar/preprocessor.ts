@@ -10,7 +10,7 @@ import type { IToken } from "chevrotain";
 import type { Definition, DefinitionUse, Diagnostic, IncludeRef, Span, Via, Word } from "./ast.js";
 import { budgetsOf, type Budgets } from "./budgets.js";
 import type { FileAccess } from "./files.js";
-import { glob, hasWildcard } from "./glob.js";
+import { glob, hasWildcard, MAX_BRACE_ALTERNATIVES, MAX_BRACE_GROUPS } from "./glob.js";
 import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
 import { charCodes, LINE_END, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
@@ -152,6 +152,7 @@ export class Preprocessor {
   private defs = new Map<string, DefEntry>();
   private stack: string[] = [];
   private filesRead = 0;
+  private includesSeen = 0;
   private readonly budgets: Budgets;
   /**
    * The line of a file whose expansions are being read (multiline
@@ -160,6 +161,8 @@ export class Preprocessor {
    */
   private construct: { span: Span; lines: number; depth: number; stopped: boolean } | undefined;
   private totalExpanded = 0;
+  /** Words and braces expansions have produced: what their lines cost, however long. */
+  private expandedWords = 0;
   private charsRead = 0;
   /** Lines read so far (files and expansions; blank and comment lines, which make no node, are not counted): the `lines` budget. */
   private linesRead = 0;
@@ -565,6 +568,9 @@ export class Preprocessor {
       this.readingStopped = true;
       return this.stopConstruct(c, `the configuration has more than ${this.budgets.lines} lines in all (files and expansions together); the linter stops reading at ${where}`, "lines");
     }
+    if (this.expandedWords > this.budgets.expandedWords) {
+      return this.stopConstruct(c, `the configuration's definitions and loops produce more than ${this.budgets.expandedWords} words in all; the linter stops expanding at ${where}`, "expandedWords");
+    }
     if (++this.totalExpanded > this.budgets.totalExpandedLines) {
       return this.stopConstruct(c, `the configuration's definitions and loops expand to more than ${this.budgets.totalExpandedLines} lines in all; the linter stops expanding at ${where}`, "totalExpandedLines");
     }
@@ -587,7 +593,7 @@ export class Preprocessor {
   }
 
   /** A budget finding (rule limit-exceeded): what was stopped and which budget stopped it. */
-  private overBudget(span: Span, message: string, budget: keyof Budgets) {
+  private overBudget(span: Span, message: string, budget: keyof Budgets | "braceGroups" | "braceAlternatives") {
     const hint = budget === "expandedLines"
       ? `if the configuration really is this large, raise the budget with --max-expanded-lines (see docs/limits.md)`
       : `see docs/limits.md (budget "${budget}")`;
@@ -653,6 +659,7 @@ export class Preprocessor {
       // spaces (U+00A0, U+FEFF, …) that are word characters for keepalived and for the plain-line path.
       const rest = restFrom >= 0 ? line.text.slice(restFrom, restTo) : "";
       this.sink.line({ kind: "words", words, rest, file: line.file.path, via: line.via });
+      if (this.construct) this.expandedWords += words.length;
       words = [];
       restFrom = restTo = -1;
     };
@@ -665,6 +672,7 @@ export class Preprocessor {
         flush();
         const span = this.wordOf(line, t);
         this.sink.line({ kind: "brace", brace: tt === T().LBrace ? "{" : "}", span, via: line.via });
+        if (this.construct) this.expandedWords++;
         // read_line() keeps the text after a brace as the next line (line_residue) and runs the whole
         // pipeline on it: only a residue starting `@id`, `$NAME=`, `~SEQ` or include reads differently.
         let j = i + 1;
@@ -961,6 +969,14 @@ export class Preprocessor {
     const kwMap = this.mapRange(line, kw.startOffset, end);
     const patMap = this.mapRange(line, patStart, end);
     const span: Span = { file: line.file.path, start: kwMap.start, end: kwMap.end };
+    // Each include statement costs a glob and a cycle check even when it reads nothing: a file of include
+    // lines that includes itself made them quadratic (a fuzzed input took seconds; issue 24).
+    if (++this.includesSeen > this.budgets.includes) {
+      if (this.includesSeen === this.budgets.includes + 1) {
+        this.overBudget(span, `more than ${this.budgets.includes} include statements in all; the linter does not read this one or any after it`, "includes");
+      }
+      return;
+    }
     const patternSpan: Span = { file: line.file.path, start: patMap.start, end: patMap.end };
     const ref: IncludeRef = { keyword: kw.image, pattern, span, patternSpan, files: [] };
     this.includes.push(ref);
@@ -968,6 +984,11 @@ export class Preprocessor {
     const cwd = isAbsolute(baseDir) ? baseDir : resolve(this.fs.cwd(), baseDir);
     const limit = this.budgets.files - this.filesRead;
     const g = glob(this.fs, pattern, cwd, Math.max(1, limit));
+    if (g.braceLimit === "groups") {
+      this.overBudget(patternSpan, `the include pattern has more than ${MAX_BRACE_GROUPS} brace groups; the linter does not expand its braces`, "braceGroups");
+    } else if (g.braceLimit === "alternatives") {
+      this.overBudget(patternSpan, `the include pattern's braces expand to more than ${MAX_BRACE_ALTERNATIVES} alternatives; the linter reads the first ${MAX_BRACE_ALTERNATIVES}`, "braceAlternatives");
+    }
     const strict = kw.image !== "include";
     const sev = strict ? "error" : "warning";
     if (g.matches.length === 0) {

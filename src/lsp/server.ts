@@ -345,10 +345,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
   documents.onDidChangeContent((e) => {
     generation++;
-    const path = pathOf(e.document.uri);
-    // A settings file edited in the editor applies as it is typed.
-    if (path.endsWith(".keepalived-lint.json")) openDocuments?.settingsChanged();
-    schedule(path);
+    schedule(pathOf(e.document.uri));
   });
   documents.onDidClose((e) => {
     generation++;
@@ -367,7 +364,6 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
   connection.onDidChangeWatchedFiles(() => {
     // A config file or a closed include changed on disk.
-    openDocuments?.settingsChanged();
     generation++;
     for (const root of [...analyses.keys()]) schedule(root);
   });

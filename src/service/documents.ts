@@ -35,7 +35,6 @@ export interface BufferChange {
 
 export class OpenDocuments {
   private lints = new Map<string, { key: string; lint: IncrementalLint }>();
-  private setups = new Map<string, Setup | undefined>();
   /** Per buffer: where it changed since its lint last read it (null: somewhere unknown). */
   private edits = new Map<string, (EditHint & { delta: number }) | null>();
 
@@ -101,30 +100,21 @@ export class OpenDocuments {
     return edit ?? undefined;
   }
 
-  /** Settings may have changed (a settings file, the editor's settings): read them again on the next analysis. */
-  settingsChanged(): void {
-    this.setups.clear();
-  }
-
   /** `root` is no longer open: drop what is kept for it. */
   forget(root: string): void {
     this.lints.delete(root);
-    this.setups.delete(root);
     this.edits.delete(root);
   }
 
+  /** Read on every analysis, as analyze() does (a few file lookups: settings files change on disk, unwatched). */
   private setupFor(root: string, files: FileAccess): Setup | undefined {
-    if (this.setups.has(root)) return this.setups.get(root);
-    let setup: Setup | undefined;
     try {
       const settings = new Workspace(files, settingsSourceOf(this.options)).settingsFor(root);
-      setup = { settings, clustered: nodesFromSettings(settings).some((n) => n.path === root) };
+      return { settings, clustered: nodesFromSettings(settings, files).some((n) => n.path === root) };
     } catch {
-      // A broken settings file: analyze() reports it.
-      setup = undefined;
+      // A broken settings file (or cluster vars file): analyze() reports it.
+      return undefined;
     }
-    this.setups.set(root, setup);
-    return setup;
   }
 
   /** The incremental lint of `root` under its settings (a new one when they changed). */

@@ -30,6 +30,13 @@ describe("reader budgets", () => {
     expect(names(r).length).toBe(6);
   });
 
+  it("words of all expansions together: a loop over a long line stops at the words budget", () => {
+    // Each line of the loop makes seven words and braces: the fourth line is past 20.
+    const r = parseText("~SEQ(i,1,100) vrrp_script c$i { a b c }\nglobal_defs {\n}\n", "/k.conf", { budgets: { expandedWords: 20 } });
+    expect(limits(r.diagnostics)).toEqual(["the configuration's definitions and loops produce more than 20 words in all; the linter stops expanding at line 1"]);
+    expect(names(r)).toEqual(["vrrp_script", "vrrp_script", "vrrp_script", "global_defs"]);
+  });
+
   it("nesting of multiline definitions", () => {
     let text = "$D0=router_id x\n\n";
     for (let i = 1; i <= 6; i++) text += `$D${i}=router_id y \\\n$D${i - 1}\n\n`;
@@ -109,6 +116,31 @@ describe("lines and characters in all: what bounds a run's memory", () => {
       "15 more findings in this file are not shown: the linter reports at most 10 per file",
       "the configuration has more than 25 lines in all (files and expansions together); the linter stops reading at line 26",
     ]);
+  });
+});
+
+describe("include statements in all", () => {
+  it("past the budget, include statements are not evaluated, with one finding at the first", () => {
+    // A file of include lines that includes itself: each line's copy repeats every line (cycles).
+    const text = "include *.conf\n".repeat(5);
+    const r = readConfig(memoryFiles({ "/c/k.conf": text, "/c/x.conf": text }, "/c"), ["/c/k.conf"], { budgets: { includes: 8 } });
+    expect(limits(r.diagnostics)).toEqual(["more than 8 include statements in all; the linter does not read this one or any after it"]);
+    // k.conf's first statement reads x.conf (statements 2-6), its second (7) reads x.conf again: the ninth is x.conf's second.
+    const finding = r.diagnostics.find((d) => d.ruleId === "limit-exceeded");
+    expect(finding?.file).toBe("/c/x.conf");
+    expect(finding?.start).toBe("include *.conf\n".length);
+  });
+});
+
+describe("include patterns' braces", () => {
+  it("more than 32 brace groups are not expanded; more than 1000 alternatives, the first 1000 are", () => {
+    const groups = parseText(`include /c/${"{a,b}".repeat(40)}.conf\n`, "/c/k.conf");
+    expect(limits(groups.diagnostics)).toEqual(["the include pattern has more than 32 brace groups; the linter does not expand its braces"]);
+    const files = { "/c/k.conf": `include ${"{a,b}".repeat(11)}.conf\n`, "/c/aaaaaaaaaaa.conf": "global_defs {\n}\n", "/c/bbbbbbbbbbb.conf": "vrrp_script x {\n}\n" };
+    const alternatives = readConfig(memoryFiles(files, "/c"), ["/c/k.conf"]);
+    expect(limits(alternatives.diagnostics)).toEqual(["the include pattern's braces expand to more than 1000 alternatives; the linter reads the first 1000"]);
+    // 2,048 alternatives in order: the first is read, the last is past the 1000.
+    expect(names(alternatives)).toEqual(["global_defs"]);
   });
 });
 

@@ -49,7 +49,10 @@ async function freshDiagnostics(uri: string, text: string) {
   const published = fresh.diagnostics(uri);
   await fresh.open(uri, text);
   const ds = await published;
+  // Closing clears what it published: wait for that, or it could answer the next open's wait.
+  const cleared = ds.length > 0 ? fresh.diagnostics(uri, (d) => d.length === 0) : undefined;
   await fresh.notify("textDocument/didClose", { textDocument: { uri } });
+  await cleared;
   return ds;
 }
 
