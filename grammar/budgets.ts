@@ -31,6 +31,11 @@ export interface Budgets {
   /** Include statements evaluated in all (their globs, cycle checks and reads), whether or not they read a file. */
   includes: number;
   /**
+   * Paths all include patterns of a run look up together, brace alternatives counted each: a
+   * hundred include lines of 1,000 alternatives each were 100,000 lookups (a second of stat calls).
+   */
+  includePaths: number;
+  /**
    * Characters read in all: one big file included many times is as much work as many files. With `lines`,
    * what bounds a run's memory whatever the input (sized by measurement: docs/limits.md).
    */
@@ -51,6 +56,7 @@ export const DEFAULT_BUDGETS: Readonly<Budgets> = {
   includeDepth: 64,
   files: 5_000,
   includes: 5_000,
+  includePaths: 20_000,
   totalChars: 16 * 1024 * 1024,
   lines: 1_000_000,
   lineLength: 100_000,

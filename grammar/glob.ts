@@ -16,7 +16,10 @@ export interface GlobResult {
   /** Stopped early because more than `limit` paths matched. */
   truncated: boolean;
   /** The braces were not all expanded: "groups" (too many to expand at all) or "alternatives" (the first MAX_BRACE_ALTERNATIVES were). */
-  braceLimit?: "groups" | "alternatives";
+  /** Why not every brace alternative was looked up: too many groups, too many alternatives, or the run's path budget. */
+  braceLimit?: "groups" | "alternatives" | "paths";
+  /** The paths (brace alternatives) looked up. */
+  lookedUp: number;
 }
 
 const WILD = /[*?[]/;
@@ -105,16 +108,18 @@ function segmentRegExp(seg: string): RegExp {
   return new RegExp(re + "$");
 }
 
-export function glob(fs: FileAccess, pattern: string, cwd: string, limit = 10_000): GlobResult {
-  const result: GlobResult = { matches: [], missingAlternatives: [], wildcard: hasWildcard(pattern), truncated: false };
+/** `maxAlternatives`: the brace alternatives looked up at most (the run's include-path budget left). */
+export function glob(fs: FileAccess, pattern: string, cwd: string, limit = 10_000, maxAlternatives = MAX_BRACE_ALTERNATIVES): GlobResult {
+  const result: GlobResult = { matches: [], missingAlternatives: [], wildcard: hasWildcard(pattern), truncated: false, lookedUp: 0 };
   let alternatives = [pattern];
   if (braceGroups(pattern) > MAX_BRACE_GROUPS) result.braceLimit = "groups";
   else {
-    const braces = expandBraces(pattern);
+    const braces = expandBraces(pattern, Math.min(MAX_BRACE_ALTERNATIVES, Math.max(1, maxAlternatives)));
     alternatives = braces.alternatives;
-    if (braces.truncated) result.braceLimit = "alternatives";
+    if (braces.truncated) result.braceLimit = maxAlternatives < MAX_BRACE_ALTERNATIVES ? "paths" : "alternatives";
   }
   for (const alt of alternatives) {
+    result.lookedUp++;
     const found = expandOne(fs, alt, cwd, limit - result.matches.length);
     if (found.length === 0) result.missingAlternatives.push(alt);
     result.matches.push(...found);

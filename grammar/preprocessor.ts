@@ -153,6 +153,8 @@ export class Preprocessor {
   private stack: string[] = [];
   private filesRead = 0;
   private includesSeen = 0;
+  private includePathsSeen = 0;
+  private includePathsReported = false;
   private readonly budgets: Budgets;
   /**
    * The line of a file whose expansions are being read (multiline
@@ -983,8 +985,19 @@ export class Preprocessor {
     const baseDir = dirname(line.file.path);
     const cwd = isAbsolute(baseDir) ? baseDir : resolve(this.fs.cwd(), baseDir);
     const limit = this.budgets.files - this.filesRead;
-    const g = glob(this.fs, pattern, cwd, Math.max(1, limit));
-    if (g.braceLimit === "groups") {
+    const pathsLeft = this.budgets.includePaths - this.includePathsSeen;
+    if (pathsLeft <= 0) {
+      // One finding, at the first include the budget stops (a truncated pattern before it said so already).
+      if (!this.includePathsReported) this.overBudget(patternSpan, `the include patterns look up more than ${this.budgets.includePaths} paths in all; the linter does not read this include or any after it`, "includePaths");
+      this.includePathsReported = true;
+      return;
+    }
+    const g = glob(this.fs, pattern, cwd, Math.max(1, limit), pathsLeft);
+    this.includePathsSeen += g.lookedUp;
+    if (g.braceLimit === "paths") {
+      this.includePathsReported = true;
+      this.overBudget(patternSpan, `the include patterns look up more than ${this.budgets.includePaths} paths in all; the linter reads the first ${g.lookedUp} of this pattern's and no later include`, "includePaths");
+    } else if (g.braceLimit === "groups") {
       this.overBudget(patternSpan, `the include pattern has more than ${MAX_BRACE_GROUPS} brace groups; the linter does not expand its braces`, "braceGroups");
     } else if (g.braceLimit === "alternatives") {
       this.overBudget(patternSpan, `the include pattern's braces expand to more than ${MAX_BRACE_ALTERNATIVES} alternatives; the linter reads the first ${MAX_BRACE_ALTERNATIVES}`, "braceAlternatives");

@@ -11,6 +11,7 @@ import { readConfig } from "../../grammar/reader.js";
 import type { LintOptions, LintResult } from "../engine/linter.js";
 import { indexOwners, type OwnerIndex } from "../workspace/fragments.js";
 import { hasGlobChars } from "../workspace/glob-match.js";
+import { includePatterns, mayRead } from "../workspace/may-include.js";
 import { lint } from "../workspace/lint.js";
 import { MAIN_FILE_NAME, ownersOf } from "../workspace/owners.js";
 import { KEEPALIVED_DIR, RootMap, type RootMapping } from "../workspace/roots.js";
@@ -22,6 +23,15 @@ import { walkConfigs } from "./walk.js";
 
 /** At most this many configs of a tree are read to find a fragment's owners. */
 export const MAX_OWNER_CANDIDATES = 2_000;
+
+/**
+ * What reading a candidate to learn its includes may cost: a tenth of a lint's
+ * expansions and include statements (docs/limits.md). Every lint of a fragment
+ * pays for its tree's candidates, and an expansion bomb among them (a fuzz
+ * fixture, a broken generated file) must not make linting an unrelated file
+ * slow; an include found only past these budgets is not seen.
+ */
+const OWNER_SEARCH_BUDGETS = { expandedLines: 4_000, totalExpandedLines: 5_000, expandedWords: 24_000, includes: 500, includePaths: 2_000, files: 500 };
 
 const isUnder = (p: string, dir: string) => {
   const rel = relative(dir, p);
@@ -62,6 +72,10 @@ export class Repository {
   readonly top: string;
   private readonly maps = new Map<string, RootMap>();
   private readonly indexes = new Map<string, OwnerIndex>();
+  /** A tree's candidate main files, its configs' include patterns and what each reads: owners of many files share them. */
+  private readonly candidates = new Map<string, string[]>();
+  private readonly patterns = new Map<string, string[] | undefined>();
+  private readonly closures = new Map<string, ReadonlySet<string>>();
 
   constructor(
     /** The disk, with standard input's text over the file it names. */
@@ -134,14 +148,20 @@ export class Repository {
     if (settings.roots === undefined && basename(path) === MAIN_FILE_NAME) return [];
     const tree = this.treeOf(path);
     const key = `${tree}\0${JSON.stringify(settings.roots ?? null)}`;
-    let index = this.indexes.get(key);
-    if (!index) {
-      const explicit = settings.roots !== undefined;
-      const candidates = explicit ? this.expandRoots(settings.roots!) : this.treeConfigs(tree);
-      index = indexOwners(candidates, (c) => this.filesOf(c), explicit);
-      this.indexes.set(key, index);
+    let owners: string[];
+    if (settings.roots !== undefined) {
+      // The main files the settings name are read, whatever their text says.
+      let index = this.indexes.get(key);
+      if (!index) this.indexes.set(key, (index = indexOwners(this.expandRoots(settings.roots), (c) => this.filesOf(c), true)));
+      owners = index.owners(path);
+    } else {
+      let candidates = this.candidates.get(key);
+      if (!candidates) this.candidates.set(key, (candidates = this.treeConfigs(tree)));
+      // Only the configs whose include lines may lead to `path` are read (a full expansion each).
+      const mayReadIt = mayRead(path, candidates, (c) => this.patternsOf(c), (c) => this.filesOf(c));
+      if (candidates.includes(path)) mayReadIt.push(path);
+      owners = indexOwners(mayReadIt, (c) => this.filesOf(c)).owners(path);
     }
-    const owners = index.owners(path);
     if (owners.length > 0 || settings.roots !== undefined) return owners;
     const near = nearestOwner(this.fs, path, this.workspace.settingsFor(path));
     return near !== undefined && near !== path ? [near] : [];
@@ -173,8 +193,23 @@ export class Repository {
     return [...new Set(out)];
   }
 
+  /** The include patterns of a config's text (undefined: not to be told without reading it). */
+  private patternsOf(file: string): string[] | undefined {
+    if (!this.patterns.has(file)) {
+      const text = this.fs.readFile(file);
+      this.patterns.set(file, text.ok ? includePatterns(text.text) : []);
+    }
+    return this.patterns.get(file);
+  }
+
   /** The files a main file's configuration reads (checkout paths), itself included. */
   private filesOf(main: string): ReadonlySet<string> {
+    let files = this.closures.get(main);
+    if (!files) this.closures.set(main, (files = this.readClosure(main)));
+    return files;
+  }
+
+  private readClosure(main: string): ReadonlySet<string> {
     let settings: Settings;
     try {
       settings = this.workspace.settingsFor(main);
@@ -186,7 +221,7 @@ export class Repository {
     if (!text.ok || !text.text.includes("include")) return new Set([main]);
     const map = this.rootMap(main);
     const { configId, targetVersion } = settings.lint;
-    const read = readConfig(map.files(this.fs), [main], { configId, targetVersion });
+    const read = readConfig(map.files(this.fs), [main], { configId, targetVersion, budgets: OWNER_SEARCH_BUDGETS });
     return new Set([...read.files.keys()].map((p) => map.toCheckout(p)));
   }
 }

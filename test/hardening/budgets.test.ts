@@ -162,4 +162,28 @@ describe("total work over includes", () => {
     expect(limits(r.diagnostics)).toEqual(Array(41).fill(`"big.conf" would make the configuration more than ${10 * big.length} characters in all (files included several times count each time); the linter does not read it`));
     expect(r.ast.children.length).toBe(9 * 100);
   });
+
+  it("include paths looked up in a run: a pattern is cut at the budget and no later include is read", () => {
+    // Three include lines of four alternatives each; a budget of six paths reads the first pattern whole,
+    // two of the second's alternatives, and none of the third.
+    const main = "include d/{a,b,c,d}.conf\ninclude d/{e,f,g,h}.conf\ninclude d/{i,j,k,l}.conf\n";
+    const files: Record<string, string> = { "/c/k.conf": main };
+    for (const n of "abcdefghijkl") files[`/c/d/${n}.conf`] = `vrrp_script s_${n} {\n}\n`;
+    const r = readConfig(memoryFiles(files, "/c"), ["/c/k.conf"], { budgets: { includePaths: 6 } });
+    expect(limits(r.diagnostics)).toEqual([
+      "the include patterns look up more than 6 paths in all; the linter reads the first 2 of this pattern's and no later include",
+    ]);
+    expect(r.diagnostics.find((d) => d.ruleId === "limit-exceeded")?.start).toBe(main.indexOf("d/{e"));
+    expect(names(r)).toEqual(["vrrp_script", "vrrp_script", "vrrp_script", "vrrp_script", "vrrp_script", "vrrp_script"]);
+    // At the default budget every one is read.
+    expect(names(readConfig(memoryFiles(files, "/c"), ["/c/k.conf"])).length).toBe(12);
+  });
+
+  it("an include after the path budget ran out exactly says so once", () => {
+    const files: Record<string, string> = { "/c/k.conf": "include d/{a,b}.conf\ninclude d/c.conf\ninclude d/d.conf\n" };
+    for (const n of "abcd") files[`/c/d/${n}.conf`] = `vrrp_script s_${n} {\n}\n`;
+    const r = readConfig(memoryFiles(files, "/c"), ["/c/k.conf"], { budgets: { includePaths: 2 } });
+    expect(limits(r.diagnostics)).toEqual(["the include patterns look up more than 2 paths in all; the linter does not read this include or any after it"]);
+    expect(names(r).length).toBe(2);
+  });
 });
