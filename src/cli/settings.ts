@@ -12,7 +12,7 @@ import { severityOf, TEMPLATE_CHOICES, type RuleSetting } from "../engine/config
 import { unknownRule } from "../workspace/settings.js";
 import { hostName } from "../node/host.js";
 import { normalizeVersion, versionExpectation } from "../../grammar/schema/versions.js";
-import { detectKeepalivedVersion } from "../node/keepalived-version.js";
+import { detectKeepalivedVersion, detectedFrom } from "../node/keepalived-version.js";
 import { ConfigError } from "../engine/config.js";
 import { nodeFiles } from "../node/files.js";
 import type { SettingsSource } from "../workspace/settings.js";
@@ -83,7 +83,7 @@ export function settingsSource(flags: SettingFlags, cwd: string): SettingsSource
     hostName: hostName(),
     installedKeepalived: () => {
       const found = detectKeepalivedVersion(process.env);
-      return found && { version: found.version, from: `${found.binary} --version: ${found.banner}` };
+      return found && { version: found.version, from: detectedFrom(found) };
     },
     overrides: {
       rules: Object.fromEntries((flags.rule ?? []).map((r) => parseRuleFlag(r))),

@@ -3,7 +3,7 @@
  * server runs (`keepalived --version`), below the editor's `targetVersion`
  * setting and the project's .keepalived-lint.json, as the command line does.
  */
-import { detectKeepalivedVersion } from "../node/keepalived-version.js";
+import { detectKeepalivedVersion, detectedFrom } from "../node/keepalived-version.js";
 import type { SettingsSource } from "../workspace/settings.js";
 
 export function installedKeepalived(log: (message: string) => void, env: Record<string, string | undefined> = process.env): NonNullable<SettingsSource["installedKeepalived"]> {
@@ -15,6 +15,6 @@ export function installedKeepalived(log: (message: string) => void, env: Record<
       found = detectKeepalivedVersion(env);
       if (found) log(`target keepalived ${found.version} (${found.binary} --version) where no setting names one`);
     }
-    return found && { version: found.version, from: `${found.binary} --version: ${found.banner}` };
+    return found && { version: found.version, from: detectedFrom(found) };
   };
 }

@@ -1,14 +1,16 @@
 /**
  * Which keepalived this machine runs: the default target version when neither
  * the command line nor the settings file names one. Asks `keepalived --version`
- * of the first keepalived on PATH, else /usr/sbin/keepalived. Front ends (CLI,
+ * of the first keepalived on PATH, else /usr/sbin/keepalived (read from the
+ * binary's own bytes when its banner is there, as it is in every release
+ * built from keepalived's source: no process is started for it). Front ends (CLI,
  * language server) call this; the engine only ever gets the version as data.
  *
  * KEEPALIVED_LINT_KEEPALIVED=/path/to/keepalived asks that binary instead;
  * KEEPALIVED_LINT_KEEPALIVED=none skips detection (the newest release applies).
  */
 import { spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, readFileSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { normalizeVersion, type TargetVersion } from "../../grammar/schema/versions.js";
 
@@ -16,8 +18,10 @@ export interface DetectedVersion {
   version: TargetVersion;
   /** The binary asked, e.g. /usr/sbin/keepalived. */
   binary: string;
-  /** What it printed, e.g. "Keepalived v2.2.7 (01/16,2022)". */
+  /** Its banner, e.g. "Keepalived v2.2.7 (01/16,2022)". */
   banner: string;
+  /** Where the banner came from: the binary's bytes, or what `--version` printed. */
+  how: "read" | "asked";
 }
 
 /** keepalived's version banner ("Keepalived v2.2.7 (01/16,2022)", on stderr) as a release the schema knows. */
@@ -48,9 +52,35 @@ export function findKeepalived(env: Record<string, string | undefined> = process
 export function detectKeepalivedVersion(env: Record<string, string | undefined> = process.env): DetectedVersion | undefined {
   const binary = findKeepalived(env);
   if (!binary) return undefined;
+  // The banner is a string constant of the binary: reading it costs a millisecond, running the binary 30-90 ms of every lint.
+  const inBinary = bannerInBinary(binary);
+  if (inBinary) return inBinary;
   // keepalived prints its banner on stderr; the timeout guards against a wrapper that waits.
   const r = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 3000, stdio: ["ignore", "pipe", "pipe"] });
   const banner = `${r.stderr ?? ""}${r.stdout ?? ""}`.split("\n").find((l) => /Keepalived v/i.test(l))?.trim() ?? "";
   const version = parseVersionBanner(banner);
-  return version ? { version, binary, banner } : undefined;
+  return version ? { version, binary, banner, how: "asked" } : undefined;
+}
+
+/** How a detected version is named in --print-config and the editor's log. */
+export function detectedFrom(found: DetectedVersion): string {
+  return `${found.binary} ${found.how === "read" ? "(its version banner)" : "--version"}: ${found.banner}`;
+}
+
+/** Binaries larger than this are not searched (keepalived's is about 1 MB): the version is asked instead. */
+const MAX_BINARY_BYTES = 32 * 1024 * 1024;
+
+/** The version banner found in the binary's bytes, e.g. of a wrapper script it is not; never throws. */
+function bannerInBinary(binary: string): DetectedVersion | undefined {
+  try {
+    if (statSync(binary).size > MAX_BINARY_BYTES) return undefined;
+    const bytes = readFileSync(binary);
+    const at = bytes.indexOf("Keepalived v");
+    if (at < 0) return undefined;
+    const banner = /^Keepalived v\d+\.\d+\.\d+(?: \([0-9/,]+\))?/.exec(bytes.toString("latin1", at, at + 80))?.[0] ?? "";
+    const version = parseVersionBanner(banner);
+    return version ? { version, binary, banner, how: "read" } : undefined;
+  } catch {
+    return undefined;
+  }
 }

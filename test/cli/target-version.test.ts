@@ -33,7 +33,27 @@ describe("--target-version and its default", () => {
   it("finds keepalived on PATH", () => {
     const c = JSON.parse(runCli(["--print-config", "a.conf"], { cwd: dir, env: onPath }).stdout);
     expect(c.targetVersion).toBe("2.2.7");
-    expect(c.targetVersionFrom).toBe(`${join(dir, "bin/keepalived")} --version: Keepalived v2.2.7 (01/16,2022)`);
+    // The banner is in the file's bytes (as in every keepalived binary): read, not run.
+    expect(c.targetVersionFrom).toBe(`${join(dir, "bin/keepalived")} (its version banner): Keepalived v2.2.7 (01/16,2022)`);
+  });
+
+  it("reads the banner from the binary without running it, and asks --version when the bytes do not hold it", () => {
+    const tree = tempTree({
+      // Run, this prints nothing: a version can only come from its bytes.
+      "silent/keepalived": "#!/bin/sh\nexit 1\n# Keepalived v2.2.4 (08/21,2021)\n",
+      // Its banner is assembled when run: only asking finds it.
+      "built/keepalived": '#!/bin/sh\nv=2.2.8\necho "Keepa""lived v$v (05/31,2023)" >&2\n',
+      "a.conf": "global_defs {\n}\n",
+    });
+    chmodSync(join(tree, "silent/keepalived"), 0o755);
+    chmodSync(join(tree, "built/keepalived"), 0o755);
+    const config = (bin: string) => JSON.parse(runCli(["--print-config", "a.conf"], { cwd: tree, env: { KEEPALIVED_LINT_KEEPALIVED: join(tree, bin) } }).stdout);
+    const silent = config("silent/keepalived");
+    expect(silent.targetVersion).toBe("2.2.4");
+    expect(silent.targetVersionFrom).toBe(`${join(tree, "silent/keepalived")} (its version banner): Keepalived v2.2.4 (08/21,2021)`);
+    const built = config("built/keepalived");
+    expect(built.targetVersion).toBe("2.2.8");
+    expect(built.targetVersionFrom).toBe(`${join(tree, "built/keepalived")} --version: Keepalived v2.2.8 (05/31,2023)`);
   });
 
   it("the settings file wins over the installed keepalived, and says so", () => {
