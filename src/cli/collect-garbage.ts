@@ -1,0 +1,25 @@
+/**
+ * A full garbage collection on demand, for the fix loop between its lints:
+ * without one V8 sizes the heap by the live size it last saw, so the second
+ * lint of a big file grows the heap on top of the first one's garbage (peak
+ * RSS 430-458 MB against 395-400 MB on the 498,004-line benchmark, at no
+ * measurable CPU cost). `gc` is exposed for this process only through V8's
+ * flags; where that is refused, nothing is collected.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+let collect: (() => void) | undefined;
+
+export function collectGarbage(): void {
+  if (collect === undefined) {
+    try {
+      setFlagsFromString("--expose-gc");
+      const gc: unknown = runInNewContext("gc");
+      collect = typeof gc === "function" ? () => (gc as () => void)() : () => {};
+    } catch {
+      collect = () => {};
+    }
+  }
+  collect();
+}
