@@ -6,7 +6,7 @@
 // code frames splitting the file per finding, a line LCS between the first and last change,
 // applyEdits re-slicing the text per fix. Rounds are interleaved and the ratio is taken per
 // round (CPU time, user + system).
-// Usage: npm run build && node bench/linear.mjs [N virtual servers, default 100 = 24,904 lines]
+// Usage: npm run build && node bench/linear.mjs [N virtual servers, default 100 = 24,904 lines]  (ONLY=regex: only the commands it matches)
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +16,7 @@ import { builtCli, median, measure, messy, range } from "./measure.mjs";
 const cli = builtCli();
 const n = Number(process.argv[2] ?? 100);
 const rounds = Number(process.env.RUNS ?? 3);
+const only = process.env.ONLY ? new RegExp(process.env.ONLY) : undefined;
 const LIMIT = 2.2;
 const dir = mkdtempSync(join(tmpdir(), "kl-linear-"));
 const sizes = { tiny: 1, n, twice: 2 * n };
@@ -48,6 +49,7 @@ const commands = {
 let failed = 0;
 console.log(`sizes: ${sizes.n} and ${sizes.twice} virtual servers (~${sizes.n * 249} and ~${sizes.twice * 249} lines), ${rounds} interleaved rounds; ratio = (T(2N)-T0)/(T(N)-T0), CPU time`);
 for (const [name, argsOf] of Object.entries(commands)) {
+  if (only && !only.test(name)) continue;
   const ratios = [];
   const peaks = [];
   for (let r = 0; r < rounds; r++) {

@@ -9,7 +9,8 @@
 // process.cpuUsage() counts its siblings' time too (Node 20 has no per-thread
 // figure), which would call inputs slow for their neighbours. An input that
 // throws, takes over 2 s of CPU time, or runs out of heap is saved under test/fixtures/fuzz/
-// (replayed by test/hardening/fuzz.test.ts) and counted as a failure.
+// (replayed by test/hardening/fuzz.test.ts) and counted as a failure; one derived from a corpus file
+// or a sample goes to test/fixtures/fuzz/derived/ (git-ignored: that text is keepalived's, GPL-2.0).
 // Prints the throughput every 30 s and a summary; exit 1 when anything failed.
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -81,10 +82,14 @@ async function main() {
       counts.failures++;
       const kind = failure.split(":")[0].replace(/[^a-z-]/g, "");
       const name = `${kind}-${createHash("sha256").update(input.text).digest("hex").slice(0, 12)}.conf`;
-      mkdirSync(opts.out, { recursive: true });
-      writeFileSync(join(opts.out, name), input.text, "latin1");
+      // Corpus files and their mutants are keepalived's GPL-2.0 text: they go to an ignored folder, to be
+      // reduced to a reproduction of our own before anything is committed (test/fixtures/fuzz/README.md).
+      const dir = input.origin === "shape" ? opts.out : join(opts.out, "derived");
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, name), input.text, "latin1");
       const budgets = input.budgets ? `, budgets ${JSON.stringify(input.budgets)}` : "";
-      console.log(`FAIL #${i} (${input.origin}, ${input.text.length} chars${budgets}): ${failure}\n  saved ${join(opts.out, name)}`);
+      const note = input.origin === "shape" ? "" : " (derived from the corpus or keepalived's samples: write a reproduction of your own to commit)";
+      console.log(`FAIL #${i} (${input.origin}, ${input.text.length} chars${budgets}): ${failure}\n  saved ${join(dir, name)}${note}`);
     }
     if (Date.now() - lastReport > 30_000) {
       lastReport = Date.now();

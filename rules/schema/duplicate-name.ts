@@ -5,7 +5,7 @@
  * processes every reference finds the first one only, so the second is dead.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { keywordOf } from "../../grammar/schema/index.js";
+import { allKeywords, keywordOf } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
 
 export default defineRule({
@@ -18,7 +18,8 @@ export default defineRule({
   },
   create(ctx) {
     const seen = new Map<string, ConfigNode>();
-    return { node: visit };
+    // Handlers by keyword name, not for every line: the editor runs this rule on the whole file after each edit.
+    return { keywords: Object.fromEntries(NAMED.map((name) => [name, visit])) };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known) return;
       // Only lines that name an object are looked at (their args are read only then).
@@ -55,6 +56,9 @@ export default defineRule({
     }
   },
 });
+
+/** The keywords that may name an object (the schema's `defines`), and virtual_server and real_server. */
+const NAMED = [...new Set([...allKeywords().filter((k) => k.defines).map((k) => k.name), "virtual_server", "real_server"])];
 
 function effect(keyword: string): string {
   switch (keyword) {

@@ -18,6 +18,7 @@ export default defineRule({
     description: "A value keepalived rejects, or reads differently from what it says",
     fixable: false,
     keepalivedRefuses: "always",
+    scope: "block",
   },
   create(ctx) {
     const target = ctx.settings.targetVersion;
@@ -25,7 +26,7 @@ export default defineRule({
     const skipped = new Set<ConfigNode>();
     // vrrp_handler, vrrp_sync_group_handler and static_track_group_handler (vrrp_parser.c) skip_block() a second
     // block of an existing name ("already defined", reported by duplicate-name): keepalived never reads its lines.
-    const named = new Set<string>();
+    // The engine says which blocks are such (ctx.repeatsName), so the rule's findings stay within their block.
     // checkValue is a function of the keyword and the words' texts, and large configs repeat the same
     // lines by the thousand ("weight 1", "connect_timeout 3"): each distinct line is checked once per lint.
     const checked = new Map<KeywordSpec, Map<string, ValueProblem[]>>();
@@ -44,13 +45,9 @@ export default defineRule({
         skipped.add(node);
         return;
       }
-      if (node.context === "root" && NAMED_ONCE.has(node.name) && node.block && node.args.length === 1) {
-        const key = `${node.name} ${node.args[0]!.text}`;
-        if (named.has(key)) {
-          skipped.add(node);
-          return;
-        }
-        named.add(key);
+      if (!node.parent && NAMED_ONCE.has(node.name) && ctx.repeatsName(node)) {
+        skipped.add(node);
+        return;
       }
       if (node.kind === "entry") {
         entry(node);

@@ -20,7 +20,7 @@ import type { FileAccess } from "../../grammar/files.js";
 import { parsePiece, parseText, type MovableParse, type ParseResult } from "../../grammar/reader.js";
 import { SourceFile } from "../../grammar/source.js";
 import { buildModel, ModelCache, type ConfigModel } from "../model/model.js";
-import { finishFindings, lintParsed, lintSettingsOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
+import { finishFindings, lintParsed, lintSettingsOf, readerOptionsOf, repeatedNames, runRules, type EngineOptions, type LintResult } from "./linter.js";
 import type { Rule } from "./rule.js";
 import { secretsOf, type Secret } from "./secrets.js";
 
@@ -34,6 +34,12 @@ interface Chunk {
   reader: Diagnostic[];
   findings: Diagnostic[];
   secrets: Secret[];
+  /**
+   * Which of its top-level blocks repeat an earlier block's name (their
+   * indices, as ctx.repeatsName answered the block-scoped rules): when the
+   * file's answer changes, the rules run on the chunk again.
+   */
+  repeats: string;
   /** The above placed at `at` (the chunk's start when last assembled): made again only when the chunk moved. */
   placed?: { at: number; reader: Diagnostic[]; findings: Diagnostic[]; secrets: Secret[] };
 }
@@ -145,13 +151,44 @@ export class IncrementalLint {
     if (NOT_LOCAL.test(text)) return undefined;
     const parse = parsePiece(text, this.path, readerOptionsOf(this.options));
     if (!isLocal(parse) || parse.diagnostics.some((d) => d.ruleId === "unbalanced-brace")) return undefined;
-    const settings = lintSettingsOf(this.options);
-    // Copied: a report may hold the tree's own words (related spans), which move with the chunk.
-    const findings = runRules(parse, this.options, this.blockRules, settings, () => noModel()).map((d) => shifted(d, 0));
+    // No block repeats a name until assemble() finds one (refreshRepeats).
+    const findings = this.blockFindings(parse, () => false);
     const reader = parse.diagnostics.map((d) => shifted(d, 0));
-    const chunk: Chunk = { text, start: 0, parse, reader, findings, secrets: secretsOf(parse.ast) };
+    const chunk: Chunk = { text, start: 0, parse, reader, findings, secrets: secretsOf(parse.ast), repeats: "" };
     move(chunk, start);
     return chunk;
+  }
+
+  /** The block-scoped rules' findings on a chunk's tree placed at 0, relative to it. */
+  private blockFindings(parse: MovableParse, repeatsName: (node: ConfigNode) => boolean): Diagnostic[] {
+    const settings = lintSettingsOf(this.options);
+    // Copied: a report may hold the tree's own words (related spans), which move with the chunk.
+    return runRules(parse, this.options, this.blockRules, settings, () => noModel(), repeatsName).map((d) => shifted(d, 0));
+  }
+
+  /**
+   * Runs the block-scoped rules again on the chunks whose blocks now answer
+   * ctx.repeatsName differently (a block of the same name added, removed or
+   * renamed elsewhere): the one dependency beyond its block such a rule has.
+   */
+  private refreshRepeats(chunks: readonly Chunk[], top: readonly ConfigNode[]) {
+    const repeated = repeatedNames(top);
+    for (const c of chunks) {
+      if (repeated.size === 0 && c.repeats === "") continue;
+      let now = "";
+      const own = c.parse.ast.children;
+      for (let i = 0; i < own.length; i++) if (repeated.has(own[i])) now += `${i},`;
+      if (now === c.repeats) continue;
+      const at = c.start;
+      c.parse.moveBy(-at);
+      try {
+        c.findings = this.blockFindings(c.parse, (node) => repeated.has(node));
+      } finally {
+        c.parse.moveBy(at);
+      }
+      c.repeats = now;
+      c.placed = undefined;
+    }
   }
 
   /**
@@ -218,6 +255,7 @@ export class IncrementalLint {
     };
     const settings = lintSettingsOf(this.options);
     if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models);
+    this.refreshRepeats(chunks, children);
     const found: Diagnostic[] = [];
     const secrets: Secret[] = [];
     for (const c of chunks) {

@@ -10,6 +10,7 @@ import type { ConfigNode, Diagnostic } from "../../grammar/ast.js";
 import { budgetsOf, type Budgets } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
+import { argCount } from "../../grammar/tree.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
@@ -102,8 +103,18 @@ export function lintSettingsOf(options: LintOptions): LintSettings {
  * sorting (finishFindings). The editor's incremental lint runs a part of
  * the rules on a part of the configuration with it.
  */
-export function runRules(parsed: ParseResult, options: LintOptions, rules: readonly Rule[], settings: LintSettings, getModel: () => ConfigModel): Diagnostic[] {
+export function runRules(
+  parsed: ParseResult,
+  options: LintOptions,
+  rules: readonly Rule[],
+  settings: LintSettings,
+  getModel: () => ConfigModel,
+  repeatsName?: (node: ConfigNode) => boolean,
+): Diagnostic[] {
   const found: Diagnostic[] = [];
+  // Made when a rule first asks (the editor gives its own, from the whole file's blocks).
+  let repeated: Set<ConfigNode> | undefined;
+  const repeats = repeatsName ?? ((node: ConfigNode) => (repeated ??= repeatedNames(parsed.ast.children)).has(node));
   const failed = (rule: Rule, e: unknown) => found.push(internalError(parsed, `rule "${rule.meta.id}" failed: ${(e as Error)?.message ?? String(e)}`));
   const walkers: { rule: Rule; visitors: Visitors }[] = [];
   for (const rule of rules) {
@@ -116,6 +127,7 @@ export function runRules(parsed: ParseResult, options: LintOptions, rules: reado
       readerDiagnostics: parsed.diagnostics,
       settings,
       model: getModel,
+      repeatsName: repeats,
       report(r) {
         const broken = undeclared(rule.meta, r);
         // A rule's metadata is what editors and --fix trust; a report beyond it is the rule's bug.
@@ -137,6 +149,23 @@ export function runRules(parsed: ParseResult, options: LintOptions, rules: reado
     rememberSecrets(parsed.ast, secrets);
   }
   return found;
+}
+
+/**
+ * The top-level blocks of one word whose keyword and word an earlier
+ * top-level block has, in reading order (includes are read in place, so
+ * every top-level line is in `top`): what ctx.repeatsName answers.
+ */
+export function repeatedNames(top: readonly ConfigNode[]): Set<ConfigNode> {
+  const seen = new Set<string>();
+  const repeated = new Set<ConfigNode>();
+  for (const node of top) {
+    if (!node.block || argCount(node) !== 1) continue;
+    const key = `${node.name} ${node.args[0]!.text}`;
+    if (seen.has(key)) repeated.add(node);
+    else seen.add(key);
+  }
+  return repeated;
 }
 
 /**

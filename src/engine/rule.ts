@@ -50,8 +50,8 @@ export interface RuleMeta {
   targetVersions?: { since?: string; until?: string };
   /**
    * What a finding depends on. "block": only the top-level block it is in
-   * (its lines, words and reader findings; no other block, no line number
-   * and no model): the editor re-runs the rule only on the blocks an edit
+   * (its lines, words and reader findings, and ctx.repeatsName of it; no
+   * other block, no line number and no model): the editor re-runs the rule only on the blocks an edit
    * touched and keeps the other blocks' findings. "file" (the default, so
    * that a forgotten declaration is only slower, never wrong): anything in
    * the configuration. test/engine/incremental.test.ts holds every
@@ -97,6 +97,14 @@ export interface RuleContext {
   readonly settings: LintSettings;
   /** The semantic model (instances, scripts, groups, virtual servers), built once per lint. */
   model(): ConfigModel;
+  /**
+   * Is `node` a top-level block of one word (`vrrp_instance VI_1 { … }`)
+   * whose keyword and word an earlier top-level block already has? keepalived
+   * skips such a second block for some names. The engine answers it, and
+   * knows the answer as a block-scoped rule's dependency: the editor runs
+   * such a rule on a block again when the answer for the block changes.
+   */
+  repeatsName(node: ConfigNode): boolean;
   report(r: Report): void;
 }
 

@@ -37,28 +37,50 @@ export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, t
  * The fix loop over any way of linting: `lintWith` reads the configuration
  * with `texts` over the files (repository mode reads host paths from a
  * checkout this way). `unsafe` also applies suggestions (--unsafe-fixes).
+ * `betweenPasses` runs after a pass's result is dropped and before the next
+ * lint: the CLI collects garbage there, so that the next lint does not grow
+ * the heap on top of the last one's (−30 to −60 MB peak on a 498k-line file).
  */
-export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false): FixOutcome {
+export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false, betweenPasses: () => void = () => {}): FixOutcome {
   const originals = new Map<string, string>();
   const secrets: Secret[] = [];
   for (let pass = 0; ; pass++) {
-    const result = lintWith(texts);
-    secrets.push(...secretsOf(result.ast));
-    if (!fix || pass === MAX_PASSES) return { result, texts, originals, secrets };
-    // Every fixable finding, not only the reported ones (the report keeps at most a capful per file).
-    const byFile = chooseEdits(result.fixable ?? result.diagnostics, canEdit, unsafe);
-    let changed = false;
-    for (const [path, edits] of byFile) {
-      const before = texts.get(path) ?? result.files.get(path)?.text;
-      if (before === undefined) continue;
-      const after = applyEdits(before, edits).text;
-      if (after === before) continue;
-      if (!originals.has(path)) originals.set(path, before);
-      texts.set(path, after);
-      changed = true;
-    }
-    if (!changed) return { result, texts, originals, secrets };
+    const result = onePass(lintWith, texts, originals, secrets, fix && pass < MAX_PASSES, canEdit, unsafe);
+    if (result) return { result, texts, originals, secrets };
+    betweenPasses();
   }
+}
+
+/**
+ * Lints once and, when `fix`, applies the fixes found: undefined when they
+ * changed a text (lint again), else the result, final. A function of its own
+ * so that nothing of a pass that changed texts stays on the stack while the
+ * next pass lints: the interpreter keeps stale registers (a call's arguments)
+ * alive until its frame returns, and on a big file that is the whole first
+ * lint (124 MB live on the 498,004-line benchmark) under the second.
+ */
+function onePass(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, originals: Map<string, string>, secrets: Secret[], fix: boolean, canEdit: (path: string) => boolean, unsafe: boolean): LintResult | undefined {
+  const result = lintWith(texts);
+  secrets.push(...secretsOf(result.ast));
+  if (!fix) return result;
+  return applyChosen(result, texts, originals, canEdit, unsafe) ? undefined : result;
+}
+
+/** Applies the fixes `result` offers to `texts` (recording first versions in `originals`); false when nothing changed. */
+function applyChosen(result: LintResult, texts: Map<string, string>, originals: Map<string, string>, canEdit: (path: string) => boolean, unsafe: boolean): boolean {
+  // Every fixable finding, not only the reported ones (the report keeps at most a capful per file).
+  const byFile = chooseEdits(result.fixable ?? result.diagnostics, canEdit, unsafe);
+  let changed = false;
+  for (const [path, edits] of byFile) {
+    const before = texts.get(path) ?? result.files.get(path)?.text;
+    if (before === undefined) continue;
+    const after = applyEdits(before, edits).text;
+    if (after === before) continue;
+    if (!originals.has(path)) originals.set(path, before);
+    texts.set(path, after);
+    changed = true;
+  }
+  return changed;
 }
 
 /** Whole fixes whose edits overlap none already taken, grouped by file (a fix is applied entirely or not at all). */

@@ -140,6 +140,8 @@ describe("incremental lint (the language server's) equals a full lint", () => {
   // keepalived's count finds unbalanced (an ignored '{' makes its '}' close the enclosing block), and such text is read whole.
   const TRIGGERS: Record<string, { text: string; top?: boolean; targetVersion?: string }> = {
     "deprecated-keyword": { text: "  vmac_garp_intvl 10\n" },
+    // In a block of a name written again, keepalived reads nothing (ctx.repeatsName): the edits below write it again.
+    "invalid-value": { text: "  advert_int 0.0001\n" },
     "line-too-long": { text: `  ${"y".repeat(1100)}\n` },
     "missing-argument": { text: "  interface\n" },
     "missing-required": { text: "vrrp_script chk_none {\n  interval 2\n}\n", top: true },
