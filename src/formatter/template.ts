@@ -8,6 +8,7 @@
  * number — the branches of a conditional open or close different blocks —
  * there is no correct layout, and the template is left alone with a reason.
  */
+import { SourceFile } from "../../grammar/source.js";
 import { templateView, type TemplateEngine } from "../../grammar/template/index.js";
 
 export interface TemplateFormat {
@@ -19,18 +20,10 @@ export interface TemplateFormat {
 export function formatTemplate(text: string, engine: TemplateEngine, indent: string): TemplateFormat {
   const view = templateView(text, engine);
   const keep = new Set<number>();
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const lineOf = (o: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // The reader's own line table (one binary search for offsets, as every front end uses).
+  const file = new SourceFile("", text);
+  const lineStarts = file.lineStarts;
+  const lineOf = (o: number) => file.position(o).line - 1;
   for (const t of view.tags) {
     const first = lineOf(t.start);
     // Lines that start inside the tag.
