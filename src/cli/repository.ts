@@ -216,9 +216,9 @@ export class Repository {
     } catch {
       return new Set([main]);
     }
-    // Only a file that says "include" (in any form: includer, includem, …, or inside a definition) reads another.
-    const text = this.fs.readFile(main);
-    if (!text.ok || !text.text.includes("include")) return new Set([main]);
+    // Only a file with an include line (any include keyword, inside a definition too) reads another:
+    // the include patterns of its text, read once for the owner search, say whether it has one.
+    if (this.patternsOf(main)?.length === 0) return new Set([main]);
     const map = this.rootMap(main);
     const { configId, targetVersion } = settings.lint;
     const read = readConfig(map.files(this.fs), [main], { configId, targetVersion, budgets: OWNER_SEARCH_BUDGETS });
