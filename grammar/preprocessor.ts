@@ -15,6 +15,7 @@ import { lex, quotedValue, tokenTypes as T, wordValue } from "./lexer.js";
 import { charCodes, LINE_END, PlainLineScanner, RunStops, type CharCodes } from "./plain-line.js";
 import { dirname, isAbsolute, resolve } from "./paths.js";
 import { SourceFile } from "./source.js";
+import { Origins } from "./origins.js";
 import { detectEngine, ENGINE_NAMES, engineOfContent, substituteVars, templateView, type Rendering, type TemplateChoice, type TemplateView } from "./template/index.js";
 import { isBefore, resolveTarget, type TargetVersion } from "./schema/versions.js";
 
@@ -73,14 +74,14 @@ interface Synth {
 
 /**
  * Text of one logical line plus where each character came from. `orig`
- * undefined means char i is at file offset base + i; otherwise orig[i] >= 0 is
- * a file offset and orig[i] < 0 names synth[-orig[i] - 1].
+ * undefined means char i is at file offset base + i; otherwise orig.get(i) >= 0
+ * is a file offset and orig.get(i) < 0 names synth[-orig.get(i) - 1].
  */
 interface LineText {
   file: SourceFile;
   text: string;
   base: number;
-  orig?: number[];
+  orig?: Origins;
   synth: Synth[];
   /** Via of the whole line (include chain, multiline definition, loop). */
   via?: Via[];
@@ -616,11 +617,10 @@ export class Preprocessor {
     let end = -Infinity;
     let synthetic = false;
     let via: Via[] | undefined;
-    for (let i = a; i < b; i++) {
-      const o = line.orig[i];
+    line.orig.forEachRun(a, b, (o, from, to) => {
       if (o >= 0) {
         start = Math.min(start, o);
-        end = Math.max(end, o + 1);
+        end = Math.max(end, o + (to - from));
       } else {
         const s = line.synth[-o - 1];
         start = Math.min(start, s.start);
@@ -628,9 +628,9 @@ export class Preprocessor {
         synthetic = true;
         via ??= s.via;
       }
-    }
+    });
     if (start === Infinity) {
-      const o = a < line.orig.length ? line.orig[a] : line.orig[line.orig.length - 1];
+      const o = line.orig.get(a);
       const at = o === undefined ? line.base : o >= 0 ? o : line.synth[-o - 1].start;
       return { start: at, end: at, synthetic: true };
     }
@@ -786,8 +786,7 @@ export class Preprocessor {
       }
     }
     let text = line.text.slice(0, cut).replace(/[ \t]+$/, "");
-    let orig: number[] = [];
-    for (let i = 0; i < text.length; i++) orig.push(line.orig ? line.orig[i] : line.base + i);
+    let orig = line.orig ? line.orig.slice(0, text.length) : Origins.plain(line.base, text.length);
     const synth = [...line.synth];
     let changed = false;
     let extra: LineText[] = [];
@@ -855,7 +854,7 @@ export class Preprocessor {
         return changed ? { line: this.fromText(line, text, orig, synth), extra } : undefined;
       }
       text = text.slice(0, pos) + value + text.slice(refEnd);
-      orig = [...orig.slice(0, pos), ...new Array<number>(value.length).fill(id), ...orig.slice(refEnd)];
+      orig = orig.replace(pos, refEnd, value.length, id);
       changed = true;
       if (valueLines.length > 1) {
         // The other lines of a multiline definition follow as lines of their own.
@@ -864,7 +863,7 @@ export class Preprocessor {
           file: line.file,
           text: l,
           base: span.start,
-          orig: new Array<number>(l.length).fill(-1),
+          orig: Origins.synthetic(-1, l.length),
           synth: [rec],
           via: line.via,
         }));
@@ -877,7 +876,7 @@ export class Preprocessor {
     return { line: this.fromText(line, text, orig, synth), extra };
   }
 
-  private fromText(line: LineText, text: string, orig: number[], synth: Synth[]): LineText {
+  private fromText(line: LineText, text: string, orig: Origins, synth: Synth[]): LineText {
     return { file: line.file, text, base: line.base, orig, synth, via: line.via };
   }
 

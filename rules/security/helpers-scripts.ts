@@ -26,25 +26,39 @@ export function splitWords(text: string): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    while (i < text.length && isBlank(text, i)) i++;
     if (i >= text.length) break;
+    // Runs of plain characters are sliced, not added one character at a time: this runs on every script line.
     let word = "";
-    let quote = "";
+    let quote = 0;
+    let from = i;
     while (i < text.length) {
-      const c = text[i]!;
-      if (quote) {
-        if (c === quote) quote = "";
-        else if (c === "\\" && i + 1 < text.length) word += text[++i];
-        else word += c;
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === "\\" && i + 1 < text.length) word += text[++i];
-      else if (/\s/.test(c)) break;
-      else word += c;
+      const c = text.charCodeAt(i);
+      if (quote !== 0 ? c === quote : c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+        word += text.slice(from, i);
+        quote = quote !== 0 ? 0 : c;
+        from = i + 1;
+      } else if (c === BACKSLASH && i + 1 < text.length) {
+        word += text.slice(from, i) + text[i + 1];
+        i++;
+        from = i + 1;
+      } else if (quote === 0 && isBlank(text, i)) break;
       i++;
     }
-    out.push(word);
+    out.push(word + text.slice(from, i));
   }
   return out;
+}
+
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const BACKSLASH = 92;
+
+/** /\s/ without a one-character string per test: ASCII by code, anything else by the regex. */
+function isBlank(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]!);
 }
 
 /**

@@ -35,6 +35,20 @@ describe("definitions", () => {
     expect(w.via?.[0]).toMatchObject({ kind: "definition", name: "RID" });
     expect(text.slice(w.via![0].span.start, w.via![0].span.end)).toBe("$RID=lb1");
   });
+  test("words between, around and inside many substitutions on one line keep their own positions", () => {
+    // Values of other lengths than their references, nested, and glued to written text: each word must
+    // still point at what the user wrote (a written word exactly, a substituted one at its reference).
+    const refs = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? "$LONG" : i % 3 === 1 ? "${S}x" : "$N")).join(" w ");
+    const text = `$S=s\n$LONG=a-much-longer-value\n$N=\${S} $S\nglobal_defs {\nlvs_timeouts ${refs} end\n}\n`;
+    const r = parseText(text);
+    const args = r.ast.children[0].children[0].args;
+    const written = args.filter((w) => !w.synthetic);
+    expect(written.map((w) => w.text)).toEqual([...Array(59).fill("w"), "end"]);
+    for (const w of written) expect(text.slice(w.start, w.end)).toBe(w.text);
+    const substituted = args.filter((w) => w.synthetic).map((w) => text.slice(w.start, w.end));
+    expect(substituted.slice(0, 5)).toEqual(["$LONG", "${S}x", "$N", "$N", "$LONG"]);
+    expect(args.filter((w) => w.synthetic).slice(0, 5).map((w) => w.text)).toEqual(["a-much-longer-value", "sx", "s", "s", "a-much-longer-value"]);
+  });
   test("a multiline definition at the end of a line adds its other lines as lines of their own", () => {
     const text = "$M=m1 \\\nm2 \\\nm3\nglobal_defs {\nlvs_timeouts tcp 10 $M\n}\n";
     const r = parseText(text);
