@@ -10,24 +10,60 @@ export interface Position {
   column: number;
 }
 
+/** How a text differs from an earlier version of it: [start, oldEnd) of the earlier text became [start, newEnd). */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
 export class SourceFile {
   private starts: number[] | undefined;
+  /** An earlier version whose line table is built, and the edit since: this file's table is made from it. */
+  private earlier: { file: SourceFile; edit: TextEdit } | undefined;
 
   constructor(
     /** Path as the reader resolved it (absolute when the front end gave an absolute path). */
     readonly path: string,
     readonly text: string,
-  ) {}
+    /**
+     * The same file before one edit, when known: the line table is then its
+     * table with the edited stretch scanned again, not the whole text (an
+     * editor asks after every keystroke, at 50,000 lines too). Kept only if
+     * that table is built, so versions never chain.
+     */
+    earlier?: { file: SourceFile; edit: TextEdit },
+  ) {
+    if (earlier?.file.starts) this.earlier = earlier;
+  }
 
   /** Offsets at which each line starts (line 1 at index 0). */
   get lineStarts(): readonly number[] {
     if (!this.starts) {
-      const s = [0];
-      const t = this.text;
-      for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) s.push(i + 1);
-      this.starts = s;
+      this.starts = this.earlier ? this.startsAfterEdit(this.earlier.file.starts!, this.earlier.edit) : this.scanStarts();
+      this.earlier = undefined;
     }
     return this.starts;
+  }
+
+  private scanStarts(): number[] {
+    const s = [0];
+    const t = this.text;
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) s.push(i + 1);
+    return s;
+  }
+
+  /** The earlier table: starts up to the edit kept, the edited text scanned, the rest moved by the change in length. */
+  private startsAfterEdit(old: readonly number[], { start, oldEnd, newEnd }: TextEdit): number[] {
+    const s: number[] = [];
+    let i = 0;
+    for (; i < old.length && old[i] <= start; i++) s.push(old[i]);
+    const t = this.text;
+    for (let k = t.indexOf("\n", start); k >= 0 && k < newEnd; k = t.indexOf("\n", k + 1)) s.push(k + 1);
+    while (i < old.length && old[i] <= oldEnd) i++;
+    const delta = newEnd - oldEnd;
+    for (; i < old.length; i++) s.push(old[i] + delta);
+    return s;
   }
 
   /** 1-based line and column of an offset (clamped into the file). */

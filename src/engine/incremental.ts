@@ -18,7 +18,7 @@ import type { ConfigNode, Diagnostic, Fix, Span } from "../../grammar/ast.js";
 import { budgetsOf } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { parsePiece, parseText, type MovableParse, type ParseResult } from "../../grammar/reader.js";
-import { SourceFile } from "../../grammar/source.js";
+import { SourceFile, type TextEdit } from "../../grammar/source.js";
 import { buildModel, ModelCache, type ConfigModel } from "../model/model.js";
 import { finishFindings, lintParsed, lintSettingsOf, readerOptionsOf, repeatedNames, runRules, type EngineOptions, type LintResult } from "./linter.js";
 import type { Rule } from "./rule.js";
@@ -72,6 +72,9 @@ export class IncrementalLint {
   private wholeParse: { text: string; fs: FileAccess | undefined; parsed: ParseResult } | undefined;
   private readonly blockRules: Rule[];
   private readonly fileRules: Rule[];
+  /** The file as last assembled, and how the text changed since (undefined: not at all; null: not known). */
+  private file: SourceFile | undefined;
+  private fileEdit: TextEdit | null | undefined;
   /** The model's per-block parts, kept while their blocks are (see ModelCache). */
   private readonly models = new ModelCache();
   last: UpdateStats = { mode: "whole", reread: 0, chunks: 0 };
@@ -119,6 +122,7 @@ export class IncrementalLint {
   /** Reads the text whole; keeps it as chunks when it is made of independent blocks. */
   private whole(text: string, fs: FileAccess | undefined): Chunk[] | undefined {
     this.chunks = undefined;
+    this.fileEdit = null;
     if (this.wholeParse?.text !== text || this.wholeParse.fs !== fs) {
       this.wholeParse = { text, fs, parsed: parseText(text, this.path, readerOptionsOf(this.options), fs) };
     }
@@ -230,9 +234,21 @@ export class IncrementalLint {
     }
     if (delta !== 0) for (let i = b; i < chunks.length; i++) move(chunks[i], chunks[i].start + delta);
     const next = [...chunks.slice(0, a), ...fresh, ...chunks.slice(b)];
+    // Two edits before one assembly: not worth merging (the line table is then scanned whole).
+    this.fileEdit = this.fileEdit === undefined ? { start: from, oldEnd: to - delta, newEnd: to } : null;
     this.chunks = next;
     this.last = { mode: "incremental", reread: to - from, chunks: next.length };
     return next;
+  }
+
+  /** The file as a SourceFile: the last one when the text is the same, else one whose line table comes from it. */
+  private fileOf(text: string): SourceFile {
+    const last = this.file;
+    const edit = this.fileEdit;
+    this.fileEdit = undefined;
+    if (last && last.text === text) return last;
+    this.file = new SourceFile(this.path, text, last && edit ? { file: last, edit } : undefined);
+    return this.file;
   }
 
   /** The file from its chunks: their trees as one; with `lint`, the file-scoped rules run on it and the kept findings moved into place. */
@@ -249,7 +265,7 @@ export class IncrementalLint {
     const parsed: ParseResult = {
       ast: { children, definitions: [], definitionUses: [], includes: [], roots: [path] },
       diagnostics: reader,
-      files: new Map([[path, new SourceFile(path, text)]]),
+      files: new Map([[path, this.fileOf(text)]]),
       templates: new Map(),
       renderings: new Map(),
     };

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getContext, lookupKeyword } from "../../grammar/schema/index.js";
+import { SourceFile } from "../../grammar/source.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { incrementalLint, lintText } from "../../src/workspace/lint.js";
 import type { LintOptions, LintResult } from "../../src/engine/linter.js";
@@ -107,6 +108,8 @@ function check(text: string, edits: number, seed: number, options: LintOptions, 
     }
     // On a difference, say which edit made it.
     expect(seen(got), `edit ${i} (seed ${seed}) of:\n${before}\n---- to:\n${text}`).toEqual(seen(want));
+    // The line table, made from the last one and the edit (editors ask for it after every keystroke), is the text's.
+    expect(got.files.get(PATH)!.lineStarts, `line table after edit ${i} (seed ${seed})`).toEqual(new SourceFile(PATH, text).lineStarts);
   }
 }
 
