@@ -205,21 +205,28 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
     objects: { script: new Map(), interface: new Map(), file: new Map(), process: new Map(), bfd: new Map() },
     virtualServers: [],
   };
-  // Definitions seen so far, in order, to answer "defined before this use?".
+  // One pass over the top level picks out the blocks the model reads (in an editor this runs per hover
+  // at 50,000 lines: each question to a node is a read of the store); the rest goes over those alone.
+  // `order` answers "defined before this use?" for them.
   const order = new Map<ConfigNode, number>();
-  let index = 0;
-  for (const top of ast.children) order.set(top, index++);
-
-  for (const top of ast.children) {
+  const picked: ConfigNode[] = [];
+  const syncGroups: ConfigNode[] = [];
+  const children = ast.children;
+  for (let i = 0; i < children.length; i++) {
+    const top = children[i];
     if (!top.known) continue;
-    if (top.name === "global_defs") for (const [k, v] of settingsOf(top)) model.globalDefs.set(k, v);
+    const name = top.name;
+    if (name === "global_defs") for (const [k, v] of settingsOf(top)) model.globalDefs.set(k, v);
+    else if (name === "vrrp_sync_group") syncGroups.push(top);
+    else if (DEFINING[name] === undefined && name !== "vrrp_instance" && name !== "virtual_server") continue;
+    order.set(top, i);
+    if (name !== "vrrp_sync_group" && name !== "global_defs") picked.push(top);
   }
   const strictNode = model.globalDefs.get("vrrp_strict");
   const globalStrict = strictNode !== undefined && (isBefore(resolveTarget(options.targetVersion), FLAGS_READ_AS_BOOLEANS) || isOn(strictNode));
   const globalVersion = model.globalDefs.get("vrrp_version")?.args[0]?.text === "3" ? 3 : 2;
 
-  for (const top of ast.children) {
-    if (!top.known) continue;
+  for (const top of picked) {
     const kind = DEFINING[top.name];
     if (kind) {
       const name = top.args[0]?.text;
@@ -245,7 +252,7 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
       }
       model.instances.push(inst);
       if (!model.instancesByName.has(inst.name)) model.instancesByName.set(inst.name, inst);
-    } else if (top.name === "virtual_server") {
+    } else {
       let vs = cache?.virtualServers.get(top);
       if (!vs) {
         vs = virtualServerOf(top);
@@ -254,9 +261,7 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
       model.virtualServers.push(vs);
     }
   }
-  for (const top of ast.children) {
-    if (top.known && top.name === "vrrp_sync_group") model.syncGroups.push(syncGroupOf(top, model, order));
-  }
+  for (const top of syncGroups) model.syncGroups.push(syncGroupOf(top, model, order));
   return model;
 }
 

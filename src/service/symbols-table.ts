@@ -86,8 +86,10 @@ export function sitesOf(node: ConfigNode, out: NameSite[] = []): NameSite[] {
 export function topNodesAround(ast: ConfigAst, file: string, offset: number): readonly ConfigNode[] {
   const top = ast.children;
   if (ast.includes.length > 0 || ast.roots.length !== 1 || ast.roots[0] !== file) return top;
-  // A block the file ends in has lines beyond its span.
-  if (top.some((n) => n.block !== undefined && n.block.close === undefined)) return top;
+  // A block the file ends in has lines beyond its span. Only the last node can be one (an unclosed block
+  // takes every line after it), and asking each node for its block made views of 50,000 lines per hover.
+  const last = top[top.length - 1];
+  if (last?.block !== undefined && last.block.close === undefined) return top;
   let lo = 0;
   let hi = top.length;
   // The first node that ends at or after the offset; the next one may start right there too.
