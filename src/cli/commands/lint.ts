@@ -30,6 +30,7 @@ import { detectionNote, parseRootFlag, Repository } from "../repository.js";
 import { displayPath, sortResults, toMessage } from "../results.js";
 import { workspaceFor } from "../settings.js";
 import { expandTargets, type Target } from "../targets.js";
+import { readOnce } from "../read-once.js";
 
 export const DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
 
@@ -107,7 +108,8 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
   const stdin = useStdin ? { path: resolve(io.cwd, flags.stdinFilename ?? "<stdin>"), name: flags.stdinFilename ?? "<stdin>" } : undefined;
   const stdinText = stdin ? await io.readStdin() : undefined;
   // Standard input's text stands in for the file it names, also when owners of fragments are looked for.
-  const repo = new Repository(stdin ? overlayFiles(fs, new Map([[stdin.path, stdinText ?? ""]])) : fs, workspace, io.cwd, cliRoot);
+  const disk = readOnce(fs);
+  const repo = new Repository(stdin ? overlayFiles(disk, new Map([[stdin.path, stdinText ?? ""]])) : disk, workspace, io.cwd, cliRoot);
   const args = paths.filter((p) => p !== "-");
   if (paths.length === 0) {
     const dflt = repo.mapped(DEFAULT_CONFIG);
@@ -131,7 +133,8 @@ export async function lintCommand(paths: string[], flags: LintFlags, io: CliIo):
       continue;
     }
     if (!stdin || target.path !== stdin.path) {
-      const r = fs.readFile(target.path);
+      disk.keep(target.path);
+      const r = disk.readFile(target.path);
       if (!r.ok) throw new UsageError(r.message);
     }
     const unnamedStdin = stdin?.path === target.path && flags.stdinFilename === undefined;
