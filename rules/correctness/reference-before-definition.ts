@@ -22,43 +22,73 @@ export default defineRule({
     description: "A tracker or check naming an object defined further down: keepalived does not find it and ignores the reference",
     fixable: false,
     keepalivedRefuses: "always",
+    // Blocks are gathered one by one (the editor keeps each block's facts); the order is judged across them.
+    scope: "block",
   },
-  create(ctx) {
-    // The first definition of each name and every reference keepalived resolves while reading, in
-    // reading order (the walk's); references are judged at the end, when every definition is known.
-    const definitions = new Map<string, { node: ConfigNode; order: number }>();
-    const references: { node: ConfigNode; kind: RefKind; word: Word; order: number }[] = [];
-    let order = 0;
-    return { node: visit, end };
-    function visit(node: ConfigNode) {
-      const at = order++;
-      if (node.kind === "keyword" && node.known) {
-        const kind = keywordOf(node)?.defines;
-        const name = kind && node.args[0];
-        if (name) {
-          const key = `${kind}\0${name.text}`;
-          if (!definitions.has(key)) definitions.set(key, { node, order: at });
+  gather() {
+    // Definitions and the references keepalived resolves while reading, in reading order (the walk's).
+    // Each numbered by its line among the lines walked (a line that defined and referred to one name would
+    // be looking before the definition).
+    const facts: Facts = { events: [], lines: 0 };
+    return {
+      node(node) {
+        const at = facts.lines++;
+        if (node.kind === "keyword" && node.known) {
+          const kind = keywordOf(node)?.defines;
+          const name = kind && node.args[0];
+          if (name) facts.events.push({ key: `${kind}\0${name.text}`, node, at });
         }
+        for (const [kind, word] of referencesOf(node)) if (RESOLVED_WHILE_READING.has(kind)) facts.events.push({ key: `${kind}\0${word.text}`, node, word, at });
+      },
+      facts: () => facts,
+    };
+  },
+  acrossBlocks(ctx, gathered) {
+    // The first definition of each name, and every reference, numbered in reading order; references
+    // are judged at the end, when every definition is known.
+    const definitions = new Map<string, { node: ConfigNode; order: number }>();
+    const references: { event: Event; order: number }[] = [];
+    let base = 0;
+    for (const facts of gathered as (Facts | undefined)[]) {
+      if (!facts) continue;
+      for (const event of facts.events) {
+        const at = base + event.at;
+        if (event.word) references.push({ event, order: at });
+        else if (!definitions.has(event.key)) definitions.set(event.key, { node: event.node, order: at });
       }
-      for (const [kind, word] of referencesOf(node)) if (RESOLVED_WHILE_READING.has(kind)) references.push({ node, kind, word, order: at });
+      base += facts.lines;
     }
-    function end() {
-      for (const { node, kind, word, order } of references) {
-        const def = definitions.get(`${kind}\0${word.text}`);
-        if (!def || def.order < order) continue;
-        const line = ctx.files.get(def.node.file)?.position(def.node.start).line;
-        const where = def.node.file === word.file && line !== undefined ? `line ${line}` : def.node.file;
-        const user = node.kind === "entry" ? contextLabel(node.context) : node.name;
-        ctx.report({
-          at: word,
-          message: `${user} "${word.text}" names the ${def.node.name} defined further down (${where}); keepalived looks it up while reading, does not find it and ignores this reference`,
-          hint: `move the ${def.node.name} "${word.text}" block above this line`,
-          related: [{ span: def.node.args[0]!, message: `${def.node.name} "${word.text}" is defined here` }],
-        });
-      }
+    for (const { event, order } of references) {
+      const def = definitions.get(event.key);
+      if (!def || def.order < order) continue;
+      const { node, word } = event;
+      const line = ctx.files.get(def.node.file)?.position(def.node.start).line;
+      const where = def.node.file === word!.file && line !== undefined ? `line ${line}` : def.node.file;
+      const user = node.kind === "entry" ? contextLabel(node.context) : node.name;
+      ctx.report({
+        at: word!,
+        message: `${user} "${word!.text}" names the ${def.node.name} defined further down (${where}); keepalived looks it up while reading, does not find it and ignores this reference`,
+        hint: `move the ${def.node.name} "${word!.text}" block above this line`,
+        related: [{ span: def.node.args[0]!, message: `${def.node.name} "${word!.text}" is defined here` }],
+      });
     }
   },
 });
+
+/** A definition (no word) or a reference keepalived resolves while reading, keyed by kind and name. */
+interface Event {
+  key: string;
+  node: ConfigNode;
+  word?: Word;
+  /** The line's number among the lines gathered. */
+  at: number;
+}
+
+interface Facts {
+  events: Event[];
+  /** Lines walked. */
+  lines: number;
+}
 
 /** No references (shared: most lines have none, and this runs per line). */
 const NO_REFERENCES: readonly [RefKind, Word][] = Object.freeze([]);

@@ -43,9 +43,11 @@ export function lineOf(files: ReadonlyMap<string, { position(offset: number): { 
  */
 export function hasConditionalLines(node: ConfigNode, files: ReadonlyMap<string, { text: string }>, configId: string | undefined): boolean {
   if (configId !== undefined) return false;
-  const text = files.get(node.file)?.text;
-  if (text === undefined) return true;
-  const block = text.slice(node.start, node.end);
+  const file = files.get(node.file);
+  if (file === undefined) return true;
+  // Rules ask per instance: a file without '@' answers them all without a slice of each block.
+  if (!hasAt(file)) return false;
+  const block = file.text.slice(node.start, node.end);
   // indexOf first: most blocks have no '@' at all, and a multiline regex tries every line start.
   return block.includes("@") && /^[ \t]*@/m.test(block);
 }
@@ -53,6 +55,14 @@ export function hasConditionalLines(node: ConfigNode, files: ReadonlyMap<string,
 /** Does any file of the configuration have `@id` lines (when no config id is given)? */
 export function configHasConditionals(files: ReadonlyMap<string, { text: string }>, configId: string | undefined): boolean {
   if (configId !== undefined) return false;
-  for (const f of files.values()) if (/^[ \t]*@/m.test(f.text)) return true;
+  for (const f of files.values()) if (hasAt(f) && /^[ \t]*@/m.test(f.text)) return true;
   return false;
+}
+
+/** Does the file's text have an '@' anywhere (per file object: the rules of one lint ask again and again)? */
+const filesWithAt = new WeakMap<object, boolean>();
+function hasAt(file: { text: string }): boolean {
+  let has = filesWithAt.get(file);
+  if (has === undefined) filesWithAt.set(file, (has = file.text.includes("@")));
+  return has;
 }

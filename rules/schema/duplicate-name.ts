@@ -5,8 +5,8 @@
  * processes every reference finds the first one only, so the second is dead.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { allKeywords, keywordOf } from "../../grammar/schema/index.js";
-import { defineRule } from "../../src/engine/rule.js";
+import { keywordOf } from "../../grammar/schema/index.js";
+import { defineRule, lineOfRelated, type RuleContext } from "../../src/engine/rule.js";
 
 export default defineRule({
   meta: {
@@ -15,50 +15,75 @@ export default defineRule({
     category: "schema",
     description: "Two vrrp_instance, vrrp_script, virtual_server, … blocks with the same name",
     fixable: false,
+    // Real servers are compared inside their virtual_server; the named top-level blocks across blocks.
+    scope: "block",
   },
   create(ctx) {
-    const seen = new Map<string, ConfigNode>();
-    // Handlers by keyword name, not for every line: the editor runs this rule on the whole file after each edit.
-    return { keywords: Object.fromEntries(NAMED.map((name) => [name, visit])) };
-    function visit(node: ConfigNode) {
-      if (node.kind !== "keyword" || !node.known) return;
-      // Only lines that name an object are looked at (their args are read only then).
-      const spec = keywordOf(node);
-      if (!spec?.defines && node.name !== "virtual_server" && node.name !== "real_server") return;
-      if (node.args.length === 0) return;
-      let key: string | undefined;
-      let what: string;
-      if (spec?.defines) {
-        // vrrp_track_file and track_file name the same kind of object.
-        key = `${spec.defines}\0${node.args[0]!.text}`;
-        what = `${node.name} "${node.args[0]!.text}"`;
-      } else if (node.name === "virtual_server" || node.name === "real_server") {
-        const scope = node.name === "real_server" ? `${node.parent?.start ?? 0}` : "";
-        // The same address and port with another protocol is another service (DNS over TCP and UDP).
-        const protocol = node.children.find((c) => c.name === "protocol")?.args[0]?.text.toUpperCase() ?? "";
-        key = `${node.name}\0${scope}\0${node.args.map((a) => a.text).join(" ")}\0${protocol}`;
-        what = `${node.name} ${node.args.map((a) => a.text).join(" ")}`;
-      } else return;
-      const earlier = seen.get(key);
-      if (!earlier) {
-        seen.set(key, node);
-        return;
-      }
-      const line = ctx.files.get(earlier.file)?.position(earlier.start).line;
-      const where = line !== undefined && earlier.file === node.file ? `line ${line}` : earlier.file;
-      ctx.report({
-        at: node.args[0]!,
-        message: `${what} is already defined on ${where}; keepalived ${effect(node.name)}`,
-        hint: "rename one of them, or merge them into one block",
-        related: [{ span: earlier.args[0]!, message: "first defined here" }],
-        ...(node.name === "virtual_server" && { severity: "warning" as const }),
-      });
-    }
+    // Real servers are compared within their virtual_server: the walk hands over one's real servers before the next one's.
+    const seen = new Map<string, Named>();
+    let block: ConfigNode | undefined;
+    return {
+      keywords: {
+        real_server(node) {
+          if (node.parent !== block) seen.clear();
+          block = node.parent;
+          const named = namedBy(node);
+          if (named) judge(ctx, seen, named);
+        },
+      },
+    };
+  },
+  // Every keyword that names an object is a top-level one (the schema's `defines`, and virtual_server):
+  // the editor keeps each block's name and compares the names alone after an edit.
+  gather(ctx) {
+    return { facts: () => ctx.ast.children.map(namedBy).filter((n) => n !== undefined) };
+  },
+  acrossBlocks(ctx, gathered) {
+    const seen = new Map<string, Named>();
+    for (const names of gathered as (Named[] | undefined)[]) for (const named of names ?? []) judge(ctx, seen, named);
   },
 });
 
-/** The keywords that may name an object (the schema's `defines`), and virtual_server and real_server. */
-const NAMED = [...new Set([...allKeywords().filter((k) => k.defines).map((k) => k.name), "virtual_server", "real_server"])];
+/** A line that names an object: what it names (kind and name, or service), and how to say it. */
+interface Named {
+  node: ConfigNode;
+  key: string;
+  what: string;
+}
+
+function namedBy(node: ConfigNode): Named | undefined {
+  if (node.kind !== "keyword" || !node.known) return undefined;
+  // Only lines that name an object are looked at (their args are read only then).
+  const spec = keywordOf(node);
+  if (!spec?.defines && node.name !== "virtual_server" && node.name !== "real_server") return undefined;
+  if (node.args.length === 0) return undefined;
+  // vrrp_track_file and track_file name the same kind of object.
+  if (spec?.defines) return { node, key: `${spec.defines}\0${node.args[0]!.text}`, what: `${node.name} "${node.args[0]!.text}"` };
+  // The same address and port with another protocol is another service (DNS over TCP and UDP).
+  const protocol = node.children.find((c) => c.name === "protocol")?.args[0]?.text.toUpperCase() ?? "";
+  const service = node.args.map((a) => a.text).join(" ");
+  return { node, key: `${node.name}\0${service}\0${protocol}`, what: `${node.name} ${service}` };
+}
+
+/** Reports `named` when `seen` has an object of its kind and name; else it is the first. */
+function judge(ctx: RuleContext, seen: Map<string, Named>, named: Named): void {
+  const { node, key, what } = named;
+  const first = seen.get(key);
+  if (!first) {
+    seen.set(key, named);
+    return;
+  }
+  const earlier = first.node;
+  // The earlier line's number is filled in when the findings are finished (lines above the block may change).
+  const where = earlier.file === node.file ? lineOfRelated(0, earlier.file) : earlier.file;
+  ctx.report({
+    at: node.args[0]!,
+    message: `${what} is already defined on ${where}; keepalived ${effect(node.name)}`,
+    hint: "rename one of them, or merge them into one block",
+    related: [{ span: earlier.args[0]!, message: "first defined here" }],
+    ...(node.name === "virtual_server" && { severity: "warning" as const }),
+  });
+}
 
 function effect(keyword: string): string {
   switch (keyword) {

@@ -69,9 +69,11 @@ export default defineRule({
     fixable: "some",
     keepalivedRefuses: "always",
     hasSuggestions: true,
+    // A line's own block decides it; what other processes read at the top level is the part across blocks.
+    scope: "block",
   },
   create(ctx) {
-    return { node: visit, end };
+    return { node: visit };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || node.known) return;
       const where = contextLabel(node.context);
@@ -106,46 +108,46 @@ export default defineRule({
       }
       ctx.report({ at: node.keyword, message, hint, fix, suggestions });
     }
+  },
 
-    /** Top-level blocks the processes that do not own them skip by counting braces. */
-    function end() {
-      if (bracesPairUp(ctx)) return;
-      const top = ctx.ast.children;
-      let braces: BraceEvents | undefined;
-      for (let i = 0; i < top.length; i++) {
-        const node = top[i];
-        if (!node.block || !node.known) continue;
-        const owners = lookupKeyword("root", node.name)?.processes ?? [];
-        if (PROCESSES.every((p) => owners.includes(p))) continue;
-        braces ??= braceEvents(ctx.readerDiagnostics, ctx.files);
-        const from = rootViewStart(node, top[i + 1], braces);
-        if (from === undefined) continue;
-        const line = ctx.files.get(node.file)?.position(node.start).line;
-        const missing = PROCESSES.filter((p) => !owners.includes(p));
-        const others = `${orList(missing).replace(/ or /, " and ")} process${missing.length > 1 ? "es" : ""}`;
-        const why = node.block.open
-          ? `they skip "${node.name}"${line ? ` (line ${line})` : ""} by counting braces, and the braces inside it do not pair up, so they read its last lines as top-level keywords`
-          : `"${node.name}"${line ? ` (line ${line})` : ""} has no '{', so they read its lines as top-level keywords`;
-        const hint = node.block.open ? `balance the braces inside "${node.name}"` : `put "{" after "${node.name}"`;
-        const readAtRoot = (children: readonly ConfigNode[]) => {
-          for (const child of children) {
-            if (child.start < from) {
-              readAtRoot(child.children);
-              continue;
-            }
-            if (child.name === "{" || child.name === "}") continue;
-            // A top-level keyword opens its own block in that view; what follows is beyond a simple model.
-            if (lookupKeyword("root", child.name)) continue;
-            ctx.report({ at: child.keyword, message: `unknown keyword "${child.name}" at the top level for keepalived's ${others}: ${why}`, hint });
+  /** Top-level blocks the processes that do not own them skip by counting braces. */
+  acrossBlocks(ctx) {
+    if (bracesPairUp(ctx)) return;
+    const top = ctx.ast.children;
+    let braces: BraceEvents | undefined;
+    for (let i = 0; i < top.length; i++) {
+      const node = top[i];
+      if (!node.block || !node.known) continue;
+      const owners = lookupKeyword("root", node.name)?.processes ?? [];
+      if (PROCESSES.every((p) => owners.includes(p))) continue;
+      braces ??= braceEvents(ctx.readerDiagnostics, ctx.files);
+      const from = rootViewStart(node, top[i + 1], braces);
+      if (from === undefined) continue;
+      const line = ctx.files.get(node.file)?.position(node.start).line;
+      const missing = PROCESSES.filter((p) => !owners.includes(p));
+      const others = `${orList(missing).replace(/ or /, " and ")} process${missing.length > 1 ? "es" : ""}`;
+      const why = node.block.open
+        ? `they skip "${node.name}"${line ? ` (line ${line})` : ""} by counting braces, and the braces inside it do not pair up, so they read its last lines as top-level keywords`
+        : `"${node.name}"${line ? ` (line ${line})` : ""} has no '{', so they read its lines as top-level keywords`;
+      const hint = node.block.open ? `balance the braces inside "${node.name}"` : `put "{" after "${node.name}"`;
+      const readAtRoot = (children: readonly ConfigNode[]) => {
+        for (const child of children) {
+          if (child.start < from) {
             readAtRoot(child.children);
-            // Its '{' is ignored there, so its '}' is a top-level '}' (keepalived: Unknown keyword '}').
-            if (child.block?.open && child.block.close) {
-              ctx.report({ at: child.block.close, message: `'}' closing "${child.name}" is a top-level '}' for keepalived's ${others}: ${why}`, hint });
-            }
+            continue;
           }
-        };
-        readAtRoot(node.children);
-      }
+          if (child.name === "{" || child.name === "}") continue;
+          // A top-level keyword opens its own block in that view; what follows is beyond a simple model.
+          if (lookupKeyword("root", child.name)) continue;
+          ctx.report({ at: child.keyword, message: `unknown keyword "${child.name}" at the top level for keepalived's ${others}: ${why}`, hint });
+          readAtRoot(child.children);
+          // Its '{' is ignored there, so its '}' is a top-level '}' (keepalived: Unknown keyword '}').
+          if (child.block?.open && child.block.close) {
+            ctx.report({ at: child.block.close, message: `'}' closing "${child.name}" is a top-level '}' for keepalived's ${others}: ${why}`, hint });
+          }
+        }
+      };
+      readAtRoot(node.children);
     }
   },
 });

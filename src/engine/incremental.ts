@@ -20,7 +20,7 @@ import type { FileAccess } from "../../grammar/files.js";
 import { parsePiece, parseText, type MovableParse, type ParseResult } from "../../grammar/reader.js";
 import { SourceFile, type TextEdit } from "../../grammar/source.js";
 import { buildModel, ModelCache, type ConfigModel } from "../model/model.js";
-import { finishFindings, lintParsed, lintSettingsOf, readerOptionsOf, repeatedNames, runRules, type EngineOptions, type LintResult } from "./linter.js";
+import { finishFindings, lintParsed, lintSettingsOf, nameKeyOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
 import type { Rule } from "./rule.js";
 import { secretsOf, type Secret } from "./secrets.js";
 
@@ -40,6 +40,10 @@ interface Chunk {
    * file's answer changes, the rules run on the chunk again.
    */
   repeats: string;
+  /** nameKeyOf() of each of its top-level nodes (what ctx.repeatsName compares), made once. */
+  names: (string | undefined)[];
+  /** Block-scoped rules' gather() facts about the chunk's blocks, by rule id (they hold its tree's nodes, which move with it). */
+  facts: Map<string, unknown>;
   /** The above placed at `at` (the chunk's start when last assembled): made again only when the chunk moved. */
   placed?: { at: number; reader: Diagnostic[]; findings: Diagnostic[]; secrets: Secret[] };
 }
@@ -72,6 +76,8 @@ export class IncrementalLint {
   private wholeParse: { text: string; fs: FileAccess | undefined; parsed: ParseResult } | undefined;
   private readonly blockRules: Rule[];
   private readonly fileRules: Rule[];
+  /** Block-scoped rules with a part across blocks (run on the assembled file after each edit). */
+  private readonly acrossRules: Rule[];
   /** The file as last assembled, and how the text changed since (undefined: not at all; null: not known). */
   private file: SourceFile | undefined;
   private fileEdit: TextEdit | null | undefined;
@@ -85,6 +91,7 @@ export class IncrementalLint {
   ) {
     this.blockRules = options.ruleSet.filter((r) => r.meta.scope === "block");
     this.fileRules = options.ruleSet.filter((r) => r.meta.scope !== "block");
+    this.acrossRules = this.blockRules.filter((r) => r.acrossBlocks);
   }
 
   /**
@@ -156,18 +163,20 @@ export class IncrementalLint {
     const parse = parsePiece(text, this.path, readerOptionsOf(this.options));
     if (!isLocal(parse) || parse.diagnostics.some((d) => d.ruleId === "unbalanced-brace")) return undefined;
     // No block repeats a name until assemble() finds one (refreshRepeats).
-    const findings = this.blockFindings(parse, () => false);
+    const facts = new Map<string, unknown>();
+    const findings = this.blockFindings(parse, () => false, facts);
     const reader = parse.diagnostics.map((d) => shifted(d, 0));
-    const chunk: Chunk = { text, start: 0, parse, reader, findings, secrets: secretsOf(parse.ast), repeats: "" };
+    const names = parse.ast.children.map(nameKeyOf);
+    const chunk: Chunk = { text, start: 0, parse, reader, findings, secrets: secretsOf(parse.ast), repeats: "", facts, names };
     move(chunk, start);
     return chunk;
   }
 
   /** The block-scoped rules' findings on a chunk's tree placed at 0, relative to it. */
-  private blockFindings(parse: MovableParse, repeatsName: (node: ConfigNode) => boolean): Diagnostic[] {
+  private blockFindings(parse: MovableParse, repeatsName: (node: ConfigNode) => boolean, facts: Map<string, unknown>): Diagnostic[] {
     const settings = lintSettingsOf(this.options);
     // Copied: a report may hold the tree's own words (related spans), which move with the chunk.
-    return runRules(parse, this.options, this.blockRules, settings, () => noModel(), repeatsName).map((d) => shifted(d, 0));
+    return runRules(parse, this.options, this.blockRules, settings, () => noModel(), repeatsName, { only: "block", facts }).map((d) => shifted(d, 0));
   }
 
   /**
@@ -175,8 +184,18 @@ export class IncrementalLint {
    * ctx.repeatsName differently (a block of the same name added, removed or
    * renamed elsewhere): the one dependency beyond its block such a rule has.
    */
-  private refreshRepeats(chunks: readonly Chunk[], top: readonly ConfigNode[]) {
-    const repeated = repeatedNames(top);
+  private refreshRepeats(chunks: readonly Chunk[]): Set<ConfigNode> {
+    // repeatedNames() of the whole file, from the names each chunk kept (not a view of every top-level node per edit).
+    const repeated = new Set<ConfigNode>();
+    const seen = new Set<string>();
+    for (const c of chunks) {
+      for (let i = 0; i < c.names.length; i++) {
+        const key = c.names[i];
+        if (key === undefined) continue;
+        if (seen.has(key)) repeated.add(c.parse.ast.children[i]);
+        else seen.add(key);
+      }
+    }
     for (const c of chunks) {
       if (repeated.size === 0 && c.repeats === "") continue;
       let now = "";
@@ -186,13 +205,15 @@ export class IncrementalLint {
       const at = c.start;
       c.parse.moveBy(-at);
       try {
-        c.findings = this.blockFindings(c.parse, (node) => repeated.has(node));
+        c.facts = new Map();
+        c.findings = this.blockFindings(c.parse, (node) => repeated.has(node), c.facts);
       } finally {
         c.parse.moveBy(at);
       }
       c.repeats = now;
       c.placed = undefined;
     }
+    return repeated;
   }
 
   /**
@@ -271,7 +292,8 @@ export class IncrementalLint {
     };
     const settings = lintSettingsOf(this.options);
     if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models);
-    this.refreshRepeats(chunks, children);
+    const repeated = this.refreshRepeats(chunks);
+    const repeatsName = (node: ConfigNode) => repeated.has(node);
     const found: Diagnostic[] = [];
     const secrets: Secret[] = [];
     for (const c of chunks) {
@@ -281,7 +303,9 @@ export class IncrementalLint {
     }
     let model: ConfigModel | undefined;
     const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models));
-    for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel)) found.push(d);
+    for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName)) found.push(d);
+    const gathered = (id: string) => chunks.map((c) => c.facts.get(id));
+    for (const d of runRules(parsed, this.options, this.acrossRules, settings, getModel, repeatsName, { only: "across", gathered })) found.push(d);
     const { diagnostics, fixable } = finishFindings(parsed, found, this.options, secrets);
     const result = { ...parsed, diagnostics, fixable, readerDiagnostics: reader, targetVersion: settings.targetVersion } as LintResult;
     // The model is made when something asks for it (hover does; a block-scoped lint does not).

@@ -15,7 +15,7 @@ import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../
 import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
-import { findingOf, MERGED_USR_LINKS, type LintSettings, type Report, type Rule, type RuleContext, type RuleMeta, type Visitors } from "./rule.js";
+import { findingOf, MERGED_USR_LINKS, withRelatedLines, type LintSettings, type Report, type Rule, type RuleContext, type RuleMeta, type Visitors } from "./rule.js";
 import { fromRenderings, templateFindings, toTemplateOffsets } from "./templates.js";
 import { rememberSecrets, scrubFinding, secretsOf, secretsOfLine, type Secret } from "./secrets.js";
 import { applyDirectives, directiveFindings, directivesOf, type Directive } from "./suppress.js";
@@ -98,6 +98,18 @@ export function lintSettingsOf(options: LintOptions): LintSettings {
 }
 
 /**
+ * Which part of block-scoped rules to run (the editor runs them apart): "block"
+ * runs check/create and puts gather's facts in `facts` (by rule id);
+ * "across" runs only acrossBlocks, on the facts `gathered` gives. Unset: all
+ * of each rule, acrossBlocks on the facts gathered from the whole tree.
+ */
+export interface RuleParts {
+  only?: "block" | "across";
+  facts?: Map<string, unknown>;
+  gathered?: (ruleId: string) => readonly unknown[];
+}
+
+/**
  * Runs `rules` (enabled ones, of `options.ruleSet` or a part of it) over a
  * parse: their findings as reported, before suppression, scrubbing and
  * sorting (finishFindings). The editor's incremental lint runs a part of
@@ -110,6 +122,7 @@ export function runRules(
   settings: LintSettings,
   getModel: () => ConfigModel,
   repeatsName?: (node: ConfigNode) => boolean,
+  parts: RuleParts = {},
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
   // Made when a rule first asks (the editor gives its own, from the whole file's blocks).
@@ -117,8 +130,10 @@ export function runRules(
   const repeats = repeatsName ?? ((node: ConfigNode) => (repeated ??= repeatedNames(parsed.ast.children)).has(node));
   const failed = (rule: Rule, e: unknown) => found.push(internalError(parsed, `rule "${rule.meta.id}" failed: ${(e as Error)?.message ?? String(e)}`));
   const walkers: { rule: Rule; visitors: Visitors }[] = [];
+  const across: { rule: Rule; ctx: RuleContext }[] = [];
+  const gatherers: { rule: Rule; facts: () => unknown }[] = [];
   for (const rule of rules) {
-    if (!rule.check && !rule.create) continue;
+    if (!rule.check && !rule.create && !rule.gather && !rule.acrossBlocks) continue;
     const setting = options.rules?.[rule.meta.id];
     if (setting === "off" || !appliesTo(rule.meta, settings.targetVersion)) continue;
     const ctx: RuleContext = {
@@ -135,8 +150,16 @@ export function runRules(
       },
     };
     try {
-      rule.check?.(ctx);
-      if (rule.create) walkers.push({ rule, visitors: rule.create(ctx) });
+      if (parts.only !== "across") {
+        rule.check?.(ctx);
+        if (rule.create) walkers.push({ rule, visitors: rule.create(ctx) });
+        if (rule.gather && (parts.facts || parts.only === undefined)) {
+          const g = rule.gather(ctx);
+          walkers.push({ rule, visitors: g });
+          gatherers.push({ rule, facts: () => g.facts() });
+        }
+      }
+      if (rule.acrossBlocks && parts.only !== "block") across.push({ rule, ctx });
     } catch (e) {
       // A broken rule must not take the others down; say which one failed.
       failed(rule, e);
@@ -147,6 +170,23 @@ export function runRules(
     const secrets: Secret[] = [];
     walk(parsed.ast.children, walkers, failed, (node) => secretsOfLine(node, secrets));
     rememberSecrets(parsed.ast, secrets);
+  }
+  const facts = new Map<string, unknown>();
+  for (const { rule, facts: factsOf } of gatherers) {
+    try {
+      facts.set(rule.meta.id, factsOf());
+    } catch (e) {
+      failed(rule, e);
+    }
+  }
+  if (parts.facts) for (const [id, f] of facts) parts.facts.set(id, f);
+  for (const { rule, ctx } of across) {
+    try {
+      const gathered = parts.gathered ? parts.gathered(rule.meta.id) : [facts.get(rule.meta.id)];
+      rule.acrossBlocks!(ctx, gathered);
+    } catch (e) {
+      failed(rule, e);
+    }
   }
   return found;
 }
@@ -160,12 +200,17 @@ export function repeatedNames(top: readonly ConfigNode[]): Set<ConfigNode> {
   const seen = new Set<string>();
   const repeated = new Set<ConfigNode>();
   for (const node of top) {
-    if (!node.block || argCount(node) !== 1) continue;
-    const key = `${node.name} ${node.args[0]!.text}`;
+    const key = nameKeyOf(node);
+    if (key === undefined) continue;
     if (seen.has(key)) repeated.add(node);
     else seen.add(key);
   }
   return repeated;
+}
+
+/** What repeatedNames compares of a top-level node: keyword and word of a block of one word, else undefined. */
+export function nameKeyOf(node: ConfigNode): string | undefined {
+  return node.block && argCount(node) === 1 ? `${node.name} ${node.args[0]!.text}` : undefined;
 }
 
 /**
@@ -175,6 +220,8 @@ export function repeatedNames(top: readonly ConfigNode[]): Set<ConfigNode> {
  * already knows them (the editor keeps them per block).
  */
 export function finishFindings(parsed: ParseResult, found: Diagnostic[], options: EngineOptions, secrets: readonly Secret[] = secretsOf(parsed.ast)): { diagnostics: Diagnostic[]; fixable: Diagnostic[] } {
+  // Lines named in messages first, on the text the rules read (a block-scoped finding may have been kept from an earlier lint).
+  found = found.map((d) => withRelatedLines(d, (f, o) => parsed.files.get(f)?.position(o).line));
   // Template findings first, on the text the rules read; then renderings (--template-vars) are mapped back to the templates.
   const kept = fromRenderings(templateFindings(found, parsed.templates, (f, o) => parsed.files.get(f)?.position(o).line ?? 0), parsed);
   const directives = new Map<string, Directive[]>();
@@ -186,7 +233,7 @@ export function finishFindings(parsed: ParseResult, found: Diagnostic[], options
   if (unusedSetting !== "off") {
     const known = new Set(options.ruleSet.map((r) => r.meta.id));
     const reportUnused = options.reportUnusedDisableDirectives === true || unusedSetting !== undefined;
-    const clusterOnly = new Set(options.ruleSet.filter((r) => r.checkCluster && !r.check && !r.create).map((r) => r.meta.id));
+    const clusterOnly = new Set(options.ruleSet.filter((r) => r.checkCluster && !r.check && !r.create && !r.acrossBlocks).map((r) => r.meta.id));
     diagnostics.push(...directiveFindings(directives, known, reportUnused, unusedSetting, clusterOnly));
   }
   // No finding carries a password or key: the length is all it may say.

@@ -139,6 +139,45 @@ export interface Rule {
   create?(ctx: RuleContext): Visitors;
   /** Checks several node configurations together (`keepalived-lint cluster`). */
   checkCluster?(ctx: ClusterContext): void;
+  /**
+   * A block-scoped rule's facts about some top-level blocks, for
+   * acrossBlocks: handlers for the engine's walk, and what they found when it
+   * is over. The editor gathers them when it reads a block and keeps them
+   * with it. Facts may hold the tree's nodes and words (they move with their
+   * block), not positions.
+   */
+  gather?(ctx: RuleContext): Visitors & { facts(): unknown };
+  /**
+   * The part of a block-scoped rule that looks across top-level blocks, run
+   * on the whole configuration after the block part (check/create): the
+   * editor runs it after every edit, so it should read the top level and
+   * `gathered` (gather's facts of every block, in reading order), not walk
+   * every line.
+   */
+  acrossBlocks?(ctx: RuleContext, gathered: readonly unknown[]): void;
+}
+
+/**
+ * Stands in a message for "line N" of related[i]'s span, filled in when the
+ * findings are finished (finishFindings): a block-scoped rule's finding is
+ * kept while lines above its block come and go. `otherwise` is said when the
+ * line cannot be told (no such file).
+ */
+export function lineOfRelated(i: number, otherwise: string): string {
+  return `\u0000line-of-related ${i} ${otherwise}\u0000`;
+}
+
+const LINE_OF_RELATED = /\u0000line-of-related (\d+) ([^\u0000]*)\u0000/g;
+
+/** The finding with lineOfRelated()'s stand-ins filled in from `lineOf`. */
+export function withRelatedLines(d: Diagnostic, lineOf: (file: string, offset: number) => number | undefined): Diagnostic {
+  if (!d.message.includes("\u0000")) return d;
+  const message = d.message.replace(LINE_OF_RELATED, (_, i: string, otherwise: string) => {
+    const span = d.related?.[Number(i)]?.span;
+    const line = span && lineOf(span.file, span.start);
+    return line !== undefined ? `line ${line}` : otherwise;
+  });
+  return { ...d, message };
 }
 
 export function defineRule(rule: Rule): Rule {

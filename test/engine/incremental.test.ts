@@ -143,6 +143,12 @@ describe("incremental lint (the language server's) equals a full lint", () => {
   // keepalived's count finds unbalanced (an ignored '{' makes its '}' close the enclosing block), and such text is read whole.
   const TRIGGERS: Record<string, { text: string; top?: boolean; targetVersion?: string }> = {
     "deprecated-keyword": { text: "  vmac_garp_intvl 10\n" },
+    // Its message names the earlier line, which the edits above the block move.
+    "duplicate-keyword": { text: "  interface eth1\n" },
+    "duplicate-name": { text: "virtual_server 10.9.9.9 80 {\n  real_server 10.9.9.1 80 {\n  }\n  real_server 10.9.9.1 80 {\n  }\n}\n", top: true },
+    // chk_5 is defined further down than VI_3.
+    "reference-before-definition": { text: "  track_script {\n    chk_5\n  }\n" },
+    "unknown-keyword": { text: "  interfaces eth0\n" },
     // In a block of a name written again, keepalived reads nothing (ctx.repeatsName): the edits below write it again.
     "invalid-value": { text: "  advert_int 0.0001\n" },
     "line-too-long": { text: `  ${"y".repeat(1100)}\n` },
