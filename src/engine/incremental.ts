@@ -19,7 +19,7 @@ import { budgetsOf } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { parsePiece, parseText, type MovableParse, type ParseResult } from "../../grammar/reader.js";
 import { SourceFile, type TextEdit } from "../../grammar/source.js";
-import { buildModel, ModelCache, type ConfigModel } from "../model/model.js";
+import { buildModel, ModelCache, pickTop, type ConfigModel, type PickedTop } from "../model/model.js";
 import { finishFindings, lintParsed, lintSettingsOf, nameKeyOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
 import type { Rule } from "./rule.js";
 import { secretsOf, type Secret } from "./secrets.js";
@@ -42,6 +42,8 @@ interface Chunk {
   repeats: string;
   /** nameKeyOf() of each of its top-level nodes (what ctx.repeatsName compares), made once. */
   names: (string | undefined)[];
+  /** pickTop() of its top-level nodes (indices within the chunk), made once. */
+  picked: PickedTop[];
   /** Block-scoped rules' gather() facts about the chunk's blocks, by rule id (they hold its tree's nodes, which move with it). */
   facts: Map<string, unknown>;
   /** The above placed at `at` (the chunk's start when last assembled): made again only when the chunk moved. */
@@ -167,7 +169,8 @@ export class IncrementalLint {
     const findings = this.blockFindings(parse, () => false, facts);
     const reader = parse.diagnostics.map((d) => shifted(d, 0));
     const names = parse.ast.children.map(nameKeyOf);
-    const chunk: Chunk = { text, start: 0, parse, reader, findings, secrets: secretsOf(parse.ast), repeats: "", facts, names };
+    const picked = pickTop(parse.ast.children);
+    const chunk: Chunk = { text, start: 0, parse, reader, findings, secrets: secretsOf(parse.ast), repeats: "", facts, names, picked };
     move(chunk, start);
     return chunk;
   }
@@ -291,7 +294,8 @@ export class IncrementalLint {
       renderings: new Map(),
     };
     const settings = lintSettingsOf(this.options);
-    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models);
+    const tops = () => picksOf(chunks);
+    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models, tops);
     const repeated = this.refreshRepeats(chunks);
     const repeatsName = (node: ConfigNode) => repeated.has(node);
     const found: Diagnostic[] = [];
@@ -302,7 +306,7 @@ export class IncrementalLint {
       for (const s of p.secrets) secrets.push(s);
     }
     let model: ConfigModel | undefined;
-    const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models));
+    const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models, tops()));
     for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName)) found.push(d);
     const gathered = (id: string) => chunks.map((c) => c.facts.get(id));
     for (const d of runRules(parsed, this.options, this.acrossRules, settings, getModel, repeatsName, { only: "across", gathered })) found.push(d);
@@ -315,10 +319,21 @@ export class IncrementalLint {
 }
 
 /** `out` with a model of `parsed`, made when first read. */
-function withModel(out: ParseResult, parsed: ParseResult, targetVersion: string, cache?: ModelCache): ParsedWithModel {
+function withModel(out: ParseResult, parsed: ParseResult, targetVersion: string, cache?: ModelCache, tops?: () => PickedTop[]): ParsedWithModel {
   let model: ConfigModel | undefined;
-  Object.defineProperty(out, "model", { get: () => (model ??= buildModel(parsed.ast, { targetVersion }, cache)), enumerable: true });
+  Object.defineProperty(out, "model", { get: () => (model ??= buildModel(parsed.ast, { targetVersion }, cache, tops?.())), enumerable: true });
   return Object.assign(out, { targetVersion }) as ParsedWithModel;
+}
+
+/** The chunks' picks as the whole file's (indices among all top-level nodes). */
+function picksOf(chunks: readonly Chunk[]): PickedTop[] {
+  const out: PickedTop[] = [];
+  let base = 0;
+  for (const c of chunks) {
+    for (const p of c.picked) out.push({ node: p.node, name: p.name, index: base + p.index });
+    base += c.parse.ast.children.length;
+  }
+  return out;
 }
 
 /** Index of the last chunk that starts at or before `offset`. */

@@ -196,7 +196,30 @@ export class ModelCache {
   readonly virtualServers = new WeakMap<ConfigNode, VirtualServer>();
 }
 
-export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: ModelCache): ConfigModel {
+/** A top-level block the model reads: its name, and its index among the top-level nodes. */
+export interface PickedTop {
+  node: ConfigNode;
+  name: string;
+  index: number;
+}
+
+/** The top-level nodes the model reads (known global_defs, sync groups, instances, virtual servers, tracked objects), in order. */
+export function pickTop(children: readonly ConfigNode[]): PickedTop[] {
+  const out: PickedTop[] = [];
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index];
+    if (!node.known) continue;
+    const name = node.name;
+    if (name === "global_defs" || name === "vrrp_sync_group" || name === "vrrp_instance" || name === "virtual_server" || DEFINING[name] !== undefined) out.push({ node, name, index });
+  }
+  return out;
+}
+
+/**
+ * The model of a configuration. `tops`: pickTop() of its top level when the
+ * caller has it (the editor puts it together from each block's).
+ */
+export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: ModelCache, tops?: readonly PickedTop[]): ConfigModel {
   const model: ConfigModel = {
     globalDefs: new Map(),
     instances: [],
@@ -205,21 +228,16 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
     objects: { script: new Map(), interface: new Map(), file: new Map(), process: new Map(), bfd: new Map() },
     virtualServers: [],
   };
-  // One pass over the top level picks out the blocks the model reads (in an editor this runs per hover
-  // at 50,000 lines: each question to a node is a read of the store); the rest goes over those alone.
+  // The blocks the model reads, picked out of the top level in one pass (the editor keeps each block's
+  // picks: at 50,000 lines each question to a node is a read of the store); the rest goes over those alone.
   // `order` answers "defined before this use?" for them.
   const order = new Map<ConfigNode, number>();
   const picked: ConfigNode[] = [];
   const syncGroups: ConfigNode[] = [];
-  const children = ast.children;
-  for (let i = 0; i < children.length; i++) {
-    const top = children[i];
-    if (!top.known) continue;
-    const name = top.name;
+  for (const { node: top, name, index } of tops ?? pickTop(ast.children)) {
     if (name === "global_defs") for (const [k, v] of settingsOf(top)) model.globalDefs.set(k, v);
     else if (name === "vrrp_sync_group") syncGroups.push(top);
-    else if (DEFINING[name] === undefined && name !== "vrrp_instance" && name !== "virtual_server") continue;
-    order.set(top, i);
+    order.set(top, index);
     if (name !== "vrrp_sync_group" && name !== "global_defs") picked.push(top);
   }
   const strictNode = model.globalDefs.get("vrrp_strict");
