@@ -9,7 +9,6 @@
  * KEEPALIVED_LINT_KEEPALIVED=/path/to/keepalived asks that binary instead;
  * KEEPALIVED_LINT_KEEPALIVED=none skips detection (the newest release applies).
  */
-import { spawnSync } from "node:child_process";
 import { accessSync, constants, readFileSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { normalizeVersion, type TargetVersion } from "../../grammar/schema/versions.js";
@@ -56,7 +55,8 @@ export function detectKeepalivedVersion(env: Record<string, string | undefined> 
   const inBinary = bannerInBinary(binary);
   if (inBinary) return inBinary;
   // keepalived prints its banner on stderr; the timeout guards against a wrapper that waits.
-  const r = spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 3000, stdio: ["ignore", "pipe", "pipe"] });
+  // node:child_process is loaded only here (a wrapper script): most lints never run anything.
+  const r = process.getBuiltinModule("node:child_process").spawnSync(binary, ["--version"], { encoding: "utf8", timeout: 3000, stdio: ["ignore", "pipe", "pipe"] });
   const banner = `${r.stderr ?? ""}${r.stdout ?? ""}`.split("\n").find((l) => /Keepalived v/i.test(l))?.trim() ?? "";
   const version = parseVersionBanner(banner);
   return version ? { version, binary, banner, how: "asked" } : undefined;
