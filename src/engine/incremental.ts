@@ -187,36 +187,22 @@ export class IncrementalLint {
    * ctx.repeatsName differently (a block of the same name added, removed or
    * renamed elsewhere): the one dependency beyond its block such a rule has.
    */
-  private refreshRepeats(chunks: readonly Chunk[]): Set<ConfigNode> {
-    // repeatedNames() of the whole file, from the names each chunk kept (not a view of every top-level node per edit).
-    const repeated = new Set<ConfigNode>();
-    const seen = new Set<string>();
-    for (const c of chunks) {
-      for (let i = 0; i < c.names.length; i++) {
-        const key = c.names[i];
-        if (key === undefined) continue;
-        if (seen.has(key)) repeated.add(c.parse.ast.children[i]);
-        else seen.add(key);
-      }
+  private refreshRepeats(c: Chunk, repeated: ReadonlySet<ConfigNode>): void {
+    if (repeated.size === 0 && c.repeats === "") return;
+    let now = "";
+    const own = c.parse.ast.children;
+    for (let i = 0; i < own.length; i++) if (repeated.has(own[i])) now += `${i},`;
+    if (now === c.repeats) return;
+    const at = c.start;
+    c.parse.moveBy(-at);
+    try {
+      c.facts = new Map();
+      c.findings = this.blockFindings(c.parse, (node) => repeated.has(node), c.facts);
+    } finally {
+      c.parse.moveBy(at);
     }
-    for (const c of chunks) {
-      if (repeated.size === 0 && c.repeats === "") continue;
-      let now = "";
-      const own = c.parse.ast.children;
-      for (let i = 0; i < own.length; i++) if (repeated.has(own[i])) now += `${i},`;
-      if (now === c.repeats) continue;
-      const at = c.start;
-      c.parse.moveBy(-at);
-      try {
-        c.facts = new Map();
-        c.findings = this.blockFindings(c.parse, (node) => repeated.has(node), c.facts);
-      } finally {
-        c.parse.moveBy(at);
-      }
-      c.repeats = now;
-      c.placed = undefined;
-    }
-    return repeated;
+    c.repeats = now;
+    c.placed = undefined;
   }
 
   /**
@@ -280,11 +266,27 @@ export class IncrementalLint {
   private assemble(text: string, chunks: Chunk[], lint: false): ParsedWithModel;
   private assemble(text: string, chunks: Chunk[], lint: boolean): LintResult | ParsedWithModel {
     const path = this.path;
+    // One pass over the chunks puts together what the file's rules and model read: at 50,000 lines there
+    // are ~5,000 chunks, and each pass over them costs a cache miss or more per chunk.
+    const repeated = lint ? repeatedOf(chunks) : NO_NODES;
     const children: ConfigNode[] = [];
     const reader: Diagnostic[] = [];
+    const found: Diagnostic[] = [];
+    const secrets: Secret[] = [];
+    const picks: PickedTop[] = [];
+    const gatheredBy = new Map<string, unknown[]>(this.acrossRules.map((r) => [r.meta.id, []]));
+    const gatheredLists = [...gatheredBy];
     for (const c of chunks) {
+      if (lint) this.refreshRepeats(c, repeated);
+      const p = placed(c);
+      const base = children.length;
       for (const n of c.parse.ast.children) children.push(n);
-      for (const d of placed(c).reader) reader.push(d);
+      for (const d of p.reader) reader.push(d);
+      if (!lint) continue;
+      for (const t of c.picked) picks.push({ node: t.node, name: t.name, index: base + t.index });
+      for (const d of p.findings) found.push(d);
+      for (const s of p.secrets) secrets.push(s);
+      for (const [id, list] of gatheredLists) list.push(c.facts.get(id));
     }
     const parsed: ParseResult = {
       ast: { children, definitions: [], definitionUses: [], includes: [], roots: [path] },
@@ -294,21 +296,13 @@ export class IncrementalLint {
       renderings: new Map(),
     };
     const settings = lintSettingsOf(this.options);
-    const tops = () => picksOf(chunks);
-    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models, tops);
-    const repeated = this.refreshRepeats(chunks);
+    // Hover and completion: the model's picks only when hover asks for the model.
+    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models, () => picksOf(chunks));
     const repeatsName = (node: ConfigNode) => repeated.has(node);
-    const found: Diagnostic[] = [];
-    const secrets: Secret[] = [];
-    for (const c of chunks) {
-      const p = placed(c);
-      for (const d of p.findings) found.push(d);
-      for (const s of p.secrets) secrets.push(s);
-    }
     let model: ConfigModel | undefined;
-    const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models, tops()));
+    const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models, picks));
     for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName)) found.push(d);
-    const gathered = (id: string) => chunks.map((c) => c.facts.get(id));
+    const gathered = (id: string) => gatheredBy.get(id) ?? [];
     for (const d of runRules(parsed, this.options, this.acrossRules, settings, getModel, repeatsName, { only: "across", gathered })) found.push(d);
     const { diagnostics, fixable } = finishFindings(parsed, found, this.options, secrets);
     const result = { ...parsed, diagnostics, fixable, readerDiagnostics: reader, targetVersion: settings.targetVersion } as LintResult;
@@ -325,6 +319,8 @@ function withModel(out: ParseResult, parsed: ParseResult, targetVersion: string,
   return Object.assign(out, { targetVersion }) as ParsedWithModel;
 }
 
+const NO_NODES: ReadonlySet<ConfigNode> = new Set();
+
 /** The chunks' picks as the whole file's (indices among all top-level nodes). */
 function picksOf(chunks: readonly Chunk[]): PickedTop[] {
   const out: PickedTop[] = [];
@@ -334,6 +330,21 @@ function picksOf(chunks: readonly Chunk[]): PickedTop[] {
     base += c.parse.ast.children.length;
   }
   return out;
+}
+
+/** repeatedNames() of the whole file, from the names each chunk kept (not a view of every top-level node per edit). */
+function repeatedOf(chunks: readonly Chunk[]): Set<ConfigNode> {
+  const repeated = new Set<ConfigNode>();
+  const seen = new Set<string>();
+  for (const c of chunks) {
+    for (let i = 0; i < c.names.length; i++) {
+      const key = c.names[i];
+      if (key === undefined) continue;
+      if (seen.has(key)) repeated.add(c.parse.ast.children[i]);
+      else seen.add(key);
+    }
+  }
+  return repeated;
 }
 
 /** Index of the last chunk that starts at or before `offset`. */
