@@ -43,7 +43,8 @@ export function lineOf(files: ReadonlyMap<string, { position(offset: number): { 
  */
 export function hasConditionalLines(node: ConfigNode, files: ReadonlyMap<string, { text: string }>, configId: string | undefined): boolean {
   if (configId !== undefined) return false;
-  const file = files.get(node.file);
+  // A configuration of one file (most, and the editor's): no need to ask the node for its file.
+  const file = files.size === 1 ? files.values().next().value : files.get(node.file);
   if (file === undefined) return true;
   // Rules ask per instance: a file without '@' answers them all without a slice of each block.
   if (!hasAt(file)) return false;

@@ -232,20 +232,21 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
   // picks: at 50,000 lines each question to a node is a read of the store); the rest goes over those alone.
   // `order` answers "defined before this use?" for them.
   const order = new Map<ConfigNode, number>();
-  const picked: ConfigNode[] = [];
+  const picked: PickedTop[] = [];
   const syncGroups: ConfigNode[] = [];
   for (const { node: top, name, index } of tops ?? pickTop(ast.children)) {
     if (name === "global_defs") for (const [k, v] of settingsOf(top)) model.globalDefs.set(k, v);
     else if (name === "vrrp_sync_group") syncGroups.push(top);
     order.set(top, index);
-    if (name !== "vrrp_sync_group" && name !== "global_defs") picked.push(top);
+    if (name !== "vrrp_sync_group" && name !== "global_defs") picked.push({ node: top, name, index });
   }
   const strictNode = model.globalDefs.get("vrrp_strict");
   const globalStrict = strictNode !== undefined && (isBefore(resolveTarget(options.targetVersion), FLAGS_READ_AS_BOOLEANS) || isOn(strictNode));
   const globalVersion = model.globalDefs.get("vrrp_version")?.args[0]?.text === "3" ? 3 : 2;
 
-  for (const top of picked) {
-    const kind = DEFINING[top.name];
+  // Names from the picks: a view's name is a read of its store.
+  for (const { node: top, name: topName } of picked) {
+    const kind = DEFINING[topName];
     if (kind) {
       const name = top.args[0]?.text;
       if (name === undefined || model.objects[kind].has(name)) continue;
@@ -257,7 +258,7 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
         cache?.objects.set(top, object);
       }
       model.objects[kind].set(name, object);
-    } else if (top.name === "vrrp_instance") {
+    } else if (topName === "vrrp_instance") {
       const kept = cache?.instances.get(top);
       let inst: VrrpInstance;
       if (kept && kept.strict === globalStrict && kept.version === globalVersion && trackersFindTheSame(kept.instance.trackers, model)) {
