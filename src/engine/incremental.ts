@@ -82,6 +82,8 @@ export class IncrementalLint {
   private readonly acrossRules: Rule[];
   /** The file as last assembled, and how the text changed since (undefined: not at all; null: not known). */
   private file: SourceFile | undefined;
+  /** repeatedOf(this.chunks) when known: an edit that keeps every block's name keeps it. */
+  private repeated: Set<ConfigNode> | undefined;
   private fileEdit: TextEdit | null | undefined;
   /** The model's per-block parts, kept while their blocks are (see ModelCache). */
   private readonly models = new ModelCache();
@@ -131,6 +133,7 @@ export class IncrementalLint {
   /** Reads the text whole; keeps it as chunks when it is made of independent blocks. */
   private whole(text: string, fs: FileAccess | undefined): Chunk[] | undefined {
     this.chunks = undefined;
+    this.repeated = undefined;
     this.fileEdit = null;
     if (this.wholeParse?.text !== text || this.wholeParse.fs !== fs) {
       this.wholeParse = { text, fs, parsed: parseText(text, this.path, readerOptionsOf(this.options), fs) };
@@ -243,6 +246,7 @@ export class IncrementalLint {
       fresh.push(chunk);
     }
     if (delta !== 0) for (let i = b; i < chunks.length; i++) move(chunks[i], chunks[i].start + delta);
+    if (this.repeated && !keepsRepeats(chunks.slice(a, b), fresh, this.repeated)) this.repeated = undefined;
     const next = [...chunks.slice(0, a), ...fresh, ...chunks.slice(b)];
     // Two edits before one assembly: not worth merging (the line table is then scanned whole).
     this.fileEdit = this.fileEdit === undefined ? { start: from, oldEnd: to - delta, newEnd: to } : null;
@@ -268,7 +272,7 @@ export class IncrementalLint {
     const path = this.path;
     // One pass over the chunks puts together what the file's rules and model read: at 50,000 lines there
     // are ~5,000 chunks, and each pass over them costs a cache miss or more per chunk.
-    const repeated = lint ? repeatedOf(chunks) : NO_NODES;
+    const repeated = lint ? (this.repeated ??= repeatedOf(chunks)) : NO_NODES;
     const children: ConfigNode[] = [];
     const reader: Diagnostic[] = [];
     const found: Diagnostic[] = [];
@@ -330,6 +334,19 @@ function picksOf(chunks: readonly Chunk[]): PickedTop[] {
     base += c.parse.ast.children.length;
   }
   return out;
+}
+
+/**
+ * Does replacing `removed` by `fresh` leave repeatedOf() as it is? When the
+ * blocks' names come in the same order and none of the removed blocks
+ * repeated an earlier name (typing inside a block), every other block is
+ * first or repeated as before, and the fresh blocks are first as theirs were.
+ */
+function keepsRepeats(removed: readonly Chunk[], fresh: readonly Chunk[], repeated: ReadonlySet<ConfigNode>): boolean {
+  const before = removed.flatMap((c) => c.names);
+  const after = fresh.flatMap((c) => c.names);
+  if (before.length !== after.length || before.some((n, i) => n !== after[i])) return false;
+  return removed.every((c) => c.parse.ast.children.every((n) => !repeated.has(n)));
 }
 
 /** repeatedNames() of the whole file, from the names each chunk kept (not a view of every top-level node per edit). */
