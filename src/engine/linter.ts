@@ -373,18 +373,24 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 
 /** The same rule at the same place with the same message once (loops and multiline expansions repeat lines). */
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  // Keyed by place and rule, messages compared within: a key with every message in it hashed
-  // a few hundred KB per lint (the editor's, at 2,000 findings, on every edit).
-  const seen = new Map<string, string[]>();
+  // Keyed by place and rule, the message kept as is until a second one comes to the same place: a key
+  // with every message in it hashed a few hundred KB per lint (the editor's, at 2,000 findings, on every
+  // edit). A set from the second message on: an expansion puts thousands of findings on one reference.
+  const seen = new Map<string, string | Set<string>>();
   return ds.filter((d) => {
     const k = `${d.start}\0${d.end}\0${d.ruleId}\0${d.file}`;
     const messages = seen.get(k);
     if (messages === undefined) {
-      seen.set(k, [d.message]);
+      seen.set(k, d.message);
       return true;
     }
-    if (messages.includes(d.message)) return false;
-    messages.push(d.message);
+    if (typeof messages === "string") {
+      if (messages === d.message) return false;
+      seen.set(k, new Set([messages, d.message]));
+      return true;
+    }
+    if (messages.has(d.message)) return false;
+    messages.add(d.message);
     return true;
   });
 }
