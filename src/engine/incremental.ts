@@ -287,7 +287,7 @@ export class IncrementalLint {
       for (const n of c.parse.ast.children) children.push(n);
       for (const d of p.reader) reader.push(d);
       if (!lint) continue;
-      for (const t of c.picked) picks.push({ node: t.node, name: t.name, index: base + t.index });
+      addPicks(picks, c, base);
       for (const d of p.findings) found.push(d);
       for (const s of p.secrets) secrets.push(s);
       for (const [id, list] of gatheredLists) list.push(c.facts.get(id));
@@ -330,10 +330,15 @@ function picksOf(chunks: readonly Chunk[]): PickedTop[] {
   const out: PickedTop[] = [];
   let base = 0;
   for (const c of chunks) {
-    for (const p of c.picked) out.push({ node: p.node, name: p.name, index: base + p.index });
+    addPicks(out, c, base);
     base += c.parse.ast.children.length;
   }
   return out;
+}
+
+/** The chunk's picks, numbered among the file's top-level nodes (`base` of them come before the chunk's). */
+function addPicks(out: PickedTop[], c: Chunk, base: number): void {
+  for (const p of c.picked) out.push({ node: p.node, name: p.name, index: base + p.index });
 }
 
 /**

@@ -131,7 +131,7 @@ export function runRules(
   const failed = (rule: Rule, e: unknown) => found.push(internalError(parsed, `rule "${rule.meta.id}" failed: ${(e as Error)?.message ?? String(e)}`));
   const walkers: { rule: Rule; visitors: Visitors }[] = [];
   const across: { rule: Rule; ctx: RuleContext }[] = [];
-  const gatherers: { rule: Rule; facts: () => unknown }[] = [];
+  const gatherers: { rule: Rule; gathering: { facts(): unknown } }[] = [];
   for (const rule of rules) {
     if (!rule.check && !rule.create && !rule.gather && !rule.acrossBlocks) continue;
     const setting = options.rules?.[rule.meta.id];
@@ -154,9 +154,9 @@ export function runRules(
         rule.check?.(ctx);
         if (rule.create) walkers.push({ rule, visitors: rule.create(ctx) });
         if (rule.gather && (parts.facts || parts.only === undefined)) {
-          const g = rule.gather(ctx);
-          walkers.push({ rule, visitors: g });
-          gatherers.push({ rule, facts: () => g.facts() });
+          const gathering = rule.gather(ctx);
+          walkers.push({ rule, visitors: gathering });
+          gatherers.push({ rule, gathering });
         }
       }
       if (rule.acrossBlocks && parts.only !== "block") across.push({ rule, ctx });
@@ -171,15 +171,14 @@ export function runRules(
     walk(parsed.ast.children, walkers, failed, (node) => secretsOfLine(node, secrets));
     rememberSecrets(parsed.ast, secrets);
   }
-  const facts = new Map<string, unknown>();
-  for (const { rule, facts: factsOf } of gatherers) {
+  const facts = parts.facts ?? new Map<string, unknown>();
+  for (const { rule, gathering } of gatherers) {
     try {
-      facts.set(rule.meta.id, factsOf());
+      facts.set(rule.meta.id, gathering.facts());
     } catch (e) {
       failed(rule, e);
     }
   }
-  if (parts.facts) for (const [id, f] of facts) parts.facts.set(id, f);
   for (const { rule, ctx } of across) {
     try {
       const gathered = parts.gathered ? parts.gathered(rule.meta.id) : [facts.get(rule.meta.id)];
@@ -220,10 +219,11 @@ export function nameKeyOf(node: ConfigNode): string | undefined {
  * already knows them (the editor keeps them per block).
  */
 export function finishFindings(parsed: ParseResult, found: Diagnostic[], options: EngineOptions, secrets: readonly Secret[] = secretsOf(parsed.ast)): { diagnostics: Diagnostic[]; fixable: Diagnostic[] } {
+  const lineOf = (file: string, offset: number) => parsed.files.get(file)?.position(offset).line;
   // Lines named in messages first, on the text the rules read (a block-scoped finding may have been kept from an earlier lint).
-  found = found.map((d) => withRelatedLines(d, (f, o) => parsed.files.get(f)?.position(o).line));
+  found = found.map((d) => withRelatedLines(d, lineOf));
   // Template findings first, on the text the rules read; then renderings (--template-vars) are mapped back to the templates.
-  const kept = fromRenderings(templateFindings(found, parsed.templates, (f, o) => parsed.files.get(f)?.position(o).line ?? 0), parsed);
+  const kept = fromRenderings(templateFindings(found, parsed.templates, (f, o) => lineOf(f, o) ?? 0), parsed);
   const directives = new Map<string, Directive[]>();
   for (const [path, file] of parsed.files) directives.set(path, directivesOf(file));
   let diagnostics = applyDirectives(kept, parsed.files, directives);
