@@ -323,7 +323,8 @@ function instanceOf(
   const trackers: Tracker[] = [];
   for (const c of node.children) {
     const kind = TRACK_BLOCKS[c.name];
-    if (kind && c.block) trackers.push(...trackersOf(c, kind, model, order, node));
+    // One push each: a spread of a block of a hundred thousand entries overflows the call stack.
+    if (kind && c.block) for (const t of trackersOf(c, kind, model, order, node)) trackers.push(t);
   }
   const familyLines = familyLinesOf(node);
   const family = familyLines[0]?.family ?? (settings.has("native_ipv6") ? 6 : 4);
@@ -418,7 +419,8 @@ function syncGroupOf(node: ConfigNode, model: ConfigModel, order: Map<ConfigNode
   const trackers: Tracker[] = [];
   for (const c of node.children) {
     const kind = TRACK_BLOCKS[c.name];
-    if (kind && c.block) trackers.push(...trackersOf(c, kind, model, order, node));
+    // One push each: a spread of a block of a hundred thousand entries overflows the call stack.
+    if (kind && c.block) for (const t of trackersOf(c, kind, model, order, node)) trackers.push(t);
   }
   const group: SyncGroup = { name: node.args[0]?.text ?? "", node, settings, members, trackers, trackingWeight: settings.has("sync_group_tracking_weight") };
   for (const m of members) if (m.instance && !m.instance.syncGroup) m.instance.syncGroup = group;

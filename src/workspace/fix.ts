@@ -61,7 +61,8 @@ export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, te
  */
 function onePass(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, originals: Map<string, string>, secrets: Secret[], fix: boolean, canEdit: (path: string) => boolean, unsafe: boolean): LintResult | undefined {
   const result = lintWith(texts);
-  secrets.push(...secretsOf(result.ast));
+  // One push per secret: a spread of a large list (130,000 auth_pass lines) overflows the call stack.
+  for (const s of secretsOf(result.ast)) secrets.push(s);
   if (!fix) return result;
   return applyChosen(result, texts, originals, canEdit, unsafe) ? undefined : result;
 }

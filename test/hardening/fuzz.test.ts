@@ -11,6 +11,7 @@ import { memoryFiles } from "../../grammar/files.js";
 import { format } from "../../src/formatter/index.js";
 import { scrubText } from "../../src/engine/secrets.js";
 import { lintText } from "../../src/workspace/lint.js";
+import { lintAndFix } from "../../src/workspace/fix.js";
 // @ts-expect-error: a plain .mjs module shared with the fuzz script
 import { checkInput, inputStream, loadSeeds } from "../../scripts/fuzz-lib.mjs";
 
@@ -73,6 +74,19 @@ describe("fuzzing", () => {
     expect(findings.filter((d) => d.ruleId === "auth-pass-too-long").length).toBeGreaterThan(500);
     expect(findings.find((d) => /pw\d{7}/.test(d.message))).toBeUndefined();
     expect(ms).toBeLessThan(CPU_LIMIT_MS);
+  }, 120_000);
+
+  it("lists of a hundred thousand lines (secrets, tracked scripts) are no internal error, in a lint or a fix", () => {
+    // Each was added to a list with push(...list), which overflows the call stack past ~120,000 elements.
+    const path = "/etc/keepalived/keepalived.conf";
+    const secrets = `vrrp_instance V {\n  authentication {\n${Array.from({ length: 130_000 }, (_, i) => `    auth_pass p${i}\n`).join("")}  }\n}\n`;
+    const fixed = lintAndFix(memoryFiles({ [path]: secrets }), path, {}, new Map(), true, () => true);
+    expect(fixed.secrets.length).toBe(130_000);
+    expect(fixed.result.diagnostics.filter((d) => d.ruleId === "internal-error")).toEqual([]);
+    const tracked = `vrrp_script chk {\n  script /bin/true\n}\nvrrp_instance V {\n  track_script {\n${"    chk\n".repeat(130_000)}  }\n}\n`;
+    const linted = lintText(tracked, path);
+    expect(linted.diagnostics.filter((d) => d.ruleId === "internal-error")).toEqual([]);
+    expect(linted.model.instances[0]!.trackers).toHaveLength(130_000);
   }, 120_000);
 
   it("findings are scrubbed of secrets repeated a thousand times in linear time (the shape of a fuzzed corpus mutant)", () => {
