@@ -191,6 +191,14 @@ describe("a keyword line joined to the line before: the template rule says why",
     expect(joined(path, body)).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/^"state" renders on the line of "nopreempt".*trim marker/) })]);
   });
 
+  test("a block of 130,000 lines in a template with a join is read without an internal error", () => {
+    // The join check walked the tree with push(...children), which overflows the call stack past ~120,000.
+    const body = '    nopreempt {{- " " -}}\n    state BACKUP\n' + "    virtual_router_id 51\n".repeat(130_000);
+    const d = findings(INSTANCE("state BACKUP").replace("    state BACKUP\n", body), "/t/keepalived.conf.j2");
+    expect(d.filter((f) => f.rule === "internal-error")).toEqual([]);
+    expect(d.some((f) => f.rule === "template" && /^"state" renders on the line of "nopreempt"/.test(f.message))).toBe(true);
+  }, 60_000);
+
   test("a value joined to its keyword is what the marker is for: nothing to say", () => {
     expect(joined("/t/keepalived.conf.j2", '    state {{- " " -}}\n    BACKUP\n')).toEqual([]);
   });
