@@ -35,8 +35,10 @@ export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderO
   return read(fs, mainFiles, options, overrides).parsed;
 }
 
-function read(fs: FileAccess, mainFiles: string[], options: ReaderOptions, overrides: Map<string, string> | undefined): { parsed: ParseResult; builder: TreeBuilder } {
+function read(fs: FileAccess, mainFiles: string[], options: ReaderOptions, overrides: Map<string, string> | undefined, movable = false): { parsed: ParseResult; builder: TreeBuilder } {
   const builder = new TreeBuilder();
+  // A parse that may move keeps what its words hand out, to move it (not for a lint's million words).
+  if (movable) builder.store.words.keepHandedOut();
   const pre = new Preprocessor(overrides ? overlayFiles(fs, overrides) : fs, builder, options);
   for (const path of mainFiles) {
     pre.readMain(path);
@@ -84,6 +86,6 @@ export interface MovableParse extends ParseResult {
  * places the piece where it is in the file.
  */
 export function parsePiece(text: string, path: string, options: ReaderOptions = {}): MovableParse {
-  const { parsed, builder } = read(memoryFiles({ [path]: text }), [path], options, new Map([[path, text]]));
+  const { parsed, builder } = read(memoryFiles({ [path]: text }), [path], options, new Map([[path, text]]), true);
   return { ...parsed, moveBy: (delta) => builder.store.rebase(delta) };
 }

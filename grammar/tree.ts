@@ -246,13 +246,13 @@ export class TreeStore {
   /**
    * Moves the whole parse `delta` characters on, as if its text started that
    * much later in the file (the editor's incremental re-read: a block that
-   * did not change is kept, only moved). Views already made are moved in
-   * place and keep their identity and the objects they made.
+   * did not change is kept, only moved). Views read their span from the
+   * store; the objects they made were handed out by the words, which move
+   * them (WordColumns.keepHandedOut, set up by the parse that may move).
+   * Views keep their identity and the objects they made.
    */
   rebase(delta: number): void {
-    if (delta === 0) return;
-    const moved = this.words.rebase(delta);
-    for (const v of this.rootViews ?? []) (v as NodeView).shift(delta, moved);
+    if (delta !== 0) this.words.rebase(delta);
   }
 
   // ---- views ---------------------------------------------------------------
@@ -377,56 +377,14 @@ class NodeView implements ConfigNode {
   /** The span, kept on the view from now on (see `moved`). */
   #moved(): { start: number; end: number } {
     const made = (this.#made ??= {});
-    return (made.moved ??= { start: this.start, end: this.end });
+    // Tracked by the words: a parse that moves moves it too.
+    return (made.moved ??= this.#store.words.track({ start: this.start, end: this.end }));
   }
 
   get name(): string {
     // A known keyword's name is its facts' (one string, no slice of the file per line).
     const spec = this.spec;
     return spec !== undefined ? spec.name : this.keyword.text;
-  }
-
-  /**
-   * Moves what this view made `delta` on (its own span is read from the
-   * store, which has moved already); `moved`: word objects the store has moved already.
-   */
-  shift(delta: number, moved: ReadonlySet<Word>): void {
-    // Runs for every line after an edit in the editor: plain loops, no closures.
-    const made = this.#made;
-    if (made) {
-      if (made.moved) {
-        made.moved.start += delta;
-        made.moved.end += delta;
-      }
-      const keyword = made.keyword;
-      if (keyword && !moved.has(keyword)) {
-        keyword.start += delta;
-        keyword.end += delta;
-      }
-      const args = made.args;
-      if (args) {
-        for (let i = 0; i < args.length; i++) {
-          const a = args[i];
-          if (moved.has(a)) continue;
-          a.start += delta;
-          a.end += delta;
-        }
-      }
-      const block = made.block;
-      if (block) {
-        // Spans the view made (words.span), never shared.
-        if (block.open) {
-          block.open.start += delta;
-          block.open.end += delta;
-        }
-        if (block.close) {
-          block.close.start += delta;
-          block.close.end += delta;
-        }
-      }
-    }
-    const children = this.#children;
-    if (children) for (let i = 0; i < children.length; i++) (children[i] as NodeView).shift(delta, moved);
   }
 
   get keyword(): Word {
