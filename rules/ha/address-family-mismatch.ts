@@ -16,24 +16,22 @@ export default defineRule({
     fixable: false,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const inst of ctx.model().instances) {
-      const lines = inst.familyLines;
-      const first = lines[0];
-      if (!first) continue;
-      for (const line of lines.slice(1)) {
-        if (line.family === first.family) continue;
-        const at = line.node.kind === "entry" ? line.node.keyword : line.node.args[0] ?? line.node.keyword;
-        const vip = line.what.startsWith("virtual address");
-        ctx.report({
-          at,
-          message: `${line.what} is IPv${line.family}, but vrrp_instance "${inst.name}" is IPv${first.family} (set by ${first.what}): keepalived ignores it`,
-          hint: vip
-            ? `put IPv${line.family} addresses in a virtual_ipaddress_excluded block, or in a separate vrrp_instance`
-            : `use an IPv${first.family} address here, or a separate vrrp_instance for IPv${line.family}`,
-          related: [{ span: first.node, message: `the instance becomes IPv${first.family} here` }],
-        });
-      }
+  instance(inst, ctx) {
+    const lines = inst.familyLines;
+    const first = lines[0];
+    if (!first) return;
+    for (const line of lines.slice(1)) {
+      if (line.family === first.family) continue;
+      const at = line.node.kind === "entry" ? line.node.keyword : line.node.args[0] ?? line.node.keyword;
+      const vip = line.what.startsWith("virtual address");
+      ctx.report({
+        at,
+        message: `${line.what} is IPv${line.family}, but vrrp_instance "${inst.name}" is IPv${first.family} (set by ${first.what}): keepalived ignores it`,
+        hint: vip
+          ? `put IPv${line.family} addresses in a virtual_ipaddress_excluded block, or in a separate vrrp_instance`
+          : `use an IPv${first.family} address here, or a separate vrrp_instance for IPv${line.family}`,
+        related: [{ span: first.node, message: `the instance becomes IPv${first.family} here` }],
+      });
     }
   },
 });

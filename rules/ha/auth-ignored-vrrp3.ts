@@ -14,17 +14,14 @@ export default defineRule({
     description: "An authentication block on a VRRP version 3 instance: keepalived ignores it",
     fixable: false,
   },
-  check(ctx) {
-    const model = ctx.model();
-    for (const inst of model.instances) {
-      const auth = inst.node.children.find((c) => c.name === "authentication" && c.kind === "keyword");
-      if (!auth || inst.version !== 3 || inst.strict) continue;
-      const why = inst.family === 6 ? "IPv6 addresses (VRRP version 3)" : inst.settings.has("version") ? "\"version 3\"" : "\"vrrp_version 3\"";
-      ctx.report({
-        at: auth.keyword,
-        message: `vrrp_instance "${inst.name}" uses ${why}, which has no authentication: keepalived ignores this authentication block`,
-        hint: "remove the authentication block; VRRPv3 adverts are not authenticated (protect the segment instead)",
-      });
-    }
+  instance(inst, ctx) {
+    const auth = inst.node.children.find((c) => c.name === "authentication" && c.kind === "keyword");
+    if (!auth || inst.version !== 3 || inst.strict) return;
+    const why = inst.family === 6 ? "IPv6 addresses (VRRP version 3)" : inst.settings.has("version") ? "\"version 3\"" : "\"vrrp_version 3\"";
+    ctx.report({
+      at: auth.keyword,
+      message: `vrrp_instance "${inst.name}" uses ${why}, which has no authentication: keepalived ignores this authentication block`,
+      hint: "remove the authentication block; VRRPv3 adverts are not authenticated (protect the segment instead)",
+    });
   },
 });

@@ -19,20 +19,18 @@ export default defineRule({
     fixable: true,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const inst of ctx.model().instances) {
-      for (const auth of inst.node.children) {
-        if (auth.name !== "authentication") continue;
-        for (const pass of auth.children) {
-          const word = pass.name === "auth_pass" ? pass.args[0] : undefined;
-          if (!word || word.text.length <= 8) continue;
-          ctx.report({
-            at: word,
-            message: `auth_pass of vrrp_instance "${inst.name}" is ${word.text.length} characters long: keepalived uses only the first 8`,
-            hint: "use a password of at most 8 characters, the same on every node",
-            fix: fixOf("shorten auth_pass to its first 8 characters (what keepalived uses)", dropTail(word, ctx.files.get(word.file)?.text)),
-          });
-        }
+  instance(inst, ctx) {
+    for (const auth of inst.node.children) {
+      if (auth.name !== "authentication") continue;
+      for (const pass of auth.children) {
+        const word = pass.name === "auth_pass" ? pass.args[0] : undefined;
+        if (!word || word.text.length <= 8) continue;
+        ctx.report({
+          at: word,
+          message: `auth_pass of vrrp_instance "${inst.name}" is ${word.text.length} characters long: keepalived uses only the first 8`,
+          hint: "use a password of at most 8 characters, the same on every node",
+          fix: fixOf("shorten auth_pass to its first 8 characters (what keepalived uses)", dropTail(word, ctx.files.get(word.file)?.text)),
+        });
       }
     }
   },

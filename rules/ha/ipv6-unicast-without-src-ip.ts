@@ -17,21 +17,19 @@ export default defineRule({
     description: "IPv6 unicast peers with global addresses but no unicast_src_ip",
     fixable: false,
   },
-  check(ctx) {
-    for (const inst of ctx.model().instances) {
-      if (inst.unicastPeers.length === 0 || inst.family !== 6) continue;
-      if (inst.settings.has("unicast_src_ip") || inst.settings.has("mcast_src_ip") || hasConditionalLines(inst.node, ctx.files, ctx.settings.configId)) continue;
-      const global = inst.unicastPeers.find((p) => {
-        const ip = ipOf(p.address);
-        return ip?.family === 6 && !isLinkLocal(ip);
-      });
-      if (!global) continue;
-      const block = global.node.parent ?? inst.node;
-      ctx.report({
-        at: block.keyword,
-        message: `vrrp_instance "${inst.name}" has IPv6 unicast peers (such as "${global.address}") but no unicast_src_ip: keepalived sends from and listens on the interface's link-local address, so adverts the peers send to this node's global address are not received`,
-        hint: "set \"unicast_src_ip\" to the address the other nodes list in their unicast_peer blocks",
-      });
-    }
+  instance(inst, ctx) {
+    if (inst.unicastPeers.length === 0 || inst.family !== 6) return;
+    if (inst.settings.has("unicast_src_ip") || inst.settings.has("mcast_src_ip") || hasConditionalLines(inst.node, ctx.files, ctx.settings.configId)) return;
+    const global = inst.unicastPeers.find((p) => {
+      const ip = ipOf(p.address);
+      return ip?.family === 6 && !isLinkLocal(ip);
+    });
+    if (!global) return;
+    const block = global.node.parent ?? inst.node;
+    ctx.report({
+      at: block.keyword,
+      message: `vrrp_instance "${inst.name}" has IPv6 unicast peers (such as "${global.address}") but no unicast_src_ip: keepalived sends from and listens on the interface's link-local address, so adverts the peers send to this node's global address are not received`,
+      hint: "set \"unicast_src_ip\" to the address the other nodes list in their unicast_peer blocks",
+    });
   },
 });

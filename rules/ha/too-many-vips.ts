@@ -17,22 +17,20 @@ export default defineRule({
     description: "More virtual_ipaddress entries than fit in one VRRP advert",
     fixable: false,
   },
-  check(ctx) {
-    for (const inst of ctx.model().instances) {
-      const family = inst.family;
-      const version = inst.version;
-      const vips = inst.vips.filter((v) => v.family === family);
-      const auth = family === 4 && version === 2 ? authBytes(inst.node.children.find((c) => c.name === "authentication")?.children.find((c) => c.name === "auth_type")?.args[0]?.text) : 0;
-      const header = family === 4 ? 14 + 20 + 8 + auth : 14 + 40 + 8;
-      const max = Math.min(255, Math.floor((MTU - header) / (family === 4 ? 4 : 16)));
-      if (vips.length <= max) continue;
-      const firstExcess = vips[max]!;
-      ctx.report({
-        at: firstExcess.node.keyword,
-        message: `vrrp_instance "${inst.name}" has ${vips.length} IPv${family} virtual addresses, but an advert holds at most ${max} (with a ${MTU}-byte MTU): keepalived moves "${firstExcess.address}" and the ones after it out of the adverts`,
-        hint: "move the addresses beyond the limit to a virtual_ipaddress_excluded block; they are still added and removed with the instance's state",
-      });
-    }
+  instance(inst, ctx) {
+    const family = inst.family;
+    const version = inst.version;
+    const vips = inst.vips.filter((v) => v.family === family);
+    const auth = family === 4 && version === 2 ? authBytes(inst.node.children.find((c) => c.name === "authentication")?.children.find((c) => c.name === "auth_type")?.args[0]?.text) : 0;
+    const header = family === 4 ? 14 + 20 + 8 + auth : 14 + 40 + 8;
+    const max = Math.min(255, Math.floor((MTU - header) / (family === 4 ? 4 : 16)));
+    if (vips.length <= max) return;
+    const firstExcess = vips[max]!;
+    ctx.report({
+      at: firstExcess.node.keyword,
+      message: `vrrp_instance "${inst.name}" has ${vips.length} IPv${family} virtual addresses, but an advert holds at most ${max} (with a ${MTU}-byte MTU): keepalived moves "${firstExcess.address}" and the ones after it out of the adverts`,
+      hint: "move the addresses beyond the limit to a virtual_ipaddress_excluded block; they are still added and removed with the instance's state",
+    });
   },
 });
 

@@ -21,16 +21,14 @@ export default defineRule({
     fixable: false,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const inst of ctx.model().instances) {
-      if (inst.unicastPeers.length > 0 || inst.settings.has("unicast_fault_no_peer") || hasConditionalLines(inst.node, ctx.files, ctx.settings.configId)) continue;
-      const node = inst.node.children.find((c) => c.kind === "keyword" && isUnicastKeyword(c.context, c.name));
-      if (!node) continue;
-      ctx.report({
-        at: node.keyword,
-        message: `vrrp_instance "${inst.name}" has "${node.name}" but no unicast peers: keepalived sends multicast adverts instead (deprecated fallback)`,
-        hint: "list the other nodes in a unicast_peer block, or remove the unicast keywords (use mcast_src_ip to set a multicast source address)",
-      });
-    }
+  instance(inst, ctx) {
+    if (inst.unicastPeers.length > 0 || inst.settings.has("unicast_fault_no_peer") || hasConditionalLines(inst.node, ctx.files, ctx.settings.configId)) return;
+    const node = inst.node.children.find((c) => c.kind === "keyword" && isUnicastKeyword(c.context, c.name));
+    if (!node) return;
+    ctx.report({
+      at: node.keyword,
+      message: `vrrp_instance "${inst.name}" has "${node.name}" but no unicast peers: keepalived sends multicast adverts instead (deprecated fallback)`,
+      hint: "list the other nodes in a unicast_peer block, or remove the unicast keywords (use mcast_src_ip to set a multicast source address)",
+    });
   },
 });

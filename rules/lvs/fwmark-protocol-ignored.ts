@@ -17,17 +17,15 @@ export default defineRule({
     fixable: true,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const vs of ctx.model().virtualServers) {
-      if (vs.node.args[0]?.text !== "fwmark") continue;
-      const protocol = vs.settings.get("protocol");
-      if (!protocol) continue;
-      ctx.report({
-        at: protocol.keyword,
-        message: `"protocol" has no effect on virtual_server fwmark ${vs.node.args[1]?.text ?? ""}: a fwmark service matches packets by mark whatever their protocol, and keepalived ignores the line (keepalived -t counts it as an error)`,
-        hint: "remove the protocol line; mark the packets of one protocol in the firewall rule instead",
-        fix: fixOf('remove "protocol" (keepalived ignores it here)', removeLine(protocol, ctx.files.get(protocol.file))),
-      });
-    }
+  virtualServer(vs, ctx) {
+    if (vs.node.args[0]?.text !== "fwmark") return;
+    const protocol = vs.settings.get("protocol");
+    if (!protocol) return;
+    ctx.report({
+      at: protocol.keyword,
+      message: `"protocol" has no effect on virtual_server fwmark ${vs.node.args[1]?.text ?? ""}: a fwmark service matches packets by mark whatever their protocol, and keepalived ignores the line (keepalived -t counts it as an error)`,
+      hint: "remove the protocol line; mark the packets of one protocol in the firewall rule instead",
+      fix: fixOf('remove "protocol" (keepalived ignores it here)', removeLine(protocol, ctx.files.get(protocol.file))),
+    });
   },
 });

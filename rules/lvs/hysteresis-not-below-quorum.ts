@@ -18,22 +18,20 @@ export default defineRule({
     fixable: false,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const vs of ctx.model().virtualServers) {
-      const node = vs.settings.get("hysteresis");
-      const hysteresis = intOf(node?.args[0]);
-      if (!node || hysteresis === undefined || vs.realServers.length === 0) continue;
-      const written = vs.settings.has("quorum") ? intOf(vs.settings.get("quorum")!.args[0]) : 1;
-      const sum = vs.weightSum;
-      if (written === undefined || sum === undefined) continue;
-      const quorum = Math.min(written, sum);
-      if (hysteresis < quorum || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) continue;
-      const lowered = quorum !== written ? ` (quorum ${written} lowered to the total weight ${sum})` : vs.settings.has("quorum") ? "" : " (the default)";
-      ctx.report({
-        at: node.args[0]!,
-        message: `hysteresis ${hysteresis} of ${vsLabel(vs)} is not below its quorum ${quorum}${lowered}: keepalived resets hysteresis to ${Math.max(0, quorum - 1)}`,
-        hint: "use a hysteresis smaller than the quorum",
-      });
-    }
+  virtualServer(vs, ctx) {
+    const node = vs.settings.get("hysteresis");
+    const hysteresis = intOf(node?.args[0]);
+    if (!node || hysteresis === undefined || vs.realServers.length === 0) return;
+    const written = vs.settings.has("quorum") ? intOf(vs.settings.get("quorum")!.args[0]) : 1;
+    const sum = vs.weightSum;
+    if (written === undefined || sum === undefined) return;
+    const quorum = Math.min(written, sum);
+    if (hysteresis < quorum || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) return;
+    const lowered = quorum !== written ? ` (quorum ${written} lowered to the total weight ${sum})` : vs.settings.has("quorum") ? "" : " (the default)";
+    ctx.report({
+      at: node.args[0]!,
+      message: `hysteresis ${hysteresis} of ${vsLabel(vs)} is not below its quorum ${quorum}${lowered}: keepalived resets hysteresis to ${Math.max(0, quorum - 1)}`,
+      hint: "use a hysteresis smaller than the quorum",
+    });
   },
 });

@@ -18,17 +18,15 @@ export default defineRule({
     fixable: false,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const vs of ctx.model().virtualServers) {
-      const node = vs.settings.get("quorum");
-      const quorum = intOf(node?.args[0]);
-      const sum = vs.weightSum;
-      if (!node || quorum === undefined || sum === undefined || vs.realServers.length === 0 || quorum <= sum || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) continue;
-      ctx.report({
-        at: node.args[0]!,
-        message: `quorum ${quorum} of ${vsLabel(vs)} exceeds the total weight of its real servers (${sum}): keepalived lowers the quorum to ${sum}, so quorum_down only runs when every real server is down`,
-        hint: `use a quorum of at most ${sum}, or raise the real servers' weights`,
-      });
-    }
+  virtualServer(vs, ctx) {
+    const node = vs.settings.get("quorum");
+    const quorum = intOf(node?.args[0]);
+    const sum = vs.weightSum;
+    if (!node || quorum === undefined || sum === undefined || vs.realServers.length === 0 || quorum <= sum || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) return;
+    ctx.report({
+      at: node.args[0]!,
+      message: `quorum ${quorum} of ${vsLabel(vs)} exceeds the total weight of its real servers (${sum}): keepalived lowers the quorum to ${sum}, so quorum_down only runs when every real server is down`,
+      hint: `use a quorum of at most ${sum}, or raise the real servers' weights`,
+    });
   },
 });

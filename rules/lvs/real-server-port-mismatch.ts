@@ -20,26 +20,24 @@ export default defineRule({
     // "ports don't match - resetting" / "has port specified - clearing": configuration errors for keepalived -t (exit 5).
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const vs of ctx.model().virtualServers) {
-      if (vs.node.args[0]?.text === "fwmark") {
-        checkFwmark(vs);
-        continue;
-      }
-      const vsPort = vs.node.args[1];
-      if (!isAddressServer(vs) || !vsPort || !/^\d+$/.test(vsPort.text)) continue;
-      for (const rs of vs.realServers) {
-        const port = rs.node.args[1];
-        if (!port || !/^\d+$/.test(port.text) || Number(port.text) === Number(vsPort.text)) continue;
-        const method = rs.forwarding;
-        if (method !== "DR" && method !== "TUN") continue;
-        ctx.report({
-          at: port,
-          message: `real_server ${rs.node.args[0]?.text ?? ""} port ${port.text} differs from the port ${vsPort.text} of ${vsLabel(vs)}, but ${method} forwarding cannot change ports: keepalived uses ${vsPort.text}`,
-          hint: `make the service listen on port ${vsPort.text} on the real server, or use NAT forwarding to map ports`,
-          fix: fixOf(`use port ${vsPort.text}, as keepalived does`, replaceWord(port, vsPort.text)),
-        });
-      }
+  virtualServer(vs, ctx) {
+    if (vs.node.args[0]?.text === "fwmark") {
+      checkFwmark(vs);
+      return;
+    }
+    const vsPort = vs.node.args[1];
+    if (!isAddressServer(vs) || !vsPort || !/^\d+$/.test(vsPort.text)) return;
+    for (const rs of vs.realServers) {
+      const port = rs.node.args[1];
+      if (!port || !/^\d+$/.test(port.text) || Number(port.text) === Number(vsPort.text)) continue;
+      const method = rs.forwarding;
+      if (method !== "DR" && method !== "TUN") continue;
+      ctx.report({
+        at: port,
+        message: `real_server ${rs.node.args[0]?.text ?? ""} port ${port.text} differs from the port ${vsPort.text} of ${vsLabel(vs)}, but ${method} forwarding cannot change ports: keepalived uses ${vsPort.text}`,
+        hint: `make the service listen on port ${vsPort.text} on the real server, or use NAT forwarding to map ports`,
+        fix: fixOf(`use port ${vsPort.text}, as keepalived does`, replaceWord(port, vsPort.text)),
+      });
     }
 
     // A fwmark service matches packets by mark, whatever their port: keepalived clears a DR/TUN real server's port.

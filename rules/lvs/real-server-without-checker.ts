@@ -15,16 +15,14 @@ export default defineRule({
     description: "A real_server without any health checker: it is never removed from the pool",
     fixable: false,
   },
-  check(ctx) {
-    for (const vs of ctx.model().virtualServers) {
-      for (const rs of vs.realServers) {
-        if (rs.checkers.length > 0 || hasConditionalLines(rs.node, ctx.files, ctx.settings.configId)) continue;
-        ctx.report({
-          at: rs.node.keyword,
-          message: `real_server ${rs.node.args.map((a) => a.text).join(" ")} of ${vsLabel(vs)} has no health checker: keepalived treats it as up forever, so it keeps receiving connections when it fails`,
-          hint: "add a checker block (TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, …) to the real_server",
-        });
-      }
+  virtualServer(vs, ctx) {
+    for (const rs of vs.realServers) {
+      if (rs.checkers.length > 0 || hasConditionalLines(rs.node, ctx.files, ctx.settings.configId)) continue;
+      ctx.report({
+        at: rs.node.keyword,
+        message: `real_server ${rs.node.args.map((a) => a.text).join(" ")} of ${vsLabel(vs)} has no health checker: keepalived treats it as up forever, so it keeps receiving connections when it fails`,
+        hint: "add a checker block (TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, …) to the real_server",
+      });
     }
   },
 });

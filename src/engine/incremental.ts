@@ -14,13 +14,14 @@
  * lintParsed does. The result equals lintParsed's on the same text
  * (test/engine/incremental.test.ts).
  */
-import type { ConfigNode, Diagnostic, Fix, Span } from "../../grammar/ast.js";
+import type { ConfigNode, Diagnostic } from "../../grammar/ast.js";
 import { budgetsOf } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { parsePiece, parseText, type MovableParse, type ParseResult } from "../../grammar/reader.js";
 import { SourceFile, type TextEdit } from "../../grammar/source.js";
 import { buildModel, ModelCache, pickTop, type ConfigModel, type PickedTop } from "../model/model.js";
 import { finishFindings, lintParsed, lintSettingsOf, nameKeyOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
+import { ObjectFindings, shifted } from "./kept-findings.js";
 import type { Rule } from "./rule.js";
 import { secretsOf, type Secret } from "./secrets.js";
 
@@ -87,6 +88,8 @@ export class IncrementalLint {
   private fileEdit: TextEdit | null | undefined;
   /** The model's per-block parts, kept while their blocks are (see ModelCache). */
   private readonly models = new ModelCache();
+  /** Findings of the rules' instance() and virtualServer() checks, kept while the model keeps their objects. */
+  private readonly objectFindings = new ObjectFindings();
   last: UpdateStats = { mode: "whole", reread: 0, chunks: 0 };
 
   constructor(
@@ -305,7 +308,7 @@ export class IncrementalLint {
     const repeatsName = (node: ConfigNode) => repeated.has(node);
     let model: ConfigModel | undefined;
     const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models, picks));
-    for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName)) found.push(d);
+    for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName, { kept: this.objectFindings })) found.push(d);
     const gathered = (id: string) => gatheredBy.get(id) ?? [];
     for (const d of runRules(parsed, this.options, this.acrossRules, settings, getModel, repeatsName, { only: "across", gathered })) found.push(d);
     const { diagnostics, fixable } = finishFindings(parsed, found, this.options, secrets);
@@ -410,17 +413,4 @@ function placed(c: Chunk): NonNullable<Chunk["placed"]> {
 function move(chunk: Chunk, start: number) {
   chunk.parse.moveBy(start - chunk.start);
   chunk.start = start;
-}
-
-/** A copy of a chunk's finding (positions relative to the chunk) placed where the chunk is. */
-function shifted(d: Diagnostic, by: number): Diagnostic {
-  // An internal error sits at the file's start, wherever the rule failed.
-  if (d.ruleId === "internal-error") return d;
-  const span = <T extends Span>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
-  const fix = (f: Fix): Fix => ({ ...f, edits: f.edits.map(span) });
-  const out: Diagnostic = { ...d, start: d.start + by, end: d.end + by };
-  if (d.fix) out.fix = fix(d.fix);
-  if (d.suggestions) out.suggestions = d.suggestions.map(fix);
-  if (d.related) out.related = d.related.map((r) => ({ ...r, span: span(r.span) }));
-  return out;
 }

@@ -15,6 +15,7 @@ import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../
 import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
 import type { RuleSetting } from "./config.js";
+import type { ObjectFindings } from "./kept-findings.js";
 import { findingOf, MERGED_USR_LINKS, withRelatedLines, type LintSettings, type Report, type Rule, type RuleContext, type RuleMeta, type Visitors } from "./rule.js";
 import { fromRenderings, templateFindings, toTemplateOffsets } from "./templates.js";
 import { rememberSecrets, scrubFinding, secretsOf, secretsOfLine, type Secret } from "./secrets.js";
@@ -105,6 +106,8 @@ export function lintSettingsOf(options: LintOptions): LintSettings {
  */
 export interface RuleParts {
   only?: "block" | "across";
+  /** Where the rules' instance() and virtualServer() findings are kept between lints (the editor's). */
+  kept?: ObjectFindings;
   facts?: Map<string, unknown>;
   gathered?: (ruleId: string) => readonly unknown[];
 }
@@ -132,8 +135,9 @@ export function runRules(
   const walkers: { rule: Rule; visitors: Visitors }[] = [];
   const across: { rule: Rule; ctx: RuleContext }[] = [];
   const gatherers: { rule: Rule; gathering: { facts(): unknown } }[] = [];
+  const objectRules: { rule: Rule; ctx: RuleContext }[] = [];
   for (const rule of rules) {
-    if (!rule.check && !rule.create && !rule.gather && !rule.acrossBlocks) continue;
+    if (!rule.check && !rule.create && !rule.gather && !rule.acrossBlocks && !rule.instance && !rule.virtualServer) continue;
     const setting = options.rules?.[rule.meta.id];
     if (setting === "off" || !appliesTo(rule.meta, settings.targetVersion)) continue;
     const ctx: RuleContext = {
@@ -152,6 +156,7 @@ export function runRules(
     try {
       if (parts.only !== "across") {
         rule.check?.(ctx);
+        if (rule.instance || rule.virtualServer) objectRules.push({ rule, ctx });
         if (rule.create) walkers.push({ rule, visitors: rule.create(ctx) });
         if (rule.gather && (parts.facts || parts.only === undefined)) {
           const gathering = rule.gather(ctx);
@@ -171,6 +176,7 @@ export function runRules(
     walk(parsed.ast.children, walkers, failed, (node) => secretsOfLine(node, secrets));
     rememberSecrets(parsed.ast, secrets);
   }
+  if (objectRules.length > 0) checkModelObjects(getModel(), objectRules, parts.kept, found, failed);
   const facts = parts.facts ?? new Map<string, unknown>();
   for (const { rule, gathering } of gatherers) {
     try {
@@ -188,6 +194,39 @@ export function runRules(
     }
   }
   return found;
+}
+
+/**
+ * The rules' instance() and virtualServer() checks: every model object once,
+ * all its rules together, so that the editor looks up each object once. A
+ * rule that throws is reported once and not called again.
+ */
+function checkModelObjects(model: ConfigModel, rules: { rule: Rule; ctx: RuleContext }[], kept: ObjectFindings | undefined, found: Diagnostic[], failed: (rule: Rule, e: unknown) => void): void {
+  const broken = new Set<Rule>();
+  const each = <T extends { node: ConfigNode }>(objects: readonly T[], check: (rule: Rule, object: T, ctx: RuleContext) => void, has: (rule: Rule) => boolean) => {
+    const hooked = rules.filter((r) => has(r.rule));
+    if (hooked.length === 0) return;
+    for (const object of objects) {
+      const again = kept?.get(object);
+      if (again) {
+        for (const d of again) found.push(d);
+        continue;
+      }
+      const from = found.length;
+      for (const { rule, ctx } of hooked) {
+        if (broken.has(rule)) continue;
+        try {
+          check(rule, object, ctx);
+        } catch (e) {
+          broken.add(rule);
+          failed(rule, e);
+        }
+      }
+      kept?.set(object, found.slice(from));
+    }
+  };
+  each(model.instances, (rule, inst, ctx) => rule.instance!(inst, ctx), (rule) => rule.instance !== undefined);
+  each(model.virtualServers, (rule, vs, ctx) => rule.virtualServer!(vs, ctx), (rule) => rule.virtualServer !== undefined);
 }
 
 /**
@@ -233,7 +272,7 @@ export function finishFindings(parsed: ParseResult, found: Diagnostic[], options
   if (unusedSetting !== "off") {
     const known = new Set(options.ruleSet.map((r) => r.meta.id));
     const reportUnused = options.reportUnusedDisableDirectives === true || unusedSetting !== undefined;
-    const clusterOnly = new Set(options.ruleSet.filter((r) => r.checkCluster && !r.check && !r.create && !r.acrossBlocks).map((r) => r.meta.id));
+    const clusterOnly = new Set(options.ruleSet.filter((r) => r.checkCluster && !r.check && !r.create && !r.acrossBlocks && !r.instance && !r.virtualServer).map((r) => r.meta.id));
     // One push each: a file of a hundred thousand directives makes as many findings (a spread overflows the stack).
     for (const d of directiveFindings(directives, known, reportUnused, unusedSetting, clusterOnly)) diagnostics.push(d);
   }

@@ -9,7 +9,7 @@ import type { ConfigAst, ConfigNode, Diagnostic, Fix, Severity, Span, Via } from
 import type { TargetVersion } from "../../grammar/reader.js";
 import type { SourceFile } from "../../grammar/source.js";
 import type { ClusterGroup, ClusterNode } from "../cluster/groups.js";
-import type { ConfigModel } from "../model/model.js";
+import type { ConfigModel, VirtualServer, VrrpInstance } from "../model/model.js";
 
 export type Category = "syntax" | "schema" | "correctness" | "ha" | "lvs" | "security" | "compat" | "style" | "cluster";
 
@@ -137,6 +137,20 @@ export interface Rule {
   check?(ctx: RuleContext): void;
   /** Checks one configuration during the engine's one walk: returns the handlers to call. */
   create?(ctx: RuleContext): Visitors;
+  /**
+   * Checks one VRRP instance of the model, for a rule whose findings on it
+   * depend on that instance alone: its block's lines and what the model put
+   * in it, but no other block, no sync group (the model sets it anew each
+   * time) and no line number. The engine calls it for every instance, all
+   * such rules in one pass; the editor keeps an instance's findings while
+   * the model keeps the instance (ModelCache: the same block under the same
+   * global settings) and calls it only for instances new since its last
+   * lint. A finding that reaches outside the instance's block is not kept.
+   * test/engine/incremental.test.ts holds these rules to a whole lint.
+   */
+  instance?(inst: VrrpInstance, ctx: RuleContext): void;
+  /** As `instance`, for one virtual server of the model. */
+  virtualServer?(vs: VirtualServer, ctx: RuleContext): void;
   /** Checks several node configurations together (`keepalived-lint cluster`). */
   checkCluster?(ctx: ClusterContext): void;
   /**
@@ -201,7 +215,9 @@ export function findingOf(meta: RuleMeta, configured: Severity | undefined, r: R
     ...(r.hint !== undefined && { hint: r.hint }),
     ...(r.fix !== undefined && { fix: r.fix }),
     ...(r.suggestions !== undefined && { suggestions: r.suggestions }),
-    ...(r.related !== undefined && { related: r.related }),
+    // Spans alone: a related span may be a node or word of the tree, which a finding must not hold
+    // (the editor keeps findings of blocks and moves copies; the tree moves on its own).
+    ...(r.related !== undefined && { related: r.related.map(({ span, message }) => ({ span: { file: span.file, start: span.start, end: span.end }, message })) }),
     ...(r.at.via !== undefined && { via: r.at.via }),
     ...(refuses(meta, r) && { refusedByKeepalived: true }),
   };

@@ -11,11 +11,14 @@ import { SourceFile } from "../../grammar/source.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { incrementalLint, lintText } from "../../src/workspace/lint.js";
 import type { LintOptions, LintResult } from "../../src/engine/linter.js";
+import { defineRule, type Rule } from "../../src/engine/rule.js";
 import { corpusFiles } from "../formatter/helpers.js";
 import { createRng } from "../oracle/mutants.js";
 
 const PATH = "/etc/keepalived/keepalived.conf";
 const BLOCK_RULES = ALL_RULES.filter((r) => r.meta.scope === "block").map((r) => r.meta.id);
+/** Rules that check one model object at a time (the editor keeps their findings per instance or virtual server). */
+const OBJECT_RULES = ALL_RULES.filter((r) => r.instance || r.virtualServer).map((r) => r.meta.id);
 
 /** What a user sees of a lint: the findings, and those --fix and the editor's fixes act on. */
 const seen = (r: LintResult) => ({ diagnostics: r.diagnostics, fixable: r.fixable });
@@ -241,6 +244,107 @@ describe("incremental lint (the language server's) equals a full lint", () => {
       expect(seen(lint.update(base))).toEqual(seen(lintText(base, PATH)));
     });
   }
+
+  // Rules with instance() or virtualServer(): a change of VI_3's block, or of virtual_server 10.1.3.2's, that makes each report.
+  const inBlock = (header: string) => (change: (block: string) => string) => (t: string) => {
+    const start = t.indexOf(header);
+    const block = blockAt(t, start);
+    return t.slice(0, start) + change(block) + t.slice(start + block.length);
+  };
+  const inInstance = inBlock("vrrp_instance VI_3 {");
+  const inServer = inBlock("virtual_server 10.1.3.2 80 {");
+  const vips = (n: number) => Array.from({ length: n }, (_, i) => `    10.3.${i >> 8}.${i & 255}`).join("\n");
+  const OBJECT_TRIGGERS: Record<string, (t: string) => string> = {
+    "too-many-vips": inInstance((b) => b.replace("    10.0.3.1/24 dev eth0\n", `${vips(370)}\n`)),
+    "advert-int-rounded": inInstance((b) => b.replace("  state BACKUP\n", "  state BACKUP\n  advert_int 1.5\n")),
+    "auth-pass-too-long": inInstance((b) => b.replace("  state BACKUP\n", "  state BACKUP\n  authentication {\n    auth_type PASS\n    auth_pass longpassword\n  }\n")),
+    "unicast-without-peers": inInstance((b) => b.replace("  state BACKUP\n", "  state BACKUP\n  unicast_src_ip 10.0.3.9\n")),
+    "auth-ignored-vrrp3": inInstance((b) => b.replace("  state BACKUP\n", "  state BACKUP\n  version 3\n  authentication {\n    auth_type PASS\n    auth_pass secret\n  }\n")),
+    "nopreempt-state-master": inInstance((b) => b.replace("  state BACKUP\n", "  state MASTER\n  nopreempt\n")),
+    "address-family-mismatch": inInstance((b) => b.replace("    10.0.3.1/24 dev eth0\n", "    10.0.3.1/24 dev eth0\n    2001:db8::1\n")),
+    "ipv6-unicast-without-src-ip": inInstance((b) => b.replace("    10.0.3.1/24 dev eth0\n", "    2001:db8::1\n").replace("  state BACKUP\n", "  state BACKUP\n  unicast_peer {\n    2001:db8::2\n  }\n")),
+    "unicast-peer-self": inInstance((b) => b.replace("  state BACKUP\n", "  state BACKUP\n  unicast_src_ip 10.0.3.9\n  unicast_peer {\n    10.0.3.9\n    10.0.3.8\n  }\n")),
+    "real-server-port-mismatch": inServer((b) => b.replace("  lb_kind NAT\n", "  lb_kind DR\n").replace("real_server 10.1.3.3 80 {", "real_server 10.1.3.3 8080 {")),
+    "fwmark-protocol-ignored": inServer((b) => b.replace("virtual_server 10.1.3.2 80 {", "virtual_server fwmark 3 {")),
+    "real-server-without-checker": inServer((b) => b.replace("    TCP_CHECK {\n      connect_timeout 3\n    }\n", "")),
+    "quorum-exceeds-weight": inServer((b) => b.replace("  delay_loop 6\n", "  delay_loop 6\n  quorum 5\n")),
+    "hysteresis-not-below-quorum": inServer((b) => b.replace("  delay_loop 6\n", "  delay_loop 6\n  hysteresis 1\n")),
+  };
+
+  it("names a trigger for every rule that checks one model object", () => {
+    expect(Object.keys(OBJECT_TRIGGERS).sort()).toEqual([...OBJECT_RULES].sort());
+  });
+
+  for (const [id, trigger] of Object.entries(OBJECT_TRIGGERS)) {
+    it(`keeps ${id}'s findings per model object and moves them with its block`, () => {
+      let text = trigger(generated(6));
+      const lint = incrementalLint(PATH);
+      expect(seen(lint.update(text))).toEqual(seen(lintText(text, PATH)));
+      expect(lint.update(text).diagnostics.some((d) => d.ruleId === id)).toBe(true);
+      // Edits before the object's block (moving it), in another block, in its own, and the first undone.
+      const edits: ((t: string) => string)[] = [
+        (t) => t.replace("  router_id bench\n", "  router_id bench\n  # a comment\n"),
+        (t) => t.replace("  priority 101\n", "  priority 1\n"),
+        (t) => inInstance((b) => b.replace("  interface eth0\n", "  interface eth0\n  # note\n"))(inServer((b) => b.replace("  protocol TCP\n", "  protocol TCP\n  # note\n"))(t)),
+        (t) => t.replace("  router_id bench\n  # a comment\n", "  router_id bench\n"),
+        (t) => t.replace("vrrp_script chk_2 {", "# a line\nvrrp_script chk_2 {"),
+      ];
+      for (const [i, change] of edits.entries()) {
+        const before = text;
+        text = change(text);
+        expect(text).not.toBe(before);
+        const got = lint.update(text, undefined, i % 2 === 0 ? changed(before, text) : undefined);
+        expect(lint.last.mode).toBe("incremental");
+        expect(got.diagnostics.some((d) => d.ruleId === id)).toBe(true);
+        expect(seen(got)).toEqual(seen(lintText(text, PATH)));
+      }
+    });
+  }
+
+  it("checks an instance again only when the model makes it anew, and keeps no finding that reaches outside its block", () => {
+    const meta = { severity: "warning", category: "ha", fixable: false } as const;
+    let calls = 0;
+    const counting = defineRule({
+      meta: { ...meta, id: "test-counting", description: "counts its calls" },
+      instance(inst, ctx) {
+        calls++;
+        ctx.report({ at: inst.node.keyword, message: `instance ${inst.name}` });
+      },
+    });
+    // Its finding on VI_2 names the global_defs block, which moves on its own: VI_2's findings are never kept.
+    const reaching = defineRule({
+      meta: { ...meta, id: "test-reaching", description: "names another block" },
+      instance(inst, ctx) {
+        if (inst.name !== "VI_2") return;
+        const global = ctx.ast.children.find((n) => n.name === "global_defs")!;
+        ctx.report({ at: inst.node.keyword, message: `instance ${inst.name}`, related: [{ span: global.keyword, message: "global_defs" }] });
+      },
+    });
+    const ruleSet: Rule[] = [counting, reaching];
+    const lint = incrementalLint(PATH, { ruleSet });
+    /** Lints `text` after an edit; how many checks it ran (the full lint it is compared with runs its own). */
+    const update = (text: string) => {
+      const before = calls;
+      const got = seen(lint.update(text));
+      const ran = calls - before;
+      expect(lint.last.mode).toBe("incremental");
+      expect(got).toEqual(seen(lintText(text, PATH, { ruleSet })));
+      expect(got.diagnostics.map((d) => d.ruleId).sort()).toEqual(["test-counting", "test-counting", "test-reaching"]);
+      return ran;
+    };
+    lint.update(MODEL_BASE);
+    expect(calls).toBe(2);
+    // A line added above both instances moves them: VI_1's finding moves, VI_2 is checked again.
+    const moved = MODEL_BASE.replace("  router_id lb1\n", "  router_id lb1\n  # moved\n");
+    expect(update(moved)).toBe(1);
+    // VI_1's block changed: VI_1 is checked again (and VI_2, as always).
+    const edited = moved.replace("  priority 100\n", "  priority 90\n");
+    expect(update(edited)).toBe(2);
+    // A comment at the end changes no instance: VI_2 alone.
+    expect(update(edited + "# end\n")).toBe(1);
+    // vrrp_version in global_defs changes what the model says of every instance: both again.
+    expect(update(edited.replace("  router_id lb1\n", "  router_id lb1\n  vrrp_version 3\n"))).toBe(2);
+  });
 
   it("with rule settings, a target version and unused-directive reports", () => {
     const run: Run = { incremental: 0, blockFindings: new Set() };

@@ -17,7 +17,7 @@ test("rule ids are unique, kebab-case, and every rule has a description", () => 
   for (const r of ALL_RULES) {
     expect(r.meta.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(r.meta.description.length).toBeGreaterThan(10);
-    expect(Boolean(r.check) || Boolean(r.create) || Boolean(r.acrossBlocks) || Boolean(r.checkCluster) || r.meta.fromEngine === true).toBe(true);
+    expect(Boolean(r.check) || Boolean(r.create) || Boolean(r.acrossBlocks) || Boolean(r.instance) || Boolean(r.virtualServer) || Boolean(r.checkCluster) || r.meta.fromEngine === true).toBe(true);
   }
 });
 
