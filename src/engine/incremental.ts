@@ -21,6 +21,7 @@ import { parsePiece, parseText, type MovableParse, type ParseResult } from "../.
 import { SourceFile, type TextEdit } from "../../grammar/source.js";
 import { buildModel, ModelCache, pickTop, type ConfigModel, type PickedTop } from "../model/model.js";
 import { finishFindings, lintParsed, lintSettingsOf, nameKeyOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
+import { JoinedChunks } from "./joined-chunks.js";
 import { ObjectFindings, shifted } from "./kept-findings.js";
 import type { Rule } from "./rule.js";
 import { secretsOf, type Secret } from "./secrets.js";
@@ -48,7 +49,9 @@ interface Chunk {
   /** Block-scoped rules' gather() facts about the chunk's blocks, by rule id (they hold its tree's nodes, which move with it). */
   facts: Map<string, unknown>;
   /** The above placed at `at` (the chunk's start when last assembled): made again only when the chunk moved. */
-  placed?: { at: number; reader: Diagnostic[]; findings: Diagnostic[]; secrets: Secret[] };
+  placed?: { at: number; findings: Diagnostic[]; secrets: Secret[] };
+  /** The reader findings placed at `at` (apart: hover and completion need only those). */
+  placedReader?: { at: number; reader: Diagnostic[] };
 }
 
 /** What the last update did (the benchmark and tests read it). */
@@ -90,6 +93,10 @@ export class IncrementalLint {
   private readonly models = new ModelCache();
   /** Findings of the rules' instance() and virtualServer() checks, kept while the model keeps their objects. */
   private readonly objectFindings = new ObjectFindings();
+  /** The chunks' nodes, picks and facts as the whole file's, as last assembled (undefined: to be made). */
+  private joined: JoinedChunks | undefined;
+  /** How the chunks changed since: chunks [at, at + removed) replaced by `fresh` (null: more than one edit; made anew). */
+  private pending: { at: number; removed: number; fresh: Chunk[] } | null | undefined;
   last: UpdateStats = { mode: "whole", reread: 0, chunks: 0 };
 
   constructor(
@@ -138,6 +145,8 @@ export class IncrementalLint {
     this.chunks = undefined;
     this.repeated = undefined;
     this.fileEdit = null;
+    this.joined = undefined;
+    this.pending = undefined;
     if (this.wholeParse?.text !== text || this.wholeParse.fs !== fs) {
       this.wholeParse = { text, fs, parsed: parseText(text, this.path, readerOptionsOf(this.options), fs) };
     }
@@ -193,12 +202,12 @@ export class IncrementalLint {
    * ctx.repeatsName differently (a block of the same name added, removed or
    * renamed elsewhere): the one dependency beyond its block such a rule has.
    */
-  private refreshRepeats(c: Chunk, repeated: ReadonlySet<ConfigNode>): void {
-    if (repeated.size === 0 && c.repeats === "") return;
+  private refreshRepeats(c: Chunk, repeated: ReadonlySet<ConfigNode>): boolean {
+    if (repeated.size === 0 && c.repeats === "") return false;
     let now = "";
     const own = c.parse.ast.children;
     for (let i = 0; i < own.length; i++) if (repeated.has(own[i])) now += `${i},`;
-    if (now === c.repeats) return;
+    if (now === c.repeats) return false;
     const at = c.start;
     c.parse.moveBy(-at);
     try {
@@ -209,6 +218,7 @@ export class IncrementalLint {
     }
     c.repeats = now;
     c.placed = undefined;
+    return true;
   }
 
   /**
@@ -251,6 +261,7 @@ export class IncrementalLint {
     if (delta !== 0) for (let i = b; i < chunks.length; i++) move(chunks[i], chunks[i].start + delta);
     if (this.repeated && !keepsRepeats(chunks.slice(a, b), fresh, this.repeated)) this.repeated = undefined;
     const next = [...chunks.slice(0, a), ...fresh, ...chunks.slice(b)];
+    this.pending = this.pending === undefined ? { at: a, removed: b - a, fresh } : null;
     // Two edits before one assembly: not worth merging (the line table is then scanned whole).
     this.fileEdit = this.fileEdit === undefined ? { start: from, oldEnd: to - delta, newEnd: to } : null;
     this.chunks = next;
@@ -268,6 +279,15 @@ export class IncrementalLint {
     return this.file;
   }
 
+  /** The chunks' nodes, picks and facts as the whole file's: the last ones with the edit spliced in, or made anew. */
+  private joinedOf(chunks: Chunk[]): JoinedChunks {
+    const edit = this.pending;
+    this.pending = undefined;
+    if (this.joined && edit) this.joined.splice(edit.at, edit.removed, edit.fresh);
+    else if (!this.joined || edit === null) this.joined = new JoinedChunks(this.acrossRules.map((r) => r.meta.id), chunks);
+    return this.joined;
+  }
+
   /** The file from its chunks: their trees as one; with `lint`, the file-scoped rules run on it and the kept findings moved into place. */
   private assemble(text: string, chunks: Chunk[], lint: true): LintResult;
   private assemble(text: string, chunks: Chunk[], lint: false): ParsedWithModel;
@@ -276,24 +296,19 @@ export class IncrementalLint {
     // One pass over the chunks puts together what the file's rules and model read: at 50,000 lines there
     // are ~5,000 chunks, and each pass over them costs a cache miss or more per chunk.
     const repeated = lint ? (this.repeated ??= repeatedOf(chunks)) : NO_NODES;
-    const children: ConfigNode[] = [];
+    const joined = this.joinedOf(chunks);
+    const { children, picks } = joined;
     const reader: Diagnostic[] = [];
     const found: Diagnostic[] = [];
     const secrets: Secret[] = [];
-    const picks: PickedTop[] = [];
-    const gatheredBy = new Map<string, unknown[]>(this.acrossRules.map((r) => [r.meta.id, []]));
-    const gatheredLists = [...gatheredBy];
-    for (const c of chunks) {
-      if (lint) this.refreshRepeats(c, repeated);
-      const p = placed(c);
-      const base = children.length;
-      for (const n of c.parse.ast.children) children.push(n);
-      for (const d of p.reader) reader.push(d);
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i];
+      if (lint && this.refreshRepeats(c, repeated)) joined.refreshFacts(i, c);
+      for (const d of placedReader(c)) reader.push(d);
       if (!lint) continue;
-      addPicks(picks, c, base);
+      const p = placed(c);
       for (const d of p.findings) found.push(d);
       for (const s of p.secrets) secrets.push(s);
-      for (const [id, list] of gatheredLists) list.push(c.facts.get(id));
     }
     const parsed: ParseResult = {
       ast: { children, definitions: [], definitionUses: [], includes: [], roots: [path] },
@@ -304,12 +319,12 @@ export class IncrementalLint {
     };
     const settings = lintSettingsOf(this.options);
     // Hover and completion: the model's picks only when hover asks for the model.
-    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models, () => picksOf(chunks));
+    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models, () => picks);
     const repeatsName = (node: ConfigNode) => repeated.has(node);
     let model: ConfigModel | undefined;
     const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models, picks));
     for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName, { kept: this.objectFindings })) found.push(d);
-    const gathered = (id: string) => gatheredBy.get(id) ?? [];
+    const gathered = (id: string) => joined.factsOf(id);
     for (const d of runRules(parsed, this.options, this.acrossRules, settings, getModel, repeatsName, { only: "across", gathered })) found.push(d);
     const { diagnostics, fixable } = finishFindings(parsed, found, this.options, secrets);
     const result = { ...parsed, diagnostics, fixable, readerDiagnostics: reader, targetVersion: settings.targetVersion } as LintResult;
@@ -327,22 +342,6 @@ function withModel(out: ParseResult, parsed: ParseResult, targetVersion: string,
 }
 
 const NO_NODES: ReadonlySet<ConfigNode> = new Set();
-
-/** The chunks' picks as the whole file's (indices among all top-level nodes). */
-function picksOf(chunks: readonly Chunk[]): PickedTop[] {
-  const out: PickedTop[] = [];
-  let base = 0;
-  for (const c of chunks) {
-    addPicks(out, c, base);
-    base += c.parse.ast.children.length;
-  }
-  return out;
-}
-
-/** The chunk's picks, numbered among the file's top-level nodes (`base` of them come before the chunk's). */
-function addPicks(out: PickedTop[], c: Chunk, base: number): void {
-  for (const p of c.picked) out.push({ node: p.node, name: p.name, index: base + p.index });
-}
 
 /**
  * Does replacing `removed` by `fresh` leave repeatedOf() as it is? When the
@@ -401,12 +400,17 @@ function placed(c: Chunk): NonNullable<Chunk["placed"]> {
     const by = c.start;
     c.placed = {
       at: by,
-      reader: c.reader.map((d) => shifted(d, by)),
       findings: c.findings.map((d) => shifted(d, by)),
       secrets: c.secrets.map((s) => ({ ...s, start: s.start + by, end: s.end + by })),
     };
   }
   return c.placed;
+}
+
+/** The chunk's reader findings where the chunk is now. */
+function placedReader(c: Chunk): Diagnostic[] {
+  if (c.placedReader?.at !== c.start) c.placedReader = { at: c.start, reader: c.reader.map((d) => shifted(d, c.start)) };
+  return c.placedReader.reader;
 }
 
 /** Places the chunk's tree at `start`. */
