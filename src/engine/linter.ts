@@ -278,7 +278,7 @@ export function finishFindings(parsed: ParseResult, found: Diagnostic[], options
   }
   // No finding carries a password or key: the length is all it may say.
   if (secrets.length > 0) diagnostics = diagnostics.map((d) => scrubFinding(d, secrets));
-  const uncapped = dedupe(diagnostics).sort(byPosition);
+  const uncapped = dedupeSorted(diagnostics.sort(byPosition));
   diagnostics = capPerFile(uncapped, budgetsOf(options.budgets).findingsPerFile);
   return { diagnostics, fixable: uncapped.filter(hasEdits) };
 }
@@ -411,26 +411,35 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-/** The same rule at the same place with the same message once (loops and multiline expansions repeat lines). */
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  // Keyed by place and rule, the message kept as is until a second one comes to the same place: a key
-  // with every message in it hashed a few hundred KB per lint (the editor's, at 2,000 findings, on every
-  // edit). A set from the second message on: an expansion puts thousands of findings on one reference.
-  const seen = new Map<string, string | Set<string>>();
-  return ds.filter((d) => {
-    const k = `${d.start}\0${d.end}\0${d.ruleId}\0${d.file}`;
-    const messages = seen.get(k);
+/**
+ * The same rule at the same place with the same message once (loops and
+ * multiline expansions repeat lines), from findings sorted by byPosition:
+ * such repeats are then next to each other, the first of them first (the
+ * sort is stable). No key per finding: hashing one for each of the
+ * editor's thousands of findings cost more than the rest of this.
+ */
+function dedupeSorted(ds: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // The current run of findings of one rule at one place; its messages as a set once it has several
+  // (an expansion puts thousands of findings on one reference).
+  let runStart = 0;
+  let messages: Set<string> | undefined;
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i];
+    const first = ds[runStart];
+    if (i === 0 || d.start !== first.start || d.end !== first.end || d.ruleId !== first.ruleId || d.file !== first.file) {
+      runStart = i;
+      messages = undefined;
+      out.push(d);
+      continue;
+    }
     if (messages === undefined) {
-      seen.set(k, d.message);
-      return true;
+      if (d.message === first.message) continue;
+      messages = new Set([first.message]);
     }
-    if (typeof messages === "string") {
-      if (messages === d.message) return false;
-      seen.set(k, new Set([messages, d.message]));
-      return true;
-    }
-    if (messages.has(d.message)) return false;
+    if (messages.has(d.message)) continue;
     messages.add(d.message);
-    return true;
-  });
+    out.push(d);
+  }
+  return out;
 }
