@@ -37,8 +37,8 @@ export function readConfig(fs: FileAccess, mainFiles: string[], options: ReaderO
 
 function read(fs: FileAccess, mainFiles: string[], options: ReaderOptions, overrides: Map<string, string> | undefined, movable = false): { parsed: ParseResult; builder: TreeBuilder } {
   const builder = new TreeBuilder();
-  // A parse that may move keeps what its words hand out, to move it (not for a lint's million words).
-  if (movable) builder.store.words.keepHandedOut();
+  // A parse that may move hands out words that move with it (plain objects elsewhere: a lint's million words).
+  if (movable) builder.store.words.makeMovable();
   const pre = new Preprocessor(overrides ? overlayFiles(fs, overrides) : fs, builder, options);
   for (const path of mainFiles) {
     pre.readMain(path);

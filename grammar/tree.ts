@@ -247,8 +247,8 @@ export class TreeStore {
    * Moves the whole parse `delta` characters on, as if its text started that
    * much later in the file (the editor's incremental re-read: a block that
    * did not change is kept, only moved). Views read their span from the
-   * store; the objects they made were handed out by the words, which move
-   * them (WordColumns.keepHandedOut, set up by the parse that may move).
+   * store; the words and spans they made read the store's base
+   * (WordColumns.makeMovable, set up by the parse that may move).
    * Views keep their identity and the objects they made.
    */
   rebase(delta: number): void {
@@ -377,8 +377,8 @@ class NodeView implements ConfigNode {
   /** The span, kept on the view from now on (see `moved`). */
   #moved(): { start: number; end: number } {
     const made = (this.#made ??= {});
-    // Tracked by the words: a parse that moves moves it too.
-    return (made.moved ??= this.#store.words.track({ start: this.start, end: this.end }));
+    // From the words: a parse that moves moves it too.
+    return (made.moved ??= this.#store.words.spanAt(this.start, this.end));
   }
 
   get name(): string {

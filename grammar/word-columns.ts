@@ -43,24 +43,24 @@ export class WordColumns {
   private runVia: number[] = [];
   private viaTable: Via[][] = [];
   /** Added to every slice word's offset: the text was read as a piece of a file that starts this far in (see rebase). */
-  private base = 0;
+  base = 0;
   /**
-   * Of a parse that may move (keepHandedOut): every slice word and span
-   * object handed out, so that rebase() moves them in one flat loop. Their
-   * owners (the tree's views) keep them anyway; walking the views instead
-   * cost the editor ~17 ms an edit at 50,000 lines, in cache misses.
+   * A parse that may move (the editor's pieces, reader.parsePiece): the
+   * words and spans it hands out read their offsets through this.base, so
+   * that rebase() moves them all at once. Moving each object instead cost
+   * the editor ~17 ms an edit at 50,000 lines (walking the views), then ~9
+   * (a flat list of them), in cache misses.
    */
-  private handedOut: { start: number; end: number }[] | undefined;
+  private movable = false;
 
-  /** From now on, objects handed out are kept for rebase() (a parse the editor moves: reader.parsePiece). */
-  keepHandedOut(): void {
-    this.handedOut ??= [];
+  /** From now on, words and spans handed out move with rebase() (a parse the editor moves: reader.parsePiece). */
+  makeMovable(): void {
+    this.movable = true;
   }
 
-  /** A span made from these words elsewhere (a view's own span) that rebase() must move too; returned as given. */
-  track<T extends { start: number; end: number }>(span: T): T {
-    this.handedOut?.push(span);
-    return span;
+  /** A span [start, end) of these words' text that moves with them when they are movable (a view's own span). */
+  spanAt(start: number, end: number): { start: number; end: number } {
+    return this.movable ? new MovableSpan(this, start, end) : { start, end };
   }
 
   fileId(path: string, text: string): number {
@@ -210,9 +210,8 @@ export class WordColumns {
    * Moves every word `delta` characters on (the editor re-reads a changed
    * block and moves the unchanged ones after it). Slice words keep their
    * offsets into the text they were read from and add the base; the
-   * preprocessor's word objects and (with keepHandedOut) the objects
-   * handed out are moved in place. Each object is in one of the two lists:
-   * an object word is handed out as itself, never added to handedOut.
+   * preprocessor's word objects are moved in place; the slice words and
+   * spans of a movable parse read the base (makeMovable).
    */
   rebase(delta: number): void {
     this.base += delta;
@@ -220,13 +219,6 @@ export class WordColumns {
     for (let i = 0; i < objects.length; i++) {
       objects[i].start += delta;
       objects[i].end += delta;
-    }
-    const out = this.handedOut;
-    if (out) {
-      for (let i = 0; i < out.length; i++) {
-        out[i].start += delta;
-        out[i].end += delta;
-      }
     }
   }
 
@@ -239,15 +231,71 @@ export class WordColumns {
     const file = this.runFile[r];
     const start = this.starts[w];
     const end = start + this.lengths[w];
-    const v: Word = { file: this.paths[file], start: this.base + start, end: this.base + end, text: sliceText(this.texts[file], start, end), quoted: this.quoted(file, w) };
+    const text = sliceText(this.texts[file], start, end);
+    const v: Word = this.movable
+      ? new MovableWord(this, this.paths[file], this.base + start, this.base + end, text, this.quoted(file, w))
+      : { file: this.paths[file], start: this.base + start, end: this.base + end, text, quoted: this.quoted(file, w) };
     if (this.runVia[r] !== 0) v.via = this.viaTable[this.runVia[r] - 1];
-    this.handedOut?.push(v);
     return v;
   }
 
   span(w: number): Span {
-    const s: Span = { file: this.paths[this.file(w)], start: this.start(w), end: this.end(w) };
-    this.handedOut?.push(s);
+    const file = this.paths[this.file(w)];
+    if (!this.movable) return { file, start: this.start(w), end: this.end(w) };
+    const s = new MovableSpan(this, this.start(w), this.end(w)) as MovableSpan & Span;
+    s.file = file;
     return s;
+  }
+}
+
+/**
+ * A span of a movable parse: its offsets are kept relative to the words'
+ * base and read through getters, so rebase() moves it without touching it.
+ * Private fields (#), so that a copy (`{ ...span }`) or a printout shows no
+ * internals; such a copy has no start and end, which is why only the
+ * editor's pieces hand these out (its results copy spans field by field).
+ */
+class MovableSpan {
+  readonly #words: WordColumns;
+  #offset: number;
+  #length: number;
+
+  constructor(words: WordColumns, start: number, end: number) {
+    this.#words = words;
+    this.#offset = start - words.base;
+    this.#length = end - start;
+  }
+
+  get start(): number {
+    return this.#words.base + this.#offset;
+  }
+
+  set start(offset: number) {
+    const end = this.end;
+    this.#offset = offset - this.#words.base;
+    this.#length = end - offset;
+  }
+
+  get end(): number {
+    return this.#words.base + this.#offset + this.#length;
+  }
+
+  set end(offset: number) {
+    this.#length = offset - this.start;
+  }
+}
+
+/** A slice word of a movable parse (see MovableSpan). */
+class MovableWord extends MovableSpan implements Word {
+  file: string;
+  text: string;
+  quoted: boolean;
+  declare via?: Via[];
+
+  constructor(words: WordColumns, file: string, start: number, end: number, text: string, quoted: boolean) {
+    super(words, start, end);
+    this.file = file;
+    this.text = text;
+    this.quoted = quoted;
   }
 }
