@@ -78,6 +78,12 @@ export interface MovableParse extends ParseResult {
    * the file or the other lists: the caller keeps those as it needs them.
    */
   moveBy(delta: number): void;
+  /**
+   * Places the tree at `anchor.start` (plus what moveBy added), read anew
+   * whenever a position is asked for: the editor moves its chunks by
+   * moving their anchors, lazily, not their trees.
+   */
+  anchorTo(anchor: { readonly start: number }): void;
 }
 
 /**
@@ -87,5 +93,6 @@ export interface MovableParse extends ParseResult {
  */
 export function parsePiece(text: string, path: string, options: ReaderOptions = {}): MovableParse {
   const { parsed, builder } = read(memoryFiles({ [path]: text }), [path], options, new Map([[path, text]]), true);
-  return { ...parsed, moveBy: (delta) => builder.store.rebase(delta) };
+  const words = builder.store.words;
+  return { ...parsed, moveBy: (delta) => builder.store.rebase(delta), anchorTo: (anchor) => words.anchorTo(anchor) };
 }

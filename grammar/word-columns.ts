@@ -42,20 +42,37 @@ export class WordColumns {
   /** Index into viaTable + 1 (0: read through no include). */
   private runVia: number[] = [];
   private viaTable: Via[][] = [];
-  /** Added to every slice word's offset: the text was read as a piece of a file that starts this far in (see rebase). */
-  base = 0;
+  /** What rebase() added. */
+  private shift = 0;
+  /** Where a movable parse's text starts in its file, when it is anchored (see anchorTo). */
+  private anchor: { readonly start: number } | undefined;
   /**
    * A parse that may move (the editor's pieces, reader.parsePiece): the
-   * words and spans it hands out read their offsets through this.base, so
-   * that rebase() moves them all at once. Moving each object instead cost
-   * the editor ~17 ms an edit at 50,000 lines (walking the views), then ~9
-   * (a flat list of them), in cache misses.
+   * words and spans it hands out read their offsets through `base`, so that
+   * rebase() and the anchor move them all at once. Moving each object
+   * instead cost the editor ~17 ms an edit at 50,000 lines (walking the
+   * views), then ~9 (a flat list of them), in cache misses.
    */
   private movable = false;
 
-  /** From now on, words and spans handed out move with rebase() (a parse the editor moves: reader.parsePiece). */
+  /** Added to every slice word's offset: the text was read as a piece of a file that starts this far in (see rebase, anchorTo). */
+  get base(): number {
+    const anchor = this.anchor;
+    return anchor === undefined ? this.shift : anchor.start + this.shift;
+  }
+
+  /** From now on, words handed out (and words added) move with rebase() and the anchor: call before reading. */
   makeMovable(): void {
     this.movable = true;
+  }
+
+  /**
+   * Places a movable parse at `anchor.start` in its file, wherever that is
+   * when asked (the editor's chunks learn where they are lazily: an edit
+   * moves every chunk after it).
+   */
+  anchorTo(anchor: { readonly start: number }): void {
+    this.anchor = anchor;
   }
 
   /** A span [start, end) of these words' text that moves with them when they are movable (a view's own span). */
@@ -136,7 +153,7 @@ export class WordColumns {
   /** A word the preprocessor built (quoted, escaped, expanded, …). */
   addObject(word: Word): number {
     this.fileId(word.file, "");
-    this.objects.push(word);
+    this.objects.push(this.movable ? movableCopy(this, word) : word);
     return this.push(this.objects.length - 1, OBJECT);
   }
 
@@ -210,11 +227,12 @@ export class WordColumns {
    * Moves every word `delta` characters on (the editor re-reads a changed
    * block and moves the unchanged ones after it). Slice words keep their
    * offsets into the text they were read from and add the base; the
-   * preprocessor's word objects are moved in place; the slice words and
-   * spans of a movable parse read the base (makeMovable).
+   * preprocessor's word objects are moved in place, unless the parse is
+   * movable (makeMovable): its words and spans read the base.
    */
   rebase(delta: number): void {
-    this.base += delta;
+    this.shift += delta;
+    if (this.movable) return;
     const objects = this.objects;
     for (let i = 0; i < objects.length; i++) {
       objects[i].start += delta;
@@ -291,6 +309,7 @@ class MovableWord extends MovableSpan implements Word {
   text: string;
   quoted: boolean;
   declare via?: Via[];
+  declare synthetic?: boolean;
 
   constructor(words: WordColumns, file: string, start: number, end: number, text: string, quoted: boolean) {
     super(words, start, end);
@@ -298,4 +317,12 @@ class MovableWord extends MovableSpan implements Word {
     this.text = text;
     this.quoted = quoted;
   }
+}
+
+/** A word the preprocessor built, as a word of a movable parse (the parse hands out the copy). */
+function movableCopy(words: WordColumns, word: Word): Word {
+  const copy = new MovableWord(words, word.file, word.start, word.end, word.text, word.quoted);
+  if (word.synthetic !== undefined) copy.synthetic = word.synthetic;
+  if (word.via !== undefined) copy.via = word.via;
+  return copy;
 }

@@ -23,14 +23,15 @@ import { buildModel, ModelCache, pickTop, type ConfigModel, type PickedTop } fro
 import { finishFindings, lintParsed, lintSettingsOf, nameKeyOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
 import { JoinedChunks } from "./joined-chunks.js";
 import { ObjectFindings, shifted } from "./kept-findings.js";
+import { Anchor, Placements } from "./placements.js";
 import type { Rule } from "./rule.js";
 import { secretsOf, type Secret } from "./secrets.js";
 
 /** Part of the file read alone: whole lines, one or more top-level blocks. */
 interface Chunk {
   text: string;
-  /** Where it starts in the file (its tree's positions are there). */
-  start: number;
+  /** Where it starts in the file (its tree's positions are there): anchor.start. */
+  anchor: Anchor;
   parse: MovableParse;
   /** Relative to the chunk's start: reader findings, block-scoped rules' findings, secrets. */
   reader: Diagnostic[];
@@ -97,6 +98,8 @@ export class IncrementalLint {
   private joined: JoinedChunks | undefined;
   /** How the chunks changed since: chunks [at, at + removed) replaced by `fresh` (null: more than one edit; made anew). */
   private pending: { at: number; removed: number; fresh: Chunk[] } | null | undefined;
+  /** The chunks' starts, moved lazily (see Placements). */
+  private readonly places = new Placements();
   last: UpdateStats = { mode: "whole", reread: 0, chunks: 0 };
 
   constructor(
@@ -185,9 +188,9 @@ export class IncrementalLint {
     const reader = parse.diagnostics.map((d) => shifted(d, 0));
     const names = parse.ast.children.map(nameKeyOf);
     const picked = pickTop(parse.ast.children);
-    const chunk: Chunk = { text, start: 0, parse, reader, findings, secrets: secretsOf(parse.ast), repeats: "", facts, names, picked };
-    move(chunk, start);
-    return chunk;
+    const anchor = new Anchor(this.places, start);
+    parse.anchorTo(anchor);
+    return { text, anchor, parse, reader, findings, secrets: secretsOf(parse.ast), repeats: "", facts, names, picked };
   }
 
   /** The block-scoped rules' findings on a chunk's tree placed at 0, relative to it. */
@@ -208,7 +211,7 @@ export class IncrementalLint {
     const own = c.parse.ast.children;
     for (let i = 0; i < own.length; i++) if (repeated.has(own[i])) now += `${i},`;
     if (now === c.repeats) return false;
-    const at = c.start;
+    const at = c.anchor.start;
     c.parse.moveBy(-at);
     try {
       c.facts = new Map();
@@ -236,31 +239,39 @@ export class IncrementalLint {
       // The last chunk starting at or before the edit, up to the first one after it.
       a = chunkAt(chunks, hint.start);
       b = a + 1;
-      while (b < chunks.length && chunks[b].start < hint.end) b++;
+      while (b < chunks.length && chunks[b].anchor.start < hint.end) b++;
     } else {
       a = 0;
-      while (a < chunks.length && text.startsWith(chunks[a].text, chunks[a].start)) a++;
+      while (a < chunks.length && text.startsWith(chunks[a].text, chunks[a].anchor.start)) a++;
       if (a === chunks.length && delta === 0) return chunks;
       // The edit starts a line (the last chunk may end without a line break: text added to it continues its line).
-      while (a > 0 && (a === chunks.length ? old.length : chunks[a].start) > 0 && text.charCodeAt((a === chunks.length ? old.length : chunks[a].start) - 1) !== 10) a--;
-      const from = a < chunks.length ? chunks[a].start : old.length;
+      while (a > 0 && (a === chunks.length ? old.length : chunks[a].anchor.start) > 0 && text.charCodeAt((a === chunks.length ? old.length : chunks[a].anchor.start) - 1) !== 10) a--;
+      const from = a < chunks.length ? chunks[a].anchor.start : old.length;
       b = chunks.length;
-      while (b > a && chunks[b - 1].start + delta >= from && text.startsWith(chunks[b - 1].text, chunks[b - 1].start + delta)) b--;
+      while (b > a && chunks[b - 1].anchor.start + delta >= from && text.startsWith(chunks[b - 1].text, chunks[b - 1].anchor.start + delta)) b--;
     }
-    const from = a < chunks.length ? chunks[a].start : old.length;
+    const from = a < chunks.length ? chunks[a].anchor.start : old.length;
     // The first unchanged chunk after the edit must start a line.
-    while (b < chunks.length && chunks[b].start + delta > 0 && text.charCodeAt(chunks[b].start + delta - 1) !== 10) b++;
-    const to = b < chunks.length ? chunks[b].start + delta : text.length;
+    while (b < chunks.length && chunks[b].anchor.start + delta > 0 && text.charCodeAt(chunks[b].anchor.start + delta - 1) !== 10) b++;
+    const to = b < chunks.length ? chunks[b].anchor.start + delta : text.length;
     if (to < from) return undefined;
+    // The chunks after the edit move: one entry in the log, not a visit of each (see Placements). Logged
+    // first, so that the chunk read below starts where it is in the new text. (Should it not be
+    // self-contained, the file is read whole, with new chunks.)
+    if (b < chunks.length) this.places.moved(chunks[b].anchor.start, delta);
     const fresh: Chunk[] = [];
     if (to > from) {
       const chunk = this.read(text.slice(from, to), from);
       if (!chunk) return undefined;
       fresh.push(chunk);
     }
-    if (delta !== 0) for (let i = b; i < chunks.length; i++) move(chunks[i], chunks[i].start + delta);
     if (this.repeated && !keepsRepeats(chunks.slice(a, b), fresh, this.repeated)) this.repeated = undefined;
     const next = [...chunks.slice(0, a), ...fresh, ...chunks.slice(b)];
+    // A reader that never lints (hover alone) lets the log grow: bring every anchor up to date now and then.
+    if (this.places.pending > 256) {
+      for (const c of next) void c.anchor.start;
+      this.places.settled();
+    }
     this.pending = this.pending === undefined ? { at: a, removed: b - a, fresh } : null;
     // Two edits before one assembly: not worth merging (the line table is then scanned whole).
     this.fileEdit = this.fileEdit === undefined ? { start: from, oldEnd: to - delta, newEnd: to } : null;
@@ -293,33 +304,36 @@ export class IncrementalLint {
   private assemble(text: string, chunks: Chunk[], lint: false): ParsedWithModel;
   private assemble(text: string, chunks: Chunk[], lint: boolean): LintResult | ParsedWithModel {
     const path = this.path;
-    // One pass over the chunks puts together what the file's rules and model read: at 50,000 lines there
-    // are ~5,000 chunks, and each pass over them costs a cache miss or more per chunk.
+    // At 50,000 lines there are ~5,000 chunks, and a visit of each costs a cache miss or more: the nodes,
+    // picks and facts are spliced (joinedOf), and a lint visits each chunk once, to place its findings.
     const repeated = lint ? (this.repeated ??= repeatedOf(chunks)) : NO_NODES;
     const joined = this.joinedOf(chunks);
     const { children, picks } = joined;
+    const settings = lintSettingsOf(this.options);
+    const ast = { children, definitions: [], definitionUses: [], includes: [], roots: [path] };
+    const files = new Map([[path, this.fileOf(text)]]);
+    if (!lint) {
+      // Hover and completion: no chunk visited (each would be a cache miss or more). The reader's findings
+      // are placed when asked for, and the model's picks taken when hover asks for the model.
+      const out = { ast, files, templates: new Map(), renderings: new Map() } as unknown as ParseResult;
+      let reader: Diagnostic[] | undefined;
+      Object.defineProperty(out, "diagnostics", { get: () => (reader ??= chunks.flatMap(placedReader)), enumerable: true });
+      return withModel(out, out, settings.targetVersion, this.models, () => picks);
+    }
     const reader: Diagnostic[] = [];
     const found: Diagnostic[] = [];
     const secrets: Secret[] = [];
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i];
-      if (lint && this.refreshRepeats(c, repeated)) joined.refreshFacts(i, c);
+      if (this.refreshRepeats(c, repeated)) joined.refreshFacts(i, c);
       for (const d of placedReader(c)) reader.push(d);
-      if (!lint) continue;
       const p = placed(c);
       for (const d of p.findings) found.push(d);
       for (const s of p.secrets) secrets.push(s);
     }
-    const parsed: ParseResult = {
-      ast: { children, definitions: [], definitionUses: [], includes: [], roots: [path] },
-      diagnostics: reader,
-      files: new Map([[path, this.fileOf(text)]]),
-      templates: new Map(),
-      renderings: new Map(),
-    };
-    const settings = lintSettingsOf(this.options);
-    // Hover and completion: the model's picks only when hover asks for the model.
-    if (!lint) return withModel({ ...parsed }, parsed, settings.targetVersion, this.models, () => picks);
+    // Every chunk was asked where it is (placed): the log of moves can start again.
+    this.places.settled();
+    const parsed: ParseResult = { ast, diagnostics: reader, files, templates: new Map(), renderings: new Map() };
     const repeatsName = (node: ConfigNode) => repeated.has(node);
     let model: ConfigModel | undefined;
     const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models, picks));
@@ -377,7 +391,7 @@ function chunkAt(chunks: readonly Chunk[], offset: number): number {
   let hi = chunks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (chunks[mid].start <= offset) lo = mid;
+    if (chunks[mid].anchor.start <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -396,8 +410,8 @@ function noModel(): never {
 
 /** The chunk's kept findings and secrets where the chunk is now (shared by the results while it does not move). */
 function placed(c: Chunk): NonNullable<Chunk["placed"]> {
-  if (c.placed?.at !== c.start) {
-    const by = c.start;
+  const by = c.anchor.start;
+  if (c.placed?.at !== by) {
     c.placed = {
       at: by,
       findings: c.findings.map((d) => shifted(d, by)),
@@ -409,12 +423,8 @@ function placed(c: Chunk): NonNullable<Chunk["placed"]> {
 
 /** The chunk's reader findings where the chunk is now. */
 function placedReader(c: Chunk): Diagnostic[] {
-  if (c.placedReader?.at !== c.start) c.placedReader = { at: c.start, reader: c.reader.map((d) => shifted(d, c.start)) };
+  const by = c.anchor.start;
+  if (c.placedReader?.at !== by) c.placedReader = { at: by, reader: c.reader.map((d) => shifted(d, by)) };
   return c.placedReader.reader;
 }
 
-/** Places the chunk's tree at `start`. */
-function move(chunk: Chunk, start: number) {
-  chunk.parse.moveBy(start - chunk.start);
-  chunk.start = start;
-}

@@ -69,9 +69,10 @@ export class OpenDocuments {
     if (text === undefined || !setup) return undefined;
     const parsed = this.lintOf(root, setup).parse(text, files, this.takeEdit(root));
     const { ast, files: read, templates, renderings, targetVersion } = parsed;
-    const result = { ast, files: read, templates, renderings, targetVersion, diagnostics: [], fixable: [], readerDiagnostics: parsed.diagnostics } as unknown as LintResult;
-    // The model is made when hover asks for it, not here.
+    const result = { ast, files: read, templates, renderings, targetVersion, diagnostics: [], fixable: [] } as unknown as LintResult;
+    // The model and the reader's findings are made when asked for (hover asks for the model), not here.
     Object.defineProperty(result, "model", { get: () => parsed.model, enumerable: true });
+    Object.defineProperty(result, "readerDiagnostics", { get: () => parsed.diagnostics, enumerable: true });
     return this.analysisOf(root, result, setup.settings, files);
   }
 

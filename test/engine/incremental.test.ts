@@ -7,6 +7,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getContext, lookupKeyword } from "../../grammar/schema/index.js";
+import type { ConfigNode } from "../../grammar/ast.js";
+import { parseText } from "../../grammar/reader.js";
 import { SourceFile } from "../../grammar/source.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { incrementalLint, lintText } from "../../src/workspace/lint.js";
@@ -344,6 +346,37 @@ describe("incremental lint (the language server's) equals a full lint", () => {
     expect(update(edited + "# end\n")).toBe(1);
     // vrrp_version in global_defs changes what the model says of every instance: both again.
     expect(update(edited.replace("  router_id lb1\n", "  router_id lb1\n  vrrp_version 3\n"))).toBe(2);
+  });
+
+  it("places every node where a whole read does after edits that are only read (hover between lints), past the log of moves' length", () => {
+    /** Every position of the tree, in walk order. */
+    const spans = (nodes: readonly ConfigNode[], out: string[] = []): string[] => {
+      for (const n of nodes) {
+        out.push(`${n.name} ${n.start}-${n.end} [${[n.keyword, ...n.args].map((w) => `${w.start}-${w.end}`).join(",")}] ${n.block?.close?.start ?? ""}`);
+        spans(n.children, out);
+      }
+      return out;
+    };
+    let text = generated(12) + "vrrp_instance VI_X {\n  priority 300\n  interface \"eth\\\"0\"\n}\n";
+    const lint = incrementalLint(PATH);
+    lint.update(text);
+    const rng = createRng(11);
+    // More edits than the log of moves keeps before it brings every chunk up to date (256).
+    for (let i = 0; i < 300; i++) {
+      const before = text;
+      const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)].filter((at) => at < text.length);
+      const at = lineStarts[Math.floor(rng() * lineStarts.length)];
+      const comment = text.indexOf("# c\n", at);
+      text = rng() < 0.5 && comment >= 0 ? text.slice(0, comment) + text.slice(comment + 4) : text.slice(0, at) + "# c\n" + text.slice(at);
+      const parsed = lint.parse(text, undefined, i % 3 === 0 ? undefined : changed(before, text));
+      expect(lint.last.mode).toBe("incremental");
+      if (i % 25 === 0 || i === 299) {
+        const want = parseText(text, PATH);
+        expect(spans(parsed.ast.children), `after edit ${i}`).toEqual(spans(want.ast.children));
+        expect(parsed.diagnostics).toEqual(want.diagnostics);
+      }
+    }
+    expect(seen(lint.update(text))).toEqual(seen(lintText(text, PATH)));
   });
 
   it("with rule settings, a target version and unused-directive reports", () => {
