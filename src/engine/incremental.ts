@@ -19,7 +19,7 @@ import { budgetsOf } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { parsePiece, parseText, type MovableParse, type ParseResult } from "../../grammar/reader.js";
 import { SourceFile, type TextEdit } from "../../grammar/source.js";
-import { buildModel, ModelCache, pickTop, type ConfigModel, type PickedTop } from "../model/model.js";
+import { buildModel, ModelCache, patchModel, pickTop, type ConfigModel, type PickedTop } from "../model/model.js";
 import { finishFindings, lintParsed, lintSettingsOf, nameKeyOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
 import { JoinedChunks } from "./joined-chunks.js";
 import { ObjectFindings, shifted } from "./kept-findings.js";
@@ -98,6 +98,8 @@ export class IncrementalLint {
   private joined: JoinedChunks | undefined;
   /** How the chunks changed since: chunks [at, at + removed) replaced by `fresh` (null: more than one edit; made anew). */
   private pending: { at: number; removed: number; fresh: Chunk[] } | null | undefined;
+  /** The last model made, and of which lists (the next is patched from it: patchModel). */
+  private built: { model: ConfigModel; joined: JoinedChunks; version: number } | undefined;
   /** The chunks' starts, moved lazily (see Placements). */
   private readonly places = new Placements();
   last: UpdateStats = { mode: "whole", reread: 0, chunks: 0 };
@@ -127,7 +129,8 @@ export class IncrementalLint {
     const chunks = this.sync(text, fs, hint);
     if (chunks) return this.assemble(text, chunks, false);
     const parsed = this.wholeParse!.parsed;
-    return withModel({ ...parsed }, parsed, lintSettingsOf(this.options).targetVersion);
+    const targetVersion = lintSettingsOf(this.options).targetVersion;
+    return withModel({ ...parsed }, targetVersion, () => buildModel(parsed.ast, { targetVersion }));
   }
 
   /** Brings the chunks up to `text`; undefined when it is read whole (this.wholeParse). */
@@ -299,6 +302,30 @@ export class IncrementalLint {
     return this.joined;
   }
 
+  /**
+   * How to make the model of the lists as they are now (`joined` at its
+   * version), when first asked for: the last model when nothing changed
+   * since, patched when the changes since are known and patchModel can take
+   * them (typing inside instances and virtual servers), else built anew.
+   */
+  private modelFor(ast: ParseResult["ast"], joined: JoinedChunks, targetVersion: string): () => ConfigModel {
+    const version = joined.version;
+    const picks = joined.picks;
+    return () => {
+      const last = this.built;
+      let model: ConfigModel | undefined;
+      if (last?.joined === joined && last.version <= version) {
+        model = last.model;
+        // Lists of later versions (the lazy model of an older result) have not changed since `version`.
+        const changes = version === joined.version ? joined.changesSince(last.version) : undefined;
+        if (last.version < version) model = changes?.reduce<ConfigModel | undefined>((m, c) => m && patchModel(m, c.removed, c.fresh, { targetVersion }, this.models), model);
+      }
+      model ??= buildModel(ast, { targetVersion }, this.models, picks);
+      if (version === joined.version && joined === this.joined) this.built = { model, joined, version };
+      return model;
+    };
+  }
+
   /** The file from its chunks: their trees as one; with `lint`, the file-scoped rules run on it and the kept findings moved into place. */
   private assemble(text: string, chunks: Chunk[], lint: true): LintResult;
   private assemble(text: string, chunks: Chunk[], lint: false): ParsedWithModel;
@@ -318,7 +345,7 @@ export class IncrementalLint {
       const out = { ast, files, templates: new Map(), renderings: new Map() } as unknown as ParseResult;
       let reader: Diagnostic[] | undefined;
       Object.defineProperty(out, "diagnostics", { get: () => (reader ??= chunks.flatMap(placedReader)), enumerable: true });
-      return withModel(out, out, settings.targetVersion, this.models, () => picks);
+      return withModel(out, settings.targetVersion, this.modelFor(ast, joined, settings.targetVersion));
     }
     const reader: Diagnostic[] = [];
     const found: Diagnostic[] = [];
@@ -336,7 +363,8 @@ export class IncrementalLint {
     const parsed: ParseResult = { ast, diagnostics: reader, files, templates: new Map(), renderings: new Map() };
     const repeatsName = (node: ConfigNode) => repeated.has(node);
     let model: ConfigModel | undefined;
-    const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }, this.models, picks));
+    const modelOf = this.modelFor(ast, joined, settings.targetVersion);
+    const getModel = () => (model ??= modelOf());
     for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName, { kept: this.objectFindings })) found.push(d);
     const gathered = (id: string) => joined.factsOf(id);
     for (const d of runRules(parsed, this.options, this.acrossRules, settings, getModel, repeatsName, { only: "across", gathered })) found.push(d);
@@ -348,10 +376,10 @@ export class IncrementalLint {
   }
 }
 
-/** `out` with a model of `parsed`, made when first read. */
-function withModel(out: ParseResult, parsed: ParseResult, targetVersion: string, cache?: ModelCache, tops?: () => PickedTop[]): ParsedWithModel {
+/** `out` with a model, made by `make` when first read. */
+function withModel(out: ParseResult, targetVersion: string, make: () => ConfigModel): ParsedWithModel {
   let model: ConfigModel | undefined;
-  Object.defineProperty(out, "model", { get: () => (model ??= buildModel(parsed.ast, { targetVersion }, cache, tops?.())), enumerable: true });
+  Object.defineProperty(out, "model", { get: () => (model ??= make()), enumerable: true });
   return Object.assign(out, { targetVersion }) as ParsedWithModel;
 }
 

@@ -25,6 +25,10 @@ export class JoinedChunks {
   gathered: unknown[][];
   /** Per chunk, the index of its first node in `children`; then children.length. */
   private offsets: number[] = [0];
+  /** How many splices made the lists as they are (the first is the making). */
+  version = 0;
+  /** The picks the last splices took out and put in, by the version they made (a few: the model is patched with them). */
+  private changes: { version: number; removed: PickedTop[]; fresh: PickedTop[] }[] = [];
 
   constructor(
     private readonly ids: readonly string[],
@@ -63,8 +67,17 @@ export class JoinedChunks {
     const lo = firstPickFrom(this.picks, from);
     const hi = firstPickFrom(this.picks, to);
     const tail = this.picks.slice(hi);
+    this.version++;
+    this.changes.push({ version: this.version, removed: this.picks.slice(lo, hi), fresh: picks });
+    if (this.changes.length > 16) this.changes.shift();
     this.picks = this.picks.slice(0, lo).concat(picks, delta === 0 ? tail : tail.map((p) => ({ node: p.node, name: p.name, index: p.index + delta })));
     this.gathered = this.gathered.map((list, k) => list.slice(0, at).concat(fresh.map((c) => c.facts.get(this.ids[k])), list.slice(at + removed)));
+  }
+
+  /** What the splices after `version` took out and put in, in order; undefined when not all are known. */
+  changesSince(version: number): { removed: PickedTop[]; fresh: PickedTop[] }[] | undefined {
+    const since = this.changes.filter((c) => c.version > version);
+    return since.length === this.version - version ? since : undefined;
   }
 
   /** Chunk `i`'s facts changed (its block-scoped rules ran again). */

@@ -240,9 +240,8 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
     order.set(top, index);
     if (name !== "vrrp_sync_group" && name !== "global_defs") picked.push({ node: top, name, index });
   }
-  const strictNode = model.globalDefs.get("vrrp_strict");
-  const globalStrict = strictNode !== undefined && (isBefore(resolveTarget(options.targetVersion), FLAGS_READ_AS_BOOLEANS) || isOn(strictNode));
-  const globalVersion = model.globalDefs.get("vrrp_version")?.args[0]?.text === "3" ? 3 : 2;
+  const { strict: globalStrict, version: globalVersion } = globalsOf(model, options);
+  const lookups = lookupsOf(model, order);
 
   // Names from the picks: a view's name is a read of its store.
   for (const { node: top, name: topName } of picked) {
@@ -266,7 +265,7 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
         // Sync groups are built below, each time.
         inst.syncGroup = undefined;
       } else {
-        inst = instanceOf(top, model, order, globalStrict, globalVersion);
+        inst = instanceOf(top, lookups, globalStrict, globalVersion);
         cache?.instances.set(top, { instance: inst, strict: globalStrict, version: globalVersion });
       }
       model.instances.push(inst);
@@ -280,8 +279,100 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
       model.virtualServers.push(vs);
     }
   }
-  for (const top of syncGroups) model.syncGroups.push(syncGroupOf(top, model, order));
+  for (const top of syncGroups) model.syncGroups.push(syncGroupOf(top, model, lookups));
   return model;
+}
+
+/**
+ * The model after an edit that replaced the top-level blocks `removed` by
+ * `fresh`, made from the model before it (`before`, of the same options
+ * and cache) rather than anew: at 50,000 lines a build visits ~4,000
+ * blocks, a cache miss or more each, where typing changes one. Only when
+ * the edit replaced instances and virtual servers by as many of the same
+ * kinds (typing inside them), in a configuration read as one file in
+ * document order (the editor's chunks), so that an offset is a load order;
+ * undefined otherwise (build it anew). The result equals buildModel's
+ * (test/model/patch.test.ts).
+ */
+export function patchModel(before: ConfigModel, removed: readonly PickedTop[], fresh: readonly PickedTop[], options: ModelOptions = {}, cache?: ModelCache): ConfigModel | undefined {
+  if (removed.length !== fresh.length || removed.length === 0) return undefined;
+  for (let i = 0; i < removed.length; i++) {
+    const kind = removed[i].name;
+    if ((kind !== "vrrp_instance" && kind !== "virtual_server") || fresh[i].name !== kind) return undefined;
+  }
+  const { strict: globalStrict, version: globalVersion } = globalsOf(before, options);
+  const model: ConfigModel = { ...before, instances: before.instances, virtualServers: before.virtualServers, syncGroups: [] };
+  const oldInstances: VrrpInstance[] = [];
+  const newInstances: VrrpInstance[] = [];
+  const oldServers: VirtualServer[] = [];
+  const newServers: VirtualServer[] = [];
+  for (let i = 0; i < removed.length; i++) {
+    const top = fresh[i].node;
+    if (fresh[i].name === "vrrp_instance") {
+      const old = before.instances.find((inst) => inst.node === removed[i].node);
+      if (!old) return undefined;
+      // A tracker finds the first definition of its name, if that is read before the instance.
+      const lookups: Lookups = {
+        definition: (kind, name) => {
+          const d = before.objects[kind].get(name);
+          return d && d.node.start < top.start ? d : undefined;
+        },
+        order: (node) => node.start,
+      };
+      const inst = instanceOf(top, lookups, globalStrict, globalVersion);
+      cache?.instances.set(top, { instance: inst, strict: globalStrict, version: globalVersion });
+      oldInstances.push(old);
+      newInstances.push(inst);
+    } else {
+      const old = before.virtualServers.find((vs) => vs.node === removed[i].node);
+      if (!old) return undefined;
+      let vs = cache?.virtualServers.get(top);
+      if (!vs) {
+        vs = virtualServerOf(top);
+        cache?.virtualServers.set(top, vs);
+      }
+      oldServers.push(old);
+      newServers.push(vs);
+    }
+  }
+  if (newInstances.length > 0) {
+    model.instances = replaced(before.instances, oldInstances, newInstances);
+    if (oldInstances.every((old, i) => old.name === newInstances[i].name)) {
+      model.instancesByName = new Map(before.instancesByName);
+      oldInstances.forEach((old, i) => {
+        if (before.instancesByName.get(old.name) === old) model.instancesByName.set(old.name, newInstances[i]);
+      });
+    } else {
+      model.instancesByName = new Map();
+      for (const inst of model.instances) if (!model.instancesByName.has(inst.name)) model.instancesByName.set(inst.name, inst);
+    }
+  }
+  if (newServers.length > 0) model.virtualServers = replaced(before.virtualServers, oldServers, newServers);
+  if (before.syncGroups.length > 0) {
+    // Groups are built each time (they set their members' syncGroup).
+    for (const inst of model.instances) inst.syncGroup = undefined;
+    const lookups: Lookups = { definition: (kind, name) => model.objects[kind].get(name), order: (node) => node.start };
+    for (const g of before.syncGroups) model.syncGroups.push(syncGroupOf(g.node, model, lookups));
+  }
+  return model;
+}
+
+/** `list` with each of `old` (in it, in order) replaced by the entry of `now` at the same place in the lists. */
+function replaced<T>(list: readonly T[], old: readonly T[], now: readonly T[]): T[] {
+  const out = list.slice();
+  let from = 0;
+  for (let i = 0; i < old.length; i++) {
+    from = out.indexOf(old[i], from);
+    out[from] = now[i];
+  }
+  return out;
+}
+
+/** global_defs' vrrp_strict and vrrp_version, as every instance reads them. */
+function globalsOf(model: ConfigModel, options: ModelOptions): { strict: boolean; version: 2 | 3 } {
+  const strictNode = model.globalDefs.get("vrrp_strict");
+  const strict = strictNode !== undefined && (isBefore(resolveTarget(options.targetVersion), FLAGS_READ_AS_BOOLEANS) || isOn(strictNode));
+  return { strict, version: model.globalDefs.get("vrrp_version")?.args[0]?.text === "3" ? 3 : 2 };
 }
 
 /** Do the trackers find the definitions they found when they were built (the definitions read so far, as then)? */
@@ -296,8 +387,23 @@ function isOn(node: ConfigNode | undefined): boolean {
   return v === undefined || ["on", "true", "yes"].includes(v);
 }
 
+/**
+ * What building an instance or sync group asks of the rest of the model:
+ * the definition a tracker finds (among those read before its owner, as
+ * keepalived's reader had them then), and where a node is in load order.
+ */
+interface Lookups {
+  definition(kind: Exclude<TrackKind, "interface">, name: string): TrackedObject | undefined;
+  order(node: ConfigNode): number | undefined;
+}
+
+/** The lookups of buildModel's pass: the definitions read so far, the picks' order. */
+function lookupsOf(model: ConfigModel, order: Map<ConfigNode, number>): Lookups {
+  return { definition: (kind, name) => model.objects[kind].get(name), order: (node) => order.get(node) };
+}
+
 function instanceOf(
-  node: ConfigNode, model: ConfigModel, order: Map<ConfigNode, number>, globalStrict: boolean, globalVersion: 2 | 3,
+  node: ConfigNode, model: Lookups, globalStrict: boolean, globalVersion: 2 | 3,
 ): VrrpInstance {
   const settings = settingsOf(node);
   // keepalived ignores "state BACKUP" after "state MASTER"; an unknown state means BACKUP.
@@ -324,7 +430,7 @@ function instanceOf(
   for (const c of node.children) {
     const kind = TRACK_BLOCKS[c.name];
     // One push each: a spread of a block of a hundred thousand entries overflows the call stack.
-    if (kind && c.block) for (const t of trackersOf(c, kind, model, order, node)) trackers.push(t);
+    if (kind && c.block) for (const t of trackersOf(c, kind, model, node)) trackers.push(t);
   }
   const familyLines = familyLinesOf(node);
   const family = familyLines[0]?.family ?? (settings.has("native_ipv6") ? 6 : 4);
@@ -376,17 +482,17 @@ function familyLinesOf(node: ConfigNode): FamilyLine[] {
 }
 
 /** The trackers of a track_* value block. */
-function trackersOf(block: ConfigNode, kind: TrackKind, model: ConfigModel, order: Map<ConfigNode, number>, owner: ConfigNode): Tracker[] {
+function trackersOf(block: ConfigNode, kind: TrackKind, model: Lookups, owner: ConfigNode): Tracker[] {
   const out: Tracker[] = [];
-  const ownerIndex = order.get(owner) ?? Infinity;
+  const ownerIndex = model.order(owner) ?? Infinity;
   for (const e of block.children) {
     // The schema's line grammar reads `<name> [weight N [reverse|noreverse]]` as keepalived does.
     const words = [e.keyword, ...e.args];
     const { fields } = parseEntryLine(e.context, words);
     const weightWord = fields.weight ? words[fields.weight.index] : undefined;
     let reverse = fields.direction?.text === "reverse";
-    const definition = kind === "interface" ? undefined : model.objects[kind].get(e.keyword.text);
-    const definedBefore = kind === "interface" || (definition !== undefined && (order.get(definition.node) ?? Infinity) < ownerIndex);
+    const definition = kind === "interface" ? undefined : model.definition(kind, e.keyword.text);
+    const definedBefore = kind === "interface" || (definition !== undefined && (model.order(definition.node) ?? Infinity) < ownerIndex);
     // keepalived turns ±254 into ±253 for interfaces and scripts.
     const written = fields.weight?.value;
     const trackerWeight = written !== undefined && Math.abs(written) === 254 && (kind === "interface" || kind === "script") ? Math.sign(written) * 253 : written;
@@ -408,7 +514,7 @@ function trackersOf(block: ConfigNode, kind: TrackKind, model: ConfigModel, orde
   return out;
 }
 
-function syncGroupOf(node: ConfigNode, model: ConfigModel, order: Map<ConfigNode, number>): SyncGroup {
+function syncGroupOf(node: ConfigNode, model: ConfigModel, lookups: Lookups): SyncGroup {
   const settings = settingsOf(node);
   const members: SyncGroup["members"] = [];
   for (const g of node.children.filter((c) => c.name === "group" && c.block)) {
@@ -420,7 +526,7 @@ function syncGroupOf(node: ConfigNode, model: ConfigModel, order: Map<ConfigNode
   for (const c of node.children) {
     const kind = TRACK_BLOCKS[c.name];
     // One push each: a spread of a block of a hundred thousand entries overflows the call stack.
-    if (kind && c.block) for (const t of trackersOf(c, kind, model, order, node)) trackers.push(t);
+    if (kind && c.block) for (const t of trackersOf(c, kind, lookups, node)) trackers.push(t);
   }
   const group: SyncGroup = { name: node.args[0]?.text ?? "", node, settings, members, trackers, trackingWeight: settings.has("sync_group_tracking_weight") };
   for (const m of members) if (m.instance && !m.instance.syncGroup) m.instance.syncGroup = group;

@@ -14,6 +14,7 @@ import { ALL_RULES } from "../../rules/index.js";
 import { incrementalLint, lintText } from "../../src/workspace/lint.js";
 import type { LintOptions, LintResult } from "../../src/engine/linter.js";
 import { defineRule, type Rule } from "../../src/engine/rule.js";
+import type { ConfigModel } from "../../src/model/model.js";
 import { corpusFiles } from "../formatter/helpers.js";
 import { createRng } from "../oracle/mutants.js";
 
@@ -377,6 +378,55 @@ describe("incremental lint (the language server's) equals a full lint", () => {
       }
     }
     expect(seen(lint.update(text))).toEqual(seen(lintText(text, PATH)));
+  });
+
+  it("keeps the model equal to a whole build while typing inside instances and virtual servers (it is patched, not built)", () => {
+    /** What the model says, with positions, as plain data. */
+    const summary = (m: ConfigModel) => ({
+      instances: m.instances.map((i) => ({
+        name: i.name, at: i.node.start, state: i.state, priority: i.priority, vrid: i.vrid, interface: i.interface, family: i.family,
+        version: i.version, strict: i.strict, nopreempt: i.nopreemptInEffect, group: i.syncGroup?.name, vips: i.vips.map((v) => v.address),
+        trackers: i.trackers.map((t) => ({ kind: t.kind, name: t.name, at: t.node.start, definition: t.definition?.node.start, weight: t.weight, from: t.weightFrom, before: t.definedBefore })),
+      })),
+      byName: [...m.instancesByName].map(([name, i]) => [name, i.node.start]),
+      groups: m.syncGroups.map((g) => ({ name: g.name, members: g.members.map((x) => [x.name, x.instance?.node.start]), trackers: g.trackers.map((t) => [t.name, t.definition?.node.start]) })),
+      servers: m.virtualServers.map((v) => ({ at: v.node.start, real: v.realServers.map((r) => [r.address, r.port, r.weight, r.forwarding]), sum: v.weightSum })),
+      objects: Object.entries(m.objects).map(([kind, map]) => [kind, [...map].map(([name, o]) => [name, o.node.start, o.weight])]),
+    });
+    // Scripts defined after the instances that track them (not found then), a name written twice, sync groups.
+    let text = generated(8)
+      + "vrrp_instance VI_2 {\n  priority 5\n  track_script {\n    chk_late\n    chk_1\n  }\n}\n"
+      + "vrrp_script chk_late {\n  script /usr/bin/true\n  weight -3\n}\n"
+      + "vrrp_instance VI_9 {\n  priority 50\n  track_script {\n    chk_late\n  }\n}\n";
+    const lint = incrementalLint(PATH);
+    lint.update(text);
+    const rng = createRng(5);
+    const EDITS: ((t: string) => string)[] = [
+      (t) => t.replace(/priority (\d+)\n/, (_, p) => `priority ${(Number(p) % 200) + 1}\n`),
+      (t) => t.replace("vrrp_instance VI_1 {\n", "vrrp_instance VI_1 {\n  nopreempt\n"),
+      (t) => t.replace("    chk_3\n", "    chk_3 weight 10\n"),
+      (t) => t.replace("    chk_3 weight 10\n", "    chk_late\n"),
+      (t) => t.replace("vrrp_instance VI_4 {", "vrrp_instance VI_2 {"),
+      // An instance before VI_3 (a sync group member) takes its name: the group now has that one.
+      (t) => t.replace("vrrp_instance VI_1 {", "vrrp_instance VI_3 {"),
+      (t) => t.replace("vrrp_instance VI_3 {", "vrrp_instance VI_1 {"),
+      (t) => t.replace("vrrp_instance VI_2 {\n  priority 5\n", "vrrp_instance VI_7 {\n  priority 5\n"),
+      (t) => t.replace("  lb_kind NAT\n", "  lb_kind DR\n"),
+      (t) => t.replace("    weight 1\n", "    weight 3\n"),
+      (t) => t.replace("  interface eth0\n", "  interface eth1\n  native_ipv6\n"),
+      (t) => t.replace("    10.0.5.1/24 dev eth0\n", "    2001:db8::5\n"),
+      (t) => t.replace("  state BACKUP\n", "  state MASTER\n"),
+    ];
+    for (let i = 0; i < 120; i++) {
+      const before = text;
+      text = EDITS[Math.floor(rng() * EDITS.length)](text);
+      if (text === before) continue;
+      // Now and then a hover reads the text before the lint does (the model is then made from the parse).
+      if (i % 4 === 0) summary(lint.parse(text, undefined, changed(before, text)).model);
+      const got = lint.update(text, undefined, i % 4 === 0 ? undefined : changed(before, text));
+      expect(lint.last.mode).toBe("incremental");
+      expect(summary(got.model), `edit ${i}`).toEqual(summary(lintText(text, PATH).model));
+    }
   });
 
   it("with rule settings, a target version and unused-directive reports", () => {
