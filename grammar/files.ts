@@ -29,6 +29,14 @@ export interface FileAccess {
   listDir(path: string): string[] | undefined;
   /** Directory that relative paths of a main file given without "/" are relative to. */
   cwd(): string;
+  /**
+   * False when the file surely does not contain `word` (ASCII), else true.
+   * Optional: it lets a caller skip decoding a file that cannot matter to it
+   * (the owner search's candidates without an include line: a generated
+   * 20 MB configuration beside the one linted cost more to decode and scan
+   * than a third of its lint). Without it, callers read the file.
+   */
+  mayContain?(path: string, word: string): boolean;
 }
 
 /** Files held in memory: `{ "/etc/keepalived/keepalived.conf": "…" }`. Directories are implied by paths. */

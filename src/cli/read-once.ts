@@ -23,6 +23,11 @@ export function readOnce(fs: FileAccess): ReadOnce {
       if (!r) kept.set(path, (r = fs.readFile(path)));
       return r;
     },
+    mayContain(path, word) {
+      const r = kept.get(path);
+      if (r) return !r.ok || r.text.includes(word);
+      return fs.mayContain?.(path, word) ?? true;
+    },
     stat: (path) => fs.stat(path),
     listDir: (path) => fs.listDir(path),
     cwd: () => fs.cwd(),

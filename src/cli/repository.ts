@@ -196,8 +196,12 @@ export class Repository {
   /** The include patterns of a config's text (undefined: not to be told without reading it). */
   private patternsOf(file: string): string[] | undefined {
     if (!this.patterns.has(file)) {
-      const text = this.fs.readFile(file);
-      this.patterns.set(file, text.ok ? includePatterns(text.text) : []);
+      // A file without the word includes nothing: not decoded (a large generated config beside the one linted).
+      if (this.fs.mayContain?.(file, "include") === false) this.patterns.set(file, []);
+      else {
+        const text = this.fs.readFile(file);
+        this.patterns.set(file, text.ok ? includePatterns(text.text) : []);
+      }
     }
     return this.patterns.get(file);
   }

@@ -44,6 +44,18 @@ export function nodeFiles(options: NodeFilesOptions = {}): FileAccess {
         return failure(path, e);
       }
     },
+    mayContain(path, word) {
+      try {
+        const st = statSync(path);
+        if (!st.isFile() || isKernelPath(path) || st.size > maxBytes) return true;
+        // The bytes, not the text: an ASCII word is the same bytes in UTF-8 (the only encoding read), and
+        // Buffer.indexOf searches natively without decoding.
+        return readFileSync(path).indexOf(word, 0, "latin1") >= 0;
+      } catch {
+        // readFile says what is wrong.
+        return true;
+      }
+    },
     stat(path): FileKind | undefined {
       try {
         const st = statSync(path, { throwIfNoEntry: false });

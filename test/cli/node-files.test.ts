@@ -28,6 +28,19 @@ describe("nodeFiles", () => {
     expect(fs.stat(join(dir, "link.conf"))).toBe("file");
   });
 
+  it("tells a file that surely lacks a word without decoding it, and cannot tell for what it does not read", () => {
+    const own = mkdtempSync(join(tmpdir(), "kl-contain-"));
+    writeFileSync(join(own, "inc.conf"), "include /etc/keepalived/x.conf\n");
+    writeFileSync(join(own, "utf8-inc.conf"), "# caf\u00e9\ninclude x.conf\n");
+    expect(fs.mayContain!(join(dir, "a.conf"), "include")).toBe(false);
+    expect(fs.mayContain!(join(own, "inc.conf"), "include")).toBe(true);
+    expect(fs.mayContain!(join(own, "utf8-inc.conf"), "include")).toBe(true);
+    rmSync(own, { recursive: true, force: true });
+    expect(fs.mayContain!(join(dir, "link.conf"), "vrrp_script")).toBe(true);
+    // Too large, missing, a directory: readFile says why; so it may.
+    for (const name of ["big.conf", "missing.conf", "sub"]) expect(fs.mayContain!(join(dir, name), "include")).toBe(true);
+  });
+
   it("refuses files over the size cap", () => {
     expect(fs.readFile(join(dir, "big.conf"))).toMatchObject({ ok: false, reason: "too-large" });
   });
