@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { wordForDisplay, type ConfigNode, type Word } from "../../../grammar/ast.js";
 import { readConfig, type ParseResult } from "../../../grammar/reader.js";
+import { forgetMade } from "../../../grammar/tree.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { UsageError, type CliIo } from "../io.js";
 import { JsonStream } from "../json-stream.js";
@@ -48,7 +49,10 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
           lines.push(`${"  ".repeat(depth)}${[n.name, ...n.args.map(wordForDisplay)].join(" ")}${n.known ? "" : "  (unknown keyword)"}  ${where}`);
           for (const c of n.children) walk(c, depth + 1);
         };
-        for (const n of parsed.ast.children) walk(n, 0);
+        for (const n of parsed.ast.children) {
+          walk(n, 0);
+          forgetMade(n);
+        }
         for (const d of parsed.diagnostics) {
           const p = pos(parsed.files.get(d.file), d.start);
           lines.push(`${displayPath(d.file, io.cwd)}:${p.line}:${p.column}: ${d.severity}: ${d.message} [${d.ruleId}]`);
@@ -78,7 +82,11 @@ function writeJson(parsed: ParseResult, io: CliIo): void {
   json.field("files", [...files.keys()]);
   json.key("children");
   json.open("[");
-  for (const n of parsed.ast.children) json.value(nodeJson(n, files));
+  for (const n of parsed.ast.children) {
+    json.value(nodeJson(n, files));
+    // Written: its views' words and child lists need not live to the end (a large config's peak memory).
+    forgetMade(n);
+  }
   json.close("]");
   json.field("includes", parsed.ast.includes.map((i) => ({ keyword: i.keyword, pattern: i.pattern, file: i.span.file, ...pos(files.get(i.span.file), i.span.start), files: i.files })));
   json.field("definitions", parsed.ast.definitions.map((d) => ({ name: d.name, value: d.value, multiline: d.multiline, file: d.span.file, ...pos(files.get(d.span.file), d.span.start) })));
