@@ -12,6 +12,7 @@ import { parseText } from "../../grammar/reader.js";
 import { SourceFile } from "../../grammar/source.js";
 import { ALL_RULES } from "../../rules/index.js";
 import { incrementalLint, lintText } from "../../src/workspace/lint.js";
+import type { IncrementalLint } from "../../src/engine/incremental.js";
 import type { LintOptions, LintResult } from "../../src/engine/linter.js";
 import { defineRule, type Rule } from "../../src/engine/rule.js";
 import type { ConfigModel } from "../../src/model/model.js";
@@ -119,6 +120,23 @@ function check(text: string, edits: number, seed: number, options: LintOptions, 
   }
 }
 
+/**
+ * Applies `edits` to `text` one by one; after each, the lint read it in part, `id` still reports, and the
+ * result is a full lint's.
+ */
+function editAndCompare(lint: IncrementalLint, text: string, edits: ((t: string) => string)[], id: string, options: LintOptions = {}): void {
+  for (const [i, change] of edits.entries()) {
+    const before = text;
+    text = change(text);
+    expect(text).not.toBe(before);
+    // Every other edit says where it is, as the language server does; the others are found by comparing.
+    const got = lint.update(text, undefined, i % 2 === 0 ? changed(before, text) : undefined);
+    expect(lint.last.mode).toBe("incremental");
+    expect(got.diagnostics.some((d) => d.ruleId === id)).toBe(true);
+    expect(seen(got)).toEqual(seen(lintText(text, PATH, options)));
+  }
+}
+
 /** VRRP instances, scripts and virtual servers, with some findings of their own. */
 function generated(blocks: number): string {
   const out = ["# generated", "global_defs {", "  router_id bench", "  enable_script_security", "}"];
@@ -183,7 +201,7 @@ describe("incremental lint (the language server's) equals a full lint", () => {
     it(`keeps ${id}'s findings per block and moves them with it`, () => {
       const base = generated(6);
       const at = trigger.top ? base.indexOf("vrrp_instance VI_3 {") : base.indexOf("  state BACKUP\n", base.indexOf("vrrp_instance VI_3 {"));
-      let text = base.slice(0, at) + trigger.text + base.slice(at);
+      const text = base.slice(0, at) + trigger.text + base.slice(at);
       const options: LintOptions = { targetVersion: trigger.targetVersion };
       const lint = incrementalLint(PATH, options);
       expect(seen(lint.update(text))).toEqual(seen(lintText(text, PATH, options)));
@@ -198,16 +216,7 @@ describe("incremental lint (the language server's) equals a full lint", () => {
         (t) => t + blockAt(t, trigger.top ? t.indexOf(trigger.text) : t.indexOf("vrrp_instance VI_3 {")),
         (t) => t.replace("vrrp_instance VI_3 {", "vrrp_instance VI_3b {").replace(trigger.top ? trigger.text.split("\n")[0] : "\0", (m) => m.replace(/(\S+) \{$/, "$1_b {")),
       ];
-      for (const [i, change] of edits.entries()) {
-        const before = text;
-        text = change(text);
-        expect(text).not.toBe(before);
-        // Every other edit says where it is, as the language server does; the others are found by comparing.
-        const got = lint.update(text, undefined, i % 2 === 0 ? changed(before, text) : undefined);
-        expect(lint.last.mode).toBe("incremental");
-        expect(got.diagnostics.some((d) => d.ruleId === id)).toBe(true);
-        expect(seen(got)).toEqual(seen(lintText(text, PATH, options)));
-      }
+      editAndCompare(lint, text, edits, id, options);
     });
   }
 
@@ -280,7 +289,7 @@ describe("incremental lint (the language server's) equals a full lint", () => {
 
   for (const [id, trigger] of Object.entries(OBJECT_TRIGGERS)) {
     it(`keeps ${id}'s findings per model object and moves them with its block`, () => {
-      let text = trigger(generated(6));
+      const text = trigger(generated(6));
       const lint = incrementalLint(PATH);
       expect(seen(lint.update(text))).toEqual(seen(lintText(text, PATH)));
       expect(lint.update(text).diagnostics.some((d) => d.ruleId === id)).toBe(true);
@@ -292,15 +301,7 @@ describe("incremental lint (the language server's) equals a full lint", () => {
         (t) => t.replace("  router_id bench\n  # a comment\n", "  router_id bench\n"),
         (t) => t.replace("vrrp_script chk_2 {", "# a line\nvrrp_script chk_2 {"),
       ];
-      for (const [i, change] of edits.entries()) {
-        const before = text;
-        text = change(text);
-        expect(text).not.toBe(before);
-        const got = lint.update(text, undefined, i % 2 === 0 ? changed(before, text) : undefined);
-        expect(lint.last.mode).toBe("incremental");
-        expect(got.diagnostics.some((d) => d.ruleId === id)).toBe(true);
-        expect(seen(got)).toEqual(seen(lintText(text, PATH)));
-      }
+      editAndCompare(lint, text, edits, id);
     });
   }
 
