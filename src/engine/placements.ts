@@ -25,8 +25,13 @@ export class Placements {
     if (delta !== 0) this.edits.push({ from, delta });
   }
 
-  /** Where something that started at `start` after `seen` edits starts now. */
+  /**
+   * Where something that started at `start` after `seen` edits starts now.
+   * A chunk an edit replaced may be older than the log (an earlier result
+   * still holds its tree): it stays where it was last placed.
+   */
   catchUp(start: number, seen: number): number {
+    if (seen < this.first) return start;
     const edits = this.edits;
     for (let k = seen - this.first; k < edits.length; k++) if (start >= edits[k].from) start += edits[k].delta;
     return start;
