@@ -43,6 +43,13 @@ export default defineRule({
       facts: () => facts,
     };
   },
+  // The same names defined and referred to, in the same order on the same lines of the block: the same verdict.
+  sameFacts(a, b) {
+    const x = a as Facts;
+    const y = b as Facts;
+    if (x.lines !== y.lines || x.events.length !== y.events.length) return false;
+    return x.events.every((e, i) => e.key === y.events[i].key && e.at === y.events[i].at && (e.word === undefined) === (y.events[i].word === undefined));
+  },
   acrossBlocks(ctx, gathered) {
     // The first definition of each name, and every reference, numbered in reading order; references
     // are judged at the end, when every definition is known.

@@ -38,6 +38,12 @@ export default defineRule({
   gather(ctx) {
     return { facts: () => ctx.ast.children.map(namedBy).filter((n) => n !== undefined) };
   },
+  // The same names in the same order: the same verdict.
+  sameFacts(a, b) {
+    const x = a as Named[];
+    const y = b as Named[];
+    return x.length === y.length && x.every((n, i) => n.key === y[i].key);
+  },
   acrossBlocks(ctx, gathered) {
     const seen = new Map<string, Named>();
     for (const names of gathered as (Named[] | undefined)[]) for (const named of names ?? []) judge(ctx, seen, named);

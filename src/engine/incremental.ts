@@ -100,6 +100,12 @@ export class IncrementalLint {
   private pending: { at: number; removed: number; fresh: Chunk[] } | null | undefined;
   /** The last model made, and of which lists (the next is patched from it: patchModel). */
   private built: { model: ConfigModel; joined: JoinedChunks; version: number } | undefined;
+  /**
+   * Across-blocks rules whose last verdict found nothing, with the lists'
+   * version then: while the facts they compare stay the same (Rule.sameFacts),
+   * they find nothing again and are not run.
+   */
+  private readonly emptyVerdicts = new Map<string, { joined: JoinedChunks; version: number }>();
   /** The chunks' starts, moved lazily (see Placements). */
   private readonly places = new Placements();
   last: UpdateStats = { mode: "whole", reread: 0, chunks: 0 };
@@ -153,6 +159,7 @@ export class IncrementalLint {
     this.fileEdit = null;
     this.joined = undefined;
     this.pending = undefined;
+    this.emptyVerdicts.clear();
     if (this.wholeParse?.text !== text || this.wholeParse.fs !== fs) {
       this.wholeParse = { text, fs, parsed: parseText(text, this.path, readerOptionsOf(this.options), fs) };
     }
@@ -326,6 +333,24 @@ export class IncrementalLint {
     };
   }
 
+  /** Does `rule`'s last verdict, which found nothing, stand for the lists as they are? */
+  private verdictStands(rule: Rule, joined: JoinedChunks): boolean {
+    const empty = this.emptyVerdicts.get(rule.meta.id);
+    const same = rule.sameFacts;
+    if (empty?.joined !== joined || !same) return false;
+    return empty.version === joined.version || joined.factsKeptSince(empty.version, rule.meta.id, (a, b) => (a === undefined || b === undefined ? a === b : same(a, b)));
+  }
+
+  /** Notes which of the across-blocks rules just run found nothing (a rule that failed found something). */
+  private keepEmptyVerdicts(ran: readonly Rule[], found: readonly Diagnostic[], joined: JoinedChunks): void {
+    const reported = new Set(found.map((d) => d.ruleId));
+    const failed = reported.has("internal-error");
+    for (const rule of ran) {
+      if (!failed && !reported.has(rule.meta.id)) this.emptyVerdicts.set(rule.meta.id, { joined, version: joined.version });
+      else this.emptyVerdicts.delete(rule.meta.id);
+    }
+  }
+
   /** The file from its chunks: their trees as one; with `lint`, the file-scoped rules run on it and the kept findings moved into place. */
   private assemble(text: string, chunks: Chunk[], lint: true): LintResult;
   private assemble(text: string, chunks: Chunk[], lint: false): ParsedWithModel;
@@ -352,7 +377,11 @@ export class IncrementalLint {
     const secrets: Secret[] = [];
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i];
-      if (this.refreshRepeats(c, repeated)) joined.refreshFacts(i, c);
+      if (this.refreshRepeats(c, repeated)) {
+        joined.refreshFacts(i, c);
+        // Facts changed outside the splices: no verdict stands.
+        this.emptyVerdicts.clear();
+      }
       for (const d of placedReader(c)) reader.push(d);
       const p = placed(c);
       for (const d of p.findings) found.push(d);
@@ -367,7 +396,10 @@ export class IncrementalLint {
     const getModel = () => (model ??= modelOf());
     for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName, { kept: this.objectFindings })) found.push(d);
     const gathered = (id: string) => joined.factsOf(id);
-    for (const d of runRules(parsed, this.options, this.acrossRules, settings, getModel, repeatsName, { only: "across", gathered })) found.push(d);
+    const across = this.acrossRules.filter((r) => !this.verdictStands(r, joined));
+    const acrossFound = runRules(parsed, this.options, across, settings, getModel, repeatsName, { only: "across", gathered });
+    for (const d of acrossFound) found.push(d);
+    this.keepEmptyVerdicts(across, acrossFound, joined);
     const { diagnostics, fixable } = finishFindings(parsed, found, this.options, secrets);
     const result = { ...parsed, diagnostics, fixable, readerDiagnostics: reader, targetVersion: settings.targetVersion } as LintResult;
     // The model is made when something asks for it (hover does; a block-scoped lint does not).

@@ -17,6 +17,15 @@ export interface JoinablePart {
   facts: ReadonlyMap<string, unknown>;
 }
 
+/** One splice: the picks and (per across-blocks rule) the facts it took out and put in. */
+interface Change {
+  version: number;
+  removed: PickedTop[];
+  fresh: PickedTop[];
+  removedFacts: unknown[][];
+  freshFacts: unknown[][];
+}
+
 export class JoinedChunks {
   children: ConfigNode[] = [];
   /** The chunks' picks, numbered among the file's top-level nodes. */
@@ -27,8 +36,8 @@ export class JoinedChunks {
   private offsets: number[] = [0];
   /** How many splices made the lists as they are (the first is the making). */
   version = 0;
-  /** The picks the last splices took out and put in, by the version they made (a few: the model is patched with them). */
-  private changes: { version: number; removed: PickedTop[]; fresh: PickedTop[] }[] = [];
+  /** What the last splices took out and put in, by the version they made (a few: the model is patched with them). */
+  private changes: Change[] = [];
 
   constructor(
     private readonly ids: readonly string[],
@@ -68,14 +77,20 @@ export class JoinedChunks {
     const hi = firstPickFrom(this.picks, to);
     const tail = this.picks.slice(hi);
     this.version++;
-    this.changes.push({ version: this.version, removed: this.picks.slice(lo, hi), fresh: picks });
+    this.changes.push({
+      version: this.version,
+      removed: this.picks.slice(lo, hi),
+      fresh: picks,
+      removedFacts: this.gathered.map((list) => list.slice(at, at + removed)),
+      freshFacts: this.ids.map((id) => fresh.map((c) => c.facts.get(id))),
+    });
     if (this.changes.length > 16) this.changes.shift();
     this.picks = this.picks.slice(0, lo).concat(picks, delta === 0 ? tail : tail.map((p) => ({ node: p.node, name: p.name, index: p.index + delta })));
     this.gathered = this.gathered.map((list, k) => list.slice(0, at).concat(fresh.map((c) => c.facts.get(this.ids[k])), list.slice(at + removed)));
   }
 
   /** What the splices after `version` took out and put in, in order; undefined when not all are known. */
-  changesSince(version: number): { removed: PickedTop[]; fresh: PickedTop[] }[] | undefined {
+  changesSince(version: number): Change[] | undefined {
     const since = this.changes.filter((c) => c.version > version);
     return since.length === this.version - version ? since : undefined;
   }
@@ -83,6 +98,22 @@ export class JoinedChunks {
   /** Chunk `i`'s facts changed (its block-scoped rules ran again). */
   refreshFacts(i: number, c: JoinablePart): void {
     for (let k = 0; k < this.ids.length; k++) this.gathered[k][i] = c.facts.get(this.ids[k]);
+  }
+
+  /**
+   * Are the facts of rule `id` the same, by `same`, in every chunk the
+   * splices after `version` replaced (as many chunks put in as taken out)?
+   * False when those splices are not all known.
+   */
+  factsKeptSince(version: number, id: string, same: (a: unknown, b: unknown) => boolean): boolean {
+    const k = this.ids.indexOf(id);
+    const changes = this.changesSince(version);
+    if (k < 0 || !changes) return false;
+    return changes.every((c) => {
+      const before = c.removedFacts[k];
+      const after = c.freshFacts[k];
+      return before.length === after.length && before.every((f, i) => same(f, after[i]));
+    });
   }
 }
 

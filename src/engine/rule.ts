@@ -169,6 +169,15 @@ export interface Rule {
    * every line.
    */
   acrossBlocks?(ctx: RuleContext, gathered: readonly unknown[]): void;
+  /**
+   * Do two blocks' facts lead acrossBlocks to the same verdict wherever the
+   * blocks are (the same names in the same order, say; not positions)?
+   * Optional: with it, the editor skips acrossBlocks after an edit whose
+   * blocks' facts are the same as before when the last verdict found
+   * nothing (typing inside a block that defines and names nothing new).
+   * test/engine/incremental.test.ts holds such rules to a full lint.
+   */
+  sameFacts?(a: unknown, b: unknown): boolean;
 }
 
 /**

@@ -430,6 +430,94 @@ describe("incremental lint (the language server's) equals a full lint", () => {
     }
   });
 
+  it("skips an across-blocks rule while the facts it compares stay the same and its last verdict found nothing", () => {
+    let calls = 0;
+    // Top-level vrrp_script names, reported when one is written twice; the facts are the names.
+    const names = defineRule({
+      meta: { id: "test-script-names", severity: "warning", category: "schema", description: "names a script twice", fixable: false, scope: "block" },
+      gather(ctx) {
+        return { facts: () => ctx.ast.children.filter((n) => n.name === "vrrp_script").map((n) => ({ name: n.args[0]?.text, node: n })) };
+      },
+      sameFacts: (a, b) => {
+        const x = a as { name?: string }[];
+        const y = b as { name?: string }[];
+        return x.length === y.length && x.every((f, i) => f.name === y[i].name);
+      },
+      acrossBlocks(ctx, gathered) {
+        calls++;
+        const seen = new Set<string | undefined>();
+        for (const facts of gathered as { name?: string; node: ConfigNode }[][]) {
+          for (const f of facts ?? []) {
+            if (seen.has(f.name)) ctx.report({ at: f.node.keyword, message: `vrrp_script ${f.name} again` });
+            seen.add(f.name);
+          }
+        }
+      },
+    });
+    const ruleSet: Rule[] = [names];
+    const lint = incrementalLint(PATH, { ruleSet });
+    /** Lints `text` after an edit: its findings' count; `calls` counts the editor's runs only (not the full lint's). */
+    const update = (text: string, before: string) => {
+      const was = calls;
+      const got = seen(lint.update(text, undefined, changed(before, text)));
+      const ran = calls - was;
+      expect(lint.last.mode).toBe("incremental");
+      expect(got).toEqual(seen(lintText(text, PATH, { ruleSet })));
+      calls = was + ran;
+      return got.diagnostics.length;
+    };
+    let text = generated(6);
+    lint.update(text);
+    expect(calls).toBe(1);
+    const edit = (change: (t: string) => string) => {
+      const before = text;
+      text = change(text);
+      expect(text).not.toBe(before);
+      return update(text, before);
+    };
+    // Inside an instance, and inside a script without renaming it: the names are the same, the rule is not run.
+    expect(edit((t) => t.replace("  priority 101\n", "  priority 1\n"))).toBe(0);
+    expect(edit((t) => t.replace("  interval 2\n", "  interval 3\n"))).toBe(0);
+    expect(calls).toBe(1);
+    // A script renamed to another's name: run, and it reports.
+    expect(edit((t) => t.replace("vrrp_script chk_4 {", "vrrp_script chk_1 {"))).toBe(1);
+    expect(calls).toBe(2);
+    // While it reports, it runs after every edit (its findings sit in other blocks, which move).
+    expect(edit((t) => t.replace("  priority 1\n", "  priority 2\n"))).toBe(1);
+    expect(calls).toBe(3);
+    // Renamed back: run; nothing found; then skipped again.
+    expect(edit((t) => t.replace("vrrp_script chk_1 {\n  script \"/usr/local/bin/check 4\"", "vrrp_script chk_4 {\n  script \"/usr/local/bin/check 4\""))).toBe(0);
+    expect(edit((t) => t.replace("  priority 2\n", "  priority 3\n"))).toBe(0);
+    expect(calls).toBe(4);
+  });
+
+  it("runs reference-before-definition and duplicate-name again when an edit changes the names they compare", () => {
+    let text = generated(6);
+    const lint = incrementalLint(PATH);
+    lint.update(text);
+    const edits: [(t: string) => string, string | undefined][] = [
+      // Typing inside blocks: their verdicts (nothing) stand.
+      [(t) => t.replace("  priority 101\n", "  priority 1\n"), undefined],
+      // A script tracked before it is defined, and a second script of an existing name.
+      [(t) => t.replace("    chk_1\n", "    chk_1\n    chk_5\n"), "reference-before-definition"],
+      [(t) => t.replace("    chk_1\n    chk_5\n", "    chk_1\n"), undefined],
+      // A virtual server of another's address and port (no block of one word: ctx.repeatsName does not see it).
+      [(t) => t.replace("virtual_server 10.1.3.2 80 {", "virtual_server 10.1.2.2 80 {"), "duplicate-name"],
+      [(t) => t.replace("  priority 1\n", "  priority 7\n"), "duplicate-name"],
+      [(t) => t.replace("virtual_server 10.1.2.2 80 {\n  delay_loop 6\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.1.3.3", "virtual_server 10.1.3.2 80 {\n  delay_loop 6\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.1.3.3"), undefined],
+      [(t) => t.replace("vrrp_script chk_3 {", "vrrp_script chk_2 {"), "duplicate-name"],
+    ];
+    for (const [i, [change, reports]] of edits.entries()) {
+      const before = text;
+      text = change(text);
+      expect(text, `edit ${i}`).not.toBe(before);
+      const got = lint.update(text, undefined, changed(before, text));
+      expect(lint.last.mode).toBe("incremental");
+      expect(seen(got), `edit ${i}`).toEqual(seen(lintText(text, PATH)));
+      for (const id of ["reference-before-definition", "duplicate-name"]) expect(got.diagnostics.some((d) => d.ruleId === id), `${id} after edit ${i}`).toBe(id === reports);
+    }
+  });
+
   it("with rule settings, a target version and unused-directive reports", () => {
     const run: Run = { incremental: 0, blockFindings: new Set() };
     const options: LintOptions = { targetVersion: "2.2.4", rules: { "invalid-value": "warning", "deprecated-keyword": "off" }, reportUnusedDisableDirectives: true };
