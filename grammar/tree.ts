@@ -465,10 +465,6 @@ class NodeView implements ConfigNode {
 export { NONE as NO_NODE };
 
 /**
- * How many args a line has: node.args.length, without making a Word object
- * per arg when the node is the reader's (rules ask it of every line).
- */
-/**
  * Lets go of what the views of `node`'s subtree made (words, child lists,
  * blocks), for a consumer that goes through a large tree once, top-level
  * node by top-level node (parse --json): else all of it stays alive to the
@@ -479,6 +475,10 @@ export function forgetMade(node: ConfigNode): void {
   if (node instanceof NodeView) node.forget();
 }
 
+/**
+ * How many args a line has: node.args.length, without making a Word object
+ * per arg when the node is the reader's (rules ask it of every line).
+ */
 export function argCount(node: ConfigNode): number {
   return node instanceof NodeView ? node.argCount() : node.args.length;
 }

@@ -31,11 +31,6 @@ export function signed(n: number): string {
   return n > 0 ? `+${n}` : `${n}`;
 }
 
-/** The line number of a span, for "defined at line N" texts. */
-export function lineOf(files: ReadonlyMap<string, { position(offset: number): { line: number } }>, node: { file: string; start: number }): number | undefined {
-  return files.get(node.file)?.position(node.start).line;
-}
-
 /**
  * Does the block hold `@id` lines whose fate depends on the config id? Without
  * a config id to lint for, rules that conclude from something being absent

@@ -360,7 +360,7 @@ export class IncrementalLint {
     // picks and facts are spliced (joinedOf), and a lint visits each chunk once, to place its findings.
     const repeated = lint ? (this.repeated ??= repeatedOf(chunks)) : NO_NODES;
     const joined = this.joinedOf(chunks);
-    const { children, picks } = joined;
+    const { children } = joined;
     const settings = lintSettingsOf(this.options);
     const ast = { children, definitions: [], definitionUses: [], includes: [], roots: [path] };
     const files = new Map([[path, this.fileOf(text)]]);

@@ -292,7 +292,7 @@ export function buildModel(ast: ConfigAst, options: ModelOptions = {}, cache?: M
  * kinds (typing inside them), in a configuration read as one file in
  * document order (the editor's chunks), so that an offset is a load order;
  * undefined otherwise (build it anew). The result equals buildModel's
- * (test/model/patch.test.ts).
+ * (test/engine/incremental.test.ts compares them after seeded edits).
  */
 export function patchModel(before: ConfigModel, removed: readonly PickedTop[], fresh: readonly PickedTop[], options: ModelOptions = {}, cache?: ModelCache): ConfigModel | undefined {
   if (removed.length !== fresh.length || removed.length === 0) return undefined;
@@ -301,7 +301,9 @@ export function patchModel(before: ConfigModel, removed: readonly PickedTop[], f
     if ((kind !== "vrrp_instance" && kind !== "virtual_server") || fresh[i].name !== kind) return undefined;
   }
   const { strict: globalStrict, version: globalVersion } = globalsOf(before, options);
-  const model: ConfigModel = { ...before, instances: before.instances, virtualServers: before.virtualServers, syncGroups: [] };
+  // The lists and the name map the edit changes are replaced below, not changed in place (only the
+  // instances' syncGroup is set anew, as buildModel does with the instances it keeps).
+  const model: ConfigModel = { ...before, syncGroups: [] };
   const oldInstances: VrrpInstance[] = [];
   const newInstances: VrrpInstance[] = [];
   const oldServers: VirtualServer[] = [];
