@@ -1,5 +1,7 @@
 /**
- * A unified diff (as `diff -u` prints it) for --fix-dry-run and format --diff.
+ * A unified diff (as `diff -u` prints it) of two texts, for --fix-dry-run
+ * and format --diff when they do not know which lines they changed (else
+ * change-diff.ts builds the hunks from the changes alone).
  *
  * Linear in the size of the texts and the number of changes: a full line LCS
  * over everything between the first and last change ran out of memory at
@@ -15,7 +17,7 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   const b = splitLines(newText);
   const script = new Script();
   diffRange({ a, b, out: script, lcsCells }, 0, a.length, 0, b.length, 0);
-  return hunks(script.ops(), a, b, oldName, newName, context);
+  return hunks(script.ops(), (i) => a[i], (j) => b[j], oldName, newName, context);
 }
 
 /** Exact LCS only below this many table cells (a typed table of 4 MB); tests lower it to reach the anchored path on small texts. */
@@ -27,8 +29,13 @@ const KEEP = 0;
 const DEL = 1;
 const INS = 2;
 
-/** The edit script, one op per line: a kind and the line's index in its side (old for keep/delete, new for insert). */
-class Script {
+/** Where a diff writes its ops: a kind and the line's index in its side (old for keep/delete, new for insert). */
+interface Sink {
+  add(kind: number, line: number): void;
+}
+
+/** The edit script, one op per line. */
+class Script implements Sink {
   // Typed and grown by doubling: a reformatted large file is a million ops.
   private kinds = new Uint8Array(1024);
   private lines = new Int32Array(1024);
@@ -100,7 +107,7 @@ function splitLines(s: string): string[] {
 interface Job {
   a: string[];
   b: string[];
-  out: Script;
+  out: Sink;
   lcsCells: number;
 }
 
@@ -118,7 +125,7 @@ function diffRange(job: Job, aLo: number, aHi: number, bLo: number, bHi: number,
   for (let k = 0; k < tail; k++) out.add(KEEP, aHi + k);
 }
 
-function replaceAll(aLo: number, aHi: number, bLo: number, bHi: number, out: Script): void {
+function replaceAll(aLo: number, aHi: number, bLo: number, bHi: number, out: Sink): void {
   for (let i = aLo; i < aHi; i++) out.add(DEL, i);
   for (let j = bLo; j < bHi; j++) out.add(INS, j);
 }
@@ -192,7 +199,7 @@ function longestIncreasing(xs: number[]): number[] {
 }
 
 /** Exact line LCS of a small range (the caller bounds its table). */
-function lcs(a: string[], aLo: number, aHi: number, b: string[], bLo: number, bHi: number, out: Script): void {
+function lcs(a: string[], aLo: number, aHi: number, b: string[], bLo: number, bHi: number, out: Sink): void {
   const n = aHi - aLo;
   const m = bHi - bLo;
   const w = m + 1;
@@ -216,13 +223,20 @@ function lcs(a: string[], aLo: number, aHi: number, b: string[], bLo: number, bH
 }
 
 /** The hunks: each run of changes with `context` lines around it, runs closer than 2×context merged. */
-function hunks(script: Ops, a: string[], b: string[], oldName: string, newName: string, context: number): string {
+function hunks(script: Ops, a: (i: number) => string, b: (j: number) => string, oldName: string, newName: string, context: number): string {
   const { kinds: all, lines } = script;
   const kinds = all.subarray(0, script.length);
-  const out = [`--- ${oldName}`, `+++ ${newName}`];
+  // Lines appended to one string, cut into chunks now and then: a million-line diff as an array of
+  // a million joined lines cost more than the diff itself.
+  const chunks: string[] = [];
+  let text = `--- ${oldName}\n+++ ${newName}\n`;
   const push = (prefix: string, key: string) => {
-    if (key.endsWith("\n")) out.push(prefix + key.slice(0, -1), "\\ No newline at end of file");
-    else out.push(prefix + key);
+    if (key.endsWith("\n")) text += prefix + key.slice(0, -1) + "\n\\ No newline at end of file\n";
+    else text += prefix + key + "\n";
+    if (text.length > 1 << 16) {
+      chunks.push(text);
+      text = "";
+    }
   };
   // Lines of each side before script position `at`, kept up to date as the walk moves forward.
   let oldBefore = 0;
@@ -254,14 +268,15 @@ function hunks(script: Ops, a: string[], b: string[], oldName: string, newName: 
       if (kinds[k] !== INS) oldLen++;
       if (kinds[k] !== DEL) newLen++;
     }
-    out.push(`@@ -${range(oldBefore + 1, oldLen)} +${range(newBefore + 1, newLen)} @@`);
+    text += `@@ -${range(oldBefore + 1, oldLen)} +${range(newBefore + 1, newLen)} @@\n`;
     for (let k = start; k < end; k++) {
       const kind = kinds[k];
-      push(kind === KEEP ? " " : kind === DEL ? "-" : "+", kind === INS ? b[lines[k]] : a[lines[k]]);
+      push(kind === KEEP ? " " : kind === DEL ? "-" : "+", kind === INS ? b(lines[k]) : a(lines[k]));
     }
     i = end;
   }
-  return out.join("\n") + "\n";
+  chunks.push(text);
+  return chunks.join("");
 }
 
 function range(start: number, len: number): string {

@@ -4,9 +4,10 @@
  */
 import { indentUnit, layout, type FormatOptions } from "./layout.js";
 import { formatTemplate, type TemplateFormat } from "./template.js";
-import { TextOutput } from "./output.js";
+import { ChangesOutput, TextOutput, type LineChanges } from "./output.js";
 
 export type { FormatOptions } from "./layout.js";
+export type { LineChanges } from "./output.js";
 export { formatRange, type FormatEdit, type FormatRange } from "./range.js";
 
 /** The formatted text. Content (words, quotes, comments) is kept; what keepalived reads is unchanged. */
@@ -30,6 +31,22 @@ function formatConfig(text: string, options: FormatOptions): string {
   } catch {
     // a formatter bug must not take an editor or a pre-commit run down: leave the text alone
     return text;
+  }
+}
+
+/**
+ * What format() changes, handed to `changed` as replaced input lines, in
+ * order, as they are known. What `format --diff` prints its hunks from: no
+ * formatted text is made, and no diff of two whole texts. false (after some
+ * changes, maybe) when the formatter failed: format() then leaves the text
+ * alone. Templates are formatTemplateText's.
+ */
+export function formatChanges(text: string, options: Omit<FormatOptions, "template">, changed: LineChanges): boolean {
+  try {
+    layout(text, options, new ChangesOutput(text, changed)).out.finish();
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -151,3 +151,134 @@ export class TextOutput implements Output {
     return this.chunks.join("");
   }
 }
+
+/**
+ * Receives what changes, in input order: whole input lines [from, to)
+ * (0-based) replaced by `text`, whole lines each with its line break (the
+ * file's last one may have none).
+ */
+export type LineChanges = (from: number, to: number, text: string) => void;
+
+/**
+ * Only what changes, line by line: the output lines of each input line
+ * (layout emits them in input order), compared with that line as written,
+ * handed on as they are known. `format --diff` prints its hunks from these
+ * (src/cli/change-diff.ts) instead of diffing the formatted text against the
+ * input, and no formatted text is made.
+ */
+export class ChangesOutput implements Output {
+  length = 0;
+  lastOpens = false;
+  /** The input line whose output lines are being collected, and its offsets [start, end). -1: none yet. */
+  private src = -1;
+  private srcStart = 0;
+  private srcEnd = 0;
+  /** Its output so far; `plain`: exactly one copy of the line as written (no text made at all). */
+  private text = "";
+  private plain = false;
+  /** Where the last output line starts in `text`, and its line break (appendToLast goes before it). */
+  private lastAt = 0;
+  private lastEol = "";
+  /** The input line `cursorLine` starts at `cursorStart` (found by moving forward: sources only grow). */
+  private cursorLine = 0;
+  private cursorStart = 0;
+
+  constructor(
+    private readonly input: string,
+    private readonly changed: LineChanges,
+  ) {}
+
+  push(text: string, src: number, eol: string, opens: boolean): void {
+    this.open(src);
+    if (this.plain) this.text = this.input.slice(this.srcStart, this.srcEnd);
+    this.plain = false;
+    this.lastAt = this.text.length;
+    this.lastEol = eol;
+    this.text += text + eol;
+    this.length++;
+    this.lastOpens = opens;
+  }
+
+  copy(start: number, textEnd: number, end: number, src: number, opens: boolean): void {
+    const first = src !== this.src;
+    this.open(src);
+    if (first && start === this.srcStart && end === this.srcEnd) {
+      this.plain = true;
+    } else {
+      if (this.plain) this.text = this.input.slice(this.srcStart, this.srcEnd);
+      this.plain = false;
+      this.lastAt = this.text.length;
+      this.text += this.input.slice(start, end);
+    }
+    this.lastEol = this.input.slice(textEnd, end);
+    this.length++;
+    this.lastOpens = opens;
+  }
+
+  lastText(): string {
+    if (this.plain) return this.input.slice(this.srcStart, this.srcEnd - this.lastEol.length);
+    return this.text.slice(this.lastAt, this.text.length - this.lastEol.length);
+  }
+
+  lastLength(): number {
+    return this.plain ? this.srcEnd - this.srcStart - this.lastEol.length : this.text.length - this.lastAt - this.lastEol.length;
+  }
+
+  appendToLast(suffix: string): void {
+    if (this.plain) {
+      this.text = this.input.slice(this.srcStart, this.srcEnd);
+      this.plain = false;
+      this.lastAt = 0;
+    }
+    this.text = this.text.slice(0, this.text.length - this.lastEol.length) + suffix + this.lastEol;
+  }
+
+  /** Hands on the last changes, once layout is done. */
+  finish(): void {
+    this.close();
+    const lines = this.lineCount();
+    if (this.src + 1 < lines) this.changed(this.src + 1, lines, "");
+  }
+
+  /** Starts collecting input line `src` (closing the one before); lines skipped between them have no output. */
+  private open(src: number): void {
+    if (src === this.src) return;
+    if (src < this.src) throw new Error(`formatter output out of input order (line ${src + 1} after ${this.src + 1})`);
+    this.close();
+    if (src > this.src + 1) this.changed(this.src + 1, src, "");
+    this.moveCursor(src);
+    this.src = src;
+    this.srcStart = this.cursorStart;
+    const nl = this.input.indexOf("\n", this.srcStart);
+    this.srcEnd = nl < 0 ? this.input.length : nl + 1;
+    this.text = "";
+    this.plain = false;
+  }
+
+  private close(): void {
+    if (this.src < 0 || this.plain) return;
+    if (this.text !== this.input.slice(this.srcStart, this.srcEnd)) this.changed(this.src, this.src + 1, this.text);
+  }
+
+  private moveCursor(line: number): void {
+    while (this.cursorLine < line) {
+      const nl = this.input.indexOf("\n", this.cursorStart);
+      if (nl < 0) throw new Error(`formatter output names input line ${line + 1}, past the end`);
+      this.cursorStart = nl + 1;
+      this.cursorLine++;
+    }
+  }
+
+  /** Input lines as layout counts them (a final line break ends the last line; it does not start another). */
+  private lineCount(): number {
+    const input = this.input;
+    let count = this.cursorLine;
+    let at = this.cursorStart;
+    while (at < input.length) {
+      count++;
+      const nl = input.indexOf("\n", at);
+      at = nl < 0 ? input.length : nl + 1;
+    }
+    return count;
+  }
+}

@@ -21,6 +21,12 @@ export interface FixOutcome {
   texts: Map<string, string>;
   /** Texts before fixing of the files that changed. */
   originals: Map<string, string>;
+  /**
+   * The edits that turned `originals` into `texts`, for the files one pass
+   * changed (sorted, as applied): what a diff of the fixes is built from
+   * (a file changed again by a later pass is diffed from its two texts).
+   */
+  edits: Map<string, Edit[]>;
   /** Secret values of every pass's texts (a diff of the fixes must not show them). */
   secrets: Secret[];
 }
@@ -43,10 +49,11 @@ export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, t
  */
 export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false, betweenPasses: () => void = () => {}): FixOutcome {
   const originals = new Map<string, string>();
+  const edits = new Map<string, Edit[]>();
   const secrets: Secret[] = [];
   for (let pass = 0; ; pass++) {
-    const result = onePass(lintWith, texts, originals, secrets, fix && pass < MAX_PASSES, canEdit, unsafe);
-    if (result) return { result, texts, originals, secrets };
+    const result = onePass(lintWith, texts, { originals, edits }, secrets, fix && pass < MAX_PASSES, canEdit, unsafe);
+    if (result) return { result, texts, originals, edits, secrets };
     betweenPasses();
   }
 }
@@ -59,25 +66,34 @@ export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, te
  * alive until its frame returns, and on a big file that is the whole first
  * lint (124 MB live on the 498,004-line benchmark) under the second.
  */
-function onePass(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, originals: Map<string, string>, secrets: Secret[], fix: boolean, canEdit: (path: string) => boolean, unsafe: boolean): LintResult | undefined {
+function onePass(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, changes: Changes, secrets: Secret[], fix: boolean, canEdit: (path: string) => boolean, unsafe: boolean): LintResult | undefined {
   const result = lintWith(texts);
   // One push per secret: a spread of a large list (130,000 auth_pass lines) overflows the call stack.
   for (const s of secretsOf(result.ast)) secrets.push(s);
   if (!fix) return result;
-  return applyChosen(result, texts, originals, canEdit, unsafe) ? undefined : result;
+  return applyChosen(result, texts, changes, canEdit, unsafe) ? undefined : result;
 }
 
-/** Applies the fixes `result` offers to `texts` (recording first versions in `originals`); false when nothing changed. */
-function applyChosen(result: LintResult, texts: Map<string, string>, originals: Map<string, string>, canEdit: (path: string) => boolean, unsafe: boolean): boolean {
+/** What the passes so far changed: FixOutcome's `originals` and `edits`. */
+interface Changes {
+  originals: Map<string, string>;
+  edits: Map<string, Edit[]>;
+}
+
+/** Applies the fixes `result` offers to `texts` (recording first versions and their edits in `changes`); false when nothing changed. */
+function applyChosen(result: LintResult, texts: Map<string, string>, { originals, edits: editsOf }: Changes, canEdit: (path: string) => boolean, unsafe: boolean): boolean {
   // Every fixable finding, not only the reported ones (the report keeps at most a capful per file).
   const byFile = chooseEdits(result.fixable ?? result.diagnostics, canEdit, unsafe);
   let changed = false;
   for (const [path, edits] of byFile) {
     const before = texts.get(path) ?? result.files.get(path)?.text;
     if (before === undefined) continue;
-    const after = applyEdits(before, edits).text;
+    const { text: after, applied } = applyEdits(before, edits);
     if (after === before) continue;
-    if (!originals.has(path)) originals.set(path, before);
+    if (!originals.has(path)) {
+      originals.set(path, before);
+      editsOf.set(path, applied);
+    } else editsOf.delete(path);
     texts.set(path, after);
     changed = true;
   }

@@ -2,7 +2,7 @@
 // non-blank character, and keeps what keepalived reads (typed AST projection).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { format, formatRange } from "../../src/formatter/index.js";
+import { format, formatChanges, formatRange } from "../../src/formatter/index.js";
 import { corpusFiles, projection, readBytes } from "./helpers.js";
 
 const fragments = [
@@ -23,7 +23,31 @@ function nonBlank(s: string): string {
   return [...s.replace(/[ \t\r\n\f\v]/g, "")].sort().join("");
 }
 
+/** The text formatChanges' changes make of `text`, and whether they came in order, each a real change. */
+function applyChanges(text: string, indent: number | "tab" = 4): { text: string; ordered: boolean } {
+  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+  const out: string[] = [];
+  let next = 0;
+  let ordered = true;
+  formatChanges(text, { indent }, (from, to, replacement) => {
+    if (from < next || to < from || to > lines.length || replacement === lines.slice(from, to).join("")) ordered = false;
+    out.push(...lines.slice(next, from), replacement);
+    next = Math.max(next, to);
+  });
+  out.push(...lines.slice(next));
+  return { text: out.join(""), ordered };
+}
+
 describe("formatter properties", () => {
+  it("formatChanges makes of the text what format() makes, line by line in order (format --diff prints them)", () => {
+    fc.assert(
+      fc.property(config, fc.constantFrom<number | "tab">(4, 2, "tab"), (text, indent) => {
+        expect(applyChanges(text, indent)).toEqual({ text: format(text, { indent }), ordered: true });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it("never throws, is idempotent and keeps every non-blank character", () => {
     fc.assert(
       fc.property(config, (text) => {
@@ -78,6 +102,16 @@ describe("formatter properties", () => {
       if (nonBlank(format(text)) !== nonBlank(text)) lost.push(file);
     }
     expect(lost).toEqual([]);
+  });
+
+  it.skipIf(corpus.length === 0)("formatChanges makes of each corpus file what format() makes", { timeout: 300_000 }, () => {
+    const differ: string[] = [];
+    for (const file of corpus) {
+      const text = readBytes(file);
+      const changed = applyChanges(text);
+      if (changed.text !== format(text) || !changed.ordered) differ.push(file);
+    }
+    expect(differ).toEqual([]);
   });
 });
 

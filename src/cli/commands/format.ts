@@ -13,8 +13,9 @@ import { writeFileAtomic, WriteRefused } from "../../node/write.js";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ConfigError } from "../../engine/config.js";
-import { format, formatTemplateText, type FormatOptions } from "../../formatter/index.js";
+import { format, formatChanges, formatTemplateText, type FormatOptions } from "../../formatter/index.js";
 import { detectEngine, ENGINE_NAMES } from "../../../grammar/template/index.js";
+import { diffOfChanges } from "../change-diff.js";
 import { unifiedDiff } from "../diff.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { displayPath } from "../results.js";
@@ -80,6 +81,16 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
       const handle = (name: string, text: string, options: FormatOptions, write?: (out: string) => void, path?: string) => {
         // A template is only re-indented, never split, joined or changed in a tag (src/formatter/template.ts).
         const engine = detectEngine(path ?? name, text);
+        if (flags.diff && !engine) {
+          // The hunks from the lines the formatter replaces: the formatted text is never made, nor compared whole.
+          // Should the formatter fail, format() leaves the text alone: no diff either.
+          let ok = true;
+          const diff = diffOfChanges(text, (changed) => (ok = formatChanges(text, options, changed)), `a/${name}`, `b/${name}`);
+          if (!ok) return;
+          if (diff !== "") changed++;
+          io.stdout(diff);
+          return;
+        }
         let out: string;
         if (engine) {
           const r = formatTemplateText(text, { ...options, template: engine });

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { writeFileAtomic, WriteRefused } from "../../node/write.js";
-import type { Diagnostic } from "../../../grammar/ast.js";
+import type { Diagnostic, Edit } from "../../../grammar/ast.js";
 import { overlayFiles } from "../../../grammar/files.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
@@ -23,6 +23,7 @@ import { fragmentFindings, hasFindingsElsewhere, looksLikeFragment, softenUnreso
 import type { Settings } from "../../workspace/settings.js";
 import { Workspace } from "../../workspace/workspace.js";
 import { checkBaselineFlags, withBaseline, type BaselineFlags } from "../baseline.js";
+import { diffOfChanges, lineChangesOfEdits } from "../change-diff.js";
 import { unifiedDiff } from "../diff.js";
 import { UsageError, EXIT, type CliIo } from "../io.js";
 import { reporterFor, writeReport } from "../report.js";
@@ -70,6 +71,8 @@ interface Run {
   result: LintResult;
   texts: Map<string, string>;
   originals: Map<string, string>;
+  /** The fixes' edits of the files one pass changed (FixOutcome.edits). */
+  edits: Map<string, Edit[]>;
   /** The findings to report. */
   reported: Diagnostic[];
   /** Files to list in the report (also when clean). */
@@ -277,8 +280,11 @@ function writeFixes(runs: Run[], io: CliIo, flags: LintFlags, stdin?: { path: st
       const after = run.texts.get(path) ?? before;
       const name = displayPath(path, io.cwd, stdin);
       if (flags.fixDryRun) {
+        // Hunks from the fixes' edits when one pass made them all; else from the two texts.
+        const edits = run.edits.get(path);
+        const diff = edits ? diffOfChanges(before, lineChangesOfEdits(before, edits), `a/${name}`, `b/${name}`) : unifiedDiff(before, after, `a/${name}`, `b/${name}`);
         // A diff shows whole lines: a password next to a fix must not appear in it.
-        io.stdout(scrubText(unifiedDiff(before, after, `a/${name}`, `b/${name}`), run.secrets));
+        io.stdout(scrubText(diff, run.secrets));
       } else if (!(stdin && path === stdin.path)) {
         writeFixed(path, before, after, io);
       }

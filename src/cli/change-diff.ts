@@ -1,0 +1,265 @@
+/**
+ * A unified diff built from what changed, not from two whole texts: the
+ * formatter's replaced lines (format --diff), the fixes' edits
+ * (--fix-dry-run). The unchanged lines between changes are never compared;
+ * hunks are written as the changes arrive, in order, with `context` lines
+ * around them, as `diff -u` writes them (within a run of adjacent changed
+ * lines, deletions before insertions). A million changed lines make one
+ * pass and a few flat strings, not a million-entry comparison.
+ */
+import type { Edit } from "../../grammar/ast.js";
+import type { LineChanges } from "../formatter/index.js";
+
+/**
+ * The diff of `oldText` and what `produce` changes of it: it hands whole old
+ * lines [from, to) and their replacement (whole lines) to the function it is
+ * given, in order, not overlapping. "" when nothing changes.
+ */
+export function diffOfChanges(oldText: string, produce: (changed: LineChanges) => void, oldName: string, newName: string, context = 3): string {
+  const writer = new HunkWriter(oldText, context);
+  produce((from, to, text) => writer.change(from, to, text));
+  return writer.finish(oldName, newName);
+}
+
+/**
+ * Offset edits of one text (sorted, not overlapping, as applyEdits applied
+ * them) as whole-line changes: edits touching the same line become one
+ * change.
+ */
+export function lineChangesOfEdits(text: string, edits: readonly Edit[]): (changed: LineChanges) => void {
+  return (changed) => {
+    const lines = new LineCursor(text);
+    /** The line after the last one `e` replaces text of (an insertion: of the line it is in; at the end of a text whose last line is ended, no line). */
+    const endOf = (e: Edit) => {
+      const last = lines.lineOf(e.end > e.start ? e.end - 1 : e.start);
+      return lines.startOf(last) < text.length ? last + 1 : last;
+    };
+    let k = 0;
+    while (k < edits.length) {
+      const from = lines.lineOf(edits[k].start);
+      let replacement = text.slice(lines.startOf(from), edits[k].start);
+      let to = from;
+      let at = edits[k].start;
+      for (;;) {
+        // Edits on a line already in the change (or right where the last one ended) join it.
+        for (; k < edits.length && (edits[k].start === at || lines.lineOf(edits[k].start) < to); k++) {
+          replacement += text.slice(at, edits[k].start) + edits[k].text;
+          at = edits[k].end;
+          to = Math.max(to, endOf(edits[k]));
+        }
+        const end = lines.startOf(to);
+        replacement += text.slice(at, end);
+        at = end;
+        // The change ends where a line ends in the new text too: text joined onto the next line takes that line in.
+        if (replacement === "" || replacement.endsWith("\n") || end >= text.length) break;
+        to++;
+      }
+      changed(from, to, replacement);
+    }
+  };
+}
+
+/** Line numbers of offsets and offsets of lines, asked in rising order (one forward scan). */
+class LineCursor {
+  /** Where the line after the last one found starts (the text's length once all are found). */
+  private start = 0;
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {}
+
+  /** The line holding `offset` (the text's length: the line after the last complete one). */
+  lineOf(offset: number): number {
+    while (this.start <= offset && this.start < this.text.length) this.next();
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Where line `line` starts (the text's length for lines past the end). */
+  startOf(line: number): number {
+    while (this.starts.length <= line && this.start < this.text.length) this.next();
+    return line < this.starts.length ? this.starts[line] : this.text.length;
+  }
+
+  private next(): void {
+    const nl = this.text.indexOf("\n", this.start);
+    this.start = nl < 0 ? this.text.length : nl + 1;
+    if (nl >= 0) this.starts.push(this.start);
+  }
+}
+
+/**
+ * Text made of many small pieces, joined into flat chunks every few
+ * thousand (a piece per line kept to the end would make the garbage
+ * collector's old generation the bulk of the work).
+ */
+class Pieces {
+  private parts: string[] = [];
+  private readonly chunks: string[] = [];
+
+  add(s: string): void {
+    this.parts.push(s);
+    if (this.parts.length >= 8192) this.compact();
+  }
+
+  addAll(other: Pieces): void {
+    other.compact();
+    this.compact();
+    for (const c of other.chunks) this.chunks.push(c);
+  }
+
+  text(): string {
+    this.compact();
+    return this.chunks.join("");
+  }
+
+  private compact(): void {
+    if (this.parts.length === 0) return;
+    this.chunks.push(this.parts.join(""));
+    this.parts = [];
+  }
+}
+
+const NO_NEWLINE = "\n\\ No newline at end of file\n";
+
+class HunkWriter {
+  private readonly out = new Pieces();
+  /** The hunk being written: its body, where it starts (1-based, each side) and its lengths; undefined when none is open. */
+  private body: Pieces | undefined;
+  private oldStart = 0;
+  private newStart = 0;
+  private oldLen = 0;
+  private newLen = 0;
+  /** Insertions of the current run of changed lines (prefix and line, each), written after its deletions. */
+  private inserts: string[] = [];
+  /** Old lines before `next` are written or left out; new lines minus old lines so far. */
+  private next = 0;
+  private delta = 0;
+  private readonly lines: LineCursor;
+  private lastOld = -1;
+  private lastOldText = "";
+
+  constructor(
+    private readonly old: string,
+    private readonly context: number,
+  ) {
+    this.lines = new LineCursor(old);
+  }
+
+  change(from: number, to: number, text: string): void {
+    if (from < this.next || to < from || (to > from && !this.exists(to - 1))) throw new Error(`diff: change of lines [${from}, ${to}) out of order or past the end`);
+    // Lines the change leaves as they were, at its start and its end, are not changes.
+    const newLines = splitKeepingBreaks(text);
+    let head = 0;
+    while (from + head < to && head < newLines.length && newLines[head] === this.oldLine(from + head)) head++;
+    let tail = 0;
+    while (to - tail > from + head && newLines.length - tail > head && newLines[newLines.length - 1 - tail] === this.oldLine(to - 1 - tail)) tail++;
+    const a = from + head;
+    const b = to - tail;
+    if (a === b && head === newLines.length - tail) return;
+    this.keepUntil(a);
+    for (let i = a; i < b; i++) this.write("-", this.oldLine(i));
+    for (let j = head; j < newLines.length - tail; j++) this.inserts.push("+", ended(newLines[j]));
+    this.oldLen += b - a;
+    this.newLen += newLines.length - tail - head;
+    this.delta += newLines.length - tail - head - (b - a);
+    this.next = b;
+  }
+
+  finish(oldName: string, newName: string): string {
+    if (!this.body) return "";
+    this.closeHunk();
+    return `--- ${oldName}\n+++ ${newName}\n` + this.out.text();
+  }
+
+  /** Unchanged lines up to old line `at`: context of the open hunk, or a new hunk after them. */
+  private keepUntil(at: number): void {
+    if (this.body && at - this.next > 2 * this.context) this.closeHunk();
+    if (!this.body) {
+      const start = Math.max(this.next, at - this.context);
+      this.body = new Pieces();
+      this.oldStart = start + 1;
+      this.newStart = start + this.delta + 1;
+      this.oldLen = 0;
+      this.newLen = 0;
+      this.next = start;
+    }
+    if (at > this.next) this.endRun();
+    for (; this.next < at; this.next++) this.keep(this.next);
+  }
+
+  private closeHunk(): void {
+    this.endRun();
+    const end = this.next + this.context;
+    for (; this.next < end && this.exists(this.next); this.next++) this.keep(this.next);
+    this.out.add(`@@ -${range(this.oldStart, this.oldLen)} +${range(this.newStart, this.newLen)} @@\n`);
+    this.out.addAll(this.body!);
+    this.body = undefined;
+  }
+
+  private keep(i: number): void {
+    this.write(" ", this.oldLine(i));
+    this.oldLen++;
+    this.newLen++;
+  }
+
+  /** The run of changes ends: its insertions follow its deletions. */
+  private endRun(): void {
+    const inserts = this.inserts;
+    if (inserts.length === 0) return;
+    for (let k = 0; k < inserts.length; k++) this.body!.add(inserts[k]);
+    this.inserts = [];
+  }
+
+  /** A line of the open hunk: kept (" ") or deleted ("-"). */
+  private write(prefix: string, line: string): void {
+    this.body!.add(prefix);
+    this.body!.add(ended(line));
+  }
+
+  private exists(line: number): boolean {
+    return this.lines.startOf(line) < this.old.length;
+  }
+
+  /** Old line `i` with its line break (none for a last line without one); the last one asked is kept (a change compares, then writes it). */
+  private oldLine(i: number): string {
+    if (i !== this.lastOld) {
+      this.lastOld = i;
+      this.lastOldText = this.old.slice(this.lines.startOf(i), this.lines.startOf(i + 1));
+    }
+    return this.lastOldText;
+  }
+}
+
+/** A line as a diff shows it: with its line break, or a note that it has none. */
+function ended(line: string): string {
+  return line.endsWith("\n") ? line : line + NO_NEWLINE;
+}
+
+/** Lines, each with its line break (a last one may have none). */
+function splitKeepingBreaks(text: string): string[] {
+  // Most changes are one line.
+  const first = text.indexOf("\n");
+  if (first < 0 || first === text.length - 1) return text === "" ? [] : [text];
+  const out: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const nl = text.indexOf("\n", at);
+    const end = nl < 0 ? text.length : nl + 1;
+    out.push(text.slice(at, end));
+    at = end;
+  }
+  return out;
+}
+
+function range(start: number, len: number): string {
+  // diff -u writes an empty range as "start-1,0".
+  if (len === 0) return `${start - 1},0`;
+  return len === 1 ? `${start}` : `${start},${len}`;
+}
