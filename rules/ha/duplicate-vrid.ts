@@ -4,7 +4,7 @@
  * refuses the configuration ("A and B both use VRID 51 with IPv4 on interface
  * eth0", vrrp.c check_vrid_conflicts()). Unicast instances may share a VRID.
  */
-import { defineRule, lineOfRelated } from "../../src/engine/rule.js";
+import { defineRule } from "../../src/engine/rule.js";
 import type { VrrpInstance } from "../../src/model/model.js";
 import { configHasConditionals, hasConditionalLines, ipOf } from "./helpers-facts.js";
 
@@ -29,12 +29,16 @@ export default defineRule({
         continue;
       }
       const family = inst.family;
-      const where = oneFile || earlier.node.file === inst.node.file ? ` (${lineOfRelated(0, "earlier")})` : "";
+      const earlierAt = earlier.vridNode ?? earlier.node;
+      // The line named directly: these findings are made anew on every lint (never kept and moved).
+      const sameFile = oneFile || earlier.node.file === inst.node.file;
+      const line = sameFile ? ctx.files.get(earlierAt.file)?.lineOf(earlierAt.start) : undefined;
+      const where = sameFile ? ` (${line !== undefined ? `line ${line}` : "earlier"})` : "";
       ctx.report({
         at: inst.vridNode!.args[0] ?? inst.vridNode!.keyword,
         message: `vrrp_instance "${inst.name}" uses virtual_router_id ${inst.vrid} with IPv${family} on interface "${inst.interface}", as vrrp_instance "${earlier.name}" does${where}: keepalived refuses the configuration`,
         hint: "give each VRRP instance on an interface its own virtual_router_id (the same one on every node of that instance)",
-        related: [{ span: earlier.vridNode ?? earlier.node, message: `vrrp_instance "${earlier.name}" uses virtual_router_id ${inst.vrid} here` }],
+        related: [{ span: earlierAt, message: `vrrp_instance "${earlier.name}" uses virtual_router_id ${inst.vrid} here` }],
       });
     }
   },

@@ -471,20 +471,36 @@ function noModel(): never {
 /** The chunk's kept findings and secrets where the chunk is now (shared by the results while it does not move). */
 function placed(c: Chunk): NonNullable<Chunk["placed"]> {
   const by = c.anchor.start;
-  if (c.placed?.at !== by) {
-    c.placed = {
-      at: by,
-      findings: c.findings.map((d) => shifted(d, by)),
-      secrets: c.secrets.map((s) => ({ ...s, start: s.start + by, end: s.end + by })),
-    };
+  const was = c.placed;
+  if (was?.at === by) return was;
+  // Most chunks have nothing to place: their empty lists are shared, and nothing is made when they move.
+  if (c.findings.length === 0 && c.secrets.length === 0) {
+    if (was) {
+      was.at = by;
+      return was;
+    }
+    return (c.placed = { at: by, findings: NONE, secrets: [] });
   }
-  return c.placed;
+  return (c.placed = {
+    at: by,
+    findings: c.findings.map((d) => shifted(d, by)),
+    secrets: c.secrets.map((s) => ({ ...s, start: s.start + by, end: s.end + by })),
+  });
 }
 
 /** The chunk's reader findings where the chunk is now. */
 function placedReader(c: Chunk): Diagnostic[] {
   const by = c.anchor.start;
-  if (c.placedReader?.at !== by) c.placedReader = { at: by, reader: c.reader.map((d) => shifted(d, by)) };
+  const was = c.placedReader;
+  if (was?.at === by) return was.reader;
+  if (c.reader.length === 0) {
+    if (was) was.at = by;
+    else c.placedReader = { at: by, reader: NONE };
+    return NONE;
+  }
+  c.placedReader = { at: by, reader: c.reader.map((d) => shifted(d, by)) };
   return c.placedReader.reader;
 }
 
+/** The empty list of findings every chunk without any shares (never added to: results copy what they keep). */
+const NONE: Diagnostic[] = [];

@@ -46,7 +46,8 @@ export class ObjectFindings {
     if (!kept) return undefined;
     const at = object.node.start;
     if (kept.at !== at) {
-      kept.findings = kept.findings.map((d) => shifted(d, at - kept.at));
+      // Most objects have no findings: nothing is made when they move.
+      if (kept.findings.length > 0) kept.findings = kept.findings.map((d) => shifted(d, at - kept.at));
       kept.at = at;
     }
     return kept.findings;

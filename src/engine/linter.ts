@@ -258,7 +258,7 @@ export function nameKeyOf(node: ConfigNode): string | undefined {
  * already knows them (the editor keeps them per block).
  */
 export function finishFindings(parsed: ParseResult, found: Diagnostic[], options: EngineOptions, secrets: readonly Secret[] = secretsOf(parsed.ast)): { diagnostics: Diagnostic[]; fixable: Diagnostic[] } {
-  const lineOf = (file: string, offset: number) => parsed.files.get(file)?.position(offset).line;
+  const lineOf = (file: string, offset: number) => parsed.files.get(file)?.lineOf(offset);
   // Lines named in messages first, on the text the rules read (a block-scoped finding may have been kept from an earlier lint).
   found = found.map((d) => withRelatedLines(d, lineOf));
   // Template findings first, on the text the rules read; then renderings (--template-vars) are mapped back to the templates.

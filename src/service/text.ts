@@ -7,8 +7,9 @@ import type { Position, Range } from "vscode-languageserver-types";
 import { SourceFile } from "../../grammar/source.js";
 
 export function positionAt(file: SourceFile, offset: number): Position {
-  const p = file.position(offset);
-  return { line: p.line - 1, character: p.column - 1 };
+  const o = Math.max(0, Math.min(offset, file.text.length));
+  const line = file.lineOf(o);
+  return { line: line - 1, character: o - file.lineStarts[line - 1] };
 }
 
 export function offsetAt(file: SourceFile, pos: Position): number {
