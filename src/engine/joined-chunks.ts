@@ -10,11 +10,16 @@
 import type { ConfigNode } from "../../grammar/ast.js";
 import type { PickedTop } from "../model/model.js";
 
-/** What a chunk gives: its top-level nodes, its picks of them (indices within the chunk), its gathered facts by rule id. */
+/**
+ * What a chunk gives: its top-level nodes, its picks of them (indices within
+ * the chunk), its gathered facts by rule id, and whether it has findings or
+ * secrets to place (most chunks have none, and a lint need not visit them).
+ */
 export interface JoinablePart {
   parse: { ast: { children: ConfigNode[] } };
   picked: readonly PickedTop[];
   facts: ReadonlyMap<string, unknown>;
+  placeable: boolean;
 }
 
 /** One splice: the picks and (per across-blocks rule) the facts it took out and put in. */
@@ -26,8 +31,12 @@ interface Change {
   freshFacts: unknown[][];
 }
 
-export class JoinedChunks {
+export class JoinedChunks<C extends JoinablePart = JoinablePart> {
   children: ConfigNode[] = [];
+  /** The placeable chunks, in order. */
+  placeables: C[] = [];
+  /** Per chunk, the index in `placeables` of the first placeable chunk from it on; then placeables.length. */
+  private placeOffsets: number[] = [0];
   /** The chunks' picks, numbered among the file's top-level nodes. */
   picks: PickedTop[] = [];
   /** Per across-blocks rule (in the order of `ids`), per chunk: the chunk's facts. */
@@ -41,7 +50,7 @@ export class JoinedChunks {
 
   constructor(
     private readonly ids: readonly string[],
-    chunks: readonly JoinablePart[],
+    chunks: readonly C[],
   ) {
     this.gathered = ids.map(() => []);
     this.splice(0, 0, chunks);
@@ -54,7 +63,8 @@ export class JoinedChunks {
   }
 
   /** Chunks [at, at + removed) were replaced by `fresh`. */
-  splice(at: number, removed: number, fresh: readonly JoinablePart[]): void {
+  splice(at: number, removed: number, fresh: readonly C[]): void {
+    this.splicePlaceables(at, removed, fresh);
     const from = this.offsets[at];
     const to = this.offsets[at + removed];
     const kids: ConfigNode[] = [];
@@ -89,6 +99,29 @@ export class JoinedChunks {
     this.gathered = this.gathered.map((list, k) => list.slice(0, at).concat(fresh.map((c) => c.facts.get(this.ids[k])), list.slice(at + removed)));
   }
 
+  /** Which chunks are placeable, made anew from all of them (a chunk's findings changed outside the splices). */
+  resetPlaceables(chunks: readonly C[]): void {
+    this.placeables = [];
+    this.placeOffsets = [0];
+    this.splicePlaceables(0, 0, chunks);
+  }
+
+  private splicePlaceables(at: number, removed: number, fresh: readonly C[]): void {
+    const from = this.placeOffsets[at];
+    const to = this.placeOffsets[at + removed];
+    const put: C[] = [];
+    const offsets: number[] = [];
+    for (const c of fresh) {
+      offsets.push(from + put.length);
+      if (c.placeable) put.push(c);
+    }
+    const delta = put.length - (to - from);
+    const after = this.placeOffsets.slice(at + removed);
+    if (delta !== 0) for (let i = 0; i < after.length; i++) after[i] += delta;
+    this.placeOffsets = this.placeOffsets.slice(0, at).concat(offsets, after);
+    this.placeables = this.placeables.slice(0, from).concat(put, this.placeables.slice(to));
+  }
+
   /** What the splices after `version` took out and put in, in order; undefined when not all are known. */
   changesSince(version: number): Change[] | undefined {
     const since = this.changes.filter((c) => c.version > version);
@@ -96,7 +129,7 @@ export class JoinedChunks {
   }
 
   /** Chunk `i`'s facts changed (its block-scoped rules ran again). */
-  refreshFacts(i: number, c: JoinablePart): void {
+  refreshFacts(i: number, c: C): void {
     for (let k = 0; k < this.ids.length; k++) this.gathered[k][i] = c.facts.get(this.ids[k]);
   }
 

@@ -257,7 +257,9 @@ export class ChangesOutput implements Output {
 
   private close(): void {
     if (this.src < 0 || this.plain) return;
-    if (this.text !== this.input.slice(this.srcStart, this.srcEnd)) this.changed(this.src, this.src + 1, this.text);
+    const text = this.text;
+    // Compared in place: no copy of the input line.
+    if (text.length !== this.srcEnd - this.srcStart || !this.input.startsWith(text, this.srcStart)) this.changed(this.src, this.src + 1, text);
   }
 
   private moveCursor(line: number): void {

@@ -518,6 +518,28 @@ describe("incremental lint (the language server's) equals a full lint", () => {
     }
   });
 
+
+  it("visits a block whose findings come back when the block it repeated is renamed (a lint visits only blocks with findings)", () => {
+    // The second VI_1 repeats the first: keepalived skips it, and its bad advert_int is not reported (nor
+    // anything else in it: a block without findings, which a lint does not visit until the rename).
+    const copy = "vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 9\n  advert_int 0.0001\n}\n";
+    let text = generated(4) + copy;
+    const lint = incrementalLint(PATH);
+    const invalid = (r: { diagnostics: { ruleId: string; message: string }[] }) => r.diagnostics.filter((d) => d.ruleId === "invalid-value" && d.message.includes("advert_int")).length;
+    const first = lint.update(text);
+    expect(invalid(first)).toBe(0);
+    expect(first.diagnostics.filter((d) => d.start >= text.length - copy.length && d.ruleId !== "duplicate-name")).toEqual([]);
+    // Typing elsewhere, then renaming the first VI_1: the copy is read, and its finding is reported.
+    for (const change of [(t: string) => t.replace("  priority 102\n", "  priority 12\n"), (t: string) => t.replace("vrrp_instance VI_1 {\n  state", "vrrp_instance VI_1x {\n  state")]) {
+      const before = text;
+      text = change(text);
+      expect(text).not.toBe(before);
+      const got = lint.update(text, undefined, changed(before, text));
+      expect(lint.last.mode).toBe("incremental");
+      expect(seen(got)).toEqual(seen(lintText(text, PATH)));
+    }
+    expect(invalid(lint.update(text))).toBe(1);
+  });
   it("with rule settings, a target version and unused-directive reports", () => {
     const run: Run = { incremental: 0, blockFindings: new Set() };
     const options: LintOptions = { targetVersion: "2.2.4", rules: { "invalid-value": "warning", "deprecated-keyword": "off" }, reportUnusedDisableDirectives: true };
