@@ -17,9 +17,11 @@ export const OWNER_LEVELS = 4;
 /**
  * The `keepalived.conf` files that include `path` (directly or through other
  * includes), looked for in its directory and up to three levels above,
- * nearest first. Empty for a main file itself and for a file no main file
- * includes. `settings` selects `@id` lines and version-dependent syntax the
- * way the lint will.
+ * nearest first, never above the top of a repository (a directory holding
+ * `.git`): a repository's configurations are read through its own main files,
+ * not through one that happens to lie outside it. Empty for a main file
+ * itself and for a file no main file includes. `settings` selects `@id` lines
+ * and version-dependent syntax the way the lint will.
  */
 export function ownersOf(fs: FileAccess, path: string, settings: ReaderOptions = {}): string[] {
   if (basename(path) === MAIN_FILE_NAME) return [];
@@ -35,7 +37,7 @@ export function ownersOf(fs: FileAccess, path: string, settings: ReaderOptions =
       }
     }
     const up = dirname(dir);
-    if (up === dir) break;
+    if (up === dir || fs.stat(join(dir, ".git")) !== undefined) break;
     dir = up;
   }
   return owners;

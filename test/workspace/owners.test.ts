@@ -26,3 +26,18 @@ test("a main file and a file nobody includes have no owner", () => {
   expect(ownersOf(files, "/etc/keepalived/keepalived.conf")).toEqual([]);
   expect(ownersOf(files, "/etc/keepalived/conf.d/other/x.conf")).toEqual([]);
 });
+
+test("never looks above the top of a repository (a directory holding .git)", () => {
+  const tree = (withGit: boolean) =>
+    memoryFiles({
+      "/srv/keepalived.conf": "include repo/conf.d/*.conf\n",
+      "/srv/repo/keepalived/keepalived.conf": "include conf.d/*.conf\n",
+      "/srv/repo/keepalived/conf.d/b.conf": "global_defs { }\n",
+      "/srv/repo/conf.d/a.conf": "global_defs { }\n",
+      ...(withGit ? { "/srv/repo/.git/HEAD": "ref: refs/heads/main\n" } : {}),
+    });
+  expect(ownersOf(tree(false), "/srv/repo/conf.d/a.conf")).toEqual(["/srv/keepalived.conf"]);
+  expect(ownersOf(tree(true), "/srv/repo/conf.d/a.conf")).toEqual([]);
+  // Inside the repository, its own main files are found as before.
+  expect(ownersOf(tree(true), "/srv/repo/keepalived/conf.d/b.conf")).toEqual(["/srv/repo/keepalived/keepalived.conf"]);
+});
