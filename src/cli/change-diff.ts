@@ -17,7 +17,7 @@ import type { LineChanges } from "../formatter/index.js";
  */
 export function diffOfChanges(oldText: string, produce: (changed: LineChanges) => void, oldName: string, newName: string, context = 3): string {
   const writer = new HunkWriter(oldText, context);
-  produce((from, to, text) => writer.change(from, to, text));
+  produce((from, to, text, start, end) => writer.change(from, to, text, start, end));
   return writer.finish(oldName, newName);
 }
 
@@ -54,7 +54,7 @@ export function lineChangesOfEdits(text: string, edits: readonly Edit[]): (chang
         if (replacement === "" || replacement.endsWith("\n") || end >= text.length) break;
         to++;
       }
-      changed(from, to, replacement);
+      changed(from, to, replacement, lines.startOf(from), lines.startOf(to));
     }
   };
 }
@@ -138,38 +138,54 @@ class HunkWriter {
   private newLen = 0;
   /** Insertions of the current run of changed lines (prefix and line, each), written after its deletions. */
   private inserts: string[] = [];
-  /** Old lines before `next` are written or left out; new lines minus old lines so far. */
+  /** Old lines before `next` (which starts at offset `nextAt`) are written or left out; new lines minus old lines so far. */
   private next = 0;
+  private nextAt = 0;
   private delta = 0;
-  private readonly lines: LineCursor;
-  private lastOld = -1;
-  private lastOldText = "";
 
   constructor(
     private readonly old: string,
     private readonly context: number,
-  ) {
-    this.lines = new LineCursor(old);
-  }
+  ) {}
 
-  change(from: number, to: number, text: string): void {
-    if (from < this.next || to < from || (to > from && !this.exists(to - 1))) throw new Error(`diff: change of lines [${from}, ${to}) out of order or past the end`);
+  change(from: number, to: number, text: string, start: number, end: number): void {
+    const old = this.old;
+    if (from < this.next || to < from || start < this.nextAt || end < start || end > old.length) throw new Error(`diff: change of lines [${from}, ${to}) out of order or past the end`);
+    // One line for one (a reformatted file is half a million of them): no lists made.
+    if (to === from + 1 && isOneLine(text)) {
+      const line = old.slice(start, end);
+      if (line === text) return;
+      this.keepUntil(from, start);
+      this.write("-", line);
+      this.inserts.push("+", ended(text));
+      this.oldLen++;
+      this.newLen++;
+      this.moveTo(to, end);
+      return;
+    }
     // Lines the change leaves as they were, at its start and its end, are not changes.
+    const oldLines = splitKeepingBreaks(old.slice(start, end));
+    if (oldLines.length !== to - from) throw new Error(`diff: change of lines [${from}, ${to}) given ${oldLines.length} lines`);
     const newLines = splitKeepingBreaks(text);
     let head = 0;
-    while (from + head < to && head < newLines.length && newLines[head] === this.oldLine(from + head)) head++;
+    while (head < oldLines.length && head < newLines.length && newLines[head] === oldLines[head]) head++;
     let tail = 0;
-    while (to - tail > from + head && newLines.length - tail > head && newLines[newLines.length - 1 - tail] === this.oldLine(to - 1 - tail)) tail++;
-    const a = from + head;
-    const b = to - tail;
-    if (a === b && head === newLines.length - tail) return;
-    this.keepUntil(a);
-    for (let i = a; i < b; i++) this.write("-", this.oldLine(i));
+    while (oldLines.length - tail > head && newLines.length - tail > head && newLines[newLines.length - 1 - tail] === oldLines[oldLines.length - 1 - tail]) tail++;
+    const removed = oldLines.length - tail - head;
+    const added = newLines.length - tail - head;
+    if (removed === 0 && added === 0) return;
+    let at = start;
+    for (let i = 0; i < head; i++) at += oldLines[i].length;
+    this.keepUntil(from + head, at);
+    for (let i = head; i < oldLines.length - tail; i++) {
+      this.write("-", oldLines[i]);
+      at += oldLines[i].length;
+    }
     for (let j = head; j < newLines.length - tail; j++) this.inserts.push("+", ended(newLines[j]));
-    this.oldLen += b - a;
-    this.newLen += newLines.length - tail - head;
-    this.delta += newLines.length - tail - head - (b - a);
-    this.next = b;
+    this.oldLen += removed;
+    this.newLen += added;
+    this.delta += added - removed;
+    this.moveTo(from + head + removed, at);
   }
 
   finish(oldName: string, newName: string): string {
@@ -178,35 +194,50 @@ class HunkWriter {
     return `--- ${oldName}\n+++ ${newName}\n` + this.out.text();
   }
 
-  /** Unchanged lines up to old line `at`: context of the open hunk, or a new hunk after them. */
-  private keepUntil(at: number): void {
-    if (this.body && at - this.next > 2 * this.context) this.closeHunk();
+  private moveTo(line: number, at: number): void {
+    this.next = line;
+    this.nextAt = at;
+  }
+
+  /** Unchanged lines up to old line `line` (at offset `at`): context of the open hunk, or a new hunk after them. */
+  private keepUntil(line: number, at: number): void {
+    if (this.body && line - this.next > 2 * this.context) this.closeHunk();
     if (!this.body) {
-      const start = Math.max(this.next, at - this.context);
+      // The hunk starts `context` lines before the change (fewer after the last hunk or at the file's start).
+      let first = line;
+      let firstAt = at;
+      while (first > this.next && line - first < this.context) {
+        // The line before starts after the line break before its own (at 0 when there is none).
+        firstAt = firstAt < 2 ? 0 : this.old.lastIndexOf("\n", firstAt - 2) + 1;
+        first--;
+      }
       this.body = new Pieces();
-      this.oldStart = start + 1;
-      this.newStart = start + this.delta + 1;
+      this.oldStart = first + 1;
+      this.newStart = first + this.delta + 1;
       this.oldLen = 0;
       this.newLen = 0;
-      this.next = start;
+      this.moveTo(first, firstAt);
     }
-    if (at > this.next) this.endRun();
-    for (; this.next < at; this.next++) this.keep(this.next);
+    if (line > this.next) this.endRun();
+    while (this.next < line) this.keep();
   }
 
   private closeHunk(): void {
     this.endRun();
-    const end = this.next + this.context;
-    for (; this.next < end && this.exists(this.next); this.next++) this.keep(this.next);
+    for (let k = 0; k < this.context && this.nextAt < this.old.length; k++) this.keep();
     this.out.add(`@@ -${range(this.oldStart, this.oldLen)} +${range(this.newStart, this.newLen)} @@\n`);
     this.out.addAll(this.body!);
     this.body = undefined;
   }
 
-  private keep(i: number): void {
-    this.write(" ", this.oldLine(i));
+  /** Old line `next`, unchanged: context. */
+  private keep(): void {
+    const nl = this.old.indexOf("\n", this.nextAt);
+    const end = nl < 0 ? this.old.length : nl + 1;
+    this.write(" ", this.old.slice(this.nextAt, end));
     this.oldLen++;
     this.newLen++;
+    this.moveTo(this.next + 1, end);
   }
 
   /** The run of changes ends: its insertions follow its deletions. */
@@ -222,19 +253,6 @@ class HunkWriter {
     this.body!.add(prefix);
     this.body!.add(ended(line));
   }
-
-  private exists(line: number): boolean {
-    return this.lines.startOf(line) < this.old.length;
-  }
-
-  /** Old line `i` with its line break (none for a last line without one); the last one asked is kept (a change compares, then writes it). */
-  private oldLine(i: number): string {
-    if (i !== this.lastOld) {
-      this.lastOld = i;
-      this.lastOldText = this.old.slice(this.lines.startOf(i), this.lines.startOf(i + 1));
-    }
-    return this.lastOldText;
-  }
 }
 
 /** A line as a diff shows it: with its line break, or a note that it has none. */
@@ -242,11 +260,14 @@ function ended(line: string): string {
   return line.endsWith("\n") ? line : line + NO_NEWLINE;
 }
 
+/** Is `text` one line (with its line break, or the file's last without one)? */
+function isOneLine(text: string): boolean {
+  const nl = text.indexOf("\n");
+  return nl < 0 ? text !== "" : nl === text.length - 1;
+}
+
 /** Lines, each with its line break (a last one may have none). */
 function splitKeepingBreaks(text: string): string[] {
-  // Most changes are one line.
-  const first = text.indexOf("\n");
-  if (first < 0 || first === text.length - 1) return text === "" ? [] : [text];
   const out: string[] = [];
   let at = 0;
   while (at < text.length) {

@@ -154,10 +154,10 @@ export class TextOutput implements Output {
 
 /**
  * Receives what changes, in input order: whole input lines [from, to)
- * (0-based) replaced by `text`, whole lines each with its line break (the
- * file's last one may have none).
+ * (0-based), which are the input's [start, end), replaced by `text`, whole
+ * lines each with its line break (the file's last one may have none).
  */
-export type LineChanges = (from: number, to: number, text: string) => void;
+export type LineChanges = (from: number, to: number, text: string, start: number, end: number) => void;
 
 /**
  * Only what changes, line by line: the output lines of each input line
@@ -237,7 +237,7 @@ export class ChangesOutput implements Output {
   finish(): void {
     this.close();
     const lines = this.lineCount();
-    if (this.src + 1 < lines) this.changed(this.src + 1, lines, "");
+    if (this.src + 1 < lines) this.changed(this.src + 1, lines, "", this.src < 0 ? 0 : this.srcEnd, this.input.length);
   }
 
   /** Starts collecting input line `src` (closing the one before); lines skipped between them have no output. */
@@ -245,8 +245,9 @@ export class ChangesOutput implements Output {
     if (src === this.src) return;
     if (src < this.src) throw new Error(`formatter output out of input order (line ${src + 1} after ${this.src + 1})`);
     this.close();
-    if (src > this.src + 1) this.changed(this.src + 1, src, "");
+    const skippedFrom = this.src < 0 ? 0 : this.srcEnd;
     this.moveCursor(src);
+    if (src > this.src + 1) this.changed(this.src + 1, src, "", skippedFrom, this.cursorStart);
     this.src = src;
     this.srcStart = this.cursorStart;
     const nl = this.input.indexOf("\n", this.srcStart);
@@ -259,7 +260,7 @@ export class ChangesOutput implements Output {
     if (this.src < 0 || this.plain) return;
     const text = this.text;
     // Compared in place: no copy of the input line.
-    if (text.length !== this.srcEnd - this.srcStart || !this.input.startsWith(text, this.srcStart)) this.changed(this.src, this.src + 1, text);
+    if (text.length !== this.srcEnd - this.srcStart || !this.input.startsWith(text, this.srcStart)) this.changed(this.src, this.src + 1, text, this.srcStart, this.srcEnd);
   }
 
   private moveCursor(line: number): void {

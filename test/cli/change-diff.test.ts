@@ -120,6 +120,33 @@ describe("diffOfChanges from edits", () => {
 describe("diffOfChanges from the formatter", () => {
   const formatDiff = (old: string) => diffOfChanges(old, (changed) => formatChanges(old, {}, changed), "a/f", "b/f");
 
+  it.skipIf(!hasPatch)("patch turns a random config into its formatted text", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kl-format-diff-"));
+    try {
+      const line = fc.tuple(fc.constantFrom("", " ", "\t", "    "), fc.constantFrom("vrrp_instance VI_1", "{", "}", "state  BACKUP", "priority 100 }", "a { b }", "# note", "", "virtual_ipaddress {", "10.0.0.1/24"));
+      const text = fc.tuple(fc.array(line.map(([indent, words]) => indent + words), { maxLength: 14 }), fc.constantFrom("\n", "\r\n"), fc.boolean()).map(([ls, eol, final]) => ls.join(eol) + (final && ls.length ? eol : ""));
+      fc.assert(
+        fc.property(text, (old) => {
+          const formatted = format(old);
+          const d = formatDiff(old);
+          if (formatted === old) {
+            expect(d).toBe("");
+            return;
+          }
+          writeFileSync(join(dir, "a"), old);
+          const r = spawnSync("patch", ["--quiet", "--force", "--binary", "-o", "out", "a"], { cwd: dir, input: d, encoding: "utf8" });
+          expect(r.stderr + r.stdout).toBe("");
+          expect(r.status).toBe(0);
+          expect(readFileSync(join(dir, "out"), "utf8")).toBe(formatted);
+          rmSync(join(dir, "out"));
+        }),
+        { numRuns: 150 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("shows only the lines the formatter changes: a closing brace or blank line it keeps is context", () => {
     const old = "vrrp_instance VI_1 {\nstate  BACKUP\n\npriority 100\n}\n";
     expect(bodyOf(formatDiff(old))).toEqual(["@@ -1,5 +1,5 @@", " vrrp_instance VI_1 {", "-state  BACKUP", "+    state BACKUP", " ", "-priority 100", "+    priority 100", " }", ""]);

@@ -23,14 +23,15 @@ function nonBlank(s: string): string {
   return [...s.replace(/[ \t\r\n\f\v]/g, "")].sort().join("");
 }
 
-/** The text formatChanges' changes make of `text`, and whether they came in order, each a real change. */
+/** The text formatChanges' changes make of `text`, and whether they came in order, each a real change at the offsets it names. */
 function applyChanges(text: string, indent: number | "tab" = 4): { text: string; ordered: boolean } {
   const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   const out: string[] = [];
   let next = 0;
   let ordered = true;
-  formatChanges(text, { indent }, (from, to, replacement) => {
-    if (from < next || to < from || to > lines.length || replacement === lines.slice(from, to).join("")) ordered = false;
+  formatChanges(text, { indent }, (from, to, replacement, start, end) => {
+    const replaced = lines.slice(from, to).join("");
+    if (from < next || to < from || to > lines.length || replacement === replaced || text.slice(start, end) !== replaced) ordered = false;
     out.push(...lines.slice(next, from), replacement);
     next = Math.max(next, to);
   });
