@@ -18,7 +18,7 @@ export interface TextEdit {
 }
 
 export class SourceFile {
-  private starts: number[] | undefined;
+  private starts: Int32Array | undefined;
   /** An earlier version whose line table is built, and the edit since: this file's table is made from it. */
   private earlier: { file: SourceFile; edit: TextEdit } | undefined;
 
@@ -37,8 +37,13 @@ export class SourceFile {
     if (earlier?.file.starts) this.earlier = earlier;
   }
 
-  /** Offsets at which each line starts (line 1 at index 0). */
-  get lineStarts(): readonly number[] {
+  /**
+   * Offsets at which each line starts (line 1 at index 0). Typed: after an
+   * edit the table is the earlier one's, copied in one move up to the edit
+   * and moved by a number after it (a list of numbers built entry by entry
+   * cost ~1 ms per keystroke at 50,000 lines).
+   */
+  get lineStarts(): Int32Array {
     if (!this.starts) {
       this.starts = this.earlier ? this.startsAfterEdit(this.earlier.file.starts!, this.earlier.edit) : this.scanStarts();
       this.earlier = undefined;
@@ -46,23 +51,37 @@ export class SourceFile {
     return this.starts;
   }
 
-  private scanStarts(): number[] {
-    const s = [0];
+  private scanStarts(): Int32Array {
     const t = this.text;
-    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) s.push(i + 1);
+    let count = 1;
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) count++;
+    const s = new Int32Array(count);
+    let k = 1;
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) s[k++] = i + 1;
     return s;
   }
 
   /** The earlier table: starts up to the edit kept, the edited text scanned, the rest moved by the change in length. */
-  private startsAfterEdit(old: readonly number[], { start, oldEnd, newEnd }: TextEdit): number[] {
-    const s: number[] = [];
-    let i = 0;
-    for (; i < old.length && old[i] <= start; i++) s.push(old[i]);
+  private startsAfterEdit(old: Int32Array, { start, oldEnd, newEnd }: TextEdit): Int32Array {
+    // Lines starting at or before the edit's start stay.
+    let kept = 0;
+    let hi = old.length;
+    while (kept < hi) {
+      const mid = (kept + hi) >> 1;
+      if (old[mid] <= start) kept = mid + 1;
+      else hi = mid;
+    }
+    let after = kept;
+    while (after < old.length && old[after] <= oldEnd) after++;
     const t = this.text;
-    for (let k = t.indexOf("\n", start); k >= 0 && k < newEnd; k = t.indexOf("\n", k + 1)) s.push(k + 1);
-    while (i < old.length && old[i] <= oldEnd) i++;
+    let added = 0;
+    for (let k = t.indexOf("\n", start); k >= 0 && k < newEnd; k = t.indexOf("\n", k + 1)) added++;
+    const s = new Int32Array(kept + added + old.length - after);
+    s.set(old.subarray(0, kept));
+    let at = kept;
+    for (let k = t.indexOf("\n", start); k >= 0 && k < newEnd; k = t.indexOf("\n", k + 1)) s[at++] = k + 1;
     const delta = newEnd - oldEnd;
-    for (; i < old.length; i++) s.push(old[i] + delta);
+    for (let i = after; i < old.length; i++) s[at++] = old[i] + delta;
     return s;
   }
 
