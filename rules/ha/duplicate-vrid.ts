@@ -5,6 +5,7 @@
  * eth0", vrrp.c check_vrid_conflicts()). Unicast instances may share a VRID.
  */
 import { defineRule } from "../../src/engine/rule.js";
+import type { Span } from "../../grammar/ast.js";
 import type { VrrpInstance } from "../../src/model/model.js";
 import { configHasConditionals, hasConditionalLines, ipOf } from "./helpers-facts.js";
 
@@ -17,28 +18,28 @@ export default defineRule({
     fixable: false,
   },
   check(ctx) {
-    const first = new Map<string, VrrpInstance>();
+    const first = new Map<string, { inst: VrrpInstance; clash: Clash }>();
     const conditional = configHasConditionals(ctx.files, ctx.settings.configId);
     const oneFile = ctx.files.size === 1;
     for (const inst of ctx.model().instances) {
-      const key = keyOf(inst, ctx.files, ctx.settings.configId, conditional);
-      if (key === undefined) continue;
-      const earlier = first.get(key);
+      const clash = clashOf(inst, ctx.files, ctx.settings.configId, conditional);
+      if (clash === undefined) continue;
+      const earlier = first.get(clash.key);
       if (!earlier) {
-        first.set(key, inst);
+        first.set(clash.key, { inst, clash });
         continue;
       }
       const family = inst.family;
-      const earlierAt = earlier.vridNode ?? earlier.node;
+      const earlierAt = earlier.clash.vridAt;
       // The line named directly: these findings are made anew on every lint (never kept and moved).
-      const sameFile = oneFile || earlier.node.file === inst.node.file;
+      const sameFile = oneFile || earlier.clash.file === clash.file;
       const line = sameFile ? ctx.files.get(earlierAt.file)?.lineOf(earlierAt.start) : undefined;
       const where = sameFile ? ` (${line !== undefined ? `line ${line}` : "earlier"})` : "";
       ctx.report({
-        at: inst.vridNode!.args[0] ?? inst.vridNode!.keyword,
-        message: `vrrp_instance "${inst.name}" uses virtual_router_id ${inst.vrid} with IPv${family} on interface "${inst.interface}", as vrrp_instance "${earlier.name}" does${where}: keepalived refuses the configuration`,
+        at: clash.at,
+        message: `vrrp_instance "${inst.name}" uses virtual_router_id ${inst.vrid} with IPv${family} on interface "${inst.interface}", as vrrp_instance "${earlier.inst.name}" does${where}: keepalived refuses the configuration`,
         hint: "give each VRRP instance on an interface its own virtual_router_id (the same one on every node of that instance)",
-        related: [{ span: earlierAt, message: `vrrp_instance "${earlier.name}" uses virtual_router_id ${inst.vrid} here` }],
+        related: [{ span: earlierAt, message: `vrrp_instance "${earlier.inst.name}" uses virtual_router_id ${inst.vrid} here` }],
       });
     }
   },
@@ -46,20 +47,33 @@ export default defineRule({
 
 /**
  * What two instances must share to clash: interface, family, VRID and
- * multicast group; undefined for an instance that cannot clash (unicast, no
- * VRID or interface, or one whose lines differ per node). It depends on the
- * instance alone, and the model gives the same object while its block and
- * the global settings are unchanged: kept per object (the editor lints a
- * 50,000-line file after each edit, and a key reads a dozen lines).
+ * multicast group (`key`); undefined for an instance that cannot clash
+ * (unicast, no VRID or interface, or one whose lines differ per node). With
+ * it, where a finding on the instance goes and what an earlier one names.
+ * It depends on the instance alone, and the model gives the same object
+ * while its block and the global settings are unchanged: kept per object
+ * (the editor lints a 50,000-line file after each edit, and a key reads a
+ * dozen lines; the spans are the tree's, which move with their block).
  */
-const KEYS = new WeakMap<VrrpInstance, { configId: string | undefined; conditional: boolean; key: string | undefined }>();
+interface Clash {
+  key: string;
+  /** The VRID's word (a finding on this instance goes there). */
+  at: Span;
+  /** The virtual_router_id line (what a later instance's finding names), and the instance's file. */
+  vridAt: Span;
+  file: string;
+}
 
-function keyOf(inst: VrrpInstance, files: Parameters<typeof hasConditionalLines>[1], configId: string | undefined, conditional: boolean): string | undefined {
-  const kept = KEYS.get(inst);
-  if (kept && kept.configId === configId && kept.conditional === conditional) return kept.key;
+const CLASHES = new WeakMap<VrrpInstance, { configId: string | undefined; conditional: boolean; clash: Clash | undefined }>();
+
+function clashOf(inst: VrrpInstance, files: Parameters<typeof hasConditionalLines>[1], configId: string | undefined, conditional: boolean): Clash | undefined {
+  const kept = CLASHES.get(inst);
+  if (kept && kept.configId === configId && kept.conditional === conditional) return kept.clash;
   const key = computeKey(inst, files, configId, conditional);
-  KEYS.set(inst, { configId, conditional, key });
-  return key;
+  const vrid = inst.vridNode;
+  const clash = key === undefined || !vrid ? undefined : { key, at: vrid.args[0] ?? vrid.keyword, vridAt: vrid, file: inst.node.file };
+  CLASHES.set(inst, { configId, conditional, clash });
+  return clash;
 }
 
 function computeKey(inst: VrrpInstance, files: Parameters<typeof hasConditionalLines>[1], configId: string | undefined, conditional: boolean): string | undefined {

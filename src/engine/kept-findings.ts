@@ -44,10 +44,11 @@ export class ObjectFindings {
   get(object: ModelObject): Diagnostic[] | undefined {
     const kept = this.kept.get(object);
     if (!kept) return undefined;
+    // Most objects have no findings: nothing to place, and where the block is now is not even asked.
+    if (kept.findings.length === 0) return kept.findings;
     const at = object.node.start;
     if (kept.at !== at) {
-      // Most objects have no findings: nothing is made when they move.
-      if (kept.findings.length > 0) kept.findings = kept.findings.map((d) => shifted(d, at - kept.at));
+      kept.findings = kept.findings.map((d) => shifted(d, at - kept.at));
       kept.at = at;
     }
     return kept.findings;
