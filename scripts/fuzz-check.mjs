@@ -5,7 +5,7 @@
 /**
  * Runs the linter (both target versions, alternately), the parser and the
  * formatter over one input. Returns a failure description, or undefined.
- * `api` is { lintText, format, memoryFiles } from the sources or the build;
+ * `api` is { lintText, format, formatChanges, memoryFiles } from the sources or the build;
  * `budgets` (optional) lowers the reader's budgets (the small shapes of fuzz-lib.mjs).
  */
 export function checkInput(api, text, i, budgets) {
@@ -18,6 +18,17 @@ export function checkInput(api, text, i, budgets) {
     if (internal) return `internal-error finding: ${internal.message}`;
     const out = api.format(text);
     if (typeof out !== "string") return "format returned no text";
+    // What format --diff prints from: the changed lines, put in place, must make the formatted text.
+    if (api.formatChanges) {
+      const pieces = [];
+      let at = 0;
+      const ok = api.formatChanges(text, {}, (_from, _to, replacement, start, end) => {
+        pieces.push(text.slice(at, start), replacement);
+        at = end;
+      });
+      pieces.push(text.slice(at));
+      if (ok && pieces.join("") !== out) return "formatChanges does not make what format makes";
+    }
   } catch (e) {
     return `threw: ${e && e.stack ? e.stack.split("\n").slice(0, 4).join(" | ") : String(e)}`;
   }

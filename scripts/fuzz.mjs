@@ -32,7 +32,7 @@ const WATCHDOG_MS = 180_000;
 
 if (process.env[WORKER_ENV]) {
   const lib = await import(join(repoRoot, "dist/lib/index.js"));
-  const api = { lintText: lib.lintText, format: lib.format, memoryFiles: lib.memoryFiles };
+  const api = { lintText: lib.lintText, format: lib.format, formatChanges: lib.formatChanges, memoryFiles: lib.memoryFiles };
   process.send({ ready: true });
   process.on("message", ({ text, i, budgets }) => {
     // CPU time, not wall time: on a shared machine the wall clock measures the neighbours.

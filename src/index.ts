@@ -12,7 +12,7 @@ export { defineRule, type Rule, type RuleMeta, type RuleContext, type Category }
 export { ALL_RULES, ruleById } from "../rules/index.js";
 export { buildModel, type ConfigModel, type VrrpInstance, type Tracker } from "./model/model.js";
 export { findConfig, parseConfig, ConfigError, CONFIG_FILE, type LintConfig } from "./engine/config.js";
-export { format, formatRange, isFormatted, type FormatOptions, type FormatEdit, type FormatRange } from "./formatter/index.js";
+export { format, formatChanges, formatRange, isFormatted, type FormatOptions, type FormatEdit, type FormatRange, type LineChanges } from "./formatter/index.js";
 export type { ClusterResult } from "./cluster/lint.js";
 export { clusterJson, groupInstances, type ClusterGroup, type ClusterNode } from "./cluster/groups.js";
 export { predict, simulate, type Member, type Scenario, type GroupPrediction, type ClusterEvent } from "./cluster/failover.js";

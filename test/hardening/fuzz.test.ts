@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { memoryFiles } from "../../grammar/files.js";
-import { format } from "../../src/formatter/index.js";
+import { format, formatChanges } from "../../src/formatter/index.js";
 import { scrubText } from "../../src/engine/secrets.js";
 import { lintText } from "../../src/workspace/lint.js";
 import { lintAndFix } from "../../src/workspace/fix.js";
@@ -16,7 +16,7 @@ import { lintAndFix } from "../../src/workspace/fix.js";
 import { checkInput, inputStream, loadSeeds } from "../../scripts/fuzz-lib.mjs";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
-const api = { lintText, format, memoryFiles };
+const api = { lintText, format, formatChanges, memoryFiles };
 const CPU_LIMIT_MS = 10_000;
 
 function cpuMs(f: () => unknown): { ms: number; result: unknown } {
