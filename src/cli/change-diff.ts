@@ -12,8 +12,9 @@ import type { LineChanges } from "../formatter/index.js";
 
 /**
  * The diff of `oldText` and what `produce` changes of it: it hands whole old
- * lines [from, to) and their replacement (whole lines) to the function it is
- * given, in order, not overlapping. "" when nothing changes.
+ * lines [from, to), where they are in `oldText`, and their replacement (whole
+ * lines) to the function it is given, in order, not overlapping. "" when
+ * nothing changes.
  */
 export function diffOfChanges(oldText: string, produce: (changed: LineChanges) => void, oldName: string, newName: string, context = 3): string {
   const writer = new HunkWriter(oldText, context);
@@ -59,7 +60,7 @@ export function lineChangesOfEdits(text: string, edits: readonly Edit[]): (chang
   };
 }
 
-/** Line numbers of offsets and offsets of lines, asked in rising order (one forward scan). */
+/** Line numbers of offsets and offsets of lines, found by scanning forward as far as asked (edits come in order). */
 class LineCursor {
   /** Where the line after the last one found starts (the text's length once all are found). */
   private start = 0;

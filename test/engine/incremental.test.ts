@@ -519,6 +519,28 @@ describe("incremental lint (the language server's) equals a full lint", () => {
   });
 
 
+  it("names the earlier instance's current line in duplicate-vrid's message while lines come and go above it", () => {
+    // VI_4 takes VI_1's virtual_router_id (2) on the same interface.
+    let text = generated(6).replace("  virtual_router_id 5\n", "  virtual_router_id 2\n");
+    const lint = incrementalLint(PATH);
+    lint.update(text);
+    const edits = [
+      (t: string) => t.replace("  router_id bench\n", "  router_id bench\n  # a comment\n"),
+      (t: string) => t.replace("  priority 104\n", "  priority 14\n"),
+      (t: string) => t.replace("  router_id bench\n  # a comment\n", "  router_id bench\n"),
+      (t: string) => t.replace("vrrp_instance VI_1 {\n", "vrrp_instance VI_1 {\n  # moved\n"),
+    ];
+    for (const change of edits) {
+      const before = text;
+      text = change(text);
+      expect(text).not.toBe(before);
+      const got = lint.update(text, undefined, changed(before, text));
+      const want = lintText(text, PATH);
+      expect(want.diagnostics.filter((d) => d.ruleId === "duplicate-vrid")).toHaveLength(1);
+      expect(seen(got)).toEqual(seen(want));
+    }
+  });
+
   it("visits a block whose findings come back when the block it repeated is renamed (a lint visits only blocks with findings)", () => {
     // The second VI_1 repeats the first: keepalived skips it, and its bad advert_int is not reported (nor
     // anything else in it: a block without findings, which a lint does not visit until the rename).
