@@ -94,16 +94,7 @@ export class SourceFile {
 
   /** 1-based line of an offset (clamped into the file): position().line without an object (findings name thousands of lines per lint). */
   lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lineIndexAt(this.lineStarts, Math.max(0, Math.min(offset, this.text.length))) + 1;
   }
 
   /** Offset of a 1-based line/column (clamped). */
@@ -121,4 +112,16 @@ export class SourceFile {
     const end = line < starts.length ? starts[line] : this.text.length;
     return this.text.slice(starts[line - 1], end).replace(/\r?\n$/, "");
   }
+}
+
+/** Index of the last of the rising line starts `starts` at or before `offset` (0 when none is): the 0-based line holding it. */
+export function lineIndexAt(starts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

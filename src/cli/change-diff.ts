@@ -8,6 +8,7 @@
  * pass and a few flat strings, not a million-entry comparison.
  */
 import type { Edit } from "../../grammar/ast.js";
+import { lineIndexAt } from "../../grammar/source.js";
 import type { LineChanges } from "../formatter/index.js";
 
 /**
@@ -71,15 +72,7 @@ class LineCursor {
   /** The line holding `offset` (the text's length: the line after the last complete one). */
   lineOf(offset: number): number {
     while (this.start <= offset && this.start < this.text.length) this.next();
-    const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineIndexAt(this.starts, offset);
   }
 
   /** Where line `line` starts (the text's length for lines past the end). */

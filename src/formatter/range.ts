@@ -4,6 +4,7 @@
  * replaced. A `{` that moves up ties its line to the keyword line, so both are
  * always replaced together.
  */
+import { lineIndexAt } from "../../grammar/source.js";
 import { layout, type FormatOptions } from "./layout.js";
 import { LineOutput } from "./output.js";
 
@@ -19,17 +20,6 @@ export interface FormatEdit {
   text: string;
 }
 
-function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Edits (at most one) that format the lines touching `range`. */
 export function formatRange(text: string, range: FormatRange, options: FormatOptions = {}): FormatEdit[] {
   // Templates are formatted whole or not at all (template.ts): no range edits that might cut a tag.
@@ -39,8 +29,8 @@ export function formatRange(text: string, range: FormatRange, options: FormatOpt
     if (starts.length === 0) return [];
     const start = Math.max(0, Math.min(range.start, text.length));
     const end = Math.max(start, Math.min(range.end, text.length));
-    let first = lineAt(starts, start);
-    let last = lineAt(starts, Math.max(start, end - 1));
+    let first = lineIndexAt(starts, start);
+    let last = lineIndexAt(starts, Math.max(start, end - 1));
     // widen over moved braces until stable
     for (let changed = true; changed; ) {
       changed = false;
