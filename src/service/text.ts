@@ -17,7 +17,12 @@ export function offsetAt(file: SourceFile, pos: Position): number {
 }
 
 export function rangeOf(file: SourceFile, start: number, end: number): Range {
-  return { start: positionAt(file, start), end: positionAt(file, Math.max(start, end)) };
+  const from = positionAt(file, start);
+  // Most ranges end on the line they start on: no second search then.
+  const starts = file.lineStarts;
+  const to = Math.max(0, Math.min(Math.max(start, end), file.text.length));
+  const nextLine = from.line + 1 < starts.length ? starts[from.line + 1] : file.text.length + 1;
+  return { start: from, end: to < nextLine ? { line: from.line, character: to - starts[from.line] } : positionAt(file, to) };
 }
 
 /** A SourceFile for a plain text (features that only need one buffer). */

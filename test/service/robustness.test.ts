@@ -18,6 +18,7 @@ import {
   hover,
   positionAt,
   prepareRename,
+  rangeOf,
   references,
   rename,
   RenameError,
@@ -36,6 +37,16 @@ const piece = fc.constantFrom(
 const text = fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(""));
 
 describe("service robustness", () => {
+  it("a range is the positions of its two ends (the end's found without a second search when on the start's line)", () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: -3, max: 80 }), fc.integer({ min: -3, max: 80 }), (t, start, end) => {
+        const file = analyze(memoryFiles({ [PATH]: t }), PATH).result.files.get(PATH)!;
+        expect(rangeOf(file, start, end)).toEqual({ start: positionAt(file, start), end: positionAt(file, Math.max(start, end)) });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it("never throws on arbitrary text at any offset", () => {
     fc.assert(
       fc.property(text, fc.nat(), (t, n) => {
