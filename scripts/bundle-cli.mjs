@@ -7,9 +7,10 @@
 // modules. So the build writes:
 //  - cli/bundle.js: run() and everything a lint uses (commander, chalk) as one
 //    function expression, loaded by src/cli/bundle-loader.ts;
-//  - cli/chevrotain.js and cli/lsp-server.js: what a lint seldom needs (the
-//    lexer for lines the plain-line scanner refuses; the language server), as
-//    bundles of their own that the main bundle loads on first use;
+//  - cli/chevrotain.js, cli/lsp-server.js and cli/yaml.js: what a lint seldom
+//    needs (the lexer for lines the plain-line scanner refuses; the language
+//    server; the YAML parser of --template-vars files), as bundles of their own
+//    that the main bundle loads on first use;
 //  - <bundle>.js.cache: V8's code cache for each, made after a warm-up lint, so
 //    the functions a lint runs need no compiling; a Node version whose V8 rejects
 //    it just compiles as usual;
@@ -36,10 +37,17 @@ const chevrotainFile = createRequire(join(root, "package.json")).resolve("chevro
 
 // Modules replaced, in every bundle, by a call to the loader for a bundle of their own.
 // grammar/chevrotain.ts picks chevrotain up at run time (with top-level await); here it is
-// loaded on first use, so a config of plain lines never reads it.
+// loaded on first use, so a config of plain lines never reads it. The YAML parser (a fifth of
+// the main bundle) is read only for --template-vars files, so a lint never loads it either.
 const separate = {
   name: "separate-bundles",
   setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.importer.startsWith(outDir) ? { path: "yaml", namespace: "kl-separate" } : undefined);
+    b.onLoad({ filter: /^yaml$/, namespace: "kl-separate" }, () => ({
+      contents: `export function parseDocument(...args) {\n  return __klLoad("yaml").parseDocument(...args);\n}\n`,
+      loader: "js",
+    }));
     b.onLoad({ filter: /[\\/]grammar[\\/]chevrotain\.js$/ }, () => ({
       contents: `export function chevrotain() {\n  return __klLoad("chevrotain");\n}\n`,
       loader: "js",
@@ -103,6 +111,7 @@ const ids = {
   [loader.MAIN_BUNDLE]: await bundle(loader.MAIN_BUNDLE, join(outDir, "src/cli/run.js")),
   chevrotain: await bundle("chevrotain", chevrotainFile),
   "lsp-server": await bundle("lsp-server", join(outDir, "src/lsp/server.js")),
+  yaml: await bundle("yaml", createRequire(join(root, "package.json")).resolve("yaml")),
 };
 await build({
   ...common, plugins: [], footer: {}, write: true,
@@ -158,6 +167,7 @@ const caches = { [loader.MAIN_BUNDLE]: set.scripts.get(loader.MAIN_BUNDLE).creat
 await lint(["-", "--stdin-filename", "keepalived.conf"], lexed);
 if (!set.scripts.has("chevrotain")) throw new Error("bundle-cli: the warm-up never loaded chevrotain");
 set.load("lsp-server");
+set.load("yaml");
 rmSync(warmDir, { recursive: true, force: true });
 for (const [name, script] of set.scripts) {
   caches[name] ??= script.createCachedData();

@@ -7,7 +7,7 @@
  * Each bundle `<name>.js` is one function expression `(exports, require,
  * module, __filename, __dirname, __klUrl, __klLoad) => {…}`. The main bundle
  * holds what a lint runs; parts a lint seldom needs (chevrotain, the language
- * server) are bundles of their own, loaded by `__klLoad(name)` on first use, so
+ * server, the YAML parser) are bundles of their own, loaded by `__klLoad(name)` on first use, so
  * a lint neither reads nor deserializes them.
  *
  * `<name>.js.cache` is a build id followed by the code cache V8 produced at

@@ -1,6 +1,7 @@
 // The packaged executable loads its bundles with build-time V8 code caches (src/cli/bundle-loader.ts).
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { describe, expect, it } from "vitest";
@@ -25,7 +26,27 @@ const bundles = readdirSync(join(built, "cli")).filter((f) => f.endsWith(".js"))
 
 describe("CLI bundles", () => {
   it("are the main bundle and the parts a lint seldom needs", () => {
-    expect(bundles.sort()).toEqual(["bundle", "chevrotain", "lsp-server"]);
+    expect(bundles.sort()).toEqual(["bundle", "chevrotain", "lsp-server", "yaml"]);
+  });
+
+  it("a lint loads the main bundle alone; a YAML --template-vars file loads the YAML parser", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kl-bundles-"));
+    try {
+      writeFileSync(join(dir, "keepalived.conf"), "global_defs {\n    router_id lb1\n}\n");
+      writeFileSync(join(dir, "keepalived.conf.j2"), "global_defs {\n    router_id {{ name }}\n}\n");
+      writeFileSync(join(dir, "vars.yml"), "name: lb2\n");
+      const loader = (await import(join(built, "src/cli/bundle-loader.js"))) as typeof import("../../src/cli/bundle-loader.js");
+      const loaded = async (args: string[]) => {
+        const set = new loader.BundleSet(join(built, "cli"), loader.builtinRequire);
+        const { run } = set.load(loader.MAIN_BUNDLE) as { run: (args: string[], io: object) => Promise<number> };
+        const code = await run(args, { stdout() {}, stderr() {}, readStdin: async () => "", env: { NO_COLOR: "1" }, cwd: dir, stdoutIsTTY: false });
+        return { code, bundles: [...set.scripts.keys()].sort() };
+      };
+      expect(await loaded(["--no-config", "keepalived.conf"])).toEqual({ code: 0, bundles: ["bundle"] });
+      expect(await loaded(["--no-config", "--template-vars", "vars.yml", "keepalived.conf.j2"])).toEqual({ code: 0, bundles: ["bundle", "yaml"] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(bundles)("V8 accepts the code cache made at build time for %s.js", (name) => {
