@@ -31,18 +31,50 @@ interface Change {
   freshFacts: unknown[][];
 }
 
+/**
+ * Items of each chunk as one flat list (top-level nodes, placeable chunks),
+ * with where each chunk's items start: replacing chunks makes new arrays.
+ */
+class PerChunk<T> {
+  items: T[] = [];
+  /** Per chunk, the index in `items` of its first item; then items.length. */
+  private starts: number[] = [0];
+
+  /** Where chunk `i`'s items start in `items` (items.length for the chunk count). */
+  startOf(i: number): number {
+    return this.starts[i];
+  }
+
+  /** Chunks [at, at + removed) replaced by chunks of `fresh` items each. */
+  splice(at: number, removed: number, fresh: readonly (readonly T[])[]): void {
+    const from = this.starts[at];
+    const to = this.starts[at + removed];
+    const put: T[] = [];
+    const starts: number[] = [];
+    for (const items of fresh) {
+      starts.push(from + put.length);
+      // One at a time: a pasted block may have more nodes than a call takes arguments.
+      for (const item of items) put.push(item);
+    }
+    const delta = put.length - (to - from);
+    const after = this.starts.slice(at + removed);
+    if (delta !== 0) for (let i = 0; i < after.length; i++) after[i] += delta;
+    this.starts = this.starts.slice(0, at).concat(starts, after);
+    this.items = this.items.slice(0, from).concat(put, this.items.slice(to));
+  }
+}
+
+const NOTHING: readonly never[] = [];
+
 export class JoinedChunks<C extends JoinablePart = JoinablePart> {
-  children: ConfigNode[] = [];
-  /** The placeable chunks, in order. */
-  placeables: C[] = [];
-  /** Per chunk, the index in `placeables` of the first placeable chunk from it on; then placeables.length. */
-  private placeOffsets: number[] = [0];
+  /** The chunks' top-level nodes. */
+  private readonly nodes = new PerChunk<ConfigNode>();
+  /** The chunks with something to place, in order. */
+  private placeable = new PerChunk<C>();
   /** The chunks' picks, numbered among the file's top-level nodes. */
   picks: PickedTop[] = [];
   /** Per across-blocks rule (in the order of `ids`), per chunk: the chunk's facts. */
   gathered: unknown[][];
-  /** Per chunk, the index of its first node in `children`; then children.length. */
-  private offsets: number[] = [0];
   /** How many splices made the lists as they are (the first is the making). */
   version = 0;
   /** What the last splices took out and put in, by the version they made (a few: the model is patched with them). */
@@ -56,6 +88,16 @@ export class JoinedChunks<C extends JoinablePart = JoinablePart> {
     this.splice(0, 0, chunks);
   }
 
+  /** The chunks' top-level nodes, as the whole file's. */
+  get children(): ConfigNode[] {
+    return this.nodes.items;
+  }
+
+  /** The chunks that have findings, reader findings or secrets to place, in order. */
+  get placeables(): C[] {
+    return this.placeable.items;
+  }
+
   /** The facts of rule `id`, one entry per chunk. */
   factsOf(id: string): unknown[] {
     const k = this.ids.indexOf(id);
@@ -64,25 +106,17 @@ export class JoinedChunks<C extends JoinablePart = JoinablePart> {
 
   /** Chunks [at, at + removed) were replaced by `fresh`. */
   splice(at: number, removed: number, fresh: readonly C[]): void {
-    this.splicePlaceables(at, removed, fresh);
-    const from = this.offsets[at];
-    const to = this.offsets[at + removed];
-    const kids: ConfigNode[] = [];
-    const offsets: number[] = [];
+    this.placeable.splice(at, removed, fresh.map(placeableItems));
+    const from = this.nodes.startOf(at);
+    const to = this.nodes.startOf(at + removed);
+    this.nodes.splice(at, removed, fresh.map((c) => c.parse.ast.children));
     const picks: PickedTop[] = [];
     let n = from;
     for (const c of fresh) {
-      offsets.push(n);
       for (const p of c.picked) picks.push({ node: p.node, name: p.name, index: n + p.index });
-      // One at a time: a pasted block may have more nodes than a call takes arguments.
-      for (const node of c.parse.ast.children) kids.push(node);
       n += c.parse.ast.children.length;
     }
     const delta = n - to;
-    this.children = this.children.slice(0, from).concat(kids, this.children.slice(to));
-    const after = this.offsets.slice(at + removed);
-    if (delta !== 0) for (let i = 0; i < after.length; i++) after[i] += delta;
-    this.offsets = this.offsets.slice(0, at).concat(offsets, after);
     const lo = firstPickFrom(this.picks, from);
     const hi = firstPickFrom(this.picks, to);
     const tail = this.picks.slice(hi);
@@ -101,25 +135,8 @@ export class JoinedChunks<C extends JoinablePart = JoinablePart> {
 
   /** Which chunks are placeable, made anew from all of them (a chunk's findings changed outside the splices). */
   resetPlaceables(chunks: readonly C[]): void {
-    this.placeables = [];
-    this.placeOffsets = [0];
-    this.splicePlaceables(0, 0, chunks);
-  }
-
-  private splicePlaceables(at: number, removed: number, fresh: readonly C[]): void {
-    const from = this.placeOffsets[at];
-    const to = this.placeOffsets[at + removed];
-    const put: C[] = [];
-    const offsets: number[] = [];
-    for (const c of fresh) {
-      offsets.push(from + put.length);
-      if (c.placeable) put.push(c);
-    }
-    const delta = put.length - (to - from);
-    const after = this.placeOffsets.slice(at + removed);
-    if (delta !== 0) for (let i = 0; i < after.length; i++) after[i] += delta;
-    this.placeOffsets = this.placeOffsets.slice(0, at).concat(offsets, after);
-    this.placeables = this.placeables.slice(0, from).concat(put, this.placeables.slice(to));
+    this.placeable = new PerChunk();
+    this.placeable.splice(0, 0, chunks.map(placeableItems));
   }
 
   /** What the splices after `version` took out and put in, in order; undefined when not all are known. */
@@ -148,6 +165,11 @@ export class JoinedChunks<C extends JoinablePart = JoinablePart> {
       return before.length === after.length && before.every((f, i) => same(f, after[i]));
     });
   }
+}
+
+/** A chunk as an item of the placeable list: itself when it has something to place, else nothing. */
+function placeableItems<C extends JoinablePart>(c: C): readonly C[] {
+  return c.placeable ? [c] : NOTHING;
 }
 
 /** Index of the first pick whose node index is `index` or more (picks are in node order). */
