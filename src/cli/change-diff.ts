@@ -8,8 +8,9 @@
  * pass and a few flat strings, not a million-entry comparison.
  */
 import type { Edit } from "../../grammar/ast.js";
-import { lineIndexAt } from "../../grammar/source.js";
+import { lineIndexAt, SourceFile } from "../../grammar/source.js";
 import type { LineChanges } from "../formatter/index.js";
+import { hunkRange, NO_NEWLINE, Pieces } from "./diff.js";
 
 /**
  * The diff of `oldText` and what `produce` changes of it: it hands whole old
@@ -30,97 +31,39 @@ export function diffOfChanges(oldText: string, produce: (changed: LineChanges) =
  */
 export function lineChangesOfEdits(text: string, edits: readonly Edit[]): (changed: LineChanges) => void {
   return (changed) => {
-    const lines = new LineCursor(text);
+    const lines = new SourceFile("", text).lineStarts;
+    const lineOf = (offset: number) => lineIndexAt(lines, offset);
+    /** Where line `line` starts (the text's length for lines past the end). */
+    const startOf = (line: number) => (line < lines.length ? lines[line] : text.length);
     /** The line after the last one `e` replaces text of (an insertion: of the line it is in; at the end of a text whose last line is ended, no line). */
     const endOf = (e: Edit) => {
-      const last = lines.lineOf(e.end > e.start ? e.end - 1 : e.start);
-      return lines.startOf(last) < text.length ? last + 1 : last;
+      const last = lineOf(e.end > e.start ? e.end - 1 : e.start);
+      return startOf(last) < text.length ? last + 1 : last;
     };
     let k = 0;
     while (k < edits.length) {
-      const from = lines.lineOf(edits[k].start);
-      let replacement = text.slice(lines.startOf(from), edits[k].start);
+      const from = lineOf(edits[k].start);
+      let replacement = text.slice(startOf(from), edits[k].start);
       let to = from;
       let at = edits[k].start;
       for (;;) {
         // Edits on a line already in the change (or right where the last one ended) join it.
-        for (; k < edits.length && (edits[k].start === at || lines.lineOf(edits[k].start) < to); k++) {
+        for (; k < edits.length && (edits[k].start === at || lineOf(edits[k].start) < to); k++) {
           replacement += text.slice(at, edits[k].start) + edits[k].text;
           at = edits[k].end;
           to = Math.max(to, endOf(edits[k]));
         }
-        const end = lines.startOf(to);
+        const end = startOf(to);
         replacement += text.slice(at, end);
         at = end;
         // The change ends where a line ends in the new text too: text joined onto the next line takes that line in.
         if (replacement === "" || replacement.endsWith("\n") || end >= text.length) break;
         to++;
       }
-      changed(from, to, replacement, lines.startOf(from), lines.startOf(to));
+      changed(from, to, replacement, startOf(from), startOf(to));
     }
   };
 }
-
-/** Line numbers of offsets and offsets of lines, found by scanning forward as far as asked (edits come in order). */
-class LineCursor {
-  /** Where the line after the last one found starts (the text's length once all are found). */
-  private start = 0;
-  private readonly starts: number[] = [0];
-
-  constructor(private readonly text: string) {}
-
-  /** The line holding `offset` (the text's length: the line after the last complete one). */
-  lineOf(offset: number): number {
-    while (this.start <= offset && this.start < this.text.length) this.next();
-    return lineIndexAt(this.starts, offset);
-  }
-
-  /** Where line `line` starts (the text's length for lines past the end). */
-  startOf(line: number): number {
-    while (this.starts.length <= line && this.start < this.text.length) this.next();
-    return line < this.starts.length ? this.starts[line] : this.text.length;
-  }
-
-  private next(): void {
-    const nl = this.text.indexOf("\n", this.start);
-    this.start = nl < 0 ? this.text.length : nl + 1;
-    if (nl >= 0) this.starts.push(this.start);
-  }
-}
-
-/**
- * Text made of many small pieces, joined into flat chunks every few
- * thousand (a piece per line kept to the end would make the garbage
- * collector's old generation the bulk of the work).
- */
-class Pieces {
-  private parts: string[] = [];
-  private readonly chunks: string[] = [];
-
-  add(s: string): void {
-    this.parts.push(s);
-    if (this.parts.length >= 8192) this.compact();
-  }
-
-  addAll(other: Pieces): void {
-    other.compact();
-    this.compact();
-    for (const c of other.chunks) this.chunks.push(c);
-  }
-
-  text(): string {
-    this.compact();
-    return this.chunks.join("");
-  }
-
-  private compact(): void {
-    if (this.parts.length === 0) return;
-    this.chunks.push(this.parts.join(""));
-    this.parts = [];
-  }
-}
-
-const NO_NEWLINE = "\n\\ No newline at end of file\n";
 
 class HunkWriter {
   private readonly out = new Pieces();
@@ -219,7 +162,7 @@ class HunkWriter {
   private closeHunk(): void {
     this.endRun();
     for (let k = 0; k < this.context && this.nextAt < this.old.length; k++) this.keep();
-    this.out.add(`@@ -${range(this.oldStart, this.oldLen)} +${range(this.newStart, this.newLen)} @@\n`);
+    this.out.add(`@@ -${hunkRange(this.oldStart, this.oldLen)} +${hunkRange(this.newStart, this.newLen)} @@\n`);
     this.out.addAll(this.body!);
     this.body = undefined;
   }
@@ -251,7 +194,7 @@ class HunkWriter {
 
 /** A line as a diff shows it: with its line break, or a note that it has none. */
 function ended(line: string): string {
-  return line.endsWith("\n") ? line : line + NO_NEWLINE;
+  return line.endsWith("\n") ? line : `${line}\n${NO_NEWLINE}\n`;
 }
 
 /** Is `text` one line (with its line break, or the file's last without one)? */
@@ -271,10 +214,4 @@ function splitKeepingBreaks(text: string): string[] {
     at = end;
   }
   return out;
-}
-
-function range(start: number, len: number): string {
-  // diff -u writes an empty range as "start-1,0".
-  if (len === 0) return `${start - 1},0`;
-  return len === 1 ? `${start}` : `${start},${len}`;
 }

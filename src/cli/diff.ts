@@ -226,17 +226,12 @@ function lcs(a: string[], aLo: number, aHi: number, b: string[], bLo: number, bH
 function hunks(script: Ops, a: (i: number) => string, b: (j: number) => string, oldName: string, newName: string, context: number): string {
   const { kinds: all, lines } = script;
   const kinds = all.subarray(0, script.length);
-  // Lines appended to one string, cut into chunks now and then: a million-line diff as an array of
-  // a million joined lines cost more than the diff itself.
-  const chunks: string[] = [];
-  let text = `--- ${oldName}\n+++ ${newName}\n`;
+  const out = new Pieces();
+  out.add(`--- ${oldName}\n+++ ${newName}\n`);
   const push = (prefix: string, key: string) => {
-    if (key.endsWith("\n")) text += prefix + key.slice(0, -1) + "\n\\ No newline at end of file\n";
-    else text += prefix + key + "\n";
-    if (text.length > 1 << 16) {
-      chunks.push(text);
-      text = "";
-    }
+    out.add(prefix);
+    if (key.endsWith("\n")) out.add(`${key.slice(0, -1)}\n${NO_NEWLINE}\n`);
+    else out.add(`${key}\n`);
   };
   // Lines of each side before script position `at`, kept up to date as the walk moves forward.
   let oldBefore = 0;
@@ -268,19 +263,54 @@ function hunks(script: Ops, a: (i: number) => string, b: (j: number) => string, 
       if (kinds[k] !== INS) oldLen++;
       if (kinds[k] !== DEL) newLen++;
     }
-    text += `@@ -${range(oldBefore + 1, oldLen)} +${range(newBefore + 1, newLen)} @@\n`;
+    out.add(`@@ -${hunkRange(oldBefore + 1, oldLen)} +${hunkRange(newBefore + 1, newLen)} @@\n`);
     for (let k = start; k < end; k++) {
       const kind = kinds[k];
       push(kind === KEEP ? " " : kind === DEL ? "-" : "+", kind === INS ? b(lines[k]) : a(lines[k]));
     }
     i = end;
   }
-  chunks.push(text);
-  return chunks.join("");
+  return out.text();
 }
 
-function range(start: number, len: number): string {
+/** A side's range in a hunk header: start and length, as diff -u writes them. */
+export function hunkRange(start: number, len: number): string {
   // diff -u writes an empty range as "start-1,0".
   if (len === 0) return `${start - 1},0`;
   return len === 1 ? `${start}` : `${start},${len}`;
+}
+
+/** What diff -u writes after a line that has no line break (the file's last). */
+export const NO_NEWLINE = "\\ No newline at end of file";
+
+/**
+ * Text made of many small pieces, joined into flat chunks every few
+ * thousand (a piece per line kept to the end would make the garbage
+ * collector's old generation the bulk of the work).
+ */
+export class Pieces {
+  private parts: string[] = [];
+  private readonly chunks: string[] = [];
+
+  add(s: string): void {
+    this.parts.push(s);
+    if (this.parts.length >= 8192) this.compact();
+  }
+
+  addAll(other: Pieces): void {
+    other.compact();
+    this.compact();
+    for (const c of other.chunks) this.chunks.push(c);
+  }
+
+  text(): string {
+    this.compact();
+    return this.chunks.join("");
+  }
+
+  private compact(): void {
+    if (this.parts.length === 0) return;
+    this.chunks.push(this.parts.join(""));
+    this.parts = [];
+  }
 }
