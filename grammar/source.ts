@@ -63,14 +63,8 @@ export class SourceFile {
 
   /** The earlier table: starts up to the edit kept, the edited text scanned, the rest moved by the change in length. */
   private startsAfterEdit(old: Int32Array, { start, oldEnd, newEnd }: TextEdit): Int32Array {
-    // Lines starting at or before the edit's start stay.
-    let kept = 0;
-    let hi = old.length;
-    while (kept < hi) {
-      const mid = (kept + hi) >> 1;
-      if (old[mid] <= start) kept = mid + 1;
-      else hi = mid;
-    }
+    // Lines starting at or before the edit's start stay (the first line starts at 0, at or before any).
+    const kept = lineIndexAt(old, start) + 1;
     let after = kept;
     while (after < old.length && old[after] <= oldEnd) after++;
     const t = this.text;
