@@ -9,9 +9,10 @@
  * KEEPALIVED_LINT_KEEPALIVED=/path/to/keepalived asks that binary instead;
  * KEEPALIVED_LINT_KEEPALIVED=none skips detection (the newest release applies).
  */
-import { accessSync, constants, readFileSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, fstatSync, openSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { normalizeVersion, type TargetVersion } from "../../grammar/schema/versions.js";
+import { elfSection, read } from "./elf.js";
 
 export interface DetectedVersion {
   version: TargetVersion;
@@ -72,15 +73,28 @@ const MAX_BINARY_BYTES = 32 * 1024 * 1024;
 
 /** The version banner found in the binary's bytes, e.g. of a wrapper script it is not; never throws. */
 function bannerInBinary(binary: string): DetectedVersion | undefined {
+  let fd: number | undefined;
   try {
-    if (statSync(binary).size > MAX_BINARY_BYTES) return undefined;
-    const bytes = readFileSync(binary);
-    const at = bytes.indexOf("Keepalived v");
-    if (at < 0) return undefined;
-    const banner = /^Keepalived v\d+\.\d+\.\d+(?: \([0-9/,]+\))?/.exec(bytes.toString("latin1", at, at + 80))?.[0] ?? "";
-    const version = parseVersionBanner(banner);
-    return version ? { version, binary, banner, how: "read" } : undefined;
+    fd = openSync(binary, "r");
+    const size = fstatSync(fd).size;
+    if (size > MAX_BINARY_BYTES) return undefined;
+    // String constants are in .rodata: a seventh of keepalived's binary. Anything else (a
+    // script, a binary that keeps its banner elsewhere) is searched whole.
+    const rodata = elfSection(fd, ".rodata");
+    const inRodata = rodata && rodata.offset + rodata.size <= size ? bannerIn(read(fd, rodata.offset, rodata.size)) : undefined;
+    const banner = inRodata ?? bannerIn(read(fd, 0, size));
+    const version = banner === undefined ? undefined : parseVersionBanner(banner);
+    return version ? { version, binary, banner: banner!, how: "read" } : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** "Keepalived v2.2.7 (01/16,2022)" as found in `bytes`, if it is there. */
+function bannerIn(bytes: Buffer | undefined): string | undefined {
+  const at = bytes ? bytes.indexOf("Keepalived v") : -1;
+  if (at < 0) return undefined;
+  return /^Keepalived v\d+\.\d+\.\d+(?: \([0-9/,]+\))?/.exec(bytes!.toString("latin1", at, at + 80))?.[0];
 }
