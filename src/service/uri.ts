@@ -16,8 +16,20 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/** The last path converted and its URI: a publish names one file's URI in every related location. */
+let lastPath: string | undefined;
+let lastUri = "";
+
 /** The file:// URI of an absolute path, escaped the way VS Code and neovim write them. */
 export function pathToUri(path: string): string {
+  if (path !== lastPath) {
+    lastUri = escapedUri(path);
+    lastPath = path;
+  }
+  return lastUri;
+}
+
+function escapedUri(path: string): string {
   const escaped = path
     .split("/")
     .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase()))
