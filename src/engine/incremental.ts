@@ -284,7 +284,11 @@ export class IncrementalLint {
       fresh.push(chunk);
     }
     if (this.repeated && !keepsRepeats(chunks.slice(a, b), fresh, this.repeated)) this.repeated = undefined;
-    const next = [...chunks.slice(0, a), ...fresh, ...chunks.slice(b)];
+    // A new list (an earlier result's lazy reader findings still read the old one), filled in one allocation.
+    const next: Chunk[] = new Array(chunks.length - (b - a) + fresh.length);
+    for (let i = 0; i < a; i++) next[i] = chunks[i];
+    for (let i = 0; i < fresh.length; i++) next[a + i] = fresh[i];
+    for (let i = b; i < chunks.length; i++) next[i - b + a + fresh.length] = chunks[i];
     // A reader that never lints (hover alone) lets the log grow: bring every anchor up to date now and then.
     if (this.places.pending > 256) {
       for (const c of next) void c.anchor.start;

@@ -237,22 +237,17 @@ export function docsPath(id: string): string {
 
 /** A rule's report as a finding: the configured severity wins over the report's, which wins over the rule's default. */
 export function findingOf(meta: RuleMeta, configured: Severity | undefined, r: Report): Diagnostic {
-  return {
-    ruleId: meta.id,
-    severity: configured ?? r.severity ?? meta.severity,
-    message: r.message,
-    file: r.at.file,
-    start: r.at.start,
-    end: r.at.end,
-    ...(r.hint !== undefined && { hint: r.hint }),
-    ...(r.fix !== undefined && { fix: r.fix }),
-    ...(r.suggestions !== undefined && { suggestions: r.suggestions }),
-    // Spans alone: a related span may be a node or word of the tree, which a finding must not hold
-    // (the editor keeps findings of blocks and moves copies; the tree moves on its own).
-    ...(r.related !== undefined && { related: r.related.map(({ span, message }) => ({ span: { file: span.file, start: span.start, end: span.end }, message })) }),
-    ...(r.at.via !== undefined && { via: r.at.via }),
-    ...(refuses(meta, r) && { refusedByKeepalived: true }),
-  };
+  // Assigned one by one rather than spread from optional objects: a large file's lint makes thousands of findings.
+  const d: Diagnostic = { ruleId: meta.id, severity: configured ?? r.severity ?? meta.severity, message: r.message, file: r.at.file, start: r.at.start, end: r.at.end };
+  if (r.hint !== undefined) d.hint = r.hint;
+  if (r.fix !== undefined) d.fix = r.fix;
+  if (r.suggestions !== undefined) d.suggestions = r.suggestions;
+  // Spans alone: a related span may be a node or word of the tree, which a finding must not hold
+  // (the editor keeps findings of blocks and moves copies; the tree moves on its own).
+  if (r.related !== undefined) d.related = r.related.map(({ span, message }) => ({ span: { file: span.file, start: span.start, end: span.end }, message }));
+  if (r.at.via !== undefined) d.via = r.at.via;
+  if (refuses(meta, r)) d.refusedByKeepalived = true;
+  return d;
 }
 
 function refuses(meta: RuleMeta, r: Report): boolean {
