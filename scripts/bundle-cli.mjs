@@ -102,6 +102,8 @@ async function bundle(name, entry) {
   const text = result.outputFiles[0].text;
   // A dynamic import() inside vm.Script code needs an experimental loader hook on Node 20: none may remain.
   if (/\bimport\(/.test(text)) throw new Error(`bundle-cli: ${name}.js still contains a dynamic import()`);
+  // The loader reads bundles as Latin-1 (bundle-loader.ts): a byte beyond ASCII would be misread.
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`bundle-cli: ${name}.js is not ASCII (esbuild's charset option?)`);
   const id = createHash("sha256").update(text).digest("hex").slice(0, loader.BUILD_ID_BYTES);
   writeFileSync(join(target, `${name}.js`), `${loader.buildIdLine(id)}\n${text}`);
   return id;
