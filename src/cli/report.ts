@@ -47,7 +47,6 @@ export interface ReportOptions {
 /** Writes the report and returns the exit code. */
 export async function writeReport(results: FileResult[], flags: ReportFlags, formatter: Formatter, io: CliIo, options: ReportOptions = {}): Promise<number> {
   const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (options.toStderr ? false : io.stdoutIsTTY));
-  const info = packageInfo();
   const width = outputWidth(io, flags.outputFile === undefined && !options.toStderr);
   const top = options.top ?? gitTop(nodeFiles({ cwd: io.cwd }), io.cwd) ?? io.cwd;
   // CI reports name files from the repository root, and no message carries this machine's absolute paths.
@@ -65,8 +64,13 @@ export async function writeReport(results: FileResult[], flags: ReportFlags, for
     width,
     rules: ALL_RULES.map((r) => r.meta),
     helpUri: ruleDocsUri,
-    informationUri: homeUri(),
-    toolVersion: info.version,
+    // Read from package.json only by the formats that print them (SARIF), not on every lint.
+    get informationUri() {
+      return homeUri();
+    },
+    get toolVersion() {
+      return packageInfo().version;
+    },
   });
   if (options.preface) text = (await options.preface(level, width)) + text;
   if (options.wrap) text = options.wrap(text);
