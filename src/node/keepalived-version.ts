@@ -44,8 +44,11 @@ export function findKeepalived(env: Record<string, string | undefined> = process
   const chosen = env.KEEPALIVED_LINT_KEEPALIVED;
   if (chosen === "none") return undefined;
   if (chosen) return executable(chosen) ? chosen : undefined;
-  const dirs = (env.PATH ?? "").split(delimiter).filter(Boolean);
-  return [...dirs.map((d) => join(d, "keepalived")), "/usr/sbin/keepalived"].find(executable);
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
+    const path = dir === "" ? undefined : join(dir, "keepalived");
+    if (path !== undefined && executable(path)) return path;
+  }
+  return executable("/usr/sbin/keepalived") ? "/usr/sbin/keepalived" : undefined;
 }
 
 /** The installed keepalived's version; undefined when there is none or it says nothing we can read. Never throws. */
