@@ -1,7 +1,8 @@
 // Wires a run() to this process: arguments, standard streams and the exit code.
-import { fstatSync, statSync, writeSync } from "node:fs";
+import { fstatSync, statSync } from "node:fs";
 import { decodeConfig } from "../node/decode.js";
 import type { CliIo } from "./io.js";
+import { writeAll } from "./write-all.js";
 
 export type RunCli = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -38,30 +39,6 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
   if (process.getActiveResourcesInfo().length === 0) process.exit(code);
 }
 
-/**
- * Writes straight to the descriptor. The report is written once, at the end,
- * so nothing is gained from Node's stream for stdout, which costs a lint
- * ~10 ms to set up (it loads net, stream and tty). The descriptor is in
- * blocking mode unless some other process made it non-blocking: then wait
- * for room (EAGAIN).
- */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, "utf8");
-  for (let at = 0; at < bytes.length;) {
-    try {
-      at += writeSync(fd, bytes, at);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") Atomics.wait(PAUSE, 0, 0, 1);
-      // A closed pipe (`keepalived-lint … | head`) is not an error worth a stack trace:
-      // the reader has all it wants, and the exit code still tells the lint's outcome.
-      else if (code === "EPIPE") return;
-      else throw e;
-    }
-  }
-}
-
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * Is this descriptor a terminal? Pipes, files and /dev/null (where CI and
