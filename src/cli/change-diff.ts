@@ -19,6 +19,15 @@ import { hunkRange, NO_NEWLINE, Pieces } from "./diff.js";
  * nothing changes.
  */
 export function diffOfChanges(oldText: string, produce: (changed: LineChanges) => void, oldName: string, newName: string, context = 3): string {
+  return diffChunksOfChanges(oldText, produce, oldName, newName, context).join("");
+}
+
+/**
+ * diffOfChanges() as chunks of text to write in order (none when nothing
+ * changes): a reformatted file's diff is tens of megabytes, and joining it
+ * only to write it costs a copy of it, twice its memory and ~3% of the command.
+ */
+export function diffChunksOfChanges(oldText: string, produce: (changed: LineChanges) => void, oldName: string, newName: string, context = 3): string[] {
   const writer = new HunkWriter(oldText, context);
   produce((from, to, text, start, end) => writer.change(from, to, text, start, end));
   return writer.finish(oldName, newName);
@@ -125,10 +134,10 @@ class HunkWriter {
     this.moveTo(from + head + removed, at);
   }
 
-  finish(oldName: string, newName: string): string {
-    if (!this.body) return "";
+  finish(oldName: string, newName: string): string[] {
+    if (!this.body) return [];
     this.closeHunk();
-    return `--- ${oldName}\n+++ ${newName}\n` + this.out.text();
+    return [`--- ${oldName}\n+++ ${newName}\n`, ...this.out.flatChunks()];
   }
 
   private moveTo(line: number, at: number): void {

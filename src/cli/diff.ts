@@ -304,8 +304,13 @@ export class Pieces {
   }
 
   text(): string {
+    return this.flatChunks().join("");
+  }
+
+  /** The text as its flat chunks, in order (a large diff is written chunk by chunk, never joined whole). */
+  flatChunks(): string[] {
     this.compact();
-    return this.chunks.join("");
+    return this.chunks;
   }
 
   private compact(): void {

@@ -15,7 +15,7 @@ import type { Command } from "commander";
 import { ConfigError } from "../../engine/config.js";
 import { format, formatChanges, formatTemplateText, type FormatOptions } from "../../formatter/index.js";
 import { detectEngine, ENGINE_NAMES } from "../../../grammar/template/index.js";
-import { diffOfChanges } from "../change-diff.js";
+import { diffChunksOfChanges } from "../change-diff.js";
 import { unifiedDiff } from "../diff.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { displayPath } from "../results.js";
@@ -85,10 +85,10 @@ export function registerFormat(program: Command, io: CliIo, done: (code: number)
           // The hunks from the lines the formatter replaces: the formatted text is never made, nor compared whole.
           // Should the formatter fail, format() leaves the text alone: no diff either.
           let ok = true;
-          const diff = diffOfChanges(text, (changed) => (ok = formatChanges(text, options, changed)), `a/${name}`, `b/${name}`);
+          const diff = diffChunksOfChanges(text, (changed) => (ok = formatChanges(text, options, changed)), `a/${name}`, `b/${name}`);
           if (!ok) return;
-          if (diff !== "") changed++;
-          io.stdout(diff);
+          if (diff.length > 0) changed++;
+          for (const chunk of diff) io.stdout(chunk);
           return;
         }
         let out: string;
