@@ -554,22 +554,33 @@ function virtualServerOf(node: ConfigNode): VirtualServer {
       if (c.known && CHECKERS.test(c.name)) checkers.push(c);
     }
     const weightNode = ownWeight ?? settings.get("weight");
-    let own: Map<string, ConfigNode> | undefined;
-    realServers.push({
-      node: rs,
-      address: rs.args[0]?.text,
-      port: rs.args[1]?.text,
-      get settings() {
-        return (own ??= settingsOf(rs));
-      },
-      checkers,
-      forwarding: method?.args[0]?.text ?? vsForwarding ?? "NAT",
-      weight: weightNode ? intOf(weightNode.args[0]) : 1,
-    });
+    realServers.push(new ModelRealServer(rs, rs.args[0]?.text, rs.args[1]?.text, checkers, method?.args[0]?.text ?? vsForwarding ?? "NAT", weightNode ? intOf(weightNode.args[0]) : 1));
   }
   let weightSum: number | undefined = 0;
   for (const rs of realServers) weightSum = rs.weight === undefined || weightSum === undefined ? undefined : weightSum + rs.weight;
   return { node, settings, realServers, weightSum };
+}
+
+/**
+ * A real server: its settings map is made when first asked for. A class, not
+ * an object literal with a getter: that made a closure and an accessor pair
+ * per real server, and a large LVS estate has tens of thousands.
+ */
+class ModelRealServer implements RealServer {
+  #settings: Map<string, ConfigNode> | undefined;
+
+  constructor(
+    readonly node: ConfigNode,
+    readonly address: string | undefined,
+    readonly port: string | undefined,
+    readonly checkers: ConfigNode[],
+    readonly forwarding: string,
+    readonly weight: number | undefined,
+  ) {}
+
+  get settings(): Map<string, ConfigNode> {
+    return (this.#settings ??= settingsOf(this.node));
+  }
 }
 
 /** The last occurrence of any of the keywords in a block (aliases: lb_kind / lvs_method). */
