@@ -38,7 +38,13 @@ export default defineRule({
           const name = kind && node.args[0];
           if (name) facts.events.push({ key: `${kind}\0${name.text}`, node, at });
         }
-        for (const [kind, word] of referencesOf(node)) if (RESOLVED_WHILE_READING.has(kind)) facts.events.push({ key: `${kind}\0${word.text}`, node, word, at });
+        // Indexed, not for...of with destructuring: this runs for every line, and the iterator was garbage per line.
+        const refs = referencesOf(node);
+        for (let i = 0; i < refs.length; i++) {
+          const kind = refs[i][0];
+          const word = refs[i][1];
+          if (RESOLVED_WHILE_READING.has(kind)) facts.events.push({ key: `${kind}\0${word.text}`, node, word, at });
+        }
       },
       facts: () => facts,
     };
