@@ -28,7 +28,7 @@ export default defineRule({
     // The first setting of each keyword per open block, as a stack by depth: the walk hands lines over in
     // reading order (a line, then its block's lines), so a line's block is on the stack when it comes.
     const parents: (ConfigNode | undefined)[] = [undefined];
-    const firsts: Map<string, ConfigNode>[] = [new Map()];
+    const firsts: FirstSettings[] = [new FirstSettings()];
     let depth = 1;
     let previous: ConfigNode | undefined;
     return { node: visit };
@@ -38,8 +38,8 @@ export default defineRule({
         if (parent !== undefined && parent === previous) {
           // The first line of the previous line's block.
           parents[depth] = parent;
-          if (firsts.length === depth) firsts.push(new Map());
-          else firsts[depth].clear();
+          if (firsts.length === depth) firsts.push(new FirstSettings());
+          else firsts[depth].startBlock();
           depth++;
         } else while (depth > 1 && parents[depth - 1] !== parent) depth--;
       }
@@ -53,13 +53,42 @@ export default defineRule({
     return { facts: () => ctx.ast.children.filter((node) => !node.block) };
   },
   acrossBlocks(ctx, gathered) {
-    const first = new Map<string, ConfigNode>();
+    const first = new FirstSettings();
     for (const nodes of gathered as (ConfigNode[] | undefined)[]) for (const node of nodes ?? []) judge(ctx, first, node);
   },
 });
 
 /** Reports `node` when `first` (the block's settings so far) has its keyword; else it is the first. */
-function judge(ctx: RuleContext, first: Map<string, ConfigNode>, node: ConfigNode): void {
+/**
+ * The first setting of each keyword in one block. startBlock() moves on to
+ * the next block without clearing a Map (Map.clear() makes a new table, and a
+ * large configuration has a hundred thousand blocks): entries from earlier
+ * blocks are recognised by their block number and overwritten in place.
+ */
+class FirstSettings {
+  private readonly entries = new Map<string, { block: number; node: ConfigNode }>();
+  private block = 0;
+
+  startBlock(): void {
+    this.block++;
+  }
+
+  get(name: string): ConfigNode | undefined {
+    const e = this.entries.get(name);
+    return e !== undefined && e.block === this.block ? e.node : undefined;
+  }
+
+  set(name: string, node: ConfigNode): void {
+    const e = this.entries.get(name);
+    if (e === undefined) this.entries.set(name, { block: this.block, node });
+    else {
+      e.block = this.block;
+      e.node = node;
+    }
+  }
+}
+
+function judge(ctx: RuleContext, first: FirstSettings, node: ConfigNode): void {
   if (node.kind !== "keyword" || !node.known || CUMULATIVE.has(node.name)) return;
   const spec = keywordOf(node);
   if (!spec || (spec.kind !== "scalar" && spec.kind !== "flag") || spec.type === "list") return;
