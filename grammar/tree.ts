@@ -483,6 +483,12 @@ export function argCount(node: ConfigNode): number {
   return node instanceof NodeView ? node.argCount() : node.args.length;
 }
 
+/** The text of a line's arg `i` (undefined past its last), without a Word object per arg when the node is the reader's. */
+export function argTextOf(node: ConfigNode, i: number): string | undefined {
+  if (!(node instanceof NodeView)) return node.args[i]?.text;
+  return i < node.argCount() ? node.argText(i) : undefined;
+}
+
 /**
  * The texts of a line's args as one string (joined with NUL; the text itself
  * for one arg): a key for caching what depends on the texts alone, made

@@ -9,6 +9,7 @@ import { FLAGS_READ_AS_BOOLEANS } from "../../grammar/schema/changes.js";
 import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
 import type { ConfigAst, ConfigNode, Word } from "../../grammar/ast.js";
 import type { TargetVersion } from "../../grammar/reader.js";
+import { argTextOf } from "../../grammar/tree.js";
 import { parseEntryLine, parseIp } from "../../grammar/schema/index.js";
 
 export type TrackKind = "script" | "interface" | "file" | "process" | "bfd";
@@ -165,8 +166,14 @@ export function settingsOf(node: ConfigNode): Map<string, ConfigNode> {
 
 /** keepalived's strtol-style integer, or undefined. */
 export function intOf(w: Word | undefined): number | undefined {
-  if (!w || !/^[+-]?\d+$/.test(w.text.trim())) return undefined;
-  return Number.parseInt(w.text.trim(), 10);
+  return intOfText(w?.text);
+}
+
+/** intOf() of a word's text. */
+function intOfText(text: string | undefined): number | undefined {
+  const t = text?.trim();
+  if (t === undefined || !/^[+-]?\d+$/.test(t)) return undefined;
+  return Number.parseInt(t, 10);
 }
 
 export function addressFamily(text: string): 4 | 6 | undefined {
@@ -536,25 +543,37 @@ function syncGroupOf(node: ConfigNode, model: ConfigModel, lookups: Lookups): Sy
 }
 
 // What keepalived's checker derives from a virtual_server block (check/check_data.c validate_check_config()).
+/** virtualServerOf()'s list of a real server's checkers while it is read (copied at its size). */
+const scratch: ConfigNode[] = [];
+
 function virtualServerOf(node: ConfigNode): VirtualServer {
   const settings = settingsOf(node);
   const vsForwarding = lastOf(node, ["lb_kind", "lvs_method"])?.args[0]?.text;
   const realServers: RealServer[] = [];
-  for (const rs of node.children) {
+  // Indexed loops, and each checkers list made at its size: a large LVS estate has tens of thousands
+  // of real servers, and array iterators and lists grown by push were garbage (or spare room) for each.
+  const lines = node.children;
+  for (let i = 0; i < lines.length; i++) {
+    const rs = lines[i];
     if (rs.name !== "real_server" || !rs.known) continue;
-    // One pass over the real server's lines (a large LVS estate has tens of thousands); its settings map is made when asked for.
+    // One pass over the real server's lines; its settings map is made when asked for.
     let ownWeight: ConfigNode | undefined;
     let method: ConfigNode | undefined;
-    const checkers: ConfigNode[] = [];
-    for (const c of rs.children) {
+    const own = rs.children;
+    scratch.length = 0;
+    for (let j = 0; j < own.length; j++) {
+      const c = own[j];
       if (c.kind === "keyword") {
         if (c.name === "weight") ownWeight = c;
         else if (c.name === "lvs_method") method = c;
       }
-      if (c.known && CHECKERS.test(c.name)) checkers.push(c);
+      if (c.known && CHECKERS.test(c.name)) scratch.push(c);
     }
+    const checkers = scratch.slice();
     const weightNode = ownWeight ?? settings.get("weight");
-    realServers.push(new ModelRealServer(rs, rs.args[0]?.text, rs.args[1]?.text, checkers, method?.args[0]?.text ?? vsForwarding ?? "NAT", weightNode ? intOf(weightNode.args[0]) : 1));
+    // Texts read without Word objects: a large LVS estate has tens of thousands of these lines, and no rule needs their words.
+    const forwarding = (method && argTextOf(method, 0)) ?? vsForwarding ?? "NAT";
+    realServers.push(new ModelRealServer(rs, argTextOf(rs, 0), argTextOf(rs, 1), checkers, forwarding, weightNode ? intOfText(argTextOf(weightNode, 0)) : 1));
   }
   let weightSum: number | undefined = 0;
   for (const rs of realServers) weightSum = rs.weight === undefined || weightSum === undefined ? undefined : weightSum + rs.weight;
