@@ -6,6 +6,7 @@
  */
 import type { ConfigNode } from "../../grammar/ast.js";
 import { keywordOf } from "../../grammar/schema/index.js";
+import { argCount, argTextOf } from "../../grammar/tree.js";
 import { defineRule, lineOfRelated, type RuleContext } from "../../src/engine/rule.js";
 
 export default defineRule({
@@ -50,30 +51,42 @@ export default defineRule({
   },
 });
 
-/** A line that names an object: what it names (kind and name, or service), and how to say it. */
+/** A line that names an object: what it names (kind and name, or service). */
 interface Named {
   node: ConfigNode;
   key: string;
-  what: string;
 }
 
 function namedBy(node: ConfigNode): Named | undefined {
   if (node.kind !== "keyword" || !node.known) return undefined;
-  // Only lines that name an object are looked at (their args are read only then).
+  // Only lines that name an object are looked at, and their args as texts: a large LVS estate has tens of
+  // thousands of real_server lines, and Word objects for them would be kept to the end of the lint.
   const spec = keywordOf(node);
   if (!spec?.defines && node.name !== "virtual_server" && node.name !== "real_server") return undefined;
-  if (node.args.length === 0) return undefined;
+  if (argCount(node) === 0) return undefined;
   // vrrp_track_file and track_file name the same kind of object.
-  if (spec?.defines) return { node, key: `${spec.defines}\0${node.args[0]!.text}`, what: `${node.name} "${node.args[0]!.text}"` };
+  if (spec?.defines) return { node, key: `${spec.defines}\0${argTextOf(node, 0)}` };
   // The same address and port with another protocol is another service (DNS over TCP and UDP).
-  const protocol = node.children.find((c) => c.name === "protocol")?.args[0]?.text.toUpperCase() ?? "";
-  const service = node.args.map((a) => a.text).join(" ");
-  return { node, key: `${node.name}\0${service}\0${protocol}`, what: `${node.name} ${service}` };
+  const protocolLine = node.children.find((c) => c.name === "protocol");
+  const protocol = (protocolLine && argTextOf(protocolLine, 0)?.toUpperCase()) ?? "";
+  return { node, key: `${node.name}\0${serviceOf(node)}\0${protocol}` };
+}
+
+/** A virtual or real server's address and port as written. */
+function serviceOf(node: ConfigNode): string {
+  let service = "";
+  for (let i = 0, n = argCount(node); i < n; i++) service += i === 0 ? argTextOf(node, i) : ` ${argTextOf(node, i)}`;
+  return service;
+}
+
+/** How a finding names the object: `vrrp_instance "VI_1"`, `real_server 10.0.0.1 80` (made only for a finding). */
+function whatOf(node: ConfigNode): string {
+  return keywordOf(node)?.defines ? `${node.name} "${argTextOf(node, 0)}"` : `${node.name} ${serviceOf(node)}`;
 }
 
 /** Reports `named` when `seen` has an object of its kind and name; else it is the first. */
 function judge(ctx: RuleContext, seen: Map<string, Named>, named: Named): void {
-  const { node, key, what } = named;
+  const { node, key } = named;
   const first = seen.get(key);
   if (!first) {
     seen.set(key, named);
@@ -84,7 +97,7 @@ function judge(ctx: RuleContext, seen: Map<string, Named>, named: Named): void {
   const where = earlier.file === node.file ? lineOfRelated(0, earlier.file) : earlier.file;
   ctx.report({
     at: node.args[0]!,
-    message: `${what} is already defined on ${where}; keepalived ${effect(node.name)}`,
+    message: `${whatOf(node)} is already defined on ${where}; keepalived ${effect(node.name)}`,
     hint: "rename one of them, or merge them into one block",
     related: [{ span: earlier.args[0]!, message: "first defined here" }],
     ...(node.name === "virtual_server" && { severity: "warning" as const }),
