@@ -28,10 +28,11 @@ export default defineRule({
     const vsPort = vs.node.args[1];
     if (!isAddressServer(vs) || !vsPort || !/^\d+$/.test(vsPort.text)) return;
     for (const rs of vs.realServers) {
-      const port = rs.node.args[1];
-      if (!port || !/^\d+$/.test(port.text) || Number(port.text) === Number(vsPort.text)) continue;
+      // The model's texts first: the line's words are made only for a finding (tens of thousands of real servers).
       const method = rs.forwarding;
       if (method !== "DR" && method !== "TUN") continue;
+      if (rs.port === undefined || !/^\d+$/.test(rs.port) || Number(rs.port) === Number(vsPort.text)) continue;
+      const port = rs.node.args[1]!;
       ctx.report({
         at: port,
         message: `real_server ${rs.node.args[0]?.text ?? ""} port ${port.text} differs from the port ${vsPort.text} of ${vsLabel(vs)}, but ${method} forwarding cannot change ports: keepalived uses ${vsPort.text}`,
@@ -43,10 +44,10 @@ export default defineRule({
     // A fwmark service matches packets by mark, whatever their port: keepalived clears a DR/TUN real server's port.
     function checkFwmark(vs: VirtualServer) {
       for (const rs of vs.realServers) {
-        const port = rs.node.args[1];
-        if (!port || !/^\d+$/.test(port.text) || Number(port.text) === 0) continue;
         const method = rs.forwarding;
         if (method !== "DR" && method !== "TUN") continue;
+        if (rs.port === undefined || !/^\d+$/.test(rs.port) || Number(rs.port) === 0) continue;
+        const port = rs.node.args[1]!;
         ctx.report({
           at: port,
           message: `real_server ${rs.node.args[0]?.text ?? ""} port ${port.text} of ${vsLabel(vs)} is ignored: a fwmark service with ${method} forwarding sends packets on unchanged, and keepalived clears the port`,
