@@ -4,7 +4,7 @@
  * checked and the daemon does not start.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { keywordOf } from "../../grammar/schema/index.js";
+import { keywordOf, type KeywordSpec } from "../../grammar/schema/index.js";
 import { argCount } from "../../grammar/tree.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
@@ -32,6 +32,12 @@ export default defineRule({
       // Script keywords re-read their raw line: the script after an unmatched quote is still there
       // (keepalived reports only the quote).
       if (spec.quoted && node.rest !== "") return;
+      report(node, spec);
+    }
+
+    // Apart from visit(): a closure over visit's node (the quote search) would give every call of
+    // visit, for every line of the configuration, a context object of its own.
+    function report(node: ConfigNode, spec: KeywordSpec) {
       const line = ctx.files.get(node.file)?.position(node.start).line;
       const quote = quotes.find((q) => q.file === node.file && q.start >= node.keyword.end && ctx.files.get(q.file)?.position(q.start).line === line);
       const where = node.context === "root" ? "" : ` in ${contextLabel(node.context)}`;

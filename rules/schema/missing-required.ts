@@ -36,6 +36,12 @@ export default defineRule({
     return { node: visit };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) return;
+      check(node);
+    }
+
+    // Apart from visit(): its closures over the node would give every call of visit, for every line of
+    // the configuration, a context object of its own; this runs for top-level blocks only.
+    function check(node: ConfigNode) {
       // By canonical name: neighbour_ip is neighbor_ip.
       const has = (name: string) => node.children.some((c) => c.kind === "keyword" && (c.name === name || keywordOf(c)?.aliasOf === name));
       const label = `${node.name}${node.args[0] ? ` "${node.args[0].text}"` : ""}`;
