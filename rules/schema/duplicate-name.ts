@@ -67,9 +67,14 @@ function namedBy(node: ConfigNode): Named | undefined {
   // vrrp_track_file and track_file name the same kind of object.
   if (spec?.defines) return { node, key: `${spec.defines}\0${argTextOf(node, 0)}` };
   // The same address and port with another protocol is another service (DNS over TCP and UDP).
-  const protocolLine = node.children.find((c) => c.name === "protocol");
-  const protocol = (protocolLine && argTextOf(protocolLine, 0)?.toUpperCase()) ?? "";
-  return { node, key: `${node.name}\0${serviceOf(node)}\0${protocol}` };
+  return { node, key: `${node.name}\0${serviceOf(node)}\0${node.name === "virtual_server" ? protocolOf(node) : ""}` };
+}
+
+/** A virtual server's protocol as keepalived compares it ("" when it sets none). */
+function protocolOf(node: ConfigNode): string {
+  const lines = node.children;
+  for (let i = 0; i < lines.length; i++) if (lines[i].name === "protocol") return argTextOf(lines[i], 0)?.toUpperCase() ?? "";
+  return "";
 }
 
 /** A virtual or real server's address and port as written. */

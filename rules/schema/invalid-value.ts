@@ -64,7 +64,10 @@ export default defineRule({
         });
         return;
       }
-      for (const p of checkedValue(spec, node)) {
+      // Indexed: a for...of made an iterator for every line, though most lines have no problem.
+      const problems = checkedValue(spec, node);
+      for (let i = 0; i < problems.length; i++) {
+        const p = problems[i];
         if (spec.kind === "block" && p.severity === "error") skipped.add(node);
         const word = node.args[p.index] ?? node.keyword;
         ctx.report({ at: word, message: p.message, hint: p.hint, severity: p.severity });
