@@ -39,7 +39,6 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
   if (process.getActiveResourcesInfo().length === 0) process.exit(code);
 }
 
-
 /**
  * Is this descriptor a terminal? Pipes, files and /dev/null (where CI and
  * scripts send output) are told apart by fstat, without loading node:tty

@@ -542,10 +542,10 @@ function syncGroupOf(node: ConfigNode, model: ConfigModel, lookups: Lookups): Sy
   return group;
 }
 
-// What keepalived's checker derives from a virtual_server block (check/check_data.c validate_check_config()).
 /** virtualServerOf()'s list of a real server's checkers while it is read (copied at its size). */
 const scratch: ConfigNode[] = [];
 
+// What keepalived's checker derives from a virtual_server block (check/check_data.c validate_check_config()).
 function virtualServerOf(node: ConfigNode): VirtualServer {
   const settings = settingsOf(node);
   const vsForwarding = lastOf(node, ["lb_kind", "lvs_method"])?.args[0]?.text;
