@@ -6,7 +6,7 @@
  */
 import type { ConfigNode, Word } from "../../grammar/ast.js";
 import { checkValue, getContext, lineGrammarOf, keywordOf, parseEntryLine, type KeywordSpec, type ValueProblem } from "../../grammar/schema/index.js";
-import { argCount, argsKey } from "../../grammar/tree.js";
+import { argCount, argsKey, argTextOf } from "../../grammar/tree.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
 
@@ -36,7 +36,7 @@ export default defineRule({
       if (!bySpec) checked.set(spec, (bySpec = new Map()));
       const key = argsKey(node);
       let problems = bySpec.get(key);
-      if (!problems) bySpec.set(key, (problems = checkValue(spec, node.args, target)));
+      if (!problems) bySpec.set(key, (problems = checkValue(spec, textsOf(node), target)));
       return problems;
     };
     return { node: visit };
@@ -86,6 +86,18 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A line's args as the texts checkValue reads: short-lived objects, where the
+ * line's Word objects would stay with its view to the end of the lint (a
+ * finding makes them, from its word's index).
+ */
+function textsOf(node: ConfigNode): { text: string }[] {
+  const n = argCount(node);
+  const out: { text: string }[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = { text: argTextOf(node, i)! };
+  return out;
+}
 
 /** Top-level blocks keepalived 2.2.7 refuses to define twice under one name. */
 const NAMED_ONCE = new Set(["vrrp_instance", "vrrp_sync_group", "track_group"]);
