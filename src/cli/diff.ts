@@ -17,7 +17,7 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   const b = splitLines(newText);
   const script = new Script();
   diffRange({ a, b, out: script, lcsCells }, 0, a.length, 0, b.length, 0);
-  return hunks(script.ops(), (i) => a[i], (j) => b[j], oldName, newName, context);
+  return hunks(script.ops(), a, b, oldName, newName, context);
 }
 
 /** Exact LCS only below this many table cells (a typed table of 4 MB); tests lower it to reach the anchored path on small texts. */
@@ -29,13 +29,8 @@ const KEEP = 0;
 const DEL = 1;
 const INS = 2;
 
-/** Where a diff writes its ops: a kind and the line's index in its side (old for keep/delete, new for insert). */
-interface Sink {
-  add(kind: number, line: number): void;
-}
-
-/** The edit script, one op per line. */
-class Script implements Sink {
+/** The edit script, one op per line: a kind and the line's index in its side (old for keep/delete, new for insert). */
+class Script {
   // Typed and grown by doubling: a reformatted large file is a million ops.
   private kinds = new Uint8Array(1024);
   private lines = new Int32Array(1024);
@@ -107,7 +102,7 @@ function splitLines(s: string): string[] {
 interface Job {
   a: string[];
   b: string[];
-  out: Sink;
+  out: Script;
   lcsCells: number;
 }
 
@@ -125,7 +120,7 @@ function diffRange(job: Job, aLo: number, aHi: number, bLo: number, bHi: number,
   for (let k = 0; k < tail; k++) out.add(KEEP, aHi + k);
 }
 
-function replaceAll(aLo: number, aHi: number, bLo: number, bHi: number, out: Sink): void {
+function replaceAll(aLo: number, aHi: number, bLo: number, bHi: number, out: Script): void {
   for (let i = aLo; i < aHi; i++) out.add(DEL, i);
   for (let j = bLo; j < bHi; j++) out.add(INS, j);
 }
@@ -199,7 +194,7 @@ function longestIncreasing(xs: number[]): number[] {
 }
 
 /** Exact line LCS of a small range (the caller bounds its table). */
-function lcs(a: string[], aLo: number, aHi: number, b: string[], bLo: number, bHi: number, out: Sink): void {
+function lcs(a: string[], aLo: number, aHi: number, b: string[], bLo: number, bHi: number, out: Script): void {
   const n = aHi - aLo;
   const m = bHi - bLo;
   const w = m + 1;
@@ -223,7 +218,7 @@ function lcs(a: string[], aLo: number, aHi: number, b: string[], bLo: number, bH
 }
 
 /** The hunks: each run of changes with `context` lines around it, runs closer than 2×context merged. */
-function hunks(script: Ops, a: (i: number) => string, b: (j: number) => string, oldName: string, newName: string, context: number): string {
+function hunks(script: Ops, a: string[], b: string[], oldName: string, newName: string, context: number): string {
   const { kinds: all, lines } = script;
   const kinds = all.subarray(0, script.length);
   const out = new Pieces();
@@ -266,7 +261,7 @@ function hunks(script: Ops, a: (i: number) => string, b: (j: number) => string, 
     out.add(`@@ -${hunkRange(oldBefore + 1, oldLen)} +${hunkRange(newBefore + 1, newLen)} @@\n`);
     for (let k = start; k < end; k++) {
       const kind = kinds[k];
-      push(kind === KEEP ? " " : kind === DEL ? "-" : "+", kind === INS ? b(lines[k]) : a(lines[k]));
+      push(kind === KEEP ? " " : kind === DEL ? "-" : "+", kind === INS ? b[lines[k]] : a[lines[k]]);
     }
     i = end;
   }
