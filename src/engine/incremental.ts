@@ -206,8 +206,7 @@ export class IncrementalLint {
     const anchor = new Anchor(this.places, start);
     parse.anchorTo(anchor);
     const secrets = secretsOf(parse.ast);
-    const placeable = reader.length + findings.length + secrets.length > 0;
-    return { text, anchor, parse, reader, findings, secrets, repeats: "", facts, names, picked, placeable };
+    return { text, anchor, parse, reader, findings, secrets, repeats: "", facts, names, picked, placeable: hasSomethingToPlace(reader, findings, secrets) };
   }
 
   /** The block-scoped rules' findings on a chunk's tree placed at 0, relative to it. */
@@ -237,7 +236,7 @@ export class IncrementalLint {
       c.parse.moveBy(at);
     }
     c.repeats = now;
-    c.placeable = c.reader.length + c.findings.length + c.secrets.length > 0;
+    c.placeable = hasSomethingToPlace(c.reader, c.findings, c.secrets);
     c.placed = undefined;
     return true;
   }
@@ -489,6 +488,11 @@ function isLocal(parsed: ParseResult): boolean {
 /** Block-scoped rules must not ask for the model (it is the whole configuration's). */
 function noModel(): never {
   throw new Error("a rule declared scope \"block\" asked for the model");
+}
+
+/** Chunk.placeable of a chunk with these lists. */
+function hasSomethingToPlace(reader: readonly Diagnostic[], findings: readonly Diagnostic[], secrets: readonly Secret[]): boolean {
+  return reader.length + findings.length + secrets.length > 0;
 }
 
 /** The chunk's kept findings and secrets where the chunk is now (shared by the results while it does not move). */
