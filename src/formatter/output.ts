@@ -190,8 +190,7 @@ export class ChangesOutput implements Output {
 
   push(text: string, src: number, eol: string, opens: boolean): void {
     this.open(src);
-    if (this.plain) this.text = this.input.slice(this.srcStart, this.srcEnd);
-    this.plain = false;
+    this.unplain();
     this.lastAt = this.text.length;
     this.lastEol = eol;
     this.text += text + eol;
@@ -205,8 +204,7 @@ export class ChangesOutput implements Output {
     if (first && start === this.srcStart && end === this.srcEnd) {
       this.plain = true;
     } else {
-      if (this.plain) this.text = this.input.slice(this.srcStart, this.srcEnd);
-      this.plain = false;
+      this.unplain();
       this.lastAt = this.text.length;
       this.text += this.input.slice(start, end);
     }
@@ -225,12 +223,16 @@ export class ChangesOutput implements Output {
   }
 
   appendToLast(suffix: string): void {
-    if (this.plain) {
-      this.text = this.input.slice(this.srcStart, this.srcEnd);
-      this.plain = false;
-      this.lastAt = 0;
-    }
+    this.unplain();
     this.text = this.text.slice(0, this.text.length - this.lastEol.length) + suffix + this.lastEol;
+  }
+
+  /** A line kept as written becomes text that can grow: its one output line, at 0. */
+  private unplain(): void {
+    if (!this.plain) return;
+    this.text = this.input.slice(this.srcStart, this.srcEnd);
+    this.plain = false;
+    this.lastAt = 0;
   }
 
   /** Hands on the last changes, once layout is done. */
