@@ -185,10 +185,25 @@ export class TreeStore {
     return this.flags[n];
   }
 
+  isEntry(n: number): boolean {
+    return (this.flags[n] & ENTRY) !== 0;
+  }
+
+  /** The kind of node n's block, or undefined when it has none. */
+  blockKind(n: number): Block["kind"] | undefined {
+    const f = this.flags[n];
+    return f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
+  }
+
   /** The keyword facts of node n in context `context` (undefined: an entry or a word that is no keyword there). */
   keywordFacts(n: number, context: number): KeywordFacts | undefined {
     const k = this.keys[n];
     return k === 0 ? undefined : this.keywordsOf[context][k - 1];
+  }
+
+  /** Node n's keyword in its context's `keywordsOf` list, + 1; 0 for an entry or a word that is no keyword there. */
+  keywordKey(n: number): number {
+    return this.keys[n];
   }
 
   keywordWord(n: number): number {
@@ -224,6 +239,11 @@ export class TreeStore {
 
   blockCloseAt(row: number): number {
     return row === NONE ? NONE : this.blockClose[row];
+  }
+
+  /** The first block row after the subtree of the block at `row` (see blockAfter). */
+  blockAfterAt(row: number): number {
+    return this.blockAfter[row];
   }
 
   /**
@@ -336,7 +356,7 @@ class NodeView implements ConfigNode {
   }
 
   get kind(): ConfigNode["kind"] {
-    return this.#store.flagsOf(this.#index) & ENTRY ? "entry" : "keyword";
+    return this.#store.isEntry(this.#index) ? "entry" : "keyword";
   }
 
   get known(): boolean {
@@ -427,8 +447,7 @@ class NodeView implements ConfigNode {
   }
 
   get block(): Block | undefined {
-    const f = this.#store.flagsOf(this.#index);
-    const kind = f & BLOCK_KEYWORDS ? "keywords" : f & BLOCK_VALUES ? "values" : undefined;
+    const kind = this.#store.blockKind(this.#index);
     if (kind === undefined) return undefined;
     const made = (this.#made ??= {});
     if (!made.block) {
@@ -453,6 +472,11 @@ class NodeView implements ConfigNode {
     return this.#children;
   }
 
+  /** Where this view reads its node (see storeNodeOf). */
+  storeNode(): StoreNode {
+    return { store: this.#store, index: this.#index, row: this.#row, context: this.#context };
+  }
+
   get rest(): string {
     return this.#store.flagsOf(this.#index) & HAS_REST ? this.#store.restOf(this.#index) : "";
   }
@@ -473,6 +497,25 @@ export { NONE as NO_NODE };
  */
 export function forgetMade(node: ConfigNode): void {
   if (node instanceof NodeView) node.forget();
+}
+
+/** A node as the store keeps it: its index, its block row (NO_NODE: none) and its context's id. */
+export interface StoreNode {
+  store: TreeStore;
+  index: number;
+  row: number;
+  context: number;
+}
+
+/**
+ * The store node behind a view, for a consumer that reads a large tree once
+ * and fast (parse --json) without making the views, words and lists below
+ * it; undefined for a node the reader did not make. The caller walks the
+ * subtree as TreeStore.list does. Spans a view was given (set start/end) are
+ * not in the store.
+ */
+export function storeNodeOf(node: ConfigNode): StoreNode | undefined {
+  return node instanceof NodeView ? node.storeNode() : undefined;
 }
 
 /**

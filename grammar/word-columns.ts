@@ -201,6 +201,35 @@ export class WordColumns {
     return this.texts[file].charCodeAt(this.starts[w]) === QUOTE;
   }
 
+  // Raw reads for a consumer that goes through every word once without Word objects (parse --json).
+
+  /** The preprocessor's object for word w; undefined for a slice word. */
+  objectAt(w: number): Word | undefined {
+    return this.object(w);
+  }
+
+  /**
+   * Where slice word w's text is in `texts[file(w)]`: from `sliceStart` for
+   * `sliceLength` characters (inside its quotes when quotedAt). Offsets
+   * without the base (see rebase).
+   */
+  sliceStart(w: number): number {
+    return this.starts[w] + (this.quotedSlice(w) ? 1 : 0);
+  }
+
+  sliceLength(w: number): number {
+    return this.lengths[w] - (this.quotedSlice(w) ? 2 : 0);
+  }
+
+  quotedAt(w: number): boolean {
+    const o = this.object(w);
+    return o ? o.quoted : this.quotedSlice(w);
+  }
+
+  private quotedSlice(w: number): boolean {
+    return this.quoted(this.runFile[this.run(w)], w);
+  }
+
   text(w: number): string {
     const o = this.object(w);
     if (o) return o.text;

@@ -4,6 +4,8 @@
  */
 export interface CliIo {
   stdout(text: string): void;
+  /** Bytes (whole UTF-8) to standard output, for output built as bytes; without it they go through stdout() as text. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   readStdin(): Promise<string>;
   env: Record<string, string | undefined>;

@@ -64,6 +64,17 @@ export class JsonStream {
     this.put(text.slice(before, text.length - after));
   }
 
+  /**
+   * A value (an element, or the value of the last key) that `write` puts
+   * out itself, after what is buffered here; `depth` is how many indents
+   * deep the value's first line is (its `{` or `[` is on it).
+   */
+  raw(write: (depth: number) => void): void {
+    this.beginValue();
+    this.flush();
+    write(this.entries.length);
+  }
+
   /** Writes what is buffered (call once at the end). */
   end(): void {
     this.put("\n");

@@ -2,7 +2,7 @@
 import { fstatSync, statSync } from "node:fs";
 import { decodeConfig } from "../node/decode.js";
 import type { CliIo } from "./io.js";
-import { writeAll } from "./write-all.js";
+import { writeAll, writeAllBytes } from "./write-all.js";
 
 export type RunCli = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -19,6 +19,7 @@ export async function runProcess(load: () => Promise<RunCli>): Promise<void> {
   const stdoutIsTTY = isTerminal(1);
   const code = await run(process.argv.slice(2), {
     stdout: (s) => writeAll(1, s),
+    stdoutBytes: (b) => writeAllBytes(1, b),
     stderr: (s) => writeAll(2, s),
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -24,8 +24,12 @@ export function writeAll(fd: number, text: string): void {
   }
   // A string of n characters is at least n bytes: only a shorter write needs the exact count.
   if (written >= text.length && written === Buffer.byteLength(text, "utf8")) return;
-  const bytes = Buffer.from(text, "utf8");
-  for (let at = written; at < bytes.length;) {
+  writeAllBytes(fd, Buffer.from(text, "utf8"), written);
+}
+
+/** Writes `bytes` from `from` on in full, waiting for room when the descriptor is non-blocking. */
+export function writeAllBytes(fd: number, bytes: Uint8Array, from = 0): void {
+  for (let at = from; at < bytes.length;) {
     try {
       at += writeSync(fd, bytes, at);
     } catch (e) {
