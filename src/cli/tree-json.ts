@@ -19,8 +19,6 @@ import type { ByteOut } from "./byte-out.js";
 
 const nl = (depth: number) => "\n" + "  ".repeat(depth);
 const UTF8 = new TextEncoder();
-/** Depths are below this in the cache keys: blocks nest only as the schema's contexts do, a few levels. */
-const DEPTHS = 1024;
 const bytesOf = (s: string) => UTF8.encode(s);
 
 /** How a node's `{` follows what is before it: written by the caller, or as the first or a later element of its parent's children. */
@@ -30,19 +28,55 @@ const enum Sep {
   Next = 2,
 }
 
-/** The fixed pieces of the layout for an object whose fields are `k` indents deep. */
+/** A piece kept in a list, once made. */
+type Kept = Uint8Array | undefined;
+
+/** The list at `i` of `lists`, made on first use. */
+function listAt<T>(lists: T[][], i: number): T[] {
+  return (lists[i] ??= []);
+}
+
+/** Columns below this are written inside the pieces around them (they are nearly always small). */
+const SMALL = 256;
+
+/** A numbered piece: `before`, the number, `after` (when the number is small, one copy of a kept piece). */
+class Numbered {
+  private readonly kept: (Uint8Array | undefined)[] = [];
+  private readonly beforeBytes: Uint8Array;
+  private readonly afterBytes: Uint8Array;
+
+  constructor(
+    private readonly before: string,
+    private readonly after: string,
+  ) {
+    this.beforeBytes = bytesOf(before);
+    this.afterBytes = bytesOf(after);
+  }
+
+  write(out: ByteOut, v: number): void {
+    if (v < SMALL) out.bytes((this.kept[v] ??= bytesOf(this.before + v + this.after)));
+    else {
+      out.bytes(this.beforeBytes);
+      out.uint(v);
+      out.bytes(this.afterBytes);
+    }
+  }
+}
+
+/** The fixed pieces of the layout for a node whose fields are `k` indents deep, and for its words. */
 class Pieces {
   /** The node's `{` up to its name's value, after each Sep. */
   readonly open: readonly Uint8Array[];
-  readonly column: Uint8Array;
-  readonly endLine: Uint8Array;
-  readonly endColumn: Uint8Array;
-  /** After endColumn's value: the keyword field up to its text's value. */
-  readonly keyword: Uint8Array;
-  /** After the keyword word's column: its `}`, the args field and the first arg up to its text's value. */
-  readonly firstArg: Uint8Array;
-  /** After an arg's column (args are k + 1 deep, their fields k + 2): its `}` and the next arg up to its text's value. */
-  readonly nextArg: Uint8Array;
+  /** After line's value: column, and endLine up to its value. */
+  readonly columnEndLine: Numbered;
+  /** After endLine's value: endColumn, and the keyword field up to its text's value. */
+  readonly endColumnKeyword: Numbered;
+  /** After the keyword word's line: its column, `}`, and the args field with the first arg up to its text's value. */
+  readonly keywordColumnFirstArg: Numbered;
+  /** After an arg's line: its column, `}`, and the next arg up to its text's value. */
+  readonly argColumnNextArg: Numbered;
+  /** After the line of a word whose fields are k deep: its column (the keyword word's with k + 1, an arg's with k + 2). */
+  readonly wordColumn: Numbered;
   /** After the last child: the children's `]` and the node's `}`. */
   readonly childrenEnd: Uint8Array;
 
@@ -50,24 +84,26 @@ class Pieces {
     const at = nl(k);
     const name = `{${at}"name": `;
     this.open = [bytesOf(name), bytesOf(nl(k - 1) + name), bytesOf("," + nl(k - 1) + name)];
-    this.column = bytesOf(`,${at}"column": `);
-    this.endLine = bytesOf(`,${at}"endLine": `);
-    this.endColumn = bytesOf(`,${at}"endColumn": `);
-    this.keyword = bytesOf(`,${at}"keyword": {${nl(k + 1)}"text": `);
-    this.firstArg = bytesOf(`${at}},${at}"args": [${nl(k + 1)}{${nl(k + 2)}"text": `);
-    this.nextArg = bytesOf(`${nl(k + 1)}},${nl(k + 1)}{${nl(k + 2)}"text": `);
+    this.columnEndLine = new Numbered(`,${at}"column": `, `,${at}"endLine": `);
+    this.endColumnKeyword = new Numbered(`,${at}"endColumn": `, `,${at}"keyword": {${nl(k + 1)}"text": `);
+    this.keywordColumnFirstArg = new Numbered(`,${nl(k + 1)}"column": `, `${at}},${at}"args": [${nl(k + 1)}{${nl(k + 2)}"text": `);
+    this.argColumnNextArg = new Numbered(`,${nl(k + 2)}"column": `, `${nl(k + 1)}},${nl(k + 1)}{${nl(k + 2)}"text": `);
+    this.wordColumn = new Numbered(`,${at}"column": `, "");
     this.childrenEnd = bytesOf(`${at}]${nl(k - 1)}}`);
   }
 }
 
 /** Pieces that name a file: made per file, kept by the numbers of what else they hold. */
 class FilePieces {
-  /** A known keyword's `{` through its name up to line's value, by context, then by key, depth and Sep. */
-  readonly heads: (Map<number, Uint8Array> | undefined)[] = [];
-  /** After a name written as text, up to line's value: by context, depth, entry and known. */
-  readonly afterName = new Map<number, Uint8Array>();
+  // Kept in lists by small numbers (array reads: these are looked up for every line and word).
+  /** A known keyword's `{` through its name up to line's value: by context, key, then depth and Sep. */
+  readonly heads: Kept[][][] = [];
+  /** A known keyword's word, written as its name, from its text up to its line's value: by context, key, depth. */
+  readonly keywordTexts: Kept[][][] = [];
+  /** After a name written as text, up to line's value: by context, then depth, entry and known. */
+  readonly afterName: Kept[][] = [];
   /** After a word's text up to its line's value: by depth, quoted and synthetic. */
-  readonly afterText = new Map<number, Uint8Array>();
+  readonly afterText: Kept[] = [];
 
   constructor(readonly path: string) {}
 }
@@ -122,8 +158,8 @@ export class TreeJson {
   private readonly pieces: Pieces[] = [];
   private readonly files: (FilePieces | undefined)[] = [];
   private readonly contexts: (string | undefined)[] = [];
-  /** What follows a keyword word or the last arg, to the children's `[` (or the node's `}` when there are none), by its numbers. */
-  private readonly tails = new Map<number, Uint8Array>();
+  /** What follows a keyword word or the last arg, to the children's `[` (or the node's `}` when there are none): by child context, then its numbers. */
+  private readonly tails: Kept[][] = [];
   private readonly cursors: (LineCursor | null | undefined)[] = [];
   private store: TreeStore | undefined;
 
@@ -174,22 +210,32 @@ export class TreeJson {
     const end = store.nodeEnd(n, row);
     const endLine = cursor ? cursor.lineAt(end, false) : 0;
     out.uint(line + 1);
-    out.bytes(p.column);
-    out.uint(column);
-    out.bytes(p.endLine);
+    p.columnEndLine.write(out, column);
     out.uint(endLine + 1);
-    out.bytes(p.endColumn);
-    out.uint(cursor ? cursor.columnAt(end, endLine) : 1);
-    out.bytes(p.keyword);
-    this.wordText(store, kw, file);
-    this.wordRest(store, kw, file, fp, k + 1, line, column);
+    p.endColumnKeyword.write(out, cursor ? cursor.columnAt(end, endLine) : 1);
+    // The keyword word: most are a known keyword as written, whose text and flags are its name's.
+    const asName = key !== 0 ? this.keywordText(fp, store, n, kw, context, key, k) : undefined;
+    if (asName !== undefined) out.bytes(asName);
+    else {
+      this.wordText(store, kw, file);
+      this.afterText(fp, store, kw, k + 1);
+    }
+    out.uint(line + 1);
 
     const count = store.wordCount(n);
+    if (count > 1) p.keywordColumnFirstArg.write(out, column);
+    else this.piecesAt(k + 1).wordColumn.write(out, column);
     for (let w = kw + 1; w < kw + count; w++) {
-      out.bytes(w === kw + 1 ? p.firstArg : p.nextArg);
       const f = words.file(w);
       this.wordText(store, w, f);
-      this.wordRest(store, w, f, f === file ? fp : this.filePieces(store, f), k + 2, -1, 0);
+      this.afterText(f === file ? fp : this.filePieces(store, f), store, w, k + 2);
+      const c = f === file ? cursor : this.cursorOf(store, f);
+      const at = words.start(w);
+      const l = c ? c.lineAt(at, true) : 0;
+      out.uint(l + 1);
+      const col = c ? c.columnAt(at, l) : 1;
+      if (w + 1 < kw + count) p.argColumnNextArg.write(out, col);
+      else this.piecesAt(k + 2).wordColumn.write(out, col);
     }
 
     const blockKind = store.blockKind(n);
@@ -213,21 +259,22 @@ export class TreeJson {
     }
   }
 
-  /** Word w after its text, fields k deep: quoted, synthetic, file, line, column. `line` when known (the node's keyword), else -1. */
-  private wordRest(store: TreeStore, w: number, file: number, fp: FilePieces, k: number, line: number, column: number): void {
-    const out = this.out;
+  /**
+   * The keyword word of a known keyword written as the keyword's name, from
+   * its text to its line's value, when it is that: a slice of the file, not
+   * quoted, whose text is the name. Undefined otherwise.
+   */
+  private keywordText(fp: FilePieces, store: TreeStore, n: number, kw: number, context: number, key: number, k: number): Uint8Array | undefined {
     const words = store.words;
-    const object = words.objectAt(w);
-    out.bytes(this.afterText(fp, k, words.quotedAt(w), object?.synthetic === true));
-    if (line < 0) {
-      const cursor = this.cursorOf(store, file);
-      const start = words.start(w);
-      line = cursor ? cursor.lineAt(start, true) : 0;
-      column = cursor ? cursor.columnAt(start, line) : 1;
-    }
-    out.uint(line + 1);
-    out.bytes(this.piecesAt(k).column);
-    out.uint(column);
+    if (words.objectAt(kw) !== undefined || words.quotedAt(kw)) return undefined;
+    // The text as written must be the name (a table that knew a keyword by another spelling would differ).
+    const name = store.keywordFacts(n, context)!.name;
+    const length = words.sliceLength(kw);
+    if (length !== name.length) return undefined;
+    const text = words.texts[words.file(kw)];
+    const start = words.sliceStart(kw);
+    for (let i = 0; i < length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return undefined;
+    return (listAt(listAt(fp.keywordTexts, context), key)[k] ??= bytesOf(JSON.stringify(name) + this.afterTextText(fp, k + 1, false, false)));
   }
 
   private wordText(store: TreeStore, w: number, file: number): void {
@@ -241,23 +288,18 @@ export class TreeJson {
   }
 
   private head(fp: FilePieces, store: TreeStore, n: number, context: number, key: number, k: number, sep: Sep): Uint8Array {
-    const heads = (fp.heads[context] ??= new Map());
-    const id = (key * DEPTHS + k) * 3 + sep;
-    let b = heads.get(id);
+    const heads = listAt(listAt(fp.heads, context), key);
+    let b = heads[k * 3 + sep];
     if (b === undefined) {
       const name = store.keywordFacts(n, context)!.name;
       const open = new TextDecoder().decode(this.piecesAt(k).open[sep]);
-      b = bytesOf(open + JSON.stringify(name) + this.afterNameText(fp, store, context, k, false, true));
-      heads.set(id, b);
+      b = heads[k * 3 + sep] = bytesOf(open + JSON.stringify(name) + this.afterNameText(fp, store, context, k, false, true));
     }
     return b;
   }
 
   private afterName(fp: FilePieces, store: TreeStore, context: number, k: number, entry: boolean, known: boolean): Uint8Array {
-    const id = ((context * DEPTHS + k) * 2 + (entry ? 1 : 0)) * 2 + (known ? 1 : 0);
-    let b = fp.afterName.get(id);
-    if (b === undefined) fp.afterName.set(id, (b = bytesOf(this.afterNameText(fp, store, context, k, entry, known))));
-    return b;
+    return (listAt(fp.afterName, context)[(k * 2 + (entry ? 1 : 0)) * 2 + (known ? 1 : 0)] ??= bytesOf(this.afterNameText(fp, store, context, k, entry, known)));
   }
 
   private afterNameText(fp: FilePieces, store: TreeStore, context: number, k: number, entry: boolean, known: boolean): string {
@@ -265,15 +307,17 @@ export class TreeJson {
     return `,${at}"kind": "${entry ? "entry" : "keyword"}",${at}"context": ${this.contextText(store, context)},${at}"known": ${known},${at}"file": ${JSON.stringify(fp.path)},${at}"line": `;
   }
 
-  private afterText(fp: FilePieces, k: number, quoted: boolean, synthetic: boolean): Uint8Array {
-    const id = (k * 2 + (quoted ? 1 : 0)) * 2 + (synthetic ? 1 : 0);
-    let b = fp.afterText.get(id);
-    if (b === undefined) {
-      const at = nl(k);
-      b = bytesOf(`,${at}"quoted": ${quoted}${synthetic ? `,${at}"synthetic": true` : ""},${at}"file": ${JSON.stringify(fp.path)},${at}"line": `);
-      fp.afterText.set(id, b);
-    }
-    return b;
+  /** Word w's flags and file after its text, fields k deep, up to its line's value. */
+  private afterText(fp: FilePieces, store: TreeStore, w: number, k: number): void {
+    const words = store.words;
+    const quoted = words.quotedAt(w);
+    const synthetic = words.objectAt(w)?.synthetic === true;
+    this.out.bytes((fp.afterText[(k * 2 + (quoted ? 1 : 0)) * 2 + (synthetic ? 1 : 0)] ??= bytesOf(this.afterTextText(fp, k, quoted, synthetic))));
+  }
+
+  private afterTextText(fp: FilePieces, k: number, quoted: boolean, synthetic: boolean): string {
+    const at = nl(k);
+    return `,${at}"quoted": ${quoted}${synthetic ? `,${at}"synthetic": true` : ""},${at}"file": ${JSON.stringify(fp.path)},${at}"line": `;
   }
 
   /**
@@ -285,15 +329,16 @@ export class TreeJson {
     const childContext = blockKind !== undefined ? store.blockChildAt(row) : 0;
     const closed = blockKind !== undefined && store.blockCloseAt(row) !== NO_NODE;
     const kind = blockKind === undefined ? 0 : blockKind === "keywords" ? 1 : 2;
-    const id = ((((childContext * DEPTHS + k) * 3 + kind) * 2 + (closed ? 1 : 0)) * 2 + (children ? 1 : 0)) * 2 + (afterArgs ? 1 : 0);
-    let b = this.tails.get(id);
+    const tails = listAt(this.tails, childContext);
+    const id = (((k * 3 + kind) * 2 + (closed ? 1 : 0)) * 2 + (children ? 1 : 0)) * 2 + (afterArgs ? 1 : 0);
+    let b = tails[id];
     if (b === undefined) {
       const at = nl(k);
       const inner = nl(k + 1);
       let t = afterArgs ? `${inner}}${at}]` : `${at}},${at}"args": []`;
       if (blockKind !== undefined) t += `,${at}"block": {${inner}"kind": "${blockKind}",${inner}"childContext": ${this.contextText(store, childContext)},${inner}"closed": ${closed}${at}}`;
       t += children ? `,${at}"children": [` : `,${at}"children": []${nl(k - 1)}}`;
-      this.tails.set(id, (b = bytesOf(t)));
+      b = tails[id] = bytesOf(t);
     }
     return b;
   }
