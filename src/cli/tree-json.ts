@@ -261,20 +261,16 @@ export class TreeJson {
 
   /**
    * The keyword word of a known keyword written as the keyword's name, from
-   * its text to its line's value, when it is that: a slice of the file, not
-   * quoted, whose text is the name. Undefined otherwise.
+   * its text to its line's value, when it is a slice of the file, not
+   * quoted. Its text is then the name: the reader knows a keyword by its
+   * exact spelling (KeywordTable, built from the schema's keywords by name).
+   * Undefined for any other word.
    */
   private keywordText(fp: FilePieces, store: TreeStore, n: number, kw: number, context: number, key: number, k: number): Uint8Array | undefined {
     const words = store.words;
     if (words.objectAt(kw) !== undefined || words.quotedAt(kw)) return undefined;
-    // The text as written must be the name (a table that knew a keyword by another spelling would differ).
-    const name = store.keywordFacts(n, context)!.name;
-    const length = words.sliceLength(kw);
-    if (length !== name.length) return undefined;
-    const text = words.texts[words.file(kw)];
-    const start = words.sliceStart(kw);
-    for (let i = 0; i < length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return undefined;
-    return (listAt(listAt(fp.keywordTexts, context), key)[k] ??= bytesOf(JSON.stringify(name) + this.afterTextText(fp, k + 1, false, false)));
+    const texts = listAt(listAt(fp.keywordTexts, context), key);
+    return (texts[k] ??= bytesOf(JSON.stringify(store.keywordFacts(n, context)!.name) + this.afterTextText(fp, k + 1, false, false)));
   }
 
   private wordText(store: TreeStore, w: number, file: number): void {
