@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { wordForDisplay, type ConfigNode } from "../../../grammar/ast.js";
+import type { FileAccess } from "../../../grammar/files.js";
 import { readConfig, type ParseResult } from "../../../grammar/reader.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { forgetMade, storeNodeOf } from "../../../grammar/tree.js";
@@ -40,7 +41,9 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
       const r = fs.readFile(path);
       if (!r.ok) throw new UsageError(r.message);
       const { configId, targetVersion } = workspace.settingsFor(path).lint;
-      const parsed = readConfig(fs, [path], { configId, targetVersion }, new Map([[path, r.text]]));
+      // The file as read above, bytes and all (an ASCII file's bytes spare the reader a pass over its text).
+      const readOnce: FileAccess = { ...fs, readFile: (p) => (p === path ? r : fs.readFile(p)) };
+      const parsed = readConfig(readOnce, [path], { configId, targetVersion });
       if (flags.json) {
         writeJson(parsed, io);
       } else {
