@@ -53,12 +53,19 @@ export class SourceFile {
 
   private scanStarts(): Int32Array {
     const t = this.text;
-    let count = 1;
-    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) count++;
-    const s = new Int32Array(count);
+    // One pass, into room for a line per 16 characters (doubled when short), then cut to size:
+    // a second pass to count the lines first cost a third more on a 10 MB file.
+    let s = new Int32Array((t.length >> 4) + 16);
     let k = 1;
-    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) s[k++] = i + 1;
-    return s;
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) {
+      if (k === s.length) {
+        const grown = new Int32Array(2 * k);
+        grown.set(s);
+        s = grown;
+      }
+      s[k++] = i + 1;
+    }
+    return s.slice(0, k);
   }
 
   /** The earlier table: starts up to the edit kept, the edited text scanned, the rest moved by the change in length. */
