@@ -43,6 +43,16 @@ describe("control characters found from the bytes", () => {
     expect(verdicts(withBytes(files, 1))).toEqual([]);
   });
 
+  it("every ASCII code, five times at every place in a 4-byte word: the same verdict as from the text", () => {
+    for (let code = 0; code < 128; code++) {
+      const c = String.fromCharCode(code);
+      for (let shift = 0; shift < 4; shift++) {
+        const files = { "/c/k.conf": "include x\n", "/c/x": "ab".slice(0, shift % 2) + `${c}abc${c}defgh${c}ij${c}klmnopq${c}`.padStart(30 + shift, "z") };
+        expect(verdicts(withBytes(files, shift)), `code ${code}, shift ${shift}`).toEqual(verdicts(memoryFiles(files, "/c")));
+      }
+    }
+  });
+
   it("any ASCII text: the same verdict from the bytes as from the text", () => {
     const char = fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom("a", " ", "{", "}", "\n") },
