@@ -26,6 +26,18 @@ function sliceText(text: string, start: number, end: number): string {
   return text.charCodeAt(start) === QUOTE ? text.slice(start + 1, end - 1) : text.slice(start, end);
 }
 
+/** One word as WordColumns.read() gives it (an object a reader keeps and refills). */
+export class WordFacts {
+  /** The preprocessor's word, when it is one; else the text is texts[file] from textStart, textLength characters. */
+  object: Word | undefined = undefined;
+  file = 0;
+  /** Where the word starts in its file (its quote, for a quoted word). */
+  offset = 0;
+  quoted = false;
+  textStart = 0;
+  textLength = 0;
+}
+
 export class WordColumns {
   // ---- files, by id
   readonly paths: string[] = [];
@@ -201,33 +213,31 @@ export class WordColumns {
     return this.texts[file].charCodeAt(this.starts[w]) === QUOTE;
   }
 
-  // Raw reads for a consumer that goes through every word once without Word objects (parse --json).
-
-  /** The preprocessor's object for word w; undefined for a slice word. */
-  objectAt(w: number): Word | undefined {
-    return this.object(w);
-  }
-
   /**
-   * Where slice word w's text is in `texts[file(w)]`: from `sliceStart` for
-   * `sliceLength` characters (inside its quotes when quotedAt). Offsets
-   * without the base (see rebase).
+   * What a consumer that goes through every word once (parse --json) needs
+   * of word w, put in `into` without a Word object: its file, where it
+   * starts, whether it is quoted, and its text, as the preprocessor's object
+   * or as where it lies in `texts[file]` (inside its quotes).
    */
-  sliceStart(w: number): number {
-    return this.starts[w] + (this.quotedSlice(w) ? 1 : 0);
-  }
-
-  sliceLength(w: number): number {
-    return this.lengths[w] - (this.quotedSlice(w) ? 2 : 0);
-  }
-
-  quotedAt(w: number): boolean {
-    const o = this.object(w);
-    return o ? o.quoted : this.quotedSlice(w);
-  }
-
-  private quotedSlice(w: number): boolean {
-    return this.quoted(this.runFile[this.run(w)], w);
+  read(w: number, into: WordFacts): void {
+    const length = this.lengths[w];
+    if (length === OBJECT) {
+      const o = this.objects[this.starts[w]];
+      into.object = o;
+      into.file = this.fileIds.get(o.file)!;
+      into.offset = o.start;
+      into.quoted = o.quoted;
+      return;
+    }
+    const file = this.runFile[this.run(w)];
+    const start = this.starts[w];
+    const quoted = this.texts[file].charCodeAt(start) === QUOTE;
+    into.object = undefined;
+    into.file = file;
+    into.offset = this.base + start;
+    into.quoted = quoted;
+    into.textStart = quoted ? start + 1 : start;
+    into.textLength = quoted ? length - 2 : length;
   }
 
   text(w: number): string {

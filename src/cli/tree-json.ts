@@ -15,6 +15,7 @@
  */
 import type { SourceFile } from "../../grammar/source.js";
 import { NO_NODE, type StoreNode, type TreeStore } from "../../grammar/tree.js";
+import { WordFacts } from "../../grammar/word-columns.js";
 import type { ByteOut } from "./byte-out.js";
 
 const nl = (depth: number) => "\n" + "  ".repeat(depth);
@@ -162,6 +163,8 @@ export class TreeJson {
   private readonly tails: Kept[][] = [];
   private readonly cursors: (LineCursor | null | undefined)[] = [];
   private store: TreeStore | undefined;
+  /** The word being written (WordColumns.read fills it). */
+  private readonly word = new WordFacts();
 
   constructor(
     private readonly out: ByteOut,
@@ -193,17 +196,20 @@ export class TreeJson {
     const words = store.words;
     const p = this.piecesAt(k);
     const kw = store.keywordWord(n);
-    const file = words.file(kw);
+    // The keyword word's facts (`word` is refilled for each word below: read what is needed of it first).
+    const word = this.word;
+    words.read(kw, word);
+    const file = word.file;
+    const start = word.offset;
     const fp = this.filePieces(store, file);
 
     const key = store.keywordKey(n);
     if (key !== 0) out.bytes(this.head(fp, store, n, context, key, k, sep));
     else {
       out.bytes(p.open[sep]);
-      this.wordText(store, kw, file);
+      this.wordText(store, word);
       out.bytes(this.afterName(fp, store, context, k, store.isEntry(n), store.isKnown(n)));
     }
-    const start = words.start(kw);
     const cursor = this.cursorOf(store, file);
     const line = cursor ? cursor.lineAt(start, true) : 0;
     const column = cursor ? cursor.columnAt(start, line) : 1;
@@ -214,11 +220,11 @@ export class TreeJson {
     out.uint(endLine + 1);
     p.endColumnKeyword.write(out, cursor ? cursor.columnAt(end, endLine) : 1);
     // The keyword word: most are a known keyword as written, whose text and flags are its name's.
-    const asName = key !== 0 ? this.keywordText(fp, store, n, kw, context, key, k) : undefined;
+    const asName = key !== 0 && word.object === undefined && !word.quoted ? this.keywordText(fp, store, n, context, key, k) : undefined;
     if (asName !== undefined) out.bytes(asName);
     else {
-      this.wordText(store, kw, file);
-      this.afterText(fp, store, kw, k + 1);
+      this.wordText(store, word);
+      this.afterText(fp, word, k + 1);
     }
     out.uint(line + 1);
 
@@ -226,11 +232,12 @@ export class TreeJson {
     if (count > 1) p.keywordColumnFirstArg.write(out, column);
     else this.piecesAt(k + 1).wordColumn.write(out, column);
     for (let w = kw + 1; w < kw + count; w++) {
-      const f = words.file(w);
-      this.wordText(store, w, f);
-      this.afterText(f === file ? fp : this.filePieces(store, f), store, w, k + 2);
+      words.read(w, word);
+      const f = word.file;
+      this.wordText(store, word);
+      this.afterText(f === file ? fp : this.filePieces(store, f), word, k + 2);
       const c = f === file ? cursor : this.cursorOf(store, f);
-      const at = words.start(w);
+      const at = word.offset;
       const l = c ? c.lineAt(at, true) : 0;
       out.uint(l + 1);
       const col = c ? c.columnAt(at, l) : 1;
@@ -261,26 +268,19 @@ export class TreeJson {
 
   /**
    * The keyword word of a known keyword written as the keyword's name, from
-   * its text to its line's value, when it is a slice of the file, not
+   * its text to its line's value, for a word that is a slice of the file, not
    * quoted. Its text is then the name: the reader knows a keyword by its
    * exact spelling (KeywordTable, built from the schema's keywords by name).
-   * Undefined for any other word.
    */
-  private keywordText(fp: FilePieces, store: TreeStore, n: number, kw: number, context: number, key: number, k: number): Uint8Array | undefined {
-    const words = store.words;
-    if (words.objectAt(kw) !== undefined || words.quotedAt(kw)) return undefined;
+  private keywordText(fp: FilePieces, store: TreeStore, n: number, context: number, key: number, k: number): Uint8Array {
     const texts = listAt(listAt(fp.keywordTexts, context), key);
     return (texts[k] ??= bytesOf(JSON.stringify(store.keywordFacts(n, context)!.name) + this.afterTextText(fp, k + 1, false, false)));
   }
 
-  private wordText(store: TreeStore, w: number, file: number): void {
-    const words = store.words;
-    const object = words.objectAt(w);
+  private wordText(store: TreeStore, word: WordFacts): void {
+    const object = word.object;
     if (object !== undefined) this.out.jsonString(object.text, 0, object.text.length);
-    else {
-      const start = words.sliceStart(w);
-      this.out.jsonString(words.texts[file], start, start + words.sliceLength(w));
-    }
+    else this.out.jsonString(store.words.texts[word.file], word.textStart, word.textStart + word.textLength);
   }
 
   private head(fp: FilePieces, store: TreeStore, n: number, context: number, key: number, k: number, sep: Sep): Uint8Array {
@@ -304,10 +304,9 @@ export class TreeJson {
   }
 
   /** Word w's flags and file after its text, fields k deep, up to its line's value. */
-  private afterText(fp: FilePieces, store: TreeStore, w: number, k: number): void {
-    const words = store.words;
-    const quoted = words.quotedAt(w);
-    const synthetic = words.objectAt(w)?.synthetic === true;
+  private afterText(fp: FilePieces, word: WordFacts, k: number): void {
+    const quoted = word.quoted;
+    const synthetic = word.object?.synthetic === true;
     this.out.bytes((fp.afterText[(k * 2 + (quoted ? 1 : 0)) * 2 + (synthetic ? 1 : 0)] ??= bytesOf(this.afterTextText(fp, k, quoted, synthetic))));
   }
 
