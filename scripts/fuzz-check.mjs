@@ -5,7 +5,9 @@
 /**
  * Runs the linter (both target versions, alternately), the parser and the
  * formatter over one input. Returns a failure description, or undefined.
- * `api` is { lintText, format, formatChanges, memoryFiles } from the sources or the build;
+ * `api` is { lintText, format, formatChanges, memoryFiles } from the sources or the build,
+ * and optionally { parseText, storeNodeOf, TreeJson, ByteOut } (the sources' or the build's
+ * unbundled modules, from one place: storeNodeOf knows the views of its own module) for parse --json;
  * `budgets` (optional) lowers the reader's budgets (the small shapes of fuzz-lib.mjs).
  */
 export function checkInput(api, text, i, budgets) {
@@ -29,8 +31,51 @@ export function checkInput(api, text, i, budgets) {
       pieces.push(text.slice(at));
       if (ok && pieces.join("") !== out) return "formatChanges does not make what format makes";
     }
+    if (api.TreeJson) {
+      const problem = treeJsonProblem(api, text, path, fs, budgets);
+      if (problem) return problem;
+    }
   } catch (e) {
     return `threw: ${e && e.stack ? e.stack.split("\n").slice(0, 4).join(" | ") : String(e)}`;
   }
   return undefined;
+}
+
+/**
+ * parse --json's nodes (written as bytes from the reader's store) against
+ * JSON.stringify of each node as its ConfigNode describes it.
+ */
+function treeJsonProblem(api, text, path, fs, budgets) {
+  const parsed = api.parseText(text, path, { configId: "id", ...(budgets ? { budgets } : {}) }, fs);
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for (const [k, node] of parsed.ast.children.entries()) {
+    let written = "";
+    const out = new api.ByteOut((chunk) => (written += decoder.decode(chunk)));
+    new api.TreeJson(out, parsed.files).write(api.storeNodeOf(node), 0);
+    out.flush();
+    if (written !== JSON.stringify(nodeValue(node, parsed.files), null, 2)) return `parse --json: top-level node ${k + 1} is not JSON.stringify of the node`;
+  }
+  return undefined;
+}
+
+function positionOf(file, offset) {
+  return file ? file.position(offset) : { line: 1, column: 1 };
+}
+
+function wordValue(w, files) {
+  const p = positionOf(files.get(w.file), w.start);
+  return { text: w.text, quoted: w.quoted, ...(w.synthetic ? { synthetic: true } : {}), file: w.file, line: p.line, column: p.column };
+}
+
+function nodeValue(n, files) {
+  const s = positionOf(files.get(n.file), n.start);
+  const e = positionOf(files.get(n.file), n.end);
+  return {
+    name: n.name, kind: n.kind, context: n.context, known: n.known, file: n.file,
+    line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
+    keyword: wordValue(n.keyword, files),
+    args: n.args.map((a) => wordValue(a, files)),
+    ...(n.block ? { block: { kind: n.block.kind, childContext: n.block.childContext, closed: n.block.close !== undefined } } : {}),
+    children: n.children.map((c) => nodeValue(c, files)),
+  };
 }

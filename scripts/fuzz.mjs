@@ -32,7 +32,12 @@ const WATCHDOG_MS = 180_000;
 
 if (process.env[WORKER_ENV]) {
   const lib = await import(join(repoRoot, "dist/lib/index.js"));
-  const api = { lintText: lib.lintText, format: lib.format, formatChanges: lib.formatChanges, memoryFiles: lib.memoryFiles };
+  // parse --json's writer from the unbundled build (its storeNodeOf knows the views of its own reader).
+  const { parseText } = await import(join(repoRoot, "dist/grammar/reader.js"));
+  const { storeNodeOf } = await import(join(repoRoot, "dist/grammar/tree.js"));
+  const { TreeJson } = await import(join(repoRoot, "dist/src/cli/tree-json.js"));
+  const { ByteOut } = await import(join(repoRoot, "dist/src/cli/byte-out.js"));
+  const api = { lintText: lib.lintText, format: lib.format, formatChanges: lib.formatChanges, memoryFiles: lib.memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut };
   process.send({ ready: true });
   process.on("message", ({ text, i, budgets }) => {
     // CPU time, not wall time: on a shared machine the wall clock measures the neighbours.

@@ -8,6 +8,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { memoryFiles } from "../../grammar/files.js";
+import { parseText } from "../../grammar/reader.js";
+import { storeNodeOf } from "../../grammar/tree.js";
+import { ByteOut } from "../../src/cli/byte-out.js";
+import { TreeJson } from "../../src/cli/tree-json.js";
 import { format, formatChanges } from "../../src/formatter/index.js";
 import { scrubText } from "../../src/engine/secrets.js";
 import { lintText } from "../../src/workspace/lint.js";
@@ -16,7 +20,7 @@ import { lintAndFix } from "../../src/workspace/fix.js";
 import { checkInput, inputStream, loadSeeds } from "../../scripts/fuzz-lib.mjs";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
-const api = { lintText, format, formatChanges, memoryFiles };
+const api = { lintText, format, formatChanges, memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut };
 const CPU_LIMIT_MS = 10_000;
 
 function cpuMs(f: () => unknown): { ms: number; result: unknown } {
