@@ -17,7 +17,7 @@ import { scrubText } from "../../src/engine/secrets.js";
 import { lintText } from "../../src/workspace/lint.js";
 import { lintAndFix } from "../../src/workspace/fix.js";
 // @ts-expect-error: a plain .mjs module shared with the fuzz script
-import { checkInput, inputStream, loadSeeds } from "../../scripts/fuzz-lib.mjs";
+import { checkInput, checkTreeJson, inputStream, loadSeeds } from "../../scripts/fuzz-lib.mjs";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const api = { lintText, format, formatChanges, memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut };
@@ -40,6 +40,7 @@ describe("fuzzing", () => {
       const { ms, result } = cpuMs(() => checkInput(api, input.text, i, input.budgets));
       expect(result, `input #${i} (${input.origin})`).toBeUndefined();
       expect(ms, `input #${i} (${input.origin}, ${input.text.length} chars)`).toBeLessThan(CPU_LIMIT_MS);
+      expect(checkTreeJson(api, input.text, input.budgets), `input #${i} (${input.origin})`).toBeUndefined();
     }
     expect([...origins].sort()).toEqual(["corpus", "mutant", "shape"]);
   }, 300_000);
@@ -111,5 +112,6 @@ describe("fuzzing", () => {
       expect(result).toBeUndefined();
       expect(ms).toBeLessThan(CPU_LIMIT_MS);
     }
+    expect(checkTreeJson(api, text)).toBeUndefined();
   });
 });
