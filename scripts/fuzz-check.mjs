@@ -37,8 +37,8 @@ export function checkInput(api, text, i, budgets) {
 
 /**
  * parse --json's nodes (written as bytes from the reader's store) against
- * JSON.stringify of each node as its ConfigNode describes it; a failure
- * description, or undefined. Apart from checkInput, whose CPU time is the
+ * JSON.stringify of each node as its ConfigNode describes it, for a parse of
+ * up to TREE_JSON_MAX_NODES lines; a failure description, or undefined. Apart from checkInput, whose CPU time is the
  * linter's: this check makes an object per node and stringifies it, far
  * more than parse --json does on an input that expands to many lines.
  * `api` is { memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut }, the
@@ -54,13 +54,19 @@ export function checkTreeJson(api, text, budgets) {
   }
 }
 
+/** Trees larger than this are not checked: the check's objects and JSON would be most of the fuzzer's time. */
+const TREE_JSON_MAX_NODES = 20_000;
+
 function treeJsonProblem(api, text, path, fs, budgets) {
   const parsed = api.parseText(text, path, { configId: "id", ...(budgets ? { budgets } : {}) }, fs);
+  const roots = parsed.ast.children.map((n) => api.storeNodeOf(n));
+  const nodes = roots.reduce((sum, r) => sum + (r.row >= 0 ? r.store.blockEndAt(r.row) - r.index : 1), 0);
+  if (nodes > TREE_JSON_MAX_NODES) return undefined;
   const decoder = new TextDecoder("utf-8", { fatal: true });
   for (const [k, node] of parsed.ast.children.entries()) {
     let written = "";
     const out = new api.ByteOut((chunk) => (written += decoder.decode(chunk)));
-    new api.TreeJson(out, parsed.files).write(api.storeNodeOf(node), 0);
+    new api.TreeJson(out, parsed.files).write(roots[k], 0);
     out.flush();
     if (written !== JSON.stringify(nodeValue(node, parsed.files), null, 2)) return `parse --json: top-level node ${k + 1} is not JSON.stringify of the node`;
   }
