@@ -41,6 +41,19 @@ describe("nodeFiles", () => {
     for (const name of ["big.conf", "missing.conf", "sub"]) expect(fs.mayContain!(join(dir, name), "include")).toBe(true);
   });
 
+  it("finds a word in a file larger than the chunks it is read in, across their boundary too", () => {
+    const own = mkdtempSync(join(tmpdir(), "kl-contain-"));
+    const chunk = 1 << 20;
+    const big = nodeFiles({ cwd: own });
+    for (const at of [0, chunk - 7, chunk - 3, chunk - 1, chunk, 2 * chunk + 5]) {
+      writeFileSync(join(own, "k.conf"), "x".repeat(at) + "include y.conf\n" + "z".repeat(1000));
+      expect(big.mayContain!(join(own, "k.conf"), "include"), `at ${at}`).toBe(true);
+    }
+    writeFileSync(join(own, "k.conf"), "x".repeat(chunk - 3) + "inclu" + "z".repeat(chunk));
+    expect(big.mayContain!(join(own, "k.conf"), "include")).toBe(false);
+    rmSync(own, { recursive: true, force: true });
+  });
+
   it("refuses files over the size cap", () => {
     expect(fs.readFile(join(dir, "big.conf"))).toMatchObject({ ok: false, reason: "too-large" });
   });
