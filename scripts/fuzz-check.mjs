@@ -63,10 +63,13 @@ function treeJsonProblem(api, text, path, fs, budgets) {
   const nodes = roots.reduce((sum, r) => sum + (r.row >= 0 ? r.store.blockEndAt(r.row) - r.index : 1), 0);
   if (nodes > TREE_JSON_MAX_NODES) return undefined;
   const decoder = new TextDecoder("utf-8", { fatal: true });
+  // One writer for the parse, as parse --json has; each node's bytes taken apart by a flush after it.
+  let written = "";
+  const out = new api.ByteOut((chunk) => (written += decoder.decode(chunk)));
+  const tree = new api.TreeJson(out, parsed.files);
   for (const [k, node] of parsed.ast.children.entries()) {
-    let written = "";
-    const out = new api.ByteOut((chunk) => (written += decoder.decode(chunk)));
-    new api.TreeJson(out, parsed.files).write(roots[k], 0);
+    written = "";
+    tree.write(roots[k], 0);
     out.flush();
     if (written !== JSON.stringify(nodeValue(node, parsed.files), null, 2)) return `parse --json: top-level node ${k + 1} is not JSON.stringify of the node`;
   }
