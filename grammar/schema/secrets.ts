@@ -18,6 +18,11 @@ const SECRET_ARGUMENTS: Readonly<Record<string, number>> = {
 /** The keywords of SECRET_ARGUMENTS: every other line is passed over without making its key (this runs per line). */
 const SECRET_KEYWORDS = new Set(Object.keys(SECRET_ARGUMENTS).map((k) => k.slice(k.indexOf(" ") + 1)));
 
+/** The keywords that may have secret arguments (a walk hands only these lines to secretsOfLine). */
+export function secretKeywords(): ReadonlySet<string> {
+  return SECRET_KEYWORDS;
+}
+
 /** Index of the first secret argument of `name` in `context`, or undefined when it has none. */
 export function secretArgument(context: string, name: string): number | undefined {
   return SECRET_KEYWORDS.has(name) ? SECRET_ARGUMENTS[`${context} ${name}`] : undefined;

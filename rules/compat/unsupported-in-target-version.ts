@@ -8,7 +8,7 @@
  * release: someone may run keepalived built from git.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { keywordSpans, keywordOf, NEWEST_RELEASE, whyMissing, inSpans, type KeywordSpec } from "../../grammar/schema/index.js";
+import { allKeywords, keywordSpans, keywordOf, NEWEST_RELEASE, whyMissing, inSpans, type KeywordSpec } from "../../grammar/schema/index.js";
 import { defineRule, type Report } from "../../src/engine/rule.js";
 import { contextLabel } from "../schema/helpers-tree.js";
 
@@ -29,7 +29,8 @@ export default defineRule({
     const target = ctx.settings.targetVersion;
     // The verdict depends on the keyword alone (its name and context are its spec's): worked out once per keyword, not per line.
     const verdicts = new Map<KeywordSpec, Verdict | null>();
-    return { node: visit };
+    // Handed only lines named as a keyword it has a verdict on (a handler for every line was a call per line).
+    return { keywords: Object.fromEntries(namesWithVerdict(target).map((name) => [name, visit])) };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known) return;
       const spec = keywordOf(node);
@@ -42,6 +43,15 @@ export default defineRule({
 });
 
 type Verdict = Pick<Report, "message" | "hint" | "severity">;
+
+/** By target: the names of the keywords verdictOf has something to say about (in some context). */
+const NAMES_WITH_VERDICT = new Map<string, string[]>();
+
+function namesWithVerdict(target: string): string[] {
+  let names = NAMES_WITH_VERDICT.get(target);
+  if (!names) NAMES_WITH_VERDICT.set(target, (names = [...new Set(allKeywords().filter((k) => verdictOf(k, target) !== null).map((k) => k.name))]));
+  return names;
+}
 
 /** What the rule says about every line of keyword `spec` under `target` (null: nothing). */
 function verdictOf(spec: KeywordSpec, target: string): Verdict | null {

@@ -22,6 +22,9 @@ const NEEDS: Record<string, { keyword: string; effect: string }> = {
   bfd_instance: { keyword: "neighbor_ip", effect: "keepalived disables the BFD instance, and every track_bfd naming it is ignored" },
 };
 
+/** The top-level blocks checked. */
+const CHECKED = ["vrrp_instance", "virtual_server", ...Object.keys(NEEDS)];
+
 export default defineRule({
   meta: {
     id: "missing-required",
@@ -33,7 +36,8 @@ export default defineRule({
     keepalivedRefuses: "always",
   },
   create(ctx) {
-    return { node: visit };
+    // Handed only the lines of the blocks it checks (a handler for every line was a call per line).
+    return { keywords: Object.fromEntries(CHECKED.map((name) => [name, visit])) };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) return;
       check(node);

@@ -11,6 +11,7 @@ import { budgetsOf, type Budgets } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
 import { argCount } from "../../grammar/tree.js";
+import { secretKeywords } from "../../grammar/schema/index.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import type { TemplateChoice } from "../../grammar/template/index.js";
 import { buildModel, type ConfigModel } from "../model/model.js";
@@ -173,7 +174,8 @@ export function runRules(
   if (walkers.length > 0) {
     // The walk gathers the secrets too (finishFindings scrubs them): one pass over the tree, not two.
     const secrets: Secret[] = [];
-    walk(parsed.ast.children, walkers, failed, (node) => secretsOfLine(node, secrets));
+    const gatherSecrets = (node: ConfigNode) => secretsOfLine(node, secrets);
+    walk(parsed.ast.children, walkers, failed, new Map([...secretKeywords()].map((name) => [name, gatherSecrets])));
     rememberSecrets(parsed.ast, secrets);
   }
   if (objectRules.length > 0) checkModelObjects(getModel(), objectRules, parts.kept, found, failed);
@@ -291,10 +293,11 @@ export function appliesTo(meta: RuleMeta, target: string): boolean {
 
 /**
  * The one walk: every node once, in document order, handed to the rules'
- * handlers for every node and for its name. A rule whose handler throws is
- * reported once and not called again.
+ * handlers for every node and for its name, and to the engine's own handlers
+ * for its name (`own`: lines the engine reads, the secrets). A rule whose
+ * handler throws is reported once and not called again.
  */
-function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visitors }[], failed: (rule: Rule, e: unknown) => void, each: (node: ConfigNode) => void): void {
+function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visitors }[], failed: (rule: Rule, e: unknown) => void, own: ReadonlyMap<string, (node: ConfigNode) => void>): void {
   // Handlers as parallel arrays of functions and walker numbers, and the broken walkers as flags:
   // the walk makes millions of calls on a large configuration, so each is an array read, not a lookup.
   const broken = new Uint8Array(walkers.length);
@@ -328,10 +331,11 @@ function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visit
   const visit = (level: readonly ConfigNode[]) => {
     for (let i = 0; i < level.length; i++) {
       const node = level[i];
-      each(node);
       call(everyNode, everyNodeOf, node);
-      if (byName.size > 0) {
-        const named = byName.get(node.name);
+      if (byName.size > 0 || own.size > 0) {
+        const name = node.name;
+        own.get(name)?.(node);
+        const named = byName.get(name);
         if (named) call(named.handlers, named.of, node);
       }
       const children = node.children;
