@@ -95,10 +95,3 @@ export class ByteOut {
     this.pos = 0;
   }
 }
-
-/** The bytes of an ASCII string (the writers' fixed pieces). */
-export function asciiBytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}

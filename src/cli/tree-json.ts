@@ -172,10 +172,9 @@ export class TreeJson {
   ) {}
 
   /**
-   * A node of the store as an element of an array whose elements are `level`
-   * indents deep (its `{` is written here; the separator before it is the
-   * caller's). A node the store does not hold (storeNodeOf) is printed from
-   * nodeJson instead.
+   * A node of the store (storeNodeOf) as an element of an array whose
+   * elements are `level` indents deep (its `{` is written here; the
+   * separator before it is the caller's).
    */
   write(node: StoreNode, level: number): void {
     // The caches below are by the store's file and context ids.
@@ -346,7 +345,7 @@ export class TreeJson {
     return (this.files[file] ??= new FilePieces(store.words.paths[file]));
   }
 
-  /** The file's line cursor; null when the parse has no such file (positions are then 1:1, as positionIn gives). */
+  /** The file's line cursor; null when the parse has no such file (positions are then 1:1, as parse --json has always said). */
   private cursorOf(store: TreeStore, file: number): LineCursor | null {
     let c = this.cursors[file];
     if (c === undefined) {
