@@ -13,7 +13,7 @@
  * read), `closed` when the block has its `}`. test/cli/tree-json.test.ts
  * builds that value from the ConfigNode and holds the two equal.
  */
-import type { SourceFile } from "../../grammar/source.js";
+import { lineIndexAt, type SourceFile } from "../../grammar/source.js";
 import { NO_NODE, type StoreNode, type TreeStore } from "../../grammar/tree.js";
 import { WordFacts } from "../../grammar/word-columns.js";
 import type { ByteOut } from "./byte-out.js";
@@ -131,15 +131,9 @@ class LineCursor {
         return l;
       }
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    if (remember) this.line = lo;
-    return lo;
+    l = lineIndexAt(starts, o);
+    if (remember) this.line = l;
+    return l;
   }
 
   /** 1-based column of `offset`, on its 0-based line. */
