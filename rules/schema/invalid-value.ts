@@ -41,7 +41,8 @@ export default defineRule({
     };
     return { node: visit };
     function visit(node: ConfigNode) {
-      if (node.parent && skipped.has(node.parent)) {
+      // Nearly always nothing is skipped: no Set lookup (nor the view's identity hash it would make) per line.
+      if (skipped.size > 0 && node.parent && skipped.has(node.parent)) {
         skipped.add(node);
         return;
       }
