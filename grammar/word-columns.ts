@@ -231,7 +231,8 @@ export class WordColumns {
     }
     const file = this.runFile[this.run(w)];
     const start = this.starts[w];
-    const quoted = this.texts[file].charCodeAt(start) === QUOTE;
+    // Inside the quotes of a quoted word, as sliceText reads it.
+    const quoted = this.quoted(file, w);
     into.object = undefined;
     into.file = file;
     into.offset = this.base + start;

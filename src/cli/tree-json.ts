@@ -29,6 +29,12 @@ const enum Sep {
   Next = 2,
 }
 
+/** A node's `{` up to its name's value, its fields k indents deep, after `sep`. */
+function openText(k: number, sep: Sep): string {
+  const name = `{${nl(k)}"name": `;
+  return sep === Sep.Caller ? name : `${sep === Sep.Next ? "," : ""}${nl(k - 1)}${name}`;
+}
+
 /** A piece kept in a list, once made. */
 type Kept = Uint8Array | undefined;
 
@@ -83,8 +89,7 @@ class Pieces {
 
   constructor(k: number) {
     const at = nl(k);
-    const name = `{${at}"name": `;
-    this.open = [bytesOf(name), bytesOf(nl(k - 1) + name), bytesOf("," + nl(k - 1) + name)];
+    this.open = [Sep.Caller, Sep.First, Sep.Next].map((sep) => bytesOf(openText(k, sep)));
     this.columnEndLine = new Numbered(`,${at}"column": `, `,${at}"endLine": `);
     this.endColumnKeyword = new Numbered(`,${at}"endColumn": `, `,${at}"keyword": {${nl(k + 1)}"text": `);
     this.keywordColumnFirstArg = new Numbered(`,${nl(k + 1)}"column": `, `${at}},${at}"args": [${nl(k + 1)}{${nl(k + 2)}"text": `);
@@ -281,8 +286,7 @@ export class TreeJson {
     let b = heads[k * 3 + sep];
     if (b === undefined) {
       const name = store.keywordFacts(n, context)!.name;
-      const open = new TextDecoder().decode(this.piecesAt(k).open[sep]);
-      b = heads[k * 3 + sep] = bytesOf(open + JSON.stringify(name) + this.afterNameText(fp, store, context, k, false, true));
+      b = heads[k * 3 + sep] = bytesOf(openText(k, sep) + JSON.stringify(name) + this.afterNameText(fp, store, context, k, false, true));
     }
     return b;
   }
