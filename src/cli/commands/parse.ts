@@ -42,7 +42,12 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
       if (!r.ok) throw new UsageError(r.message);
       const { configId, targetVersion } = workspace.settingsFor(path).lint;
       // The file as read above, bytes and all (an ASCII file's bytes spare the reader a pass over its text).
-      const readOnce: FileAccess = { ...fs, readFile: (p) => (p === path ? r : fs.readFile(p)) };
+      const readOnce: FileAccess = {
+        readFile: (p) => (p === path ? r : fs.readFile(p)),
+        stat: (p) => fs.stat(p),
+        listDir: (p) => fs.listDir(p),
+        cwd: () => fs.cwd(),
+      };
       const parsed = readConfig(readOnce, [path], { configId, targetVersion });
       if (flags.json) {
         writeJson(parsed, io);
