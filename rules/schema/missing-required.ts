@@ -36,7 +36,7 @@ export default defineRule({
     keepalivedRefuses: "always",
   },
   create(ctx) {
-    // Handed only the lines of the blocks it checks (a handler for every line was a call per line).
+    // Handed only lines named as the blocks it checks (a handler for every line was a call per line).
     return { keywords: Object.fromEntries(CHECKED.map((name) => [name, visit])) };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) return;
