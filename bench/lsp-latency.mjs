@@ -119,6 +119,8 @@ try {
     };
     const disk = nodeFiles();
     let edit = [];
+    // The timed edits again by kind: typing or deleting a digit moves every later block's findings, changing one does not.
+    let byKind = kinds.map(() => []);
     let full = [];
     let hovers = [];
     let completions = [];
@@ -127,6 +129,7 @@ try {
       if (i === WARMUP) {
         warm = { edit, hovers, completions };
         edit = [];
+        byKind = kinds.map(() => []);
         full = [];
         hovers = [];
         completions = [];
@@ -138,6 +141,7 @@ try {
         await linting.conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: i + 2 }, contentChanges: [change] });
         await p;
       }));
+      byKind[i % kinds.length].push(edit[edit.length - 1]);
       // The same text linted whole in this process, as the server did per edit before (wall time).
       full.push(await timed(() => diagnosticsByFile(analyze(disk, file, { overrides: new Map([[file, text]]) }))));
       // Hover on the edited line, completion at the line's start, each right after an edit.
@@ -157,6 +161,7 @@ try {
     console.log(`\n${size} lines, ${firstCount} diagnostics; ${edits} one-character edits after ${WARMUP} to warm up, debounce 0`);
     if (WARMUP > 0) console.log(`  the ${WARMUP} warm-up edits: didChange → publishDiagnostics median ${ms(quantile(warm.edit, 0.5))}, p90 ${ms(quantile(warm.edit, 0.9))}; hover median ${ms(quantile(warm.hovers, 0.5))}`);
     console.log(`  didChange → publishDiagnostics: ${summary(edit)}`);
+    console.log(`    medians by edit: typing a digit ${ms(quantile(byKind[0], 0.5))}, deleting it ${ms(quantile(byKind[1], 0.5))} (the text's length changes); changing it ${ms(quantile(byKind[2], 0.5))} and back ${ms(quantile(byKind[3], 0.5))}`);
     console.log(`  full re-lint of the same text, in process: median ${ms(quantile(full, 0.5))}; ratio of medians ${(med / quantile(full, 0.5)).toFixed(2)}`);
     console.log(`  hover after an edit: ${summary(hovers)}`);
     console.log(`  completion after an edit: ${summary(completions)}`);
