@@ -202,7 +202,8 @@ function rootViewStart(node: ConfigNode, next: ConfigNode | undefined, reader: B
 function bracesPairUp(ctx: RuleContext): boolean {
   if (ctx.files.size !== 1 || ctx.ast.definitionUses.length > 0 || ctx.ast.definitions.length > 0) return false;
   for (const d of ctx.readerDiagnostics) if (d.ruleId === "missing-brace" || d.ruleId === "unexpected-brace" || d.ruleId === "unbalanced-brace") return false;
-  for (const file of ctx.files.values()) if (/~(SEQ|LST)/.test(file.text)) return false;
+  // String search, not a regular expression: this runs on every lint, over the whole text (9 ms of a 10 MB file).
+  for (const file of ctx.files.values()) if (file.text.includes("~SEQ") || file.text.includes("~LST")) return false;
   return true;
 }
 
