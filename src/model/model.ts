@@ -10,7 +10,7 @@ import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
 import type { ConfigAst, ConfigNode, Word } from "../../grammar/ast.js";
 import type { TargetVersion } from "../../grammar/reader.js";
 import { argTextOf } from "../../grammar/tree.js";
-import { parseEntryLine, parseIp } from "../../grammar/schema/index.js";
+import { getContext, parseEntryLine, parseIp } from "../../grammar/schema/index.js";
 
 export type TrackKind = "script" | "interface" | "file" | "process" | "bfd";
 
@@ -137,8 +137,14 @@ export interface ConfigModel {
   virtualServers: VirtualServer[];
 }
 
-/** A real server's checker blocks (a set, not a regular expression: asked of every line of every real server). */
-const CHECKERS: ReadonlySet<string> = new Set(["HTTP_GET", "SSL_GET", "TCP_CHECK", "SMTP_CHECK", "DNS_CHECK", "MISC_CHECK", "UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK"]);
+/**
+ * A real server's checker blocks: the blocks a real_server opens, as the
+ * schema has them (every one is a checker). A set, asked of every line of
+ * every real server.
+ */
+const CHECKERS: ReadonlySet<string> = new Set(
+  [...(getContext("virtual_server.real_server")?.keywords.values() ?? [])].filter((k) => k.childContext !== undefined).map((k) => k.name),
+);
 
 /** Default weight of a tracker when neither the tracker nor the definition sets one. */
 const DEFAULT_WEIGHT: Record<TrackKind, number> = { script: 0, interface: 0, file: 1, process: 0, bfd: 0 };
