@@ -31,9 +31,10 @@ export function parseVersionBanner(output: string): TargetVersion | undefined {
 }
 
 function executable(path: string): boolean {
-  // Most PATH entries have no keepalived: a stat that returns nothing is cheaper than the exception access() throws.
-  if (statSync(path, { throwIfNoEntry: false }) === undefined) return false;
   try {
+    // Most PATH entries have no keepalived: a stat that returns nothing is cheaper than the exception access() throws.
+    // Inside the try: a PATH entry that is a file or a symlink loop makes the stat throw (ENOTDIR, ELOOP).
+    if (statSync(path, { throwIfNoEntry: false }) === undefined) return false;
     accessSync(path, constants.X_OK);
     return true;
   } catch {

@@ -2,11 +2,11 @@
 // ELF file's .rodata section alone, and in the whole file when it is not there (or the file is
 // not ELF). Synthetic ELF files of both classes and byte orders, and the real binaries when
 // this machine has them (Debian's 2.2.7, the oracle builds).
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { detectKeepalivedVersion } from "../../src/node/keepalived-version.js";
+import { detectKeepalivedVersion, findKeepalived } from "../../src/node/keepalived-version.js";
 
 interface Section {
   name: string;
@@ -105,5 +105,21 @@ describe("the keepalived version read from the binary", () => {
       const found = detectKeepalivedVersion({ KEEPALIVED_LINT_KEEPALIVED: path });
       expect({ path, version: found?.version, how: found?.how }).toEqual({ path, version, how: "read" });
     }
+  });
+});
+
+describe("the keepalived binary on PATH", () => {
+  it("passes over PATH entries it cannot look into: a file, a symlink loop, a missing directory", () => {
+    const root = join(dir, "path");
+    mkdirSync(join(root, "bin"), { recursive: true });
+    const found = join(root, "bin", "keepalived");
+    writeFileSync(found, "#!/bin/sh\n");
+    chmodSync(found, 0o755);
+    writeFileSync(join(root, "a-file"), "");
+    symlinkSync(join(root, "loop-b"), join(root, "loop-a"));
+    symlinkSync(join(root, "loop-a"), join(root, "loop-b"));
+    const odd = [join(root, "a-file"), join(root, "loop-a"), join(root, "missing")];
+    expect(findKeepalived({ PATH: [...odd, join(root, "bin")].join(":") })).toBe(found);
+    expect(findKeepalived({ KEEPALIVED_LINT_KEEPALIVED: join(root, "loop-a", "keepalived") })).toBeUndefined();
   });
 });
