@@ -176,10 +176,10 @@ export class TreeJson {
    * separator before it is the caller's).
    */
   write(node: StoreNode, level: number): void {
-    // The caches below are by the store's file and context ids.
+    // The caches below are by the store's file and context ids (the tails hold context names).
     if (node.store !== this.store) {
       this.store = node.store;
-      this.files.length = this.contexts.length = this.cursors.length = 0;
+      this.files.length = this.contexts.length = this.cursors.length = this.tails.length = 0;
     }
     this.node(node.store, node.index, node.row, node.context, level + 1, Sep.Caller);
   }

@@ -96,6 +96,19 @@ describe("parse --json's node writer", () => {
     expect(all).toContain('"closed": false');
   });
 
+  it("one writer for two parses, whose stores number their contexts differently", () => {
+    const a = parseText("vrrp_instance VI {\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n", "/a.conf");
+    const b = parseText("virtual_server 10.0.0.2 80 {\n  real_server 10.0.0.3 80 {\n    TCP_CHECK {\n    }\n  }\n}\n", "/b.conf");
+    const chunks: Uint8Array[] = [];
+    const out = new ByteOut((c) => chunks.push(c.slice()));
+    const tree = new TreeJson(out, new Map([...a.files, ...b.files]));
+    const roots = [...a.ast.children, ...b.ast.children];
+    for (const n of roots) tree.write(storeNodeOf(n)!, 0);
+    out.flush();
+    const files = new Map([...a.files, ...b.files]);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(roots.map((n) => JSON.stringify(expected(n, files), null, 2)).join(""));
+  });
+
   it("any text: the written nodes are the expected JSON", () => {
     const piece = fc.constantFrom(
       "vrrp_instance", "VI", "virtual_server", "10.0.0.1", "80", "real_server", "weight", "{", "}", '"', "\\", "#", "!",
