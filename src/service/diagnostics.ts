@@ -2,7 +2,7 @@
  * Findings as LSP diagnostics, grouped by the file whose bytes they point at,
  * so a problem in an included file shows up in that file's editor.
  */
-import type { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from "vscode-languageserver-types";
+import type { Diagnostic as LspDiagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range } from "vscode-languageserver-types";
 import type { Diagnostic, Severity } from "../../grammar/ast.js";
 import type { SourceFile } from "../../grammar/source.js";
 import type { Analysis } from "./analyze.js";
@@ -21,15 +21,40 @@ export function diagnosticsByFile(analysis: Analysis): Map<string, LspDiagnostic
   for (const d of analysis.result.diagnostics) {
     const file = files.get(d.file);
     if (!file) continue;
-    out.get(d.file)!.push(toLspDiagnostic(d, file, files));
+    out.get(d.file)!.push(convertedOf(d, file, files));
   }
   return out;
 }
 
-export function toLspDiagnostic(d: Diagnostic, file: SourceFile, files: ReadonlyMap<string, SourceFile>): LspDiagnostic {
+/**
+ * The last conversion of each finding. The editor keeps most findings from
+ * one lint to the next (src/engine/kept-findings.ts: the same objects, moved
+ * in place), and at 50,000 lines a publish converts thousands of them per
+ * edit; one whose range is the same again gets the same LSP object, which the
+ * server's encoder also keeps as JSON (src/lsp/diagnostics-encoder.ts).
+ * Only a finding's offsets move; everything else it says is fixed when made.
+ * Findings that name other places (related, via) are converted every time.
+ */
+const converted = new WeakMap<Diagnostic, LspDiagnostic>();
+
+function convertedOf(d: Diagnostic, file: SourceFile, files: ReadonlyMap<string, SourceFile>): LspDiagnostic {
+  if (d.related !== undefined || d.via !== undefined) return toLspDiagnostic(d, file, files);
+  const range = rangeOf(file, d.start, d.end);
+  const was = converted.get(d);
+  if (was !== undefined && sameRange(was.range, range)) return was;
+  const out = toLspDiagnostic(d, file, files, range);
+  converted.set(d, out);
+  return out;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+export function toLspDiagnostic(d: Diagnostic, file: SourceFile, files: ReadonlyMap<string, SourceFile>, range = rangeOf(file, d.start, d.end)): LspDiagnostic {
   const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
   const out: LspDiagnostic = {
-    range: rangeOf(file, d.start, d.end),
+    range,
     severity: SEVERITY[d.severity] ?? 1,
     source: SOURCE,
     code: d.ruleId,

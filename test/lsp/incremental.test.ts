@@ -81,6 +81,35 @@ describe("incremental didChange (issue 21)", () => {
     }
   });
 
+  // The server publishes the same diagnostic objects again while their ranges stay, and keeps their JSON
+  // (src/service/diagnostics.ts, src/lsp/diagnostics-encoder.ts): kept findings moved by lines above them,
+  // and a line break that replaces a character (every offset the same, later lines one further down).
+  it("publishes moved findings where they are now, also when their offsets stay and their lines do not", async () => {
+    const uri = pathToFileURL(join(dir, "moved.conf")).href;
+    let text = "global_defs {\n  router_id lsp # a b\n}\n" + "virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  protocol TCP\n  real_server 10.0.0.2 80 {\n    weight 1\n  }\n}\n".repeat(3).replace(/10\.0\.0\.1 80/g, (m, at) => `10.0.${at}.1 80`);
+    let published = edited.diagnostics(uri);
+    await edited.open(uri, text);
+    const first = await published;
+    expect(first.filter((d: { code?: unknown }) => d.code === "deprecated-keyword").length).toBe(3);
+    const edits: [string, string][] = [
+      ["  router_id lsp # a b\n", "  router_id lsp # a b\n# one more\n"],
+      ["# a b", "# a\nb"],
+      ["# a\nb", "# a b"],
+      ["# one more\n", "# one line more\n"],
+    ];
+    for (const [version, [from, to]] of edits.entries()) {
+      const at = text.indexOf(from);
+      expect(at).toBeGreaterThanOrEqual(0);
+      published = edited.diagnostics(uri);
+      await edited.notify("textDocument/didChange", {
+        textDocument: { uri, version: version + 2 },
+        contentChanges: [{ range: { start: positionOf(text, at), end: positionOf(text, at + from.length) }, text: to }],
+      });
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      expect(await published, `after ${JSON.stringify(to)}`).toEqual(await freshDiagnostics(uri, text));
+    }
+  });
+
   // The debounce is a minute, so no lint has run since the edit: both read the buffer's tree (bench/lsp-latency.mjs times them).
   it("answers hover and completion on the edited text before it is linted", async () => {
     const client = await startClient({ initializationOptions: { debounceMs: 60_000 } });
