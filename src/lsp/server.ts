@@ -4,6 +4,7 @@
  * part: which main file a buffer belongs to, debounced per-file diagnostics,
  * and answering failures with errors instead of dying.
  */
+import { inspect } from "node:util";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
@@ -21,6 +22,7 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type MessageReader,
 } from "vscode-languageserver/node.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { nodeFiles } from "../node/files.js";
@@ -49,6 +51,7 @@ import {
   type Analysis,
 } from "../service/index.js";
 import { editorSettings, type EditorSettings } from "./editor-settings.js";
+import { diagnosticsEncoder } from "./diagnostics-encoder.js";
 
 export interface ServerOptions {
   /** Streams to speak JSON-RPC on; default: chosen from argv (--stdio, --node-ipc, --socket). */
@@ -75,12 +78,21 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 export function startServer(options: ServerOptions = {}): Connection {
   // Without streams or a transport flag (--stdio, --node-ipc, --socket=N, --pipe=NAME), speak on stdio.
   const transportFlag = process.argv.some((a) => a === "--stdio" || a === "--node-ipc" || a.startsWith("--socket") || a.startsWith("--pipe"));
-  const input = options.input ?? (transportFlag ? undefined : process.stdin);
-  const output = options.output ?? (transportFlag ? undefined : process.stdout);
+  const stdio = options.input === undefined && options.output === undefined && (!transportFlag || process.argv.includes("--stdio"));
+  const input = options.input ?? (stdio ? process.stdin : undefined);
+  const output = options.output ?? (stdio ? process.stdout : undefined);
+  // Our writer on streams (it keeps published diagnostics as JSON); on stdio the library is handed
+  // stdin itself, so that it ends the server when the editor closes it, as it does for --stdio.
   const connection =
     input && output
-      ? createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(output))
+      ? createConnection(
+          ProposedFeatures.all,
+          // The library takes a stream or a reader in either place (its types list the pairs only).
+          stdio ? (input as unknown as MessageReader) : new StreamMessageReader(input),
+          new StreamMessageWriter(output, { contentTypeEncoder: diagnosticsEncoder() }),
+        )
       : createConnection(ProposedFeatures.all);
+  if (stdio) logConsoleTo(connection);
   // Buffers, and where each change lands: the incremental lint re-reads only the blocks changes touch.
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,
@@ -461,4 +473,18 @@ export function startServer(options: ServerOptions = {}): Connection {
   documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+/**
+ * On stdio, stdout is the protocol: console output goes to the editor's log
+ * instead (what the protocol library does for --stdio when it makes the
+ * streams itself).
+ */
+function logConsoleTo(connection: Connection): void {
+  const say = (write: (message: string) => void) => (...args: unknown[]) => write(args.map((a) => (typeof a === "string" ? a : inspect(a))).join(" "));
+  console.log = say((m) => connection.console.log(m));
+  console.info = say((m) => connection.console.info(m));
+  console.debug = say((m) => connection.console.log(m));
+  console.warn = say((m) => connection.console.warn(m));
+  console.error = say((m) => connection.console.error(m));
 }
