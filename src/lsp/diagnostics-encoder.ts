@@ -4,7 +4,8 @@
  * published again. At 50,000 lines one edit publishes ~2,000 diagnostics
  * (750 KB of JSON, ~4 ms of JSON.stringify), almost all of them the objects
  * the last publish sent (src/service/diagnostics.ts keeps them while their
- * ranges stay), so each is written once and joined after that.
+ * ranges stay), so each is written once, kept as UTF-8, and copied into the
+ * message after that.
  */
 import type { ContentTypeEncoder } from "vscode-languageserver/node.js";
 
@@ -17,18 +18,20 @@ interface Publish {
 
 export function diagnosticsEncoder(): ContentTypeEncoder {
   // Keyed by the diagnostic objects: dropped with them. Nothing changes a diagnostic once published.
-  const json = new WeakMap<object, string>();
-  const jsonOf = (d: object) => {
-    let text = json.get(d);
-    if (text === undefined) json.set(d, (text = JSON.stringify(d)));
-    return text;
-  };
+  const kept = new WeakMap<object, Buffer>();
   return {
     name: "application/json",
     encode(msg, options) {
       try {
-        const text = isPublish(msg) ? publishJson(msg, jsonOf) : JSON.stringify(msg, undefined, 0);
-        return Promise.resolve(Buffer.from(text, options.charset));
+        const charset = options.charset;
+        if (!isPublish(msg) || charset !== "utf-8") return Promise.resolve(Buffer.from(JSON.stringify(msg, undefined, 0), charset));
+        // Each diagnostic's UTF-8 bytes as kept, copied once into the message: no 750 KB string to join and encode.
+        const bytesOf = (d: object) => {
+          let bytes = kept.get(d);
+          if (bytes === undefined) kept.set(d, (bytes = Buffer.from(JSON.stringify(d), "utf-8")));
+          return bytes;
+        };
+        return Promise.resolve(publishBytes(msg, bytesOf));
       } catch (e) {
         return Promise.reject(e);
       }
@@ -36,23 +39,34 @@ export function diagnosticsEncoder(): ContentTypeEncoder {
   };
 }
 
-/** The notification's JSON, as JSON.stringify writes it (keys in the same order), from each diagnostic's. */
-function publishJson(msg: Publish, jsonOf: (d: object) => string): string {
+const COMMA = Buffer.from(",");
+
+/** The notification as JSON.stringify writes it (keys in the same order), in UTF-8, from each diagnostic's bytes. */
+function publishBytes(msg: Publish, bytesOf: (d: object) => Buffer): Buffer {
   const { params } = msg;
-  let out = `{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"method":"textDocument/publishDiagnostics","params":{`;
+  const pieces: Buffer[] = [];
+  let text = `{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"method":"textDocument/publishDiagnostics","params":{`;
+  let first = true;
   for (const key of Object.keys(params)) {
     if (key !== "diagnostics") {
       // As JSON.stringify does, a key whose value JSON cannot say (undefined) is left out.
       const value = JSON.stringify(params[key as keyof typeof params]) as string | undefined;
-      if (value !== undefined) out += `${JSON.stringify(key)}:${value},`;
+      if (value === undefined) continue;
+      text += `${first ? "" : ","}${JSON.stringify(key)}:${value}`;
+      first = false;
       continue;
     }
-    out += '"diagnostics":[';
+    pieces.push(Buffer.from(`${text}${first ? "" : ","}"diagnostics":[`, "utf-8"));
+    first = false;
     const list = params.diagnostics;
-    for (let i = 0; i < list.length; i++) out += i === 0 ? jsonOf(list[i]) : "," + jsonOf(list[i]);
-    out += "],";
+    for (let i = 0; i < list.length; i++) {
+      if (i > 0) pieces.push(COMMA);
+      pieces.push(bytesOf(list[i]));
+    }
+    text = "]";
   }
-  return out.slice(0, -1) + "}}";
+  pieces.push(Buffer.from(text + "}}", "utf-8"));
+  return Buffer.concat(pieces);
 }
 
 /** Only the exact shape is taken apart; anything else (an extra field, a missing one) is stringified whole. */
