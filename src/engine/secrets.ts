@@ -46,6 +46,10 @@ export function rememberSecrets(ast: ConfigAst, list: Secret[]): void {
 export function scrubFinding(d: Diagnostic, secrets: readonly Secret[]): Diagnostic {
   if (secrets.length === 0) return d;
   const scrub = (s: string) => scrubText(s, secrets);
+  // Nothing to scrub (nearly always): the finding itself, so that the editor sees the object it kept.
+  const changes = (s: string | undefined) => s !== undefined && scrub(s) !== s;
+  const fixes = d.fix ? [d.fix, ...(d.suggestions ?? [])] : (d.suggestions ?? []);
+  if (!changes(d.message) && !changes(d.hint) && !fixes.some((f) => changes(f.description) || changes(f.consequence)) && !d.related?.some((r) => changes(r.message))) return d;
   const fix = (f: Fix): Fix => ({ ...f, description: scrub(f.description), ...(f.consequence !== undefined && { consequence: scrub(f.consequence) }) });
   const out: Diagnostic = { ...d, message: scrub(d.message) };
   if (d.hint !== undefined) out.hint = scrub(d.hint);

@@ -2,6 +2,7 @@
 // their values, maskSecrets blanks them in a file's text.
 import { describe, expect, it } from "vitest";
 import { maskSecrets, scrubText } from "../../src/engine/secrets.js";
+import { incrementalLint, lintText } from "../../src/workspace/lint.js";
 
 const secret = (text: string, start = 0, file = "/k.conf") => ({ text, file, start, end: start + text.length });
 
@@ -33,5 +34,27 @@ describe("maskSecrets", () => {
     const text = "auth_pass hunter22\nauth_pass abc\n";
     const secrets = [secret("abc", 29), secret("hunter22", 10), secret("other", 0, "/other.conf"), secret("past-the-end", 100)];
     expect(maskSecrets(text, "/k.conf", secrets)).toBe("auth_pass ********\nauth_pass ***\n");
+  });
+});
+
+describe("a lint's findings", () => {
+  // The value of auth_pass written again as a keyword: unknown-keyword names it, and the report must not.
+  const config = [
+    "vrrp_instance VI_1 {", "  state BACKUP", "  interface eth0", "  virtual_router_id 1", "  priority 100",
+    "  authentication {", "    auth_type PASS", "    auth_pass hunter2hunter2", "  }",
+    "  virtual_ipaddress {", "    10.0.0.1/24", "  }", "  hunter2hunter2 1", "}",
+  ].join("\n") + "\n";
+
+  it("never carry a secret, from a full lint and from the editor's after an edit", () => {
+    const full = lintText(config, "/etc/keepalived/keepalived.conf");
+    const unknown = full.diagnostics.find((d) => d.ruleId === "unknown-keyword");
+    expect(unknown?.message).toContain('"<secret of 14 characters>"');
+    const editor = incrementalLint("/etc/keepalived/keepalived.conf");
+    editor.update(config);
+    const edited = editor.update(config.replace("  priority 100", "  priority 101"));
+    for (const result of [full, edited]) {
+      expect(result.diagnostics.length).toBeGreaterThan(0);
+      for (const d of result.diagnostics) expect(JSON.stringify(d)).not.toContain("hunter2hunter2");
+    }
   });
 });
