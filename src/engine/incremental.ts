@@ -22,7 +22,7 @@ import { SourceFile, type TextEdit } from "../../grammar/source.js";
 import { buildModel, ModelCache, patchModel, pickTop, type ConfigModel, type PickedTop } from "../model/model.js";
 import { finishFindings, lintParsed, lintSettingsOf, nameKeyOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
 import { JoinedChunks } from "./joined-chunks.js";
-import { moveFindings, moveSpans, ObjectFindings, ownCopies, shifted } from "./kept-findings.js";
+import { moveFindings, moveSpans, ObjectFindings, ownCopies, SameFindings, shifted } from "./kept-findings.js";
 import { Anchor, Placements } from "./placements.js";
 import type { Rule } from "./rule.js";
 import { secretsOf, type Secret } from "./secrets.js";
@@ -98,6 +98,8 @@ export class IncrementalLint {
   private readonly models = new ModelCache();
   /** Findings of the rules' instance() and virtualServer() checks, kept while the model keeps their objects. */
   private readonly objectFindings = new ObjectFindings();
+  /** The file-scoped and across-blocks rules' findings of the last lint, by place (see SameFindings). */
+  private readonly sameFindings = new SameFindings();
   /** The chunks' nodes, picks and facts as the whole file's, as last assembled (undefined: to be made). */
   private joined: JoinedChunks<Chunk> | undefined;
   /** The repeated names every chunk's block-scoped findings answered for, as of the last lint (refreshRepeats). */
@@ -422,12 +424,13 @@ export class IncrementalLint {
     let model: ConfigModel | undefined;
     const modelOf = this.modelFor(ast, joined, settings.targetVersion);
     const getModel = () => (model ??= modelOf());
-    for (const d of runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName, { kept: this.objectFindings })) found.push(d);
+    const fileFound = runRules(parsed, this.options, this.fileRules, settings, getModel, repeatsName, { kept: this.objectFindings });
     const gathered = (id: string) => joined.factsOf(id);
     const across = this.acrossRules.filter((r) => !this.verdictStands(r, joined));
     const acrossFound = runRules(parsed, this.options, across, settings, getModel, repeatsName, { only: "across", gathered });
-    for (const d of acrossFound) found.push(d);
     this.keepEmptyVerdicts(across, acrossFound, joined);
+    // Made anew each lint: those equal to last time's are last time's objects (SameFindings).
+    for (const d of this.sameFindings.stable(fileFound.concat(acrossFound))) found.push(d);
     const { diagnostics, fixable } = finishFindings(parsed, found, this.options, secrets);
     const result = { ...parsed, diagnostics, fixable, readerDiagnostics: reader, targetVersion: settings.targetVersion } as LintResult;
     // The model is made when something asks for it (hover does; a block-scoped lint does not).

@@ -103,3 +103,109 @@ export class ObjectFindings {
     this.kept.set(object, { at: node.start, findings: findings.length === 0 ? findings : ownCopies(findings) });
   }
 }
+
+/**
+ * The last lint's findings of the rules run on the whole file again (the
+ * across-blocks rules, the file-scoped ones): a new finding that says what
+ * one of them said (the same rule, file and words, its places perhaps moved
+ * by the edit) is that object, moved to the new finding's places. The editor
+ * converts and encodes a finding once while it is the same object and its
+ * lines stay (src/service/diagnostics.ts, src/lsp/diagnostics-encoder.ts); at
+ * 50,000 lines duplicate-vrid alone makes ~500 findings per edit, nearly all
+ * as before, most of them after the edit.
+ */
+export class SameFindings {
+  /** Last time's findings, in the order the rules made them. */
+  private last: Diagnostic[] = [];
+
+  /** `found` with each finding that says what one of last time's said replaced by that one, moved to its places. */
+  stable(found: readonly Diagnostic[]): Diagnostic[] {
+    const last = this.last;
+    const used = new Uint8Array(last.length);
+    // Rules report in the order of the file, so most findings are the next of last time's: looked for
+    // first. Only when that one says something else are the others looked up, by message.
+    let j = 0;
+    let byMessage: Map<string, number[]> | undefined;
+    const out = new Array<Diagnostic>(found.length);
+    for (let i = 0; i < found.length; i++) {
+      const d = found[i];
+      while (j < last.length && used[j] === 1) j++;
+      let k = -1;
+      if (j < last.length && last[j].message === d.message && saysTheSame(last[j], d)) k = j;
+      else {
+        byMessage ??= indexByMessage(last);
+        const candidates = byMessage.get(d.message);
+        if (candidates) for (const c of candidates) if (used[c] === 0 && saysTheSame(last[c], d)) {
+          k = c;
+          break;
+        }
+      }
+      let same: Diagnostic;
+      if (k >= 0) {
+        used[k] = 1;
+        same = last[k];
+        adoptPlaces(same, d);
+      } else {
+        // A copy of its own (a rule's finding may share a span with the tree): it is moved in place later.
+        same = shifted(d, 0);
+      }
+      out[i] = same;
+    }
+    this.last = out;
+    return out;
+  }
+}
+
+function indexByMessage(findings: readonly Diagnostic[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < findings.length; i++) {
+    const list = out.get(findings[i].message);
+    if (list) list.push(i);
+    else out.set(findings[i].message, [i]);
+  }
+  return out;
+}
+
+/** Do two findings of the same message say the same, apart from where (their spans' offsets, which adoptPlaces() copies)? */
+function saysTheSame(a: Diagnostic, b: Diagnostic): boolean {
+  if (a.ruleId !== b.ruleId || a.file !== b.file || a.severity !== b.severity || a.hint !== b.hint || a.refusedByKeepalived !== b.refusedByKeepalived) return false;
+  if (a.ruleId === "internal-error" || a.via !== undefined || b.via !== undefined) return false;
+  if (!sameList(a.related, b.related, (x, y) => x.message === y.message && sameFile(x.span, y.span))) return false;
+  if (!sameList(a.fix && [a.fix], b.fix && [b.fix], sameFix)) return false;
+  return sameList(a.suggestions, b.suggestions, sameFix);
+}
+
+function sameFix(a: Fix, b: Fix): boolean {
+  if (a.description !== b.description || a.consequence !== b.consequence || !sameList(a.changes, b.changes, (x, y) => x === y)) return false;
+  return sameList(a.edits, b.edits, (x, y) => x.text === y.text && sameFile(x, y));
+}
+
+/** Spans in the same file (their offsets are adopted). */
+function sameFile(a: Span, b: Span): boolean {
+  return a.file === b.file;
+}
+
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+  return true;
+}
+
+/** Gives `to` (the keeper's own) the places of `from`, which says the same (saysTheSame). */
+function adoptPlaces(to: Diagnostic, from: Diagnostic): void {
+  to.start = from.start;
+  to.end = from.end;
+  if (to.related) for (let i = 0; i < to.related.length; i++) adoptSpan(to.related[i].span, from.related![i].span);
+  if (to.fix) adoptEdits(to.fix, from.fix!);
+  if (to.suggestions) for (let i = 0; i < to.suggestions.length; i++) adoptEdits(to.suggestions[i], from.suggestions![i]);
+}
+
+function adoptEdits(to: Fix, from: Fix): void {
+  for (let i = 0; i < to.edits.length; i++) adoptSpan(to.edits[i], from.edits[i]);
+}
+
+function adoptSpan(to: Span, from: Span): void {
+  to.start = from.start;
+  to.end = from.end;
+}

@@ -33,18 +33,30 @@ export function diagnosticsByFile(analysis: Analysis): Map<string, LspDiagnostic
  * edit; one whose range is the same again gets the same LSP object, which the
  * server's encoder also keeps as JSON (src/lsp/diagnostics-encoder.ts).
  * Only a finding's offsets move; everything else it says is fixed when made.
- * Findings that name other places (related, via) are converted every time.
+ * The places a finding names (related, via) are converted each time and
+ * compared.
  */
 const converted = new WeakMap<Diagnostic, LspDiagnostic>();
 
 function convertedOf(d: Diagnostic, file: SourceFile, files: ReadonlyMap<string, SourceFile>): LspDiagnostic {
-  if (d.related !== undefined || d.via !== undefined) return toLspDiagnostic(d, file, files);
   const range = rangeOf(file, d.start, d.end);
   const was = converted.get(d);
-  if (was !== undefined && sameRange(was.range, range)) return was;
+  if (d.related === undefined && d.via === undefined) {
+    if (was !== undefined && sameRange(was.range, range)) return was;
+    const out = toLspDiagnostic(d, file, files, range);
+    converted.set(d, out);
+    return out;
+  }
+  // The places it names are converted again, and compared.
   const out = toLspDiagnostic(d, file, files, range);
+  if (was !== undefined && sameRange(was.range, range) && sameRelated(was.relatedInformation, out.relatedInformation)) return was;
   converted.set(d, out);
   return out;
+}
+
+function sameRelated(a: DiagnosticRelatedInformation[] | undefined, b: DiagnosticRelatedInformation[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((r, i) => r.message === b[i].message && r.location.uri === b[i].location.uri && sameRange(r.location.range, b[i].location.range));
 }
 
 function sameRange(a: Range, b: Range): boolean {

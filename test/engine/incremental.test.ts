@@ -331,6 +331,44 @@ describe("incremental lint (the language server's) equals a full lint", () => {
     }
   });
 
+  it("reports the hint, fix and related places a finding has now, when its message is what it was", () => {
+    // Findings made anew are last time's objects when they say the same (SameFindings): all but the
+    // message must be compared. Each finding below differs from last time's in one thing only.
+    const saying = defineRule({
+      meta: { id: "test-saying", description: "one message each, one thing from the priority", severity: "warning", category: "ha", fixable: true },
+      instance(inst, ctx) {
+        const k = inst.node.keyword;
+        const value = inst.node.children.find((n) => n.name === "priority")!.args[0];
+        const p = String(inst.priority);
+        const edit = (text: string) => [{ file: k.file, start: k.start, end: k.end, text }];
+        ctx.report({ at: k, message: `${inst.name} hint`, hint: `priority ${p}` });
+        ctx.report({ at: k, message: `${inst.name} description`, fix: { description: `set ${p}`, edits: edit("vrrp_instance") } });
+        ctx.report({ at: k, message: `${inst.name} edit`, fix: { description: "set", edits: edit(p) } });
+        ctx.report({ at: k, message: `${inst.name} related`, related: [{ span: k, message: `priority ${p}` }] });
+        ctx.report({ at: value, message: `${inst.name} length` });
+      },
+    });
+    const ruleSet: Rule[] = [saying];
+    const lint = incrementalLint(PATH, { ruleSet });
+    let text = MODEL_BASE;
+    lint.update(text);
+    const steps = [
+      (t: string) => t.replace("  virtual_router_id 2\n  priority 100", "  virtual_router_id 2\n  priority 120"),
+      (t: string) => t.replace("  virtual_router_id 1\n  priority 100", "  virtual_router_id 1\n  priority 90"),
+      (t: string) => t.replace("  router_id lb1\n", "  router_id lb1\n  # moved\n"),
+      (t: string) => t.replace("  priority 90", "  priority 200"),
+    ];
+    for (const step of steps) {
+      const before = text;
+      text = step(text);
+      expect(text).not.toBe(before);
+      const got = seen(lint.update(text, undefined, changed(before, text)));
+      expect(lint.last.mode).toBe("incremental");
+      expect(got.diagnostics.length).toBe(10);
+      expect(got).toEqual(seen(lintText(text, PATH, { ruleSet })));
+    }
+  });
+
   it("checks an instance again only when the model makes it anew, and keeps no finding that reaches outside its block", () => {
     const meta = { severity: "warning", category: "ha", fixable: false } as const;
     let calls = 0;
