@@ -39,19 +39,28 @@ export function diagnosticsByFile(analysis: Analysis): Map<string, LspDiagnostic
 const converted = new WeakMap<Diagnostic, LspDiagnostic>();
 
 function convertedOf(d: Diagnostic, file: SourceFile, files: ReadonlyMap<string, SourceFile>): LspDiagnostic {
-  const range = rangeOf(file, d.start, d.end);
   const was = converted.get(d);
   if (d.related === undefined && d.via === undefined) {
-    if (was !== undefined && sameRange(was.range, range)) return was;
-    const out = toLspDiagnostic(d, file, files, range);
+    if (was !== undefined && isRangeOf(was.range, file, d.start, d.end)) return was;
+    const out = toLspDiagnostic(d, file, files);
     converted.set(d, out);
     return out;
   }
   // The places it names are converted again, and compared.
-  const out = toLspDiagnostic(d, file, files, range);
-  if (was !== undefined && sameRange(was.range, range) && sameRelated(was.relatedInformation, out.relatedInformation)) return was;
+  const out = toLspDiagnostic(d, file, files);
+  if (was !== undefined && sameRange(was.range, out.range) && sameRelated(was.relatedInformation, out.relatedInformation)) return was;
   converted.set(d, out);
   return out;
+}
+
+/** Is `range` rangeOf(file, start, end)? Asked without making one (thousands per edit). */
+function isRangeOf(range: Range, file: SourceFile, start: number, end: number): boolean {
+  const starts = file.lineStarts;
+  const line = range.start.line;
+  if (line >= starts.length || starts[line] + range.start.character !== start || (line + 1 < starts.length && start >= starts[line + 1])) return false;
+  const endLine = range.end.line;
+  const to = Math.max(start, end);
+  return endLine < starts.length && starts[endLine] + range.end.character === to && (endLine + 1 >= starts.length || to < starts[endLine + 1]);
 }
 
 function sameRelated(a: DiagnosticRelatedInformation[] | undefined, b: DiagnosticRelatedInformation[] | undefined): boolean {
@@ -63,10 +72,10 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-export function toLspDiagnostic(d: Diagnostic, file: SourceFile, files: ReadonlyMap<string, SourceFile>, range = rangeOf(file, d.start, d.end)): LspDiagnostic {
+export function toLspDiagnostic(d: Diagnostic, file: SourceFile, files: ReadonlyMap<string, SourceFile>): LspDiagnostic {
   const message = d.hint ? `${d.message}\n${d.hint}` : d.message;
   const out: LspDiagnostic = {
-    range,
+    range: rangeOf(file, d.start, d.end),
     severity: SEVERITY[d.severity] ?? 1,
     source: SOURCE,
     code: d.ruleId,
