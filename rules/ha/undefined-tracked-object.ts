@@ -5,7 +5,7 @@
  * (Names defined further down are reference-before-definition's case.)
  */
 import { defineRule } from "../../src/engine/rule.js";
-import type { TrackKind } from "../../src/model/model.js";
+import type { Tracker, TrackKind } from "../../src/model/model.js";
 import { TRACK_KEYWORD } from "./helpers-facts.js";
 
 const DEFINER: Record<Exclude<TrackKind, "interface">, string> = {
@@ -26,17 +26,19 @@ export default defineRule({
   },
   check(ctx) {
     const model = ctx.model();
-    for (const owner of [...model.instances, ...model.syncGroups]) {
-      const label = "priority" in owner ? `vrrp_instance "${owner.name}"` : `vrrp_sync_group "${owner.name}"`;
-      for (const t of owner.trackers) {
+    // Every tracker of every instance, each edit in the editor: the label is made only for a finding.
+    const check = (trackers: readonly Tracker[], block: string, name: string) => {
+      for (const t of trackers) {
         if (t.kind === "interface" || model.objects[t.kind].has(t.name)) continue;
         const definer = DEFINER[t.kind];
         ctx.report({
           at: t.node.keyword,
-          message: `${TRACK_KEYWORD[t.kind]} "${t.name}" of ${label} names no ${definer} defined in this configuration: keepalived ignores the entry and the instance runs without this check`,
+          message: `${TRACK_KEYWORD[t.kind]} "${t.name}" of ${block} "${name}" names no ${definer} defined in this configuration: keepalived ignores the entry and the instance runs without this check`,
           hint: `define ${definer} "${t.name}" { … } above the first instance that tracks it, or fix the name`,
         });
       }
-    }
+    };
+    for (const inst of model.instances) check(inst.trackers, "vrrp_instance", inst.name);
+    for (const group of model.syncGroups) check(group.trackers, "vrrp_sync_group", group.name);
   },
 });

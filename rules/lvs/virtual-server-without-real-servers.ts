@@ -16,17 +16,16 @@ export default defineRule({
     fixable: false,
     keepalivedRefuses: "always",
   },
-  check(ctx) {
-    for (const vs of ctx.model().virtualServers) {
-      if (!vs.node.block || !vs.node.known || vs.realServers.length > 0 || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) continue;
-      // A ${NAME} set only under @id lines is left as written, and its braces open a block of their own.
-      const header = ctx.files.get(vs.node.file)?.text.slice(vs.node.start, vs.node.block.open?.start ?? vs.node.end) ?? "";
-      if (header.includes("$") && configHasConditionals(ctx.files, ctx.settings.configId)) continue;
-      ctx.report({
-        at: vs.node.keyword,
-        message: `${vsLabel(vs)} has no real_server: keepalived ignores the whole virtual server`,
-        hint: "add at least one real_server block (a sorry_server alone is not enough)",
-      });
-    }
+  // One virtual server at a time: the editor keeps its verdict while the block is unchanged.
+  virtualServer(vs, ctx) {
+    if (!vs.node.block || !vs.node.known || vs.realServers.length > 0 || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) return;
+    // A ${NAME} set only under @id lines is left as written, and its braces open a block of their own.
+    const header = ctx.files.get(vs.node.file)?.text.slice(vs.node.start, vs.node.block.open?.start ?? vs.node.end) ?? "";
+    if (header.includes("$") && configHasConditionals(ctx.files, ctx.settings.configId)) return;
+    ctx.report({
+      at: vs.node.keyword,
+      message: `${vsLabel(vs)} has no real_server: keepalived ignores the whole virtual server`,
+      hint: "add at least one real_server block (a sorry_server alone is not enough)",
+    });
   },
 });

@@ -282,6 +282,7 @@ describe("incremental lint (the language server's) equals a full lint", () => {
     "real-server-without-checker": inServer((b) => b.replace("    TCP_CHECK {\n      connect_timeout 3\n    }\n", "")),
     "quorum-exceeds-weight": inServer((b) => b.replace("  delay_loop 6\n", "  delay_loop 6\n  quorum 5\n")),
     "hysteresis-not-below-quorum": inServer((b) => b.replace("  delay_loop 6\n", "  delay_loop 6\n  hysteresis 1\n")),
+    "virtual-server-without-real-servers": inServer((b) => b.slice(0, b.indexOf("  real_server")) + "}\n"),
   };
 
   it("names a trigger for every rule that checks one model object", () => {
