@@ -320,16 +320,10 @@ describe("incremental lint (the language server's) equals a full lint", () => {
     });
     const ruleSet: Rule[] = [sharing];
     const lint = incrementalLint(PATH, { ruleSet });
-    let text = MODEL_BASE;
-    lint.update(text);
-    for (const line of ["  # one\n", "  # and two more\n", "  # three\n"]) {
-      const before = text;
-      text = text.replace("  router_id lb1\n", `  router_id lb1\n${line}`);
-      const got = seen(lint.update(text, undefined, changed(before, text)));
-      expect(lint.last.mode).toBe("incremental");
-      expect(got.fixable.length).toBe(4);
-      expect(got).toEqual(seen(lintText(text, PATH, { ruleSet })));
-    }
+    lint.update(MODEL_BASE);
+    const steps = ["  # one\n", "  # and two more\n", "  # three\n"].map((line) => (t: string) => t.replace("  router_id lb1\n", `  router_id lb1\n${line}`));
+    editAndCompare(lint, MODEL_BASE, steps, "test-sharing", { ruleSet });
+    expect(lint.update(steps.reduce((t, step) => step(t), MODEL_BASE)).fixable.length).toBe(4);
   });
 
   it("reports the hint, fix and related places a finding has now, when its message is what it was", () => {
@@ -351,23 +345,16 @@ describe("incremental lint (the language server's) equals a full lint", () => {
     });
     const ruleSet: Rule[] = [saying];
     const lint = incrementalLint(PATH, { ruleSet });
-    let text = MODEL_BASE;
-    lint.update(text);
+    lint.update(MODEL_BASE);
     const steps = [
       (t: string) => t.replace("  virtual_router_id 2\n  priority 100", "  virtual_router_id 2\n  priority 120"),
       (t: string) => t.replace("  virtual_router_id 1\n  priority 100", "  virtual_router_id 1\n  priority 90"),
       (t: string) => t.replace("  router_id lb1\n", "  router_id lb1\n  # moved\n"),
       (t: string) => t.replace("  priority 90", "  priority 200"),
     ];
-    for (const step of steps) {
-      const before = text;
-      text = step(text);
-      expect(text).not.toBe(before);
-      const got = seen(lint.update(text, undefined, changed(before, text)));
-      expect(lint.last.mode).toBe("incremental");
-      expect(got.diagnostics.length).toBe(10);
-      expect(got).toEqual(seen(lintText(text, PATH, { ruleSet })));
-    }
+    editAndCompare(lint, MODEL_BASE, steps, "test-saying", { ruleSet });
+    // Five findings on each instance, every one of them reported.
+    expect(lint.update(steps.reduce((t, step) => step(t), MODEL_BASE)).diagnostics.length).toBe(10);
   });
 
   it("checks an instance again only when the model makes it anew, and keeps no finding that reaches outside its block", () => {
