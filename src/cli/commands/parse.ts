@@ -6,13 +6,13 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { wordForDisplay, type ConfigNode } from "../../../grammar/ast.js";
-import type { FileAccess } from "../../../grammar/files.js";
 import { readConfig, type ParseResult } from "../../../grammar/reader.js";
 import type { SourceFile } from "../../../grammar/source.js";
 import { forgetMade, storeNodeOf } from "../../../grammar/tree.js";
 import { ByteOut } from "../byte-out.js";
 import { UsageError, type CliIo } from "../io.js";
 import { JsonStream } from "../json-stream.js";
+import { readOnce } from "../read-once.js";
 import { TreeJson } from "../tree-json.js";
 import { displayPath, toMessage } from "../results.js";
 import { workspaceFor } from "../settings.js";
@@ -36,19 +36,15 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
       // The main command defines the same options and commander may hand them to it: take either.
       const main = program.opts<ParseFlags>();
       const workspace = workspaceFor({ configId: flags.configId ?? main.configId, targetVersion: flags.targetVersion ?? main.targetVersion }, io);
-      const fs = workspace.fs;
+      // The file is read once: checked here, then handed to the reader as read, bytes and all (an ASCII
+      // file's bytes spare the reader a pass over its text).
+      const fs = readOnce(workspace.fs);
       const path = resolve(io.cwd, file);
+      fs.keep(path);
       const r = fs.readFile(path);
       if (!r.ok) throw new UsageError(r.message);
       const { configId, targetVersion } = workspace.settingsFor(path).lint;
-      // The file as read above, bytes and all (an ASCII file's bytes spare the reader a pass over its text).
-      const readOnce: FileAccess = {
-        readFile: (p) => (p === path ? r : fs.readFile(p)),
-        stat: (p) => fs.stat(p),
-        listDir: (p) => fs.listDir(p),
-        cwd: () => fs.cwd(),
-      };
-      const parsed = readConfig(readOnce, [path], { configId, targetVersion });
+      const parsed = readConfig(fs, [path], { configId, targetVersion });
       if (flags.json) {
         writeJson(parsed, io);
       } else {
