@@ -22,7 +22,7 @@ import { SourceFile, type TextEdit } from "../../grammar/source.js";
 import { buildModel, ModelCache, patchModel, pickTop, type ConfigModel, type PickedTop } from "../model/model.js";
 import { finishFindings, lintParsed, lintSettingsOf, nameKeyOf, readerOptionsOf, runRules, type EngineOptions, type LintResult } from "./linter.js";
 import { JoinedChunks } from "./joined-chunks.js";
-import { moveFindings, moveSpans, ObjectFindings, ownCopies, SameFindings, shifted } from "./kept-findings.js";
+import { moveSpans, ObjectFindings, ownCopies, placeFindings, placeSpans, SameFindings } from "./kept-findings.js";
 import { Anchor, Placements } from "./placements.js";
 import type { Rule } from "./rule.js";
 import { secretsOf, type Secret } from "./secrets.js";
@@ -504,31 +504,19 @@ function hasSomethingToPlace(reader: readonly Diagnostic[], findings: readonly D
   return reader.length + findings.length + secrets.length > 0;
 }
 
-/** The chunk's kept findings and secrets, moved to where the chunk is now. */
+/** The chunk's kept findings and secrets, placed where the chunk is now. */
 function placed(c: Chunk): Chunk {
   const by = c.anchor.start;
-  if (c.at === by) return c;
-  if (c.at === 0) {
-    // First placed (or made again): copied, so that the findings of all chunks placed in one lint lie
-    // together in memory. Made with each chunk's tree, they lie scattered among its objects, and a
-    // lint's passes over 2,000 findings then cost a cache miss each (finishFindings ~1 ms more per edit).
-    c.findings = c.findings.map((d) => shifted(d, by));
-    c.secrets = c.secrets.map((s) => ({ ...s, start: s.start + by, end: s.end + by }));
-  } else {
-    moveFindings(c.findings, by - c.at);
-    moveSpans(c.secrets, by - c.at);
-  }
+  c.findings = placeFindings(c.findings, c.at, by);
+  c.secrets = placeSpans(c.secrets, c.at, by);
   c.at = by;
   return c;
 }
 
-/** The chunk's reader findings, moved to where the chunk is now. */
+/** The chunk's reader findings, placed where the chunk is now. */
 function placedReader(c: Chunk): Diagnostic[] {
   const by = c.anchor.start;
-  if (c.readerAt === by) return c.reader;
-  // Copied when first placed, as placed() does.
-  if (c.readerAt === 0) c.reader = c.reader.map((d) => shifted(d, by));
-  else moveFindings(c.reader, by - c.readerAt);
+  c.reader = placeFindings(c.reader, c.readerAt, by);
   c.readerAt = by;
   return c.reader;
 }

@@ -27,6 +27,29 @@ export function ownCopies(findings: readonly Diagnostic[]): Diagnostic[] {
   return findings.map((d) => shifted(d, 0));
 }
 
+/**
+ * A chunk's findings made by ownCopies(), placed at `from`, now placed at
+ * `to`. The first time (from 0, where they were made) they are copied, so
+ * that the findings of all chunks placed in one lint lie together in memory:
+ * made with each chunk's tree, they lie scattered among its objects, and a
+ * lint's passes over 2,000 findings then cost a cache miss each
+ * (finishFindings ~1 ms more per edit). After that they are moved in place.
+ */
+export function placeFindings(findings: Diagnostic[], from: number, to: number): Diagnostic[] {
+  if (from === to) return findings;
+  if (from === 0) return findings.map((d) => shifted(d, to));
+  moveFindings(findings, to - from);
+  return findings;
+}
+
+/** placeFindings() for spans a chunk owns (its secrets). */
+export function placeSpans<T extends Span>(spans: T[], from: number, to: number): T[] {
+  if (from === to) return spans;
+  if (from === 0) return spans.map((s) => ({ ...s, start: s.start + to, end: s.end + to }));
+  moveSpans(spans, to - from);
+  return spans;
+}
+
 /** Moves findings made by ownCopies() `by` characters on, in place. */
 export function moveFindings(findings: readonly Diagnostic[], by: number): void {
   if (by === 0) return;
