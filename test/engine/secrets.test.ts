@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { maskSecrets, scrubText } from "../../src/engine/secrets.js";
 import { incrementalLint, lintText } from "../../src/workspace/lint.js";
+import { defineRule } from "../../src/engine/rule.js";
 
 const secret = (text: string, start = 0, file = "/k.conf") => ({ text, file, start, end: start + text.length });
 
@@ -55,6 +56,34 @@ describe("a lint's findings", () => {
     for (const result of [full, edited]) {
       expect(result.diagnostics.length).toBeGreaterThan(0);
       for (const d of result.diagnostics) expect(JSON.stringify(d)).not.toContain("hunter2hunter2");
+    }
+  });
+
+  it("never carry a secret in a fix, a suggestion or a related message, whatever the message says", () => {
+    // One finding per place a secret can hide, each with a clean message (a scrubber that looked at the
+    // message alone would pass them through).
+    const echoing = defineRule({
+      meta: { id: "test-echoing", description: "repeats the password", severity: "warning", category: "security", fixable: true, hasSuggestions: true },
+      instance(inst, ctx) {
+        const k = inst.node.keyword;
+        const secret = "hunter2hunter2";
+        const edits = [{ file: k.file, start: k.start, end: k.start, text: "" }];
+        ctx.report({ at: k, message: "fix", fix: { description: `use ${secret}`, edits } });
+        ctx.report({ at: k, message: "suggestion", suggestions: [{ description: "change it", consequence: `no more ${secret}`, edits }] });
+        ctx.report({ at: k, message: "related", related: [{ span: k, message: `was ${secret}` }] });
+      },
+    });
+    const path = "/etc/keepalived/keepalived.conf";
+    const full = lintText(config, path, { ruleSet: [echoing] });
+    const editor = incrementalLint(path, { ruleSet: [echoing] });
+    editor.update(config);
+    const edited = editor.update(config.replace("  priority 100", "  priority 101"));
+    for (const result of [full, edited]) {
+      expect(result.diagnostics.map((d) => d.message).sort()).toEqual(["fix", "related", "suggestion"]);
+      for (const d of result.diagnostics) {
+        expect(JSON.stringify(d)).not.toContain("hunter2hunter2");
+        expect(JSON.stringify(d)).toContain("<secret of 14 characters>");
+      }
     }
   });
 });
