@@ -48,8 +48,8 @@ export function scrubFinding(d: Diagnostic, secrets: readonly Secret[]): Diagnos
   const scrub = (s: string) => scrubText(s, secrets);
   // Nothing to scrub (nearly always): the finding itself, so that the editor sees the object it kept.
   const changes = (s: string | undefined) => s !== undefined && scrub(s) !== s;
-  const fixes = d.fix ? [d.fix, ...(d.suggestions ?? [])] : (d.suggestions ?? []);
-  if (!changes(d.message) && !changes(d.hint) && !fixes.some((f) => changes(f.description) || changes(f.consequence)) && !d.related?.some((r) => changes(r.message))) return d;
+  const fixChanges = (f: Fix) => changes(f.description) || changes(f.consequence);
+  if (!changes(d.message) && !changes(d.hint) && !(d.fix && fixChanges(d.fix)) && !d.suggestions?.some(fixChanges) && !d.related?.some((r) => changes(r.message))) return d;
   const fix = (f: Fix): Fix => ({ ...f, description: scrub(f.description), ...(f.consequence !== undefined && { consequence: scrub(f.consequence) }) });
   const out: Diagnostic = { ...d, message: scrub(d.message) };
   if (d.hint !== undefined) out.hint = scrub(d.hint);
