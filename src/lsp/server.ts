@@ -68,7 +68,7 @@ export interface ServerOptions {
 }
 
 interface Pending {
-  timer: ReturnType<typeof setTimeout>;
+  cancel: () => void;
   token: number;
 }
 
@@ -209,9 +209,9 @@ export function startServer(options: ServerOptions = {}): Connection {
   function schedule(path: string) {
     const root = rootOf(path);
     const old = pending.get(root);
-    if (old) clearTimeout(old.timer);
+    if (old) old.cancel();
     const token = ++tokens;
-    const timer = setTimeout(() => {
+    const run = () => {
       // A newer edit rescheduled this root: this result would be stale.
       if (pending.get(root)?.token !== token) return;
       pending.delete(root);
@@ -223,15 +223,23 @@ export function startServer(options: ServerOptions = {}): Connection {
       } catch (e) {
         log(`linting ${root} failed: ${(e as Error).stack ?? e}`);
       }
-    }, debounceMs);
-    pending.set(root, { timer, token });
+    };
+    // No delay asked: lint once the messages already read are handled (an immediate), not after a
+    // timer's minimum of 1 ms, whose wake-up also jitters with the machine's load.
+    if (debounceMs > 0) {
+      const timer = setTimeout(run, debounceMs);
+      pending.set(root, { cancel: () => clearTimeout(timer), token });
+    } else {
+      const immediate = setImmediate(run);
+      pending.set(root, { cancel: () => clearImmediate(immediate), token });
+    }
   }
 
   function dropRoot(root: string, clear: boolean) {
     analyses.delete(root);
     openDocuments?.forget(root);
     const p = pending.get(root);
-    if (p) clearTimeout(p.timer);
+    if (p) p.cancel();
     pending.delete(root);
     if (clear) {
       for (const file of published.get(root) ?? []) {

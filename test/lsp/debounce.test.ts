@@ -43,6 +43,29 @@ describe("debounced diagnostics", () => {
     expect(last).toEqual(first);
   });
 
+  it("with no delay (debounceMs 0), every edit is linted and the last publication is the last text's", async () => {
+    const eager = await startClient({ initializationOptions: { debounceMs: 0 } });
+    try {
+      const file = join(dir, "eager.conf");
+      const uri = `file://${file}`;
+      writeFileSync(file, "");
+      await eager.open(uri, "vrrp_instance V {\n  state BACKUP\n}\n");
+      const unknown = (ds: { code?: unknown; message: string }[]) => ds.filter((d) => d.code === "unknown-keyword").map((d) => /"[^"]*"/.exec(d.message)?.[0]);
+      expect(unknown(await eager.diagnostics(uri))).toEqual([]);
+      const countBefore = eager.published.filter((p) => p.uri === uri).length;
+      for (let v = 2; v <= 4; v++) {
+        const text = `vrrp_instance V {\n  state BACKUP\n  bogus_${v}\n}\n`;
+        await eager.notify("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+        // Each edit answered before the next one is sent: nothing waits for a quiet spell.
+        const ds = await eager.diagnostics(uri, (d) => d.some((x) => x.message.includes(`bogus_${v}`)));
+        expect(unknown(ds)).toEqual([`"bogus_${v}"`]);
+      }
+      expect(eager.published.filter((p) => p.uri === uri).length - countBefore).toBe(3);
+    } finally {
+      await eager.close();
+    }
+  });
+
   it("clears a main file's diagnostics when it is closed", async () => {
     const file = join(dir, "closed.conf");
     const uri = `file://${file}`;
