@@ -55,9 +55,12 @@ function namesWithVerdict(target: string): string[] {
 
 /** What the rule says about every line of keyword `spec` under `target` (null: nothing). */
 function verdictOf(spec: KeywordSpec, target: string): Verdict | null {
-  const where = spec.context === "root" ? "" : ` in ${contextLabel(spec.context)}`;
   const spans = keywordSpans(spec.context, spec.name);
-  if (!inSpans(spans, target)) {
+  const missing = !inSpans(spans, target);
+  // Most keywords have nothing to say: decided before any words are made (namesWithVerdict asks of every keyword at start-up).
+  if (!missing && !(target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption))) return null;
+  const where = spec.context === "root" ? "" : ` in ${contextLabel(spec.context)}`;
+  if (missing) {
     const why = whyMissing(spans, target);
     const onlyMaster = why.startsWith("not in any release");
     return {
@@ -69,13 +72,10 @@ function verdictOf(spec: KeywordSpec, target: string): Verdict | null {
       severity: onlyMaster && target === NEWEST_RELEASE ? "warning" : undefined,
     };
   }
-  if (target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption)) {
-    return {
-      message: `"${spec.name}"${where} needs keepalived built with ${spec.buildOption.replace(/^_(HAVE|WITH)_|_$/g, "").toLowerCase()}; the Debian 2.2.7 package is not, and reports "Unknown keyword"`,
-      hint: blockHint(spec, "remove it, or use a keepalived built with that option"),
-    };
-  }
-  return null;
+  return {
+    message: `"${spec.name}"${where} needs keepalived built with ${spec.buildOption!.replace(/^_(HAVE|WITH)_|_$/g, "").toLowerCase()}; the Debian 2.2.7 package is not, and reports "Unknown keyword"`,
+    hint: blockHint(spec, "remove it, or use a keepalived built with that option"),
+  };
 }
 
 function blockHint(spec: KeywordSpec, base: string): string {
