@@ -14,10 +14,11 @@ export function codeFrame(source: string, line: number, column: number, endLine:
 /**
  * Code frames of one file: its line starts are found once, so a report's
  * cost grows with the findings plus the file, not their product (splitting
- * the whole source per finding took minutes on a 500k-line config).
+ * the whole source per finding took minutes on a 500k-line config), or
+ * given (`knownStarts`: the reader's line table of the same text).
  */
-export function codeFrames(source: string): (line: number, column: number, endLine: number, endColumn: number) => string[] {
-  let starts: number[] | undefined;
+export function codeFrames(source: string, knownStarts?: ArrayLike<number>): (line: number, column: number, endLine: number, endColumn: number) => string[] {
+  let starts: ArrayLike<number> | undefined = knownStarts;
   return (line, column, endLine, endColumn) => {
     starts ??= lineStarts(source);
     if (line < 1 || line > starts.length) return [];

@@ -43,7 +43,7 @@ export const stylish: Formatter = (results, ctx) => {
     // One by one: spreading a long array into push() overflows the stack.
     for (const m of r.messages) all.push(m);
     out.push(c.underline(r.displayPath));
-    const codeFrame = r.source !== undefined ? codeFrames(r.source) : undefined;
+    const codeFrame = r.source !== undefined ? codeFrames(r.source, r.lineStarts) : undefined;
     // Reduced, not spread into Math.max: a file can have more findings than the stack has room for arguments.
     const posWidth = r.messages.reduce((w, m) => Math.max(w, `${m.line}:${m.column}`.length), 0);
     const sevWidth = r.messages.reduce((w, m) => Math.max(w, sevWord(m).length), 0);

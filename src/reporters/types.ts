@@ -61,6 +61,8 @@ export interface FileResult {
   fileUri?: string;
   /** The file's text, for code frames (absent when it could not be read). */
   source?: string;
+  /** Where each line of `source` starts, when the linter already knows (code frames then do not look again). */
+  lineStarts?: ArrayLike<number>;
   messages: Message[];
 }
 

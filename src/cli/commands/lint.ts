@@ -254,13 +254,18 @@ function collect(runs: Run[], cwd: string, stdin?: { path: string; name: string 
   }
   const secrets = runs.flatMap((r) => secretsOf(r.result.ast));
   return sortResults(
-    [...files].map(([path, e]) => ({
-      filePath: path,
-      displayPath: displayPath(path, cwd, stdin),
-      // Code frames show the line of a finding: its secrets as asterisks.
-      source: e.source && maskSecrets(e.source.text, path, secrets),
-      messages: [...e.diagnostics.values()].map((d) => toMessage(d, e.source)),
-    })),
+    [...files].map(([path, e]) => {
+      const messages = [...e.diagnostics.values()].map((d) => toMessage(d, e.source));
+      return {
+        filePath: path,
+        displayPath: displayPath(path, cwd, stdin),
+        // Code frames show the line of a finding: its secrets as asterisks (the same length, so the same lines).
+        source: e.source && maskSecrets(e.source.text, path, secrets),
+        // The line table toMessage built (a file without findings is not scanned for one).
+        ...(e.source && messages.length > 0 && { lineStarts: e.source.lineStarts }),
+        messages,
+      };
+    }),
   );
 }
 
