@@ -67,6 +67,12 @@ describe("fragments are linted through the configurations that include them", ()
     expect(r.stderr).toBe('keepalived-lint: reading /etc/keepalived/… from keepalived/ (detected in the checkout; set --root or "root" in .keepalived-lint.json to choose)\n');
   });
 
+  it("a fragment linted in one command with its main file is still read through it (the main file is read once, for both)", () => {
+    const r = lint(["keepalived/keepalived.conf", "keepalived/conf.d/10-web.conf"], dir);
+    expect(compact(r.stdout).filter((l) => !l.startsWith("keepalived/conf.d/20-bad.conf"))).toEqual([]);
+    expect(r.stdout).not.toContain("chk_haproxy");
+  });
+
   it("a fragment with a real mistake fails on its own line, and only its findings are reported", () => {
     const r = lint(["keepalived/conf.d/20-bad.conf"], dir);
     expect(compact(r.stdout)).toEqual(['keepalived/conf.d/20-bad.conf:5:12: error: "priority" value "300" is outside 1..255 [invalid-value]']);
