@@ -105,6 +105,8 @@ export class RootMap {
       ...result,
       files: new Map([...result.files].map(([p, f]) => [this.toCheckout(p), f])),
       diagnostics: result.diagnostics.map(diag),
+      // What --fix applies: its edits must name the files the fix loop holds and writes (checkout paths).
+      fixable: result.fixable.map(diag),
       readerDiagnostics: result.readerDiagnostics.map(diag),
     };
   }

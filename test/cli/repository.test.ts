@@ -110,6 +110,21 @@ describe("fragments are linted through the configurations that include them", ()
     expect(r.stdout).not.toContain("nopreempt-state-master");
   });
 
+  it("--fix and --fix-dry-run edit a fragment read through /etc/keepalived/ from the checkout", () => {
+    const web = WEB.replace("state BACKUP", "state MASTER\n  nopreempt");
+    const mapped = gitTree({ "keepalived/keepalived.conf": MAIN, "keepalived/conf.d/10-web.conf": web });
+    const fragment = "keepalived/conf.d/10-web.conf";
+    const dry = runCli(["--fix-dry-run", fragment], { cwd: mapped });
+    expect(dry.stdout).toContain(`--- a/${fragment}\n+++ b/${fragment}\n`);
+    expect(dry.stdout).toContain("-  nopreempt\n");
+    expect(readFileSync(join(mapped, fragment), "utf8")).toBe(web);
+    const r = lint(["--fix", fragment], mapped);
+    expect(readFileSync(join(mapped, fragment), "utf8")).toBe(WEB.replace("state BACKUP", "state MASTER"));
+    expect(readFileSync(join(mapped, "keepalived/keepalived.conf"), "utf8")).toBe(MAIN);
+    expect(r.stdout).not.toContain("nopreempt-state-master");
+    expect(r.code).toBe(0);
+  });
+
   it("a fragment no configuration includes is linted alone; its unresolved reference is a warning, not an error", () => {
     const r = lint(["orphans/web.conf"], dir);
     expect(compact(r.stdout)).toEqual(['orphans/web.conf:11:5: warning: "chk_haproxy" is not defined in this file or any configuration that includes it [undefined-tracked-object]']);
