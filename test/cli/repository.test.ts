@@ -125,6 +125,15 @@ describe("fragments are linted through the configurations that include them", ()
     expect(r.code).toBe(0);
   });
 
+  it("a code frame hides the secret of a fragment read through /etc/keepalived/ from the checkout", () => {
+    const web = WEB.replace("  virtual_ipaddress {", "  authentication {\n    auth_type PASS\n    auth_pass s3cretpassword\n  }\n  virtual_ipaddress {");
+    const mapped = gitTree({ "keepalived/keepalived.conf": MAIN, "keepalived/conf.d/10-web.conf": web });
+    const r = runCli(["keepalived/conf.d/10-web.conf"], { cwd: mapped });
+    expect(r.stdout).toContain("auth-pass-too-long");
+    expect(r.stdout).toContain(`auth_pass ${"*".repeat("s3cretpassword".length)}`);
+    expect(r.stdout + r.stderr).not.toContain("s3cret");
+  });
+
   it("a fragment no configuration includes is linted alone; its unresolved reference is a warning, not an error", () => {
     const r = lint(["orphans/web.conf"], dir);
     expect(compact(r.stdout)).toEqual(['orphans/web.conf:11:5: warning: "chk_haproxy" is not defined in this file or any configuration that includes it [undefined-tracked-object]']);

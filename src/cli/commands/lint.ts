@@ -260,7 +260,8 @@ function collect(runs: Run[], cwd: string, stdin?: { path: string; name: string 
         filePath: path,
         displayPath: displayPath(path, cwd, stdin),
         // Code frames show the line of a finding: its secrets as asterisks (the same length, so the same lines).
-        source: e.source && maskSecrets(e.source.text, path, secrets),
+        // Secrets name the file as the reader did: a host path read from the checkout (repository mode) is the source's own.
+        source: e.source && maskSecrets(e.source.text, e.source.path, secrets),
         // The line table toMessage built (a file without findings is not scanned for one).
         ...(e.source && messages.length > 0 && { lineStarts: e.source.lineStarts }),
         messages,
