@@ -13,7 +13,7 @@ import { colorLevel } from "./color.js";
 import { EXIT, outputWidth, UsageError, type CliIo } from "./io.js";
 import { nodeFiles } from "../node/files.js";
 import { homeUri, packageInfo, ruleDocsUri, ruleDocText } from "./package-info.js";
-import { gitTop } from "./repository.js";
+import { gitTop } from "../workspace/roots.js";
 import { ciLocation, rootUri, withoutMachinePaths } from "./results.js";
 
 export interface ReportFlags {

@@ -14,7 +14,7 @@ import { hasGlobChars } from "../workspace/glob-match.js";
 import { includePatterns, mayRead } from "../workspace/may-include.js";
 import { lint } from "../workspace/lint.js";
 import { MAIN_FILE_NAME, ownersOf } from "../workspace/owners.js";
-import { KEEPALIVED_DIR, RootMap, type RootMapping } from "../workspace/roots.js";
+import { gitTop, KEEPALIVED_DIR, RootMap, rootMapFor, rootMappingsOf, type RootMapping } from "../workspace/roots.js";
 import { fromSettingsFile, type Settings } from "../workspace/settings.js";
 import type { Workspace } from "../workspace/workspace.js";
 import { UsageError } from "./io.js";
@@ -38,13 +38,6 @@ const isUnder = (p: string, dir: string) => {
   return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep) && !rel.startsWith("/"));
 };
 
-/** The nearest directory at or above `dir` holding `.git` (a directory, or a file in a git worktree). */
-export function gitTop(fs: FileAccess, dir: string): string | undefined {
-  for (let d = dir; ; d = dirname(d)) {
-    if (fs.stat(join(d, ".git")) !== undefined) return d;
-    if (dirname(d) === d) return undefined;
-  }
-}
 
 /** The nearest keepalived.conf that includes `path` (the workspace's owners, as the language server finds them). */
 function nearestOwner(fs: FileAccess, path: string, settings: Settings): string | undefined {
@@ -91,9 +84,7 @@ export class Repository {
   /** The settings that apply to `path`, as repository mode reads them. */
   repoSettings(path: string): RepoSettings {
     const s = this.workspace.settingsFor(path);
-    const r = s.file.root;
-    const fromFile = r === undefined ? [] : typeof r === "string" ? [{ from: "/", to: fromSettingsFile(s, r) }] : Object.entries(r).map(([from, to]) => ({ from, to: fromSettingsFile(s, to) }));
-    return { root: this.cliRoot.length ? this.cliRoot : fromFile, ...(s.file.roots && { roots: s.file.roots.map((p) => fromSettingsFile(s, p)) }) };
+    return { root: this.cliRoot.length ? this.cliRoot : rootMappingsOf(s), ...(s.file.roots && { roots: s.file.roots.map((p) => fromSettingsFile(s, p)) }) };
   }
 
   /** The tree a file belongs to: its git top, else the working directory when under it, else its directory. */
@@ -107,11 +98,7 @@ export class Repository {
     const key = `${main}\0${JSON.stringify(settings.root)}`;
     let map = this.maps.get(key);
     if (!map) {
-      const tree = this.treeOf(main);
-      // Detection only inside a repository: a host's own /etc/keepalived/keepalived.conf reads the host's files.
-      const inRepo = gitTop(this.fs, dirname(main)) !== undefined;
-      const candidates = inRepo ? [join(tree, "etc/keepalived"), dirname(main), join(tree, "keepalived")] : [];
-      map = new RootMap(settings.root, tree, [...new Set(candidates)], this.fs);
+      map = rootMapFor(this.fs, main, settings.root, this.treeOf(main));
       this.maps.set(key, map);
     }
     return map;

@@ -9,7 +9,8 @@
  */
 import type { Diagnostic, Span } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
-import { join, normalize } from "../../grammar/paths.js";
+import { dirname, join, normalize } from "../../grammar/paths.js";
+import { fromSettingsFile, type Settings } from "./settings.js";
 import type { LintResult } from "../engine/linter.js";
 
 /** `from` (an absolute host path, "/" for everything) is read from `to` (an absolute checkout directory). */
@@ -41,6 +42,11 @@ export class RootMap {
     private readonly fs?: FileAccess,
   ) {
     this.mappings = mappings.map((m) => ({ from: normalize(m.from), to: normalize(m.to) })).sort((a, b) => b.from.length - a.from.length);
+  }
+
+  /** Explicit mappings, or candidates where /etc/keepalived may be detected: else toCheckout() is the identity. */
+  mapsAnything(): boolean {
+    return this.mappings.length > 0 || this.candidates.length > 0;
   }
 
   /** The detected copy of /etc/keepalived, once a path under it was read from there. */
@@ -129,4 +135,32 @@ export class RootMap {
     }
     return undefined;
   }
+}
+
+/** The nearest directory at or above `dir` holding `.git` (a directory, or a file in a git worktree). */
+export function gitTop(fs: FileAccess, dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (fs.stat(join(d, ".git")) !== undefined) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/** The "root" setting as mappings (its directories are relative to the settings file); empty when unset. */
+export function rootMappingsOf(settings: Settings): RootMapping[] {
+  const r = settings.file.root;
+  if (r === undefined) return [];
+  return typeof r === "string" ? [{ from: "/", to: fromSettingsFile(settings, r) }] : Object.entries(r).map(([from, to]) => ({ from, to: fromSettingsFile(settings, to) }));
+}
+
+/**
+ * How the configuration of `main` reads host paths: the explicit mappings
+ * when given, else, inside a git checkout only, /etc/keepalived detected in
+ * it (its etc/keepalived/, the main file's own directory, or keepalived/):
+ * a host's own /etc/keepalived/keepalived.conf reads the host's files.
+ * `tree` is the checkout (the git top when there is one).
+ */
+export function rootMapFor(fs: FileAccess, main: string, mappings: readonly RootMapping[], tree = gitTop(fs, dirname(main)) ?? dirname(main)): RootMap {
+  const inRepo = gitTop(fs, dirname(main)) !== undefined;
+  const candidates = inRepo ? [join(tree, "etc/keepalived"), dirname(main), join(tree, "keepalived")] : [];
+  return new RootMap(mappings, tree, [...new Set(candidates)], fs);
 }
