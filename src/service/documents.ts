@@ -13,7 +13,6 @@ import type { LintResult } from "../engine/linter.js";
 import { nodesFromSettings } from "../workspace/cluster.js";
 import { looksLikeFragment, softenUnresolved } from "../workspace/fragments.js";
 import { incrementalLint } from "../workspace/lint.js";
-import type { RootMap } from "../workspace/roots.js";
 import type { Settings } from "../workspace/settings.js";
 import { Workspace } from "../workspace/workspace.js";
 import { analyze, overlay, settingsSourceOf, type Analysis, type AnalyzeOptions } from "./analyze.js";
@@ -25,8 +24,6 @@ interface Setup {
   settings: Settings;
   /** The file is a node of the project's cluster: cluster findings join its lint (analyze() does that). */
   clustered: boolean;
-  /** How it reads absolute paths (a checkout's copy of /etc/keepalived), as Workspace.lint does. */
-  map: RootMap;
 }
 
 /** One change of a buffer: the range [start, end) of its text before the change, replaced by `inserted` characters. */
@@ -54,8 +51,7 @@ export class OpenDocuments {
     const files = overlay(this.fs, overrides);
     const setup = text === undefined ? undefined : this.setupFor(root, files);
     if (text === undefined || !setup || setup.clustered) return analyze(this.fs, root, { ...this.options, overrides });
-    // Host paths read from the checkout and reported as its files, as Workspace.lint does (identity outside a checkout).
-    const result = setup.map.translate(this.lintOf(root, setup).update(text, readThrough(setup.map, files), this.takeEdit(root)));
+    const result = this.lintOf(root, setup).update(text, files, this.takeEdit(root));
     // As analyze() does: a fragment's unresolved references are "not defined here or in any includer".
     if (looksLikeFragment(result, root)) result.diagnostics = softenUnresolved(result.diagnostics, (f) => result.files.get(f)?.text);
     return this.analysisOf(root, result, setup.settings, files);
@@ -71,7 +67,7 @@ export class OpenDocuments {
     const files = overlay(this.fs, overrides);
     const setup = text === undefined ? undefined : this.setupFor(root, files);
     if (text === undefined || !setup) return undefined;
-    const parsed = this.lintOf(root, setup).parse(text, readThrough(setup.map, files), this.takeEdit(root));
+    const parsed = this.lintOf(root, setup).parse(text, files, this.takeEdit(root));
     const { ast, files: read, templates, renderings, targetVersion } = parsed;
     const result = { ast, files: read, templates, renderings, targetVersion, diagnostics: [], fixable: [] } as unknown as LintResult;
     // The model and the reader's findings are made when asked for (hover asks for the model), not here.
@@ -114,9 +110,8 @@ export class OpenDocuments {
   /** Read on every analysis, as analyze() does (a few file lookups: settings files change on disk, unwatched). */
   private setupFor(root: string, files: FileAccess): Setup | undefined {
     try {
-      const workspace = new Workspace(files, settingsSourceOf(this.options));
-      const settings = workspace.settingsFor(root);
-      return { settings, clustered: nodesFromSettings(settings, files).some((n) => n.path === root), map: workspace.rootMap(root) };
+      const settings = new Workspace(files, settingsSourceOf(this.options)).settingsFor(root);
+      return { settings, clustered: nodesFromSettings(settings, files).some((n) => n.path === root) };
     } catch {
       // A broken settings file (or cluster vars file): analyze() reports it.
       return undefined;
@@ -140,9 +135,4 @@ export class OpenDocuments {
     const config = settings.configFile ? { path: settings.configFile, config: settings.file } : undefined;
     return { root, result, settings, config, fs: files };
   }
-}
-
-/** `files` as the main file's configuration reads them through its root map. */
-function readThrough(map: RootMap, files: FileAccess): FileAccess {
-  return map.mapsAnything() ? map.files(files) : files;
 }

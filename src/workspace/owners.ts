@@ -7,7 +7,6 @@
 import type { FileAccess } from "../../grammar/files.js";
 import { basename, dirname, join } from "../../grammar/paths.js";
 import { readConfig, type ReaderOptions } from "../../grammar/reader.js";
-import type { RootMap } from "./roots.js";
 
 /** keepalived's default main file name: the configuration an included file most likely belongs to. */
 export const MAIN_FILE_NAME = "keepalived.conf";
@@ -24,7 +23,7 @@ export const OWNER_LEVELS = 4;
  * itself and for a file no main file includes. `settings` selects `@id` lines
  * and version-dependent syntax the way the lint will.
  */
-export function ownersOf(fs: FileAccess, path: string, settings: ReaderOptions = {}, rootMap?: (main: string) => RootMap): string[] {
+export function ownersOf(fs: FileAccess, path: string, settings: ReaderOptions = {}): string[] {
   if (basename(path) === MAIN_FILE_NAME) return [];
   const owners: string[] = [];
   let dir = dirname(path);
@@ -32,11 +31,7 @@ export function ownersOf(fs: FileAccess, path: string, settings: ReaderOptions =
     const candidate = join(dir, MAIN_FILE_NAME);
     if (candidate !== path && fs.stat(candidate) === "file") {
       try {
-        // Through the candidate's root map (repository mode): its /etc/keepalived/… includes may be checkout files.
-        const map = rootMap?.(candidate);
-        if (map?.mapsAnything()) {
-          if ([...readConfig(map.files(fs), [candidate], settings).files.keys()].some((p) => map.toCheckout(p) === path)) owners.push(candidate);
-        } else if (readConfig(fs, [candidate], settings).files.has(path)) owners.push(candidate);
+        if (readConfig(fs, [candidate], settings).files.has(path)) owners.push(candidate);
       } catch {
         // The reader does not throw, but a lookup must never cost the caller its answer.
       }

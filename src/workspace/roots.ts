@@ -44,11 +44,6 @@ export class RootMap {
     this.mappings = mappings.map((m) => ({ from: normalize(m.from), to: normalize(m.to) })).sort((a, b) => b.from.length - a.from.length);
   }
 
-  /** Explicit mappings, or candidates where /etc/keepalived may be detected: else toCheckout() is the identity. */
-  mapsAnything(): boolean {
-    return this.mappings.length > 0 || this.candidates.length > 0;
-  }
-
   /** The detected copy of /etc/keepalived, once a path under it was read from there. */
   get detected(): RootMapping | undefined {
     return this.detectedTo === undefined ? undefined : { from: KEEPALIVED_DIR, to: this.detectedTo };

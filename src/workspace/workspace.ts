@@ -6,19 +6,17 @@
  * the lint, fix and cluster results under those settings. A setting is added
  * here (settings.ts) once and every front end has it.
  */
-import { overlayFiles, type FileAccess } from "../../grammar/files.js";
+import type { FileAccess } from "../../grammar/files.js";
 import { ConfigError } from "../engine/config.js";
 import type { LintResult } from "../engine/linter.js";
 import { nodeFromArgument, nodesFromSettings, nodesFromTemplate, runCluster, varsFromArgument, type ClusterRun, type ClusterRunOptions, type NodeSpec, type VarsArgument } from "./cluster.js";
-import { fixLoop, type FixOutcome } from "./fix.js";
+import { lintAndFix, type FixOutcome } from "./fix.js";
 import { lint } from "./lint.js";
 import { ownersOf } from "./owners.js";
-import { rootMapFor, rootMappingsOf, type RootMap } from "./roots.js";
 import { SettingsResolver, type Settings, type SettingsSource } from "./settings.js";
 
 export class Workspace {
   readonly settings: SettingsResolver;
-  private readonly maps = new Map<string, RootMap>();
 
   /** Throws ConfigError when an explicitly given settings file is broken. */
   constructor(
@@ -38,33 +36,14 @@ export class Workspace {
     return this.settings.ignoredBy(path);
   }
 
-  /** The keepalived.conf files that include `path`, nearest first (read with `path`'s settings, host paths through their root maps). */
+  /** The keepalived.conf files that include `path`, nearest first (read with `path`'s settings). */
   ownersOf(path: string): string[] {
-    return ownersOf(this.fs, path, this.settingsFor(path).lint, (main) => this.rootMap(main));
+    return ownersOf(this.fs, path, this.settingsFor(path).lint);
   }
 
-  /**
-   * How the configuration of `main` reads absolute paths: the "root"
-   * setting's mappings, else, in a git checkout, /etc/keepalived detected in
-   * it (roots.ts), as the command line's repository mode reads them.
-   */
-  rootMap(main: string): RootMap {
-    const mappings = rootMappingsOf(this.settingsFor(main));
-    const key = `${main}\0${JSON.stringify(mappings)}`;
-    let map = this.maps.get(key);
-    if (!map) this.maps.set(key, (map = rootMapFor(this.fs, main, mappings)));
-    return map;
-  }
-
-  /**
-   * Lints the configuration whose main file is `root`; `texts` win over the
-   * files. Host paths are read through the root map and reported as the
-   * checkout's (`texts` are then by checkout path too).
-   */
+  /** Lints the configuration whose main file is `root`; `texts` win over the files. */
   lint(root: string, texts?: Map<string, string>): LintResult {
-    const map = this.rootMap(root);
-    if (!map.mapsAnything()) return lint(this.fs, [root], this.settingsFor(root).lint, texts);
-    return map.translate(lint(map.files(texts ? overlayFiles(this.fs, texts) : this.fs), [root], this.settingsFor(root).lint));
+    return lint(this.fs, [root], this.settingsFor(root).lint, texts);
   }
 
   /**
@@ -72,7 +51,7 @@ export class Workspace {
    * allows until nothing changes (the one fix loop; see fix.ts).
    */
   fix(root: string, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean = (p) => this.ignoredBy(p) === undefined, unsafe = false): FixOutcome {
-    return fixLoop((t) => this.lint(root, t), texts, fix, canEdit, unsafe);
+    return lintAndFix(this.fs, root, this.settingsFor(root).lint, texts, fix, canEdit, unsafe);
   }
 
   /**
