@@ -42,6 +42,13 @@ export interface ReaderOptions {
   templateVars?: Record<string, unknown>;
   /** Work budgets (grammar/budgets.ts); unset ones take their defaults. */
   budgets?: Partial<Budgets>;
+  /**
+   * Where an absolute include pattern is looked for (repository mode: a
+   * host's /etc/keepalived/… in a checkout's copy, workspace/roots.ts). Files
+   * it matches are read and named by that path, so the whole parse names the
+   * checkout's files; messages quote the pattern as written.
+   */
+  includePath?: (absolutePattern: string) => string;
 }
 
 /** A logical line as keepalived's dispatcher sees it. */
@@ -991,7 +998,8 @@ export class Preprocessor {
       this.includePathsReported = true;
       return;
     }
-    const g = glob(this.fs, pattern, cwd, Math.max(1, limit), pathsLeft);
+    const looked = this.options.includePath && isAbsolute(pattern) ? this.options.includePath(pattern) : pattern;
+    const g = glob(this.fs, looked, cwd, Math.max(1, limit), pathsLeft);
     this.includePathsSeen += g.lookedUp;
     if (g.braceLimit === "paths") {
       this.includePathsReported = true;

@@ -40,6 +40,8 @@ export interface LintOptions {
   templateVars?: Record<string, unknown>;
   /** Symlinked directories of the target host (default MERGED_USR_LINKS; {} for a host without merged /usr). */
   symlinkedDirs?: Readonly<Record<string, string>>;
+  /** Where absolute include patterns are looked for (ReaderOptions.includePath: a checkout's copy of the host's paths). */
+  includePath?: (absolutePattern: string) => string;
 }
 
 /** The reader's options out of the lint options. */
@@ -51,6 +53,7 @@ export function readerOptionsOf(options: LintOptions): ReaderOptions {
     template: options.template,
     templateVars: options.templateVars,
     budgets: options.budgets,
+    includePath: options.includePath,
   };
 }
 

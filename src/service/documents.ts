@@ -9,7 +9,7 @@
  */
 import type { FileAccess } from "../../grammar/files.js";
 import type { EditHint, IncrementalLint } from "../engine/incremental.js";
-import type { LintResult } from "../engine/linter.js";
+import type { LintOptions, LintResult } from "../engine/linter.js";
 import { nodesFromSettings } from "../workspace/cluster.js";
 import { looksLikeFragment, softenUnresolved } from "../workspace/fragments.js";
 import { incrementalLint } from "../workspace/lint.js";
@@ -22,6 +22,8 @@ export type { EditHint } from "../engine/incremental.js";
 /** What applies to a main file: its settings, and whether the incremental lint can take it. */
 interface Setup {
   settings: Settings;
+  /** Its lint settings as the workspace lints it (Workspace.lintSettingsOf: where absolute includes are looked for). */
+  lint: LintOptions;
   /** The file is a node of the project's cluster: cluster findings join its lint (analyze() does that). */
   clustered: boolean;
 }
@@ -110,8 +112,9 @@ export class OpenDocuments {
   /** Read on every analysis, as analyze() does (a few file lookups: settings files change on disk, unwatched). */
   private setupFor(root: string, files: FileAccess): Setup | undefined {
     try {
-      const settings = new Workspace(files, settingsSourceOf(this.options)).settingsFor(root);
-      return { settings, clustered: nodesFromSettings(settings, files).some((n) => n.path === root) };
+      const workspace = new Workspace(files, settingsSourceOf(this.options));
+      const settings = workspace.settingsFor(root);
+      return { settings, lint: workspace.lintSettingsOf(root), clustered: nodesFromSettings(settings, files).some((n) => n.path === root) };
     } catch {
       // A broken settings file (or cluster vars file): analyze() reports it.
       return undefined;
@@ -123,7 +126,7 @@ export class OpenDocuments {
     const key = JSON.stringify(setup.settings.lint);
     let entry = this.lints.get(root);
     if (!entry || entry.key !== key) {
-      entry = { key, lint: incrementalLint(root, setup.settings.lint) };
+      entry = { key, lint: incrementalLint(root, setup.lint) };
       this.lints.set(root, entry);
       // A new lint reads the text whole: earlier edits say nothing to it.
       this.edits.delete(root);

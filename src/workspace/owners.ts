@@ -23,7 +23,7 @@ export const OWNER_LEVELS = 4;
  * itself and for a file no main file includes. `settings` selects `@id` lines
  * and version-dependent syntax the way the lint will.
  */
-export function ownersOf(fs: FileAccess, path: string, settings: ReaderOptions = {}): string[] {
+export function ownersOf(fs: FileAccess, path: string, settings: ReaderOptions = {}, includePathOf?: (main: string) => ReaderOptions["includePath"]): string[] {
   if (basename(path) === MAIN_FILE_NAME) return [];
   const owners: string[] = [];
   let dir = dirname(path);
@@ -31,7 +31,9 @@ export function ownersOf(fs: FileAccess, path: string, settings: ReaderOptions =
     const candidate = join(dir, MAIN_FILE_NAME);
     if (candidate !== path && fs.stat(candidate) === "file") {
       try {
-        if (readConfig(fs, [candidate], settings).files.has(path)) owners.push(candidate);
+        // Its absolute includes looked for where its lint will look (a checkout's copy of /etc/keepalived).
+        const options = includePathOf ? { ...settings, includePath: includePathOf(candidate) } : settings;
+        if (readConfig(fs, [candidate], options).files.has(path)) owners.push(candidate);
       } catch {
         // The reader does not throw, but a lookup must never cost the caller its answer.
       }

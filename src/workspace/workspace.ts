@@ -8,15 +8,17 @@
  */
 import type { FileAccess } from "../../grammar/files.js";
 import { ConfigError } from "../engine/config.js";
-import type { LintResult } from "../engine/linter.js";
+import type { LintOptions, LintResult } from "../engine/linter.js";
 import { nodeFromArgument, nodesFromSettings, nodesFromTemplate, runCluster, varsFromArgument, type ClusterRun, type ClusterRunOptions, type NodeSpec, type VarsArgument } from "./cluster.js";
 import { lintAndFix, type FixOutcome } from "./fix.js";
 import { lint } from "./lint.js";
 import { ownersOf } from "./owners.js";
+import { rootMapFor, rootMappingsOf, type RootMap } from "./roots.js";
 import { SettingsResolver, type Settings, type SettingsSource } from "./settings.js";
 
 export class Workspace {
   readonly settings: SettingsResolver;
+  private readonly maps = new Map<string, RootMap>();
 
   /** Throws ConfigError when an explicitly given settings file is broken. */
   constructor(
@@ -36,14 +38,25 @@ export class Workspace {
     return this.settings.ignoredBy(path);
   }
 
-  /** The keepalived.conf files that include `path`, nearest first (read with `path`'s settings). */
+  /** The keepalived.conf files that include `path`, nearest first (each read with `path`'s settings and its own includePath). */
   ownersOf(path: string): string[] {
-    return ownersOf(this.fs, path, this.settingsFor(path).lint);
+    return ownersOf(this.fs, path, this.settingsFor(path).lint, (main) => this.includePathOf(main));
+  }
+
+  /**
+   * The lint settings of main file `root`, with where its absolute includes
+   * are looked for: the "root" setting's mappings, else, inside a git
+   * checkout, the checkout's copy of /etc/keepalived when it has one
+   * (workspace/roots.ts), as the command line's repository mode reads them.
+   * The parse then names the checkout's files throughout.
+   */
+  lintSettingsOf(root: string): LintOptions {
+    return { ...this.settingsFor(root).lint, includePath: this.includePathOf(root) };
   }
 
   /** Lints the configuration whose main file is `root`; `texts` win over the files. */
   lint(root: string, texts?: Map<string, string>): LintResult {
-    return lint(this.fs, [root], this.settingsFor(root).lint, texts);
+    return lint(this.fs, [root], this.lintSettingsOf(root), texts);
   }
 
   /**
@@ -51,7 +64,17 @@ export class Workspace {
    * allows until nothing changes (the one fix loop; see fix.ts).
    */
   fix(root: string, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean = (p) => this.ignoredBy(p) === undefined, unsafe = false): FixOutcome {
-    return lintAndFix(this.fs, root, this.settingsFor(root).lint, texts, fix, canEdit, unsafe);
+    return lintAndFix(this.fs, root, this.lintSettingsOf(root), texts, fix, canEdit, unsafe);
+  }
+
+  /** Where `main`'s absolute include patterns are looked for (one root map per main file and mappings: detection is kept). */
+  private includePathOf(main: string): (absolutePattern: string) => string {
+    const mappings = rootMappingsOf(this.settingsFor(main));
+    const key = `${main}\0${JSON.stringify(mappings)}`;
+    let map = this.maps.get(key);
+    if (!map) this.maps.set(key, (map = rootMapFor(this.fs, main, mappings)));
+    const found = map;
+    return (pattern) => found.toCheckout(pattern);
   }
 
   /**
