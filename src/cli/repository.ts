@@ -113,7 +113,8 @@ export class Repository {
   /** Lints `main` (with its settings) and `texts` over the disk; paths in the result are checkout paths. */
   lint(main: string, texts: Map<string, string>, options: LintOptions = this.workspace.settingsFor(main).lint): LintResult {
     const map = this.rootMap(main);
-    return map.translate(lint(map.files(overlayFiles(this.fs, texts)), [main], options));
+    // Absolute include patterns are looked for in the checkout: the parse names the checkout's files throughout.
+    return lint(overlayFiles(this.fs, texts), [main], { ...options, includePath: (p) => map.toCheckout(p) });
   }
 
   /** Host directories read from the checkout by detection (to say so), as [host, checkout]. */
@@ -212,8 +213,8 @@ export class Repository {
     if (this.patternsOf(main)?.length === 0) return new Set([main]);
     const map = this.rootMap(main);
     const { configId, targetVersion } = settings.lint;
-    const read = readConfig(map.files(this.fs), [main], { configId, targetVersion, budgets: OWNER_SEARCH_BUDGETS });
-    return new Set([...read.files.keys()].map((p) => map.toCheckout(p)));
+    const read = readConfig(this.fs, [main], { configId, targetVersion, budgets: OWNER_SEARCH_BUDGETS, includePath: (p) => map.toCheckout(p) });
+    return new Set(read.files.keys());
   }
 }
 

@@ -3,15 +3,14 @@
  * a repository still says `include /etc/keepalived/conf.d/*.conf`; keepalived
  * reads that on the host, the linter must read it from the checkout's copy.
  * A RootMap maps `/` (or a prefix such as `/etc/keepalived`) onto a checkout
- * directory: the reader reads through `files()`, and `translate()` turns the
- * host paths it recorded back into checkout paths, so reports name the files
+ * directory. The reader looks for absolute include patterns through
+ * toCheckout() (ReaderOptions.includePath) and names what it reads by the
+ * checkout's path, so the tree, the findings and reports name the files
  * people edit. Pure: paths are POSIX strings, files come through FileAccess.
  */
-import type { Diagnostic, Span } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { dirname, join, normalize } from "../../grammar/paths.js";
 import { fromSettingsFile, type Settings } from "./settings.js";
-import type { LintResult } from "../engine/linter.js";
 
 /** `from` (an absolute host path, "/" for everything) is read from `to` (an absolute checkout directory). */
 export interface RootMapping {
@@ -60,56 +59,6 @@ export class RootMap {
       if (to !== undefined) return join(to, p.slice(KEEPALIVED_DIR.length));
     }
     return p;
-  }
-
-  /**
-   * `fs` as the reader sees it through this map. The directories above a
-   * mapped prefix (`/etc` for `/etc/keepalived`) exist for the reader even on
-   * a machine that has none, since glob checks each segment of a path.
-   */
-  files(fs: FileAccess): FileAccess {
-    const above = new Map<string, Set<string>>();
-    const prefixes = this.mappings.length > 0 ? this.mappings.map((m) => m.from) : this.candidates.length > 0 ? [KEEPALIVED_DIR] : [];
-    for (const prefix of prefixes) {
-      const segs = prefix.split("/").filter((x) => x !== "");
-      for (let i = 0; i <= segs.length; i++) {
-        const dir = "/" + segs.slice(0, i).join("/");
-        const names = above.get(dir) ?? new Set<string>();
-        if (i < segs.length) names.add(segs[i]);
-        above.set(dir, names);
-      }
-    }
-    return {
-      readFile: (p) => fs.readFile(this.toCheckout(p)),
-      stat: (p) => fs.stat(this.toCheckout(p)) ?? (above.has(p) ? "directory" : undefined),
-      listDir: (p) => {
-        const names = fs.listDir(this.toCheckout(p));
-        const extra = above.get(p);
-        return extra ? [...new Set([...(names ?? []), ...extra])].sort() : names;
-      },
-      cwd: () => fs.cwd(),
-    };
-  }
-
-  /** A lint result with every host path the reader recorded replaced by its checkout path. */
-  translate(result: LintResult): LintResult {
-    if (this.mappings.length === 0 && this.detectedTo === undefined) return result;
-    const at = <T extends Span>(s: T): T => ({ ...s, file: this.toCheckout(s.file) });
-    const diag = (d: Diagnostic): Diagnostic => ({
-      ...at(d),
-      ...(d.via && { via: d.via.map((v) => ({ ...v, name: v.kind === "include" ? this.toCheckout(v.name) : v.name, span: at(v.span) })) }),
-      ...(d.fix && { fix: { ...d.fix, edits: d.fix.edits.map(at) } }),
-      ...(d.suggestions && { suggestions: d.suggestions.map((f) => ({ ...f, edits: f.edits.map(at) })) }),
-      ...(d.related && { related: d.related.map((r) => ({ ...r, span: at(r.span) })) }),
-    });
-    return {
-      ...result,
-      files: new Map([...result.files].map(([p, f]) => [this.toCheckout(p), f])),
-      diagnostics: result.diagnostics.map(diag),
-      // What --fix applies: its edits must name the files the fix loop holds and writes (checkout paths).
-      fixable: result.fixable.map(diag),
-      readerDiagnostics: result.readerDiagnostics.map(diag),
-    };
   }
 
   /** The first candidate holding `tail` (a path below /etc/keepalived); once chosen, it stays. */

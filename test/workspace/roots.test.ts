@@ -1,5 +1,5 @@
-// RootMap: host paths of absolute includes read from a checkout, and the
-// lint result's paths turned back into the checkout's.
+// RootMap: host paths of absolute includes read from a checkout (the reader
+// looks for them there and names the checkout's files).
 import { describe, expect, it } from "vitest";
 import { memoryFiles } from "../../grammar/files.js";
 import { lint } from "../../src/workspace/lint.js";
@@ -35,13 +35,16 @@ describe("RootMap", () => {
     expect(map.detected).toBeUndefined();
   });
 
-  it("a lint through the map reads the checkout and reports checkout paths", () => {
+  it("a lint that looks for absolute includes through the map reads the checkout and names its files throughout", () => {
     const map = new RootMap([], "/repo", ["/repo/keepalived"], files);
-    const result = map.translate(lint(map.files(files), ["/repo/keepalived/keepalived.conf"]));
+    const result = lint(files, ["/repo/keepalived/keepalived.conf"], { includePath: (p) => map.toCheckout(p) });
     expect([...result.files.keys()]).toEqual(["/repo/keepalived/keepalived.conf", "/repo/keepalived/conf.d/a.conf"]);
     const priority = result.diagnostics.find((d) => d.ruleId === "invalid-value");
     expect(priority?.file).toBe("/repo/keepalived/conf.d/a.conf");
     expect(priority?.via?.[0]?.name).toBe("/repo/keepalived/conf.d/a.conf");
     expect(result.diagnostics.some((d) => d.ruleId.startsWith("include"))).toBe(false);
+    // The tree too: what hover, definition and code frames read.
+    expect(result.ast.children.map((n) => n.file)).toEqual(["/repo/keepalived/conf.d/a.conf"]);
+    expect(result.files.get("/repo/keepalived/conf.d/a.conf")?.path).toBe("/repo/keepalived/conf.d/a.conf");
   });
 });
