@@ -38,7 +38,6 @@ const isUnder = (p: string, dir: string) => {
   return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep) && !rel.startsWith("/"));
 };
 
-
 /** The nearest keepalived.conf that includes `path` (the workspace's owners, as the language server finds them). */
 function nearestOwner(fs: FileAccess, path: string, settings: Settings): string | undefined {
   return ownersOf(fs, path, settings.lint)[0];

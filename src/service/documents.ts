@@ -123,7 +123,8 @@ export class OpenDocuments {
 
   /** The incremental lint of `root` under its settings (a new one when they changed). */
   private lintOf(root: string, setup: Setup): IncrementalLint {
-    const key = JSON.stringify(setup.settings.lint);
+    // The "root" setting too: it changes where absolute includes are looked for (setup.lint's includePath).
+    const key = JSON.stringify([setup.settings.lint, setup.settings.file.root ?? null]);
     let entry = this.lints.get(root);
     if (!entry || entry.key !== key) {
       entry = { key, lint: incrementalLint(root, setup.lint) };

@@ -101,10 +101,12 @@ export function rootMappingsOf(settings: Settings): RootMapping[] {
  * when given, else, inside a git checkout only, /etc/keepalived detected in
  * it (its etc/keepalived/, the main file's own directory, or keepalived/):
  * a host's own /etc/keepalived/keepalived.conf reads the host's files.
- * `tree` is the checkout (the git top when there is one).
+ * `checkout` (default: the git top, else the main file's directory) holds the
+ * paths that are never mapped.
  */
-export function rootMapFor(fs: FileAccess, main: string, mappings: readonly RootMapping[], tree = gitTop(fs, dirname(main)) ?? dirname(main)): RootMap {
-  const inRepo = gitTop(fs, dirname(main)) !== undefined;
-  const candidates = inRepo ? [join(tree, "etc/keepalived"), dirname(main), join(tree, "keepalived")] : [];
+export function rootMapFor(fs: FileAccess, main: string, mappings: readonly RootMapping[], checkout?: string): RootMap {
+  const top = gitTop(fs, dirname(main));
+  const tree = checkout ?? top ?? dirname(main);
+  const candidates = top !== undefined ? [join(tree, "etc/keepalived"), dirname(main), join(tree, "keepalived")] : [];
   return new RootMap(mappings, tree, [...new Set(candidates)], fs);
 }

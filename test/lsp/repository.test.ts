@@ -123,3 +123,24 @@ describe("the main file's references into a fragment read from the checkout", ()
     }
   });
 });
+
+describe("the \"root\" setting outside a git checkout", () => {
+  it("maps /etc/keepalived onto the directory it names, for the open main file's lint", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "kl-lsp-root-"));
+    try {
+      mkdirSync(join(repo, "deploy", "conf.d"), { recursive: true });
+      writeFileSync(join(repo, ".keepalived-lint.json"), JSON.stringify({ root: { "/etc/keepalived": "deploy" } }));
+      const main3 = join(repo, "keepalived.conf");
+      const frag = join(repo, "deploy", "conf.d", "checks.conf");
+      const text = "include /etc/keepalived/conf.d/*.conf\nvrrp_instance V {\n  state BACKUP\n  interface eth0\n  virtual_router_id 7\n  priority 100\n  track_script {\n    chk_frag\n  }\n}\n";
+      writeFileSync(frag, 'vrrp_script chk_frag {\n  script "/usr/bin/true"\n  weight 300\n}\n');
+      await client.open(uri(main3), text);
+      // weight 300 is out of range: found in the fragment, through the main file, under the checkout's path.
+      const ds = await client.diagnostics(uri(frag), (x) => x.some((d) => d.code === "invalid-value"));
+      expect(ds.filter((d) => d.code === "invalid-value").map((d) => d.range.start.line + 1)).toEqual([3]);
+      await client.notify("textDocument/didClose", { textDocument: { uri: uri(main3) } });
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});
