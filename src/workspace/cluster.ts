@@ -169,12 +169,13 @@ export interface ClusterRunOptions {
  * Lints every node with its own settings and config id, then the cluster
  * with the first node's settings (rule severities, target version).
  */
-export function runCluster(fs: FileAccess, specs: NodeSpec[], resolver: SettingsResolver, options: ClusterRunOptions = {}): ClusterRun {
+export function runCluster(fs: FileAccess, specs: NodeSpec[], resolver: SettingsResolver, options: ClusterRunOptions = {}, includePathOf?: (main: string) => LintOptions["includePath"]): ClusterRun {
   const settings = specs.map((s) => {
     const own = resolver.for(s.path);
     return { ...own, lint: { ...own.lint, configId: s.configId, ...(s.templateVars && { templateVars: s.templateVars }) } };
   });
-  const results = specs.map((s, i) => lint(fs, [s.path], settings[i].lint, options.texts));
+  // Each node's absolute includes looked for where its own lint looks (a checkout's copy of /etc/keepalived: Workspace.lintSettingsOf).
+  const results = specs.map((s, i) => lint(fs, [s.path], { ...settings[i].lint, includePath: includePathOf?.(s.path) }, options.texts));
   const names = nodeNames(specs, results);
   const nodes: ClusterNode[] = specs.map((_, i) => ({ file: names[i], result: results[i] }));
   const clusterOptions: LintOptions = { ...settings[0]?.lint, configId: undefined, templateVars: undefined };

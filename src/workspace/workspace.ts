@@ -99,7 +99,7 @@ export class Workspace {
 
   /** Lints the nodes, each with its own settings and config id, and the cluster across them. */
   cluster(nodes: NodeSpec[], options: ClusterRunOptions = {}): ClusterRun {
-    return runCluster(this.fs, nodes, this.settings, options);
+    return runCluster(this.fs, nodes, this.settings, options, (main) => this.includePathOf(main));
   }
 }
 

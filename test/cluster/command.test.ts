@@ -60,4 +60,16 @@ describe("keepalived-lint cluster", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
+
+  test("in a repository, each node's /etc/keepalived/ includes are read from its copy in the checkout, as lint reads them", () => {
+    const main = (n: number) => `global_defs {\n  router_id lb${n}\n}\ninclude /etc/keepalived/conf.d/*.conf\n`;
+    const instance = (state: string, priority: number) => `vrrp_instance VI_1 {\n  state ${state}\n  interface eth0\n  virtual_router_id 51\n  priority ${priority}\n  virtual_ipaddress {\n    10.0.0.100/24\n  }\n}\n`;
+    // lb1/ and lb2/ are each a host's /etc/keepalived; a .git directory marks the checkout.
+    const dir = tempTree({ ".git/HEAD": "", "lb1/keepalived.conf": main(1), "lb1/conf.d/vi.conf": instance("MASTER", 150), "lb2/keepalived.conf": main(2), "lb2/conf.d/vi.conf": instance("BACKUP", 100) });
+    const r = runCli(["cluster", "--format", "json", "lb1/keepalived.conf", "lb2/keepalived.conf"], { cwd: dir });
+    const out = JSON.parse(r.stdout);
+    expect(out.groups.map((g: { vrid: number; members: { file: string; priority: number }[] }) => [g.vrid, g.members.map((m) => [m.file, m.priority])])).toEqual([[51, [["lb1", 150], ["lb2", 100]]]]);
+    const ids = out.results.flatMap((x: { messages: { ruleId: string }[] }) => x.messages.map((m) => m.ruleId));
+    expect(ids).not.toContain("include-error");
+  });
 });
