@@ -97,6 +97,12 @@ describe("subcommands", () => {
     expect(runCli(["parse", "--config-id", "lb1", "k.conf"], { cwd: dir }).stdout).toBe("global_defs  k.conf:1:1\n  router_id one  k.conf:2:6\n");
   });
 
+  it("parse reads /etc/keepalived/ includes from the checkout's copy, as lint does", () => {
+    const dir = tempTree({ ".git/HEAD": "", "keepalived/keepalived.conf": "include /etc/keepalived/conf.d/*.conf\n", "keepalived/conf.d/a.conf": "global_defs {\n  router_id lb1\n}\n" });
+    const r = runCli(["parse", "keepalived/keepalived.conf"], { cwd: dir });
+    expect(r.stdout).toBe("global_defs  keepalived/conf.d/a.conf:1:1\n  router_id lb1  keepalived/conf.d/a.conf:2:3\n");
+  });
+
   it("parse keeps the quotes of quoted words: keepalived reads script \"a b\" as one word", () => {
     const dir = tempTree({ "k.conf": 'vrrp_script chk {\n  script "/usr/bin/killall -0 haproxy"\n}\n' });
     const r = runCli(["parse", "k.conf"], { cwd: dir });

@@ -43,8 +43,9 @@ export function registerParse(program: Command, io: CliIo, done: (code: number) 
       fs.keep(path);
       const r = fs.readFile(path);
       if (!r.ok) throw new UsageError(r.message);
-      const { configId, targetVersion } = workspace.settingsFor(path).lint;
-      const parsed = readConfig(fs, [path], { configId, targetVersion });
+      // Absolute includes are looked for where the linter looks (a checkout's copy of /etc/keepalived).
+      const { configId, targetVersion, includePath } = workspace.lintSettingsOf(path);
+      const parsed = readConfig(fs, [path], { configId, targetVersion, includePath });
       if (flags.json) {
         writeJson(parsed, io);
       } else {
