@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { REPO_MAIN, repoFragment } from "../repository-layout.js";
 import { repoRoot, runCli, tempTree } from "./helpers.js";
 
 type Json = Record<string, any>;
@@ -21,33 +22,9 @@ function gitTree(files: Record<string, string>): string {
   return dir;
 }
 
-const MAIN = `global_defs {
-  router_id lb1
-  enable_script_security
-  script_user root
-}
-vrrp_script chk_haproxy {
-  script "/usr/bin/pgrep haproxy"
-  interval 2
-}
-include /etc/keepalived/conf.d/*.conf
-`;
-
+const MAIN = REPO_MAIN;
 /** Tracks chk_haproxy, which only the main file defines. */
-const WEB = `vrrp_instance VI_WEB {
-  state BACKUP
-  interface eth0
-  virtual_router_id 51
-  priority 100
-  advert_int 1
-  virtual_ipaddress {
-    10.0.0.100/24
-  }
-  track_script {
-    chk_haproxy
-  }
-}
-`;
+const WEB = repoFragment();
 
 const compact = (out: string) => out.trim().split("\n").filter((l) => l !== "");
 const lint = (args: string[], cwd: string, input?: string) => runCli(["-f", "compact", ...args], { cwd, input });

@@ -10,35 +10,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_MAIN, repoFragment } from "../repository-layout.js";
 import { repoRoot, startClient, type TestClient } from "./client.js";
 
-const MAIN = `global_defs {
-  router_id lb1
-  enable_script_security
-  script_user root
-}
-vrrp_script chk_haproxy {
-  script "/usr/bin/pgrep haproxy"
-  interval 2
-}
-include /etc/keepalived/conf.d/*.conf
-`;
-
-// Tracks chk_haproxy, which only the main file defines; priority 300 is out of range.
-const WEB = `vrrp_instance VI_WEB {
-  state BACKUP
-  interface eth0
-  virtual_router_id 51
-  priority 300
-  advert_int 1
-  virtual_ipaddress {
-    10.0.0.100/24
-  }
-  track_script {
-    chk_haproxy
-  }
-}
-`;
+const MAIN = REPO_MAIN;
+// priority 300 is out of range.
+const WEB = repoFragment(300);
 
 let dir: string;
 let client: TestClient;

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { REPO_MAIN, repoFragment } from "../repository-layout.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const hasPreCommit = spawnSync("pre-commit", ["--version"]).status === 0;
@@ -71,31 +72,8 @@ function commit(dir: string, files: Record<string, string>) {
 }
 
 /** keepalived.conf defines the tracked script and includes its fragments by their host path. */
-const MAIN = `global_defs {
-  router_id lb1
-  enable_script_security
-  script_user root
-}
-vrrp_script chk_haproxy {
-  script "/usr/bin/pgrep haproxy"
-  interval 2
-}
-include /etc/keepalived/conf.d/*.conf
-`;
-const fragment = (priority: number) => `vrrp_instance VI_WEB {
-  state BACKUP
-  interface eth0
-  virtual_router_id 51
-  priority ${priority}
-  advert_int 1
-  virtual_ipaddress {
-    10.0.0.100/24
-  }
-  track_script {
-    chk_haproxy
-  }
-}
-`;
+const MAIN = REPO_MAIN;
+const fragment = repoFragment;
 
 const broken = readFileSync(join(ROOT, "examples/memcached-three-nodes/node1.conf"), "utf8");
 const clean = "global_defs {\n  router_id lb1\n}\n";
