@@ -8,11 +8,11 @@
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { overlayFiles, type FileAccess } from "../../grammar/files.js";
 import { readConfig } from "../../grammar/reader.js";
-import type { LintOptions, LintResult } from "../engine/linter.js";
+import type { LintOptions, LintResult, StagedLint } from "../engine/linter.js";
 import { indexOwners, type OwnerIndex } from "../workspace/fragments.js";
 import { hasGlobChars } from "../workspace/glob-match.js";
 import { includePatterns, mayRead } from "../workspace/may-include.js";
-import { lint } from "../workspace/lint.js";
+import { lint, lintForFixing } from "../workspace/lint.js";
 import { MAIN_FILE_NAME, ownersOf } from "../workspace/owners.js";
 import { gitTop, KEEPALIVED_DIR, RootMap, rootMapFor, rootMappingsOf, type RootMapping } from "../workspace/roots.js";
 import { fromSettingsFile, type Settings } from "../workspace/settings.js";
@@ -114,6 +114,12 @@ export class Repository {
     const map = this.rootMap(main);
     // Absolute include patterns are looked for in the checkout: the parse names the checkout's files throughout.
     return lint(overlayFiles(this.fs, texts), [main], { ...options, includePath: (p) => map.toCheckout(p) });
+  }
+
+  /** The lint of one --fix pass over `main` (workspace lintForFixing), read as lint() reads it. */
+  lintForFixing(main: string, texts: Map<string, string>, unsafe: boolean, options: LintOptions = this.workspace.settingsFor(main).lint): StagedLint {
+    const map = this.rootMap(main);
+    return lintForFixing(overlayFiles(this.fs, texts), [main], { ...options, includePath: (p) => map.toCheckout(p) }, unsafe);
   }
 
   /** Host directories read from the checkout by detection (to say so), as [host, checkout]. */

@@ -97,6 +97,44 @@ export function lintParsed(parsed: ParseResult, options: EngineOptions): LintRes
   return result;
 }
 
+/**
+ * A lint in two stages over one parse, for --fix. A fix pass only needs the
+ * findings that can change a text: `first` holds those of the rules `inFirst`
+ * selects (the fixable ones; rules are independent, so they find alone what
+ * they find beside the others) and their `fixable` list. `finish()` runs the
+ * other rules on the same parse and returns what lintParsed would have
+ * (findings sort by place and rule, so the order the rules ran in does not
+ * show). unused-disable-directive judges a directive against every rule's
+ * findings, so it waits for finish(): on the first stage alone it would call
+ * the other rules' directives unused. With --template-vars the lint is whole.
+ */
+export interface StagedLint {
+  first: Pick<LintResult, "ast" | "files" | "fixable">;
+  finish(): LintResult;
+}
+
+export function lintStaged(parsed: ParseResult, options: EngineOptions, inFirst: (rule: Rule) => boolean): StagedLint {
+  if (options.templateVars !== undefined) {
+    const whole = lintParsed(parsed, options);
+    return { first: whole, finish: () => whole };
+  }
+  const settings = lintSettingsOf(options);
+  let model: ConfigModel | undefined;
+  const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
+  const found = runRules(parsed, options, options.ruleSet.filter(inFirst), settings, getModel);
+  const { fixable } = finishFindings(parsed, found, { ...options, rules: { ...options.rules, "unused-disable-directive": "off" } });
+  return {
+    first: { ast: parsed.ast, files: parsed.files, fixable },
+    finish() {
+      for (const d of runRules(parsed, options, options.ruleSet.filter((r) => !inFirst(r)), settings, getModel)) found.push(d);
+      const { diagnostics, fixable: all } = finishFindings(parsed, found, options);
+      const result = { ...parsed, diagnostics, fixable: all, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
+      toTemplateOffsets(parsed, result.model);
+      return result;
+    },
+  };
+}
+
 /** The settings rules read, out of the lint options. */
 export function lintSettingsOf(options: LintOptions): LintSettings {
   return { targetVersion: resolveTarget(options.targetVersion), configId: options.configId, symlinkedDirs: options.symlinkedDirs ?? MERGED_USR_LINKS };

@@ -9,7 +9,7 @@ import type { Diagnostic, Edit } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
 import { secretsOf, type Secret } from "../engine/secrets.js";
-import type { LintOptions, LintResult } from "../engine/linter.js";
+import type { LintOptions, LintResult, StagedLint } from "../engine/linter.js";
 import { lint } from "./lint.js";
 
 export const MAX_PASSES = 10;
@@ -47,7 +47,7 @@ export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, t
  * lint: the CLI collects garbage there, so that the next lint does not grow
  * the heap on top of the last one's (−30 to −60 MB peak on a 498k-line file).
  */
-export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false, betweenPasses: () => void = () => {}): FixOutcome {
+export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult | StagedLint, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false, betweenPasses: () => void = () => {}): FixOutcome {
   const originals = new Map<string, string>();
   const edits = new Map<string, Edit[]>();
   const secrets: Secret[] = [];
@@ -66,10 +66,15 @@ export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult, te
  * alive until its frame returns, and on a big file that is the whole first
  * lint (124 MB live on the 498,004-line benchmark) under the second.
  */
-function onePass(lintWith: (texts: Map<string, string>) => LintResult, texts: Map<string, string>, changes: Changes, secrets: Secret[], fix: boolean, canEdit: (path: string) => boolean, unsafe: boolean): LintResult | undefined {
-  const result = lintWith(texts);
+function onePass(lintWith: (texts: Map<string, string>) => LintResult | StagedLint, texts: Map<string, string>, changes: Changes, secrets: Secret[], fix: boolean, canEdit: (path: string) => boolean, unsafe: boolean): LintResult | undefined {
+  const lint = lintWith(texts);
+  const first = "finish" in lint ? lint.first : lint;
   // One push per secret: a spread of a large list (130,000 auth_pass lines) overflows the call stack.
-  for (const s of secretsOf(result.ast)) secrets.push(s);
+  for (const s of secretsOf(first.ast)) secrets.push(s);
+  // A staged lint (lintStaged): its fixable rules' findings choose the pass's edits; the other rules
+  // run only when they change nothing, for the result this pass then is.
+  if ("finish" in lint && fix && applyChosen(first, texts, changes, canEdit, unsafe)) return undefined;
+  const result = "finish" in lint ? lint.finish() : lint;
   if (!fix) return result;
   return applyChosen(result, texts, changes, canEdit, unsafe) ? undefined : result;
 }
@@ -81,9 +86,9 @@ interface Changes {
 }
 
 /** Applies the fixes `result` offers to `texts` (recording first versions and their edits in `changes`); false when nothing changed. */
-function applyChosen(result: LintResult, texts: Map<string, string>, { originals, edits: editsOf }: Changes, canEdit: (path: string) => boolean, unsafe: boolean): boolean {
+function applyChosen(result: Pick<LintResult, "files" | "fixable"> & { diagnostics?: Diagnostic[] }, texts: Map<string, string>, { originals, edits: editsOf }: Changes, canEdit: (path: string) => boolean, unsafe: boolean): boolean {
   // Every fixable finding, not only the reported ones (the report keeps at most a capful per file).
-  const byFile = chooseEdits(result.fixable ?? result.diagnostics, canEdit, unsafe);
+  const byFile = chooseEdits(result.fixable ?? result.diagnostics ?? [], canEdit, unsafe);
   let changed = false;
   for (const [path, edits] of byFile) {
     const before = texts.get(path) ?? result.files.get(path)?.text;

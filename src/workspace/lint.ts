@@ -5,13 +5,13 @@
  * the library API. `options.ruleSet` still replaces the set (tests).
  */
 import type { FileAccess } from "../../grammar/files.js";
-import type { ParseResult } from "../../grammar/reader.js";
+import { readConfig, type ParseResult } from "../../grammar/reader.js";
 import { ALL_RULES } from "../../rules/index.js";
 import * as cluster from "../cluster/lint.js";
 import type { ClusterNode } from "../cluster/groups.js";
 import { IncrementalLint } from "../engine/incremental.js";
 import * as engine from "../engine/linter.js";
-import type { LintOptions, LintResult } from "../engine/linter.js";
+import type { LintOptions, LintResult, StagedLint } from "../engine/linter.js";
 
 const withRules = (options: LintOptions): engine.EngineOptions => ({ ...options, ruleSet: options.ruleSet ?? ALL_RULES });
 
@@ -27,6 +27,16 @@ export function lintText(text: string, path = "/keepalived.conf", options: LintO
 
 export function lintParsed(parsed: ParseResult, options: LintOptions = {}): LintResult {
   return engine.lintParsed(parsed, withRules(options));
+}
+
+/**
+ * The lint of a --fix pass, in two stages (engine lintStaged): first the
+ * rules whose findings can change a text (fixable ones, and with `unsafe`
+ * those with suggestions), the others only when those change nothing.
+ */
+export function lintForFixing(fs: FileAccess, mainFiles: string[], options: LintOptions = {}, unsafe = false, overrides?: Map<string, string>): StagedLint {
+  const parsed = readConfig(fs, mainFiles, engine.readerOptionsOf(options), overrides);
+  return engine.lintStaged(parsed, withRules(options), (rule) => !!rule.meta.fixable || (unsafe && !!rule.meta.hasSuggestions));
 }
 
 /** `files[i]` is the name as the user gave it; `paths[i]` where it is read (they may be equal). */
