@@ -87,9 +87,18 @@ export function lintText(text: string, path: string, options: EngineOptions, fs?
 
 export function lintParsed(parsed: ParseResult, options: EngineOptions): LintResult {
   const settings = lintSettingsOf(options);
+  const getModel = modelOnce(parsed, settings);
+  return resultOf(parsed, runRules(parsed, options, options.ruleSet, settings, getModel), options, settings, getModel);
+}
+
+/** The model of a parse, built when first asked for. */
+function modelOnce(parsed: ParseResult, settings: LintSettings): () => ConfigModel {
   let model: ConfigModel | undefined;
-  const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
-  const found = runRules(parsed, options, options.ruleSet, settings, getModel);
+  return () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
+}
+
+/** A lint's result from the rules' findings (finished: suppressed, scrubbed, sorted). */
+function resultOf(parsed: ParseResult, found: Diagnostic[], options: EngineOptions, settings: LintSettings, getModel: () => ConfigModel): LintResult {
   const { diagnostics, fixable } = finishFindings(parsed, found, options);
   const result = { ...parsed, diagnostics, fixable, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
   // --template-vars: the tree and model point into the template as the findings do (a cluster of renderings needs it).
@@ -119,18 +128,14 @@ export function lintStaged(parsed: ParseResult, options: EngineOptions, inFirst:
     return { first: whole, finish: () => whole };
   }
   const settings = lintSettingsOf(options);
-  let model: ConfigModel | undefined;
-  const getModel = () => (model ??= buildModel(parsed.ast, { targetVersion: settings.targetVersion }));
+  const getModel = modelOnce(parsed, settings);
   const found = runRules(parsed, options, options.ruleSet.filter(inFirst), settings, getModel);
   const { fixable } = finishFindings(parsed, found, { ...options, rules: { ...options.rules, "unused-disable-directive": "off" } });
   return {
     first: { ast: parsed.ast, files: parsed.files, fixable },
     finish() {
       for (const d of runRules(parsed, options, options.ruleSet.filter((r) => !inFirst(r)), settings, getModel)) found.push(d);
-      const { diagnostics, fixable: all } = finishFindings(parsed, found, options);
-      const result = { ...parsed, diagnostics, fixable: all, readerDiagnostics: parsed.diagnostics, model: getModel(), targetVersion: settings.targetVersion };
-      toTemplateOffsets(parsed, result.model);
-      return result;
+      return resultOf(parsed, found, options, settings, getModel);
     },
   };
 }
