@@ -223,8 +223,8 @@ export class Repository {
   }
 }
 
-/** A note for standard error when host paths were read from a detected copy in the checkout. */
-export function detectionNote(d: RootMapping, top: string): string {
+/** A note for standard error when host paths were read from a detected copy in the checkout (`rootFlag`: the command has --root). */
+export function detectionNote(d: RootMapping, top: string, rootFlag = true): string {
   const to = relative(top, d.to) || ".";
-  return `keepalived-lint: reading ${d.from === KEEPALIVED_DIR ? KEEPALIVED_DIR : d.from}/… from ${to}/ (detected in the checkout; set --root or "root" in .keepalived-lint.json to choose)\n`;
+  return `keepalived-lint: reading ${d.from === KEEPALIVED_DIR ? KEEPALIVED_DIR : d.from}/… from ${to}/ (detected in the checkout; set ${rootFlag ? "--root or " : ""}"root" in .keepalived-lint.json to choose)\n`;
 }

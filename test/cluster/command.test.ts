@@ -71,5 +71,7 @@ describe("keepalived-lint cluster", () => {
     expect(out.groups.map((g: { vrid: number; members: { file: string; priority: number }[] }) => [g.vrid, g.members.map((m) => [m.file, m.priority])])).toEqual([[51, [["lb1", 150], ["lb2", 100]]]]);
     const ids = out.results.flatMap((x: { messages: { ruleId: string }[] }) => x.messages.map((m) => m.ruleId));
     expect(ids).not.toContain("include-error");
+    // Said as lint says it (cluster has no --root flag).
+    expect(r.stderr).toBe('keepalived-lint: reading /etc/keepalived/… from lb1/ (detected in the checkout; set "root" in .keepalived-lint.json to choose)\nkeepalived-lint: reading /etc/keepalived/… from lb2/ (detected in the checkout; set "root" in .keepalived-lint.json to choose)\n');
   });
 });

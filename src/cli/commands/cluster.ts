@@ -19,6 +19,8 @@ import { displayPath, sortResults, toMessage } from "../results.js";
 import { maskSecrets, secretsOf } from "../../engine/secrets.js";
 import { readTemplateVars, workspaceFor } from "../settings.js";
 import type { Workspace } from "../../workspace/workspace.js";
+import { detectionNote } from "../repository.js";
+import { gitTop } from "../../workspace/roots.js";
 
 interface ClusterFlags extends ReportFlags {
   rule: string[];
@@ -75,6 +77,9 @@ async function clusterCommand(given: string[], flags: ClusterFlags, io: CliIo): 
     if (!r.ok) throw new UsageError(`cluster: ${r.message}`);
   }
   const run = workspace.cluster(specs, { nodeFindings: flags.nodeFindings });
+  // As lint says it: /etc/keepalived/… was read from a copy in the checkout.
+  const top = gitTop(workspace.fs, io.cwd) ?? io.cwd;
+  for (const d of workspace.detections()) io.stderr(detectionNote(d, top, false));
   const results = resultsOf(run, io.cwd);
   const clean = results.every((r) => r.messages.length === 0);
   if (flags.format === "json") {
