@@ -14,7 +14,7 @@ import { hasGlobChars } from "../workspace/glob-match.js";
 import { includePatterns, mayRead } from "../workspace/may-include.js";
 import { lint, lintForFixing } from "../workspace/lint.js";
 import { MAIN_FILE_NAME, ownersOf } from "../workspace/owners.js";
-import { gitTop, KEEPALIVED_DIR, RootMap, rootMapFor, rootMappingsOf, type RootMapping } from "../workspace/roots.js";
+import { detectionsOf, gitTop, KEEPALIVED_DIR, RootMap, rootMapFor, rootMappingsOf, type RootMapping } from "../workspace/roots.js";
 import { fromSettingsFile, type Settings } from "../workspace/settings.js";
 import type { Workspace } from "../workspace/workspace.js";
 import { UsageError } from "./io.js";
@@ -124,9 +124,7 @@ export class Repository {
 
   /** Host directories read from the checkout by detection (to say so), as [host, checkout]. */
   detections(): RootMapping[] {
-    const seen = new Map<string, RootMapping>();
-    for (const m of this.maps.values()) if (m.detected) seen.set(`${m.detected.from}\0${m.detected.to}`, m.detected);
-    return [...seen.values()];
+    return detectionsOf(this.maps.values());
   }
 
   /**

@@ -81,6 +81,13 @@ export class RootMap {
   }
 }
 
+/** The host directories some of `maps` read from a checkout's copy by detection, once each (to say so). */
+export function detectionsOf(maps: Iterable<RootMap>): RootMapping[] {
+  const seen = new Map<string, RootMapping>();
+  for (const m of maps) if (m.detected) seen.set(`${m.detected.from}\0${m.detected.to}`, m.detected);
+  return [...seen.values()];
+}
+
 /** The nearest directory at or above `dir` holding `.git` (a directory, or a file in a git worktree). */
 export function gitTop(fs: FileAccess, dir: string): string | undefined {
   for (let d = dir; ; d = dirname(d)) {

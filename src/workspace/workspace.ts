@@ -13,7 +13,7 @@ import { nodeFromArgument, nodesFromSettings, nodesFromTemplate, runCluster, var
 import { lintAndFix, type FixOutcome } from "./fix.js";
 import { lint } from "./lint.js";
 import { ownersOf } from "./owners.js";
-import { rootMapFor, rootMappingsOf, type RootMap, type RootMapping } from "./roots.js";
+import { detectionsOf, rootMapFor, rootMappingsOf, type RootMap, type RootMapping } from "./roots.js";
 import { SettingsResolver, type Settings, type SettingsSource } from "./settings.js";
 
 export class Workspace {
@@ -69,9 +69,7 @@ export class Workspace {
 
   /** Host directories read from a checkout's copy by detection so far (to say so), as [host, checkout]. */
   detections(): RootMapping[] {
-    const seen = new Map<string, RootMapping>();
-    for (const m of this.maps.values()) if (m.detected) seen.set(`${m.detected.from}\0${m.detected.to}`, m.detected);
-    return [...seen.values()];
+    return detectionsOf(this.maps.values());
   }
 
   /** Where `main`'s absolute include patterns are looked for (one root map per main file and mappings: detection is kept). */
