@@ -22,8 +22,8 @@ export type { EditHint } from "../engine/incremental.js";
 /** What applies to a main file: its settings, and whether the incremental lint can take it. */
 interface Setup {
   settings: Settings;
-  /** Its lint settings as the workspace lints it (Workspace.lintSettingsOf: where absolute includes are looked for). */
-  lint: LintOptions;
+  /** Its lint settings as the workspace lints it (Workspace.lintSettingsOf: where absolute includes are looked for), made when a new incremental lint needs them. */
+  lint: () => LintOptions;
   /** The file is a node of the project's cluster: cluster findings join its lint (analyze() does that). */
   clustered: boolean;
 }
@@ -114,7 +114,7 @@ export class OpenDocuments {
     try {
       const workspace = new Workspace(files, settingsSourceOf(this.options));
       const settings = workspace.settingsFor(root);
-      return { settings, lint: workspace.lintSettingsOf(root), clustered: nodesFromSettings(settings, files).some((n) => n.path === root) };
+      return { settings, lint: () => workspace.lintSettingsOf(root), clustered: nodesFromSettings(settings, files).some((n) => n.path === root) };
     } catch {
       // A broken settings file (or cluster vars file): analyze() reports it.
       return undefined;
@@ -127,7 +127,7 @@ export class OpenDocuments {
     const key = JSON.stringify([setup.settings.lint, setup.settings.file.root ?? null]);
     let entry = this.lints.get(root);
     if (!entry || entry.key !== key) {
-      entry = { key, lint: incrementalLint(root, setup.lint) };
+      entry = { key, lint: incrementalLint(root, setup.lint()) };
       this.lints.set(root, entry);
       // A new lint reads the text whole: earlier edits say nothing to it.
       this.edits.delete(root);
