@@ -7,7 +7,7 @@
  */
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { overlayFiles, type FileAccess } from "../../grammar/files.js";
-import { readConfig } from "../../grammar/reader.js";
+import { readConfig, type ReaderOptions } from "../../grammar/reader.js";
 import type { LintOptions, LintResult, StagedLint } from "../engine/linter.js";
 import { indexOwners, type OwnerIndex } from "../workspace/fragments.js";
 import { hasGlobChars } from "../workspace/glob-match.js";
@@ -111,15 +111,18 @@ export class Repository {
 
   /** Lints `main` (with its settings) and `texts` over the disk; paths in the result are checkout paths. */
   lint(main: string, texts: Map<string, string>, options: LintOptions = this.workspace.settingsFor(main).lint): LintResult {
-    const map = this.rootMap(main);
-    // Absolute include patterns are looked for in the checkout: the parse names the checkout's files throughout.
-    return lint(overlayFiles(this.fs, texts), [main], { ...options, includePath: (p) => map.toCheckout(p) });
+    return lint(overlayFiles(this.fs, texts), [main], this.readingCheckout(main, options));
   }
 
   /** The lint of one --fix pass over `main` (workspace lintForFixing), read as lint() reads it. */
   lintForFixing(main: string, texts: Map<string, string>, unsafe: boolean, options: LintOptions = this.workspace.settingsFor(main).lint): StagedLint {
+    return lintForFixing(overlayFiles(this.fs, texts), [main], this.readingCheckout(main, options), unsafe);
+  }
+
+  /** `options` with `main`'s absolute include patterns looked for in the checkout: the parse names the checkout's files throughout. */
+  private readingCheckout<T extends { includePath?: LintOptions["includePath"] }>(main: string, options: T): T {
     const map = this.rootMap(main);
-    return lintForFixing(overlayFiles(this.fs, texts), [main], { ...options, includePath: (p) => map.toCheckout(p) }, unsafe);
+    return { ...options, includePath: (p: string) => map.toCheckout(p) };
   }
 
   /** Host directories read from the checkout by detection (to say so), as [host, checkout]. */
@@ -214,9 +217,8 @@ export class Repository {
     // Only a file with an include line (any include keyword, inside a definition too) reads another:
     // the include patterns of its text, read once for the owner search, say whether it has one.
     if (this.patternsOf(main)?.length === 0) return new Set([main]);
-    const map = this.rootMap(main);
     const { configId, targetVersion } = settings.lint;
-    const read = readConfig(this.fs, [main], { configId, targetVersion, budgets: OWNER_SEARCH_BUDGETS, includePath: (p) => map.toCheckout(p) });
+    const read = readConfig(this.fs, [main], this.readingCheckout<ReaderOptions>(main, { configId, targetVersion, budgets: OWNER_SEARCH_BUDGETS }));
     return new Set(read.files.keys());
   }
 }

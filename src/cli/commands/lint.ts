@@ -202,8 +202,10 @@ function lintPlan(plan: Plan, repo: Repository, workspace: Workspace, fixing: bo
   const { target } = plan;
   const ignored = (p: string) => p !== target.path && workspace.ignoredBy(p) !== undefined;
   const initial = () => new Map(stdin && stdin.path === target.path ? [[stdin.path, stdin.text]] : []);
+  // A pass of the fix loop over `main`: staged when fixing (the fixable rules first, Repository.lintForFixing).
+  const passOf = (main: string) => (t: Map<string, string>) => (fixing ? repo.lintForFixing(main, t, unsafe) : repo.lint(main, t));
   if (plan.owners.length === 0) {
-    const outcome = fixLoop((t) => (fixing ? repo.lintForFixing(target.path, t, unsafe) : repo.lint(target.path, t)), initial(), fixing, (p) => !ignored(p), unsafe, collectGarbage);
+    const outcome = fixLoop(passOf(target.path), initial(), fixing, (p) => !ignored(p), unsafe, collectGarbage);
     const { result } = outcome;
     let reported = result.diagnostics.filter((d) => !ignored(d.file));
     // Standard input without a name is whatever the user says it is: a main configuration.
@@ -212,7 +214,7 @@ function lintPlan(plan: Plan, repo: Repository, workspace: Workspace, fixing: bo
     return [{ target, main: target.path, ...outcome, reported, shown: [target.path, ...[...result.files.keys()].filter((p) => !ignored(p))] }];
   }
   const runs = plan.owners.map((owner): Run => {
-    const outcome = fixLoop((t) => (fixing ? repo.lintForFixing(owner, t, unsafe) : repo.lint(owner, t)), initial(), fixing, (p) => p === target.path, unsafe, collectGarbage);
+    const outcome = fixLoop(passOf(owner), initial(), fixing, (p) => p === target.path, unsafe, collectGarbage);
     const without = hasFindingsElsewhere(outcome.result, target.path) ? repo.lint(owner, new Map([...outcome.texts, [target.path, ""]])) : undefined;
     const reported = fragmentFindings(outcome.result, target.path, without, rootRelative(target.path, repo.top)).filter((d) => !ignored(d.file));
     return { target, main: owner, ...outcome, reported, shown: [target.path, ...reported.map((d) => d.file)] };
