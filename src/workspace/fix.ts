@@ -86,9 +86,9 @@ interface Changes {
 }
 
 /** Applies the fixes `result` offers to `texts` (recording first versions and their edits in `changes`); false when nothing changed. */
-function applyChosen(result: Pick<LintResult, "files" | "fixable"> & { diagnostics?: Diagnostic[] }, texts: Map<string, string>, { originals, edits: editsOf }: Changes, canEdit: (path: string) => boolean, unsafe: boolean): boolean {
+function applyChosen(result: Pick<LintResult, "files" | "fixable">, texts: Map<string, string>, { originals, edits: editsOf }: Changes, canEdit: (path: string) => boolean, unsafe: boolean): boolean {
   // Every fixable finding, not only the reported ones (the report keeps at most a capful per file).
-  const byFile = chooseEdits(result.fixable ?? result.diagnostics ?? [], canEdit, unsafe);
+  const byFile = chooseEdits(result.fixable, canEdit, unsafe);
   let changed = false;
   for (const [path, edits] of byFile) {
     const before = texts.get(path) ?? result.files.get(path)?.text;
