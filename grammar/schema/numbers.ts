@@ -16,11 +16,29 @@ export interface NumberRead {
   tooManyPlaces?: boolean;
 }
 
-const C_SPACE = /^[ \t\n\v\f\r]*/;
+/** How many of C's isspace() characters (" \t\n\v\f\r") start the text. */
+function leadingSpaces(text: string): number {
+  let i = 0;
+  for (let c = text.charCodeAt(0); c === 32 || (c >= 9 && c <= 13); c = text.charCodeAt(++i));
+  return i;
+}
+
+/** Is the text 1 to 15 ASCII digits (a number a double holds exactly), nothing else? */
+function shortDigits(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** strtol/strtoul base 10: value of the longest numeric prefix and whether the whole text was used. */
 function strtol(text: string): { value: bigint; complete: boolean } {
-  const lead = C_SPACE.exec(text)![0].length;
+  // Nearly every number in a configuration is plain digits: no regular expression, no slice.
+  if (shortDigits(text)) return { value: BigInt(Number(text)), complete: true };
+  const lead = leadingSpaces(text);
   const m = /^([+-]?)([0-9]+)/.exec(text.slice(lead));
   // No digits: C leaves endptr at the start of the text, so only "" counts as complete.
   if (!m) return { value: 0n, complete: text.length === 0 };
@@ -44,8 +62,7 @@ export function readInt(text: string, min: bigint, max: bigint): NumberRead {
 
 /** read_unsigned_func / read_unsigned64_func: a "-" after leading blanks is "negative number". */
 export function readUnsigned(text: string, min: bigint, max: bigint, bits: 32 | 64 = 32): NumberRead {
-  const lead = C_SPACE.exec(text)![0].length;
-  if (text[lead] === "-") return { error: "negative" };
+  if (text.charCodeAt(leadingSpaces(text)) === 45) return { error: "negative" }; // "-"
   const { value, complete } = strtol(text);
   if (!complete) return { error: "invalid" };
   if (value > (bits === 32 ? UINT32_MAX : UINT64_MAX)) return { error: "overflow" };
