@@ -3,31 +3,16 @@
  * without one V8 sizes the heap by the live size it last saw, so the second
  * lint of a big file grows the heap on top of the first one's garbage (peak
  * RSS 430-458 MB against 395-400 MB on the 498,004-line benchmark, at no
- * measurable CPU cost). `gc` is exposed for this process only through V8's
- * flags; where that is refused, nothing is collected. A small heap is left
- * alone: a small file's --fix should not pay for a new V8 context and a full
- * collection it does not need.
- *
- * node:v8 is loaded only when a collection is due: loading it (heap_utils
- * and the stream modules behind it) cost every lint ~7 ms of start-up.
+ * measurable CPU cost). A small heap is left alone: a small file's --fix
+ * should not pay for a new V8 context and a full collection it does not need.
+ * Where V8 refuses to expose gc (src/node/gc.ts), nothing is collected.
  */
-import { runInNewContext } from "node:vm";
-
-let collect: (() => void) | undefined;
+import { exposedGc } from "../node/gc.js";
 
 /** Below this much live heap a collection cannot save anything worth its time. */
 const WORTH_COLLECTING = 64 * 1024 * 1024;
 
 export function collectGarbage(): void {
   if (process.memoryUsage().heapUsed < WORTH_COLLECTING) return;
-  if (collect === undefined) {
-    try {
-      process.getBuiltinModule("node:v8").setFlagsFromString("--expose-gc");
-      const gc: unknown = runInNewContext("gc");
-      collect = typeof gc === "function" ? () => (gc as () => void)() : () => {};
-    } catch {
-      collect = () => {};
-    }
-  }
-  collect();
+  exposedGc()?.();
 }

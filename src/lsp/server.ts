@@ -52,6 +52,8 @@ import {
 } from "../service/index.js";
 import { editorSettings, type EditorSettings } from "./editor-settings.js";
 import { diagnosticsEncoder } from "./diagnostics-encoder.js";
+import { idleCollector } from "./idle-collection.js";
+import { exposedGc } from "../node/gc.js";
 
 export interface ServerOptions {
   /** Streams to speak JSON-RPC on; default: chosen from argv (--stdio, --node-ipc, --socket). */
@@ -206,6 +208,9 @@ export function startServer(options: ServerOptions = {}): Connection {
     published.set(root, new Set(byFile.keys()));
   }
 
+  /** Schedules a scavenge after a published lint (idle-collection.ts); made on the first lint. */
+  let collectSoon: (() => void) | undefined;
+
   function schedule(path: string) {
     const root = rootOf(path);
     const old = pending.get(root);
@@ -220,6 +225,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       try {
         // Linting is synchronous, so no edit can land between this lint and its publication.
         publish(root, analysisFor(root));
+        (collectSoon ??= idleCollector(exposedGc()))();
       } catch (e) {
         log(`linting ${root} failed: ${(e as Error).stack ?? e}`);
       }
