@@ -1,5 +1,6 @@
 // Whole-process time of `keepalived-lint` on a typical 50-line config, against bare
-// `node -e 0` startup. A benchmark, not a test: target under 150 ms (run `npm run build` first).
+// `node -e 0` startup. A benchmark, not a test: targets under 150 ms in all, and (issue 21)
+// within 15 ms of `node -e 0` (run `npm run build` first).
 // The runs of each command are interleaved, so a busy machine slows them alike and the
 // ratio stays meaningful; medians and fastest runs are printed with the share that is ours.
 import { spawnSync } from "node:child_process";
@@ -22,6 +23,8 @@ const config = join(repo, "node1.conf");
 copyFileSync(example, config);
 const RUNS = Number(process.env.RUNS ?? 20);
 const TARGET_MS = 150;
+// Issue 21: a small lint stays within this much of Node's own start (`node -e 0`).
+const BEYOND_NODE_TARGET_MS = 15;
 
 if (!existsSync(cli)) {
   console.error("bench/cli-small: build first (npm run build)");
@@ -58,6 +61,7 @@ for (const [label, pick] of [["median", median], ["fastest", fastest]]) {
   console.log(`    ours (beyond node start-up): ${ours.toFixed(1)} ms, ${((100 * ours) / lintMs).toFixed(0)}% of the whole`);
   console.log(`    chevrotain load + lexer construction (unbundled, alone): ${chevrotain.toFixed(1)} ms`);
   console.log(`  ${lintMs < TARGET_MS ? "within" : "over"} the ${TARGET_MS} ms target`);
+  console.log(`  target (issue 21): within ${BEYOND_NODE_TARGET_MS} ms of node -e 0: ${ours <= BEYOND_NODE_TARGET_MS ? "met" : "NOT met"}`);
 }
 
 // Page faults do not depend on what else the machine is doing, unlike seconds; on a VM
