@@ -13,7 +13,7 @@ import { colorLevel } from "./color.js";
 import { EXIT, outputWidth, UsageError, type CliIo } from "./io.js";
 import { nodeFiles } from "../node/files.js";
 import { homeUri, packageInfo, ruleDocsUri, ruleDocText } from "./package-info.js";
-import { gitTop } from "../workspace/roots.js";
+import { repositoryTop } from "../workspace/roots.js";
 import { ciLocation, rootUri, withoutMachinePaths } from "./results.js";
 
 export interface ReportFlags {
@@ -48,7 +48,7 @@ export interface ReportOptions {
 export async function writeReport(results: FileResult[], flags: ReportFlags, formatter: Formatter, io: CliIo, options: ReportOptions = {}): Promise<number> {
   const level = colorLevel(flags.color, io.env, flags.outputFile === undefined && (options.toStderr ? false : io.stdoutIsTTY));
   const width = outputWidth(io, flags.outputFile === undefined && !options.toStderr);
-  const top = options.top ?? gitTop(nodeFiles({ cwd: io.cwd }), io.cwd) ?? io.cwd;
+  const top = options.top ?? repositoryTop(nodeFiles({ cwd: io.cwd }), io.cwd);
   // CI reports name files from the repository root, and no message carries this machine's absolute paths.
   const located = results.map((r) => ({
     ...r,

@@ -14,7 +14,7 @@ import { hasGlobChars } from "../workspace/glob-match.js";
 import { includePatterns, mayRead } from "../workspace/may-include.js";
 import { lint, lintForFixing } from "../workspace/lint.js";
 import { MAIN_FILE_NAME, ownersOf } from "../workspace/owners.js";
-import { detectionsOf, gitTop, KEEPALIVED_DIR, RootMap, rootMapFor, rootMappingsOf, type RootMapping } from "../workspace/roots.js";
+import { detectionsOf, gitTop, KEEPALIVED_DIR, repositoryTop, RootMap, rootMapFor, rootMappingsOf, type RootMapping } from "../workspace/roots.js";
 import { fromSettingsFile, type Settings } from "../workspace/settings.js";
 import type { Workspace } from "../workspace/workspace.js";
 import { UsageError } from "./io.js";
@@ -77,7 +77,7 @@ export class Repository {
     /** --root: wins over the "root" setting. */
     private readonly cliRoot: RootMapping[] = [],
   ) {
-    this.top = gitTop(fs, cwd) ?? cwd;
+    this.top = repositoryTop(fs, cwd);
   }
 
   /** The settings that apply to `path`, as repository mode reads them. */

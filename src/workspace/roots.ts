@@ -96,6 +96,15 @@ export function gitTop(fs: FileAccess, dir: string): string | undefined {
   }
 }
 
+/**
+ * The directory the command line names paths from (CI annotations, detection
+ * notes, repository mode): the git top above the working directory, else the
+ * working directory itself.
+ */
+export function repositoryTop(fs: FileAccess, cwd: string): string {
+  return gitTop(fs, cwd) ?? cwd;
+}
+
 /** The "root" setting as mappings (its directories are relative to the settings file); empty when unset. */
 export function rootMappingsOf(settings: Settings): RootMapping[] {
   const r = settings.file.root;

@@ -20,7 +20,7 @@ import { maskSecrets, secretsOf } from "../../engine/secrets.js";
 import { readTemplateVars, workspaceFor } from "../settings.js";
 import type { Workspace } from "../../workspace/workspace.js";
 import { detectionNote } from "../repository.js";
-import { gitTop } from "../../workspace/roots.js";
+import { repositoryTop } from "../../workspace/roots.js";
 
 interface ClusterFlags extends ReportFlags {
   rule: string[];
@@ -78,16 +78,17 @@ async function clusterCommand(given: string[], flags: ClusterFlags, io: CliIo): 
   }
   const run = workspace.cluster(specs, { nodeFindings: flags.nodeFindings });
   // As lint says it: /etc/keepalived/… was read from a copy in the checkout.
-  const top = gitTop(workspace.fs, io.cwd) ?? io.cwd;
+  const top = repositoryTop(workspace.fs, io.cwd);
   for (const d of workspace.detections()) io.stderr(detectionNote(d, top, false));
   const results = resultsOf(run, io.cwd);
   const clean = results.every((r) => r.messages.length === 0);
   if (flags.format === "json") {
     const nodes = run.specs.map((s, i) => ({ name: run.nodes[i].file, file: s.file, configId: s.configId, ...(s.varsFile !== undefined && { templateVars: s.varsFile }) }));
-    return writeReport(results, flags, formatter, io, { wrap: (text) => JSON.stringify({ nodes, ...clusterJson(run.groups), results: JSON.parse(text) }, null, 2) + "\n" });
+    return writeReport(results, flags, formatter, io, { top, wrap: (text) => JSON.stringify({ nodes, ...clusterJson(run.groups), results: JSON.parse(text) }, null, 2) + "\n" });
   }
-  if (flags.format !== "stylish") return writeReport(results, flags, formatter, io);
+  if (flags.format !== "stylish") return writeReport(results, flags, formatter, io, { top });
   return writeReport(results, flags, formatter, io, {
+    top,
     preface: (level, width) => {
       const c = new Chalk({ level });
       return clusterTable(run.groups, { bold: c.bold, dim: c.dim, red: c.red, green: c.green }, width) + "\n";
