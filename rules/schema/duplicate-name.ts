@@ -21,15 +21,20 @@ export default defineRule({
   },
   create(ctx) {
     // Real servers are compared within their virtual_server: the walk hands over one's real servers before the next one's.
-    const seen = new Map<string, Named>();
+    // Within one, the address and port are the whole key, and only the first line of each is kept: a large LVS
+    // estate has tens of thousands of real servers, and a key and a record for each were most of this rule's memory.
+    const seen = new Map<string, ConfigNode>();
     let block: ConfigNode | undefined;
     return {
       keywords: {
         real_server(node) {
           if (node.parent !== block) seen.clear();
           block = node.parent;
-          const named = namedBy(node);
-          if (named) judge(ctx, seen, named);
+          if (node.kind !== "keyword" || !node.known || argCount(node) === 0) return;
+          const service = serviceOf(node);
+          const first = seen.get(service);
+          if (first === undefined) seen.set(service, node);
+          else reportSecond(ctx, first, node);
         },
       },
     };
@@ -57,17 +62,17 @@ interface Named {
   key: string;
 }
 
+/** The name a top-level line gives an object, as a key (real servers are compared in create()). */
 function namedBy(node: ConfigNode): Named | undefined {
   if (node.kind !== "keyword" || !node.known) return undefined;
-  // Only lines that name an object are looked at, and their args as texts: a large LVS estate has tens of
-  // thousands of real_server lines, and Word objects for them would be kept to the end of the lint.
+  // Args read as texts: Word objects would be kept to the end of the lint.
   const spec = keywordOf(node);
-  if (!spec?.defines && node.name !== "virtual_server" && node.name !== "real_server") return undefined;
+  if (!spec?.defines && node.name !== "virtual_server") return undefined;
   if (argCount(node) === 0) return undefined;
   // vrrp_track_file and track_file name the same kind of object.
   if (spec?.defines) return { node, key: `${spec.defines}\0${argTextOf(node, 0)}` };
   // The same address and port with another protocol is another service (DNS over TCP and UDP).
-  return { node, key: `${node.name}\0${serviceOf(node)}\0${node.name === "virtual_server" ? protocolOf(node) : ""}` };
+  return { node, key: `virtual_server\0${serviceOf(node)}\0${protocolOf(node)}` };
 }
 
 /** A virtual server's protocol as keepalived compares it ("" when it sets none). */
@@ -91,13 +96,13 @@ function whatOf(node: ConfigNode): string {
 
 /** Reports `named` when `seen` has an object of its kind and name; else it is the first. */
 function judge(ctx: RuleContext, seen: Map<string, Named>, named: Named): void {
-  const { node, key } = named;
-  const first = seen.get(key);
-  if (!first) {
-    seen.set(key, named);
-    return;
-  }
-  const earlier = first.node;
+  const first = seen.get(named.key);
+  if (!first) seen.set(named.key, named);
+  else reportSecond(ctx, first.node, named.node);
+}
+
+/** `node` names what `earlier` named first. */
+function reportSecond(ctx: RuleContext, earlier: ConfigNode, node: ConfigNode): void {
   // The earlier line's number is filled in when the findings are finished (lines above the block may change).
   const where = earlier.file === node.file ? lineOfRelated(0, earlier.file) : earlier.file;
   ctx.report({
