@@ -53,7 +53,7 @@ import {
 import { editorSettings, type EditorSettings } from "./editor-settings.js";
 import { diagnosticsEncoder } from "./diagnostics-encoder.js";
 import { idleCollector } from "./idle-collection.js";
-import { exposedGc } from "../node/gc.js";
+import { exposedGc, type GcFunction } from "../node/gc.js";
 
 export interface ServerOptions {
   /** Streams to speak JSON-RPC on; default: chosen from argv (--stdio, --node-ipc, --socket). */
@@ -67,6 +67,8 @@ export interface ServerOptions {
   guardProcess?: boolean;
   /** Delay between the last edit and linting, per main file (default 200 ms; also KEEPALIVED_LSP_DEBOUNCE_MS or initializationOptions.debounceMs). */
   debounceMs?: number;
+  /** The collector of the scavenge after each published lint (idle-collection.ts); default V8's gc (node/gc.ts), null: none. */
+  gc?: GcFunction | null;
 }
 
 interface Pending {
@@ -225,7 +227,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       try {
         // Linting is synchronous, so no edit can land between this lint and its publication.
         publish(root, analysisFor(root));
-        (collectSoon ??= idleCollector(exposedGc()))();
+        (collectSoon ??= idleCollector(options.gc === null ? undefined : (options.gc ?? exposedGc())))();
       } catch (e) {
         log(`linting ${root} failed: ${(e as Error).stack ?? e}`);
       }

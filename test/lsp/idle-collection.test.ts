@@ -2,8 +2,11 @@
 // the gc it uses (src/node/gc.ts): one scavenge per turn of the event loop,
 // after the work. test/cli/bundle.test.ts checks that taking gc leaves V8's
 // flags as they were (the code caches still accepted).
+import { PassThrough } from "node:stream";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node.js";
 import { describe, expect, it } from "vitest";
 import { idleCollector } from "../../src/lsp/idle-collection.js";
+import { startServer } from "../../src/lsp/server.js";
 import { exposedGc, type GcFunction } from "../../src/node/gc.js";
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -34,5 +37,39 @@ describe("idle collection", () => {
     expect(typeof gc).toBe("function");
     expect(() => gc!({ type: "minor" })).not.toThrow();
     expect(exposedGc()).toBe(gc);
+  });
+});
+
+describe("the language server's scavenge after publishing", () => {
+  it("asks for one minor collection after a lint is published, and none while idle", async () => {
+    const calls: unknown[] = [];
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    const server = startServer({ input: toServer, output: fromServer, guardProcess: false, debounceMs: 0, hostName: "lb1", gc: (options) => calls.push(options) });
+    const client = createMessageConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
+    const published: unknown[] = [];
+    const publishedOnce = new Promise<void>((resolve) =>
+      client.onNotification("textDocument/publishDiagnostics", (p) => {
+        published.push(p);
+        resolve();
+      }),
+    );
+    client.listen();
+    try {
+      await client.sendRequest("initialize", { processId: null, rootUri: null, capabilities: {} });
+      await client.sendNotification("initialized", {});
+      expect(calls).toEqual([]);
+      await client.sendNotification("textDocument/didOpen", {
+        textDocument: { uri: "untitled:idle-collection", languageId: "keepalived", version: 1, text: "vrrp_instance V {\n  state BACKUP\n  bogus\n}\n" },
+      });
+      await publishedOnce;
+      await nextTurn();
+      await nextTurn();
+      expect(published).toHaveLength(1);
+      expect(calls).toEqual([{ type: "minor" }]);
+    } finally {
+      client.dispose();
+      server.dispose();
+    }
   });
 });
