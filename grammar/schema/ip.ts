@@ -27,12 +27,13 @@ function parseIpv4(text: string): number[] | undefined {
   let i = 0;
   for (let part = 0; part < 4; part++) {
     if (part > 0) {
-      if (text.charCodeAt(i) !== DOT) return undefined;
+      if (i >= n || text.charCodeAt(i) !== DOT) return undefined;
       i++;
     }
     const start = i;
     let value = 0;
-    for (let c = text.charCodeAt(i); c >= ZERO && c <= NINE; c = text.charCodeAt(++i)) value = 10 * value + (c - ZERO);
+    // Bounded by n: reading past the end (NaN) made V8 throw away the optimised code once.
+    for (let c: number; i < n && (c = text.charCodeAt(i)) >= ZERO && c <= NINE; i++) value = 10 * value + (c - ZERO);
     const digits = i - start;
     // inet_pton refuses "01": a leading zero would mean octal to other parsers.
     if (digits === 0 || digits > 3 || (digits > 1 && text.charCodeAt(start) === ZERO) || value > 255) return undefined;

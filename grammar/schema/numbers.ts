@@ -18,8 +18,9 @@ export interface NumberRead {
 
 /** How many of C's isspace() characters (" \t\n\v\f\r") start the text. */
 function leadingSpaces(text: string): number {
+  const n = text.length;
   let i = 0;
-  for (let c = text.charCodeAt(0); c === 32 || (c >= 9 && c <= 13); c = text.charCodeAt(++i));
+  for (let c: number; i < n && ((c = text.charCodeAt(i)) === 32 || (c >= 9 && c <= 13)); i++);
   return i;
 }
 
@@ -62,7 +63,8 @@ export function readInt(text: string, min: bigint, max: bigint): NumberRead {
 
 /** read_unsigned_func / read_unsigned64_func: a "-" after leading blanks is "negative number". */
 export function readUnsigned(text: string, min: bigint, max: bigint, bits: 32 | 64 = 32): NumberRead {
-  if (text.charCodeAt(leadingSpaces(text)) === 45) return { error: "negative" }; // "-"
+  const lead = leadingSpaces(text);
+  if (lead < text.length && text.charCodeAt(lead) === 45) return { error: "negative" }; // "-"
   const { value, complete } = strtol(text);
   if (!complete) return { error: "invalid" };
   if (value > (bits === 32 ? UINT32_MAX : UINT64_MAX)) return { error: "overflow" };
