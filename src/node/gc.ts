@@ -19,6 +19,9 @@ let gc: GcFunction | null | undefined;
 export function exposedGc(): GcFunction | undefined {
   if (gc === undefined) {
     gc = null;
+    // Started with --expose-gc: the flags are the user's, and stay as they are.
+    const global = (globalThis as { gc?: unknown }).gc;
+    if (typeof global === "function") return (gc = global as GcFunction);
     try {
       const v8 = process.getBuiltinModule("node:v8") as typeof import("node:v8");
       v8.setFlagsFromString("--expose-gc");

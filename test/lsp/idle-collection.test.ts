@@ -2,9 +2,11 @@
 // the gc it uses (src/node/gc.ts): one scavenge per turn of the event loop,
 // after the work. test/cli/bundle.test.ts checks that taking gc leaves V8's
 // flags as they were (the code caches still accepted).
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver/node.js";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { idleCollector } from "../../src/lsp/idle-collection.js";
 import { startServer } from "../../src/lsp/server.js";
 import { exposedGc, type GcFunction } from "../../src/node/gc.js";
@@ -30,6 +32,14 @@ describe("idle collection", () => {
     const collectSoon = idleCollector(undefined);
     expect(() => collectSoon()).not.toThrow();
     await nextTurn();
+  });
+
+  it("uses the gc a process was started with (--expose-gc), leaving the user's flags alone", () => {
+    const gcModule = join(inject("builtRoot"), "src/node/gc.js");
+    const code = `const { exposedGc } = await import(${JSON.stringify(gcModule)}); console.log(String(exposedGc() === globalThis.gc));`;
+    const r = spawnSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", code], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("true");
   });
 
   it("has V8's gc to scavenge with (the same function every time)", () => {
