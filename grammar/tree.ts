@@ -316,13 +316,18 @@ export class TreeStore {
   }
 }
 
-/** What a view makes on first request and keeps (identity matters: rules keep words and compare them). */
-interface Made {
-  keyword?: Word;
-  args?: Word[];
-  block?: Block;
+/**
+ * What a view makes on first request and keeps (identity matters: rules keep
+ * words and compare them). A class with every field from the start: records
+ * grown one property at a time took as many shapes as orders of asking, and
+ * V8 threw away the optimised code of the getters that read them.
+ */
+class Made {
+  keyword: Word | undefined = undefined;
+  args: Word[] | undefined = undefined;
+  block: Block | undefined = undefined;
   /** The span when something moved it off the store's (--template-vars maps a rendering's nodes onto the template). */
-  moved?: { start: number; end: number };
+  moved: { start: number; end: number } | undefined = undefined;
 }
 
 /**
@@ -396,7 +401,7 @@ class NodeView implements ConfigNode {
 
   /** The span, kept on the view from now on (see `moved`). */
   #moved(): { start: number; end: number } {
-    const made = (this.#made ??= {});
+    const made = (this.#made ??= new Made());
     // From the words: a parse that moves moves it too.
     return (made.moved ??= this.#store.words.spanAt(this.start, this.end));
   }
@@ -416,7 +421,7 @@ class NodeView implements ConfigNode {
   }
 
   get keyword(): Word {
-    const made = (this.#made ??= {});
+    const made = (this.#made ??= new Made());
     return (made.keyword ??= this.#store.words.word(this.#store.keywordWord(this.#index)));
   }
 
@@ -436,7 +441,7 @@ class NodeView implements ConfigNode {
     const count = s.wordCount(this.#index);
     // A line without args shares one empty list (and makes no record).
     if (count <= 1) return NO_ARGS;
-    const made = (this.#made ??= {});
+    const made = (this.#made ??= new Made());
     if (!made.args) {
       const w0 = s.keywordWord(this.#index);
       const a: Word[] = [];
@@ -449,7 +454,7 @@ class NodeView implements ConfigNode {
   get block(): Block | undefined {
     const kind = this.#store.blockKind(this.#index);
     if (kind === undefined) return undefined;
-    const made = (this.#made ??= {});
+    const made = (this.#made ??= new Made());
     if (!made.block) {
       const s = this.#store;
       const open = s.openWord(this.#index);
