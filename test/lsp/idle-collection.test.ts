@@ -51,11 +51,18 @@ describe("idle collection", () => {
 });
 
 describe("the language server's scavenge after publishing", () => {
-  it("asks for one minor collection after a lint is published, and none while idle", async () => {
-    const calls: unknown[] = [];
+  it("asks for one minor collection after a lint's diagnostics are written, and none before", async () => {
     const toServer = new PassThrough();
     const fromServer = new PassThrough();
-    const server = startServer({ input: toServer, output: fromServer, guardProcess: false, debounceMs: 0, hostName: "lb1", gc: (options) => calls.push(options) });
+    // How many publishDiagnostics messages the server had written when it asked for a collection.
+    let publishesWritten = 0;
+    const write = fromServer.write.bind(fromServer) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    fromServer.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (String(chunk).includes("textDocument/publishDiagnostics")) publishesWritten++;
+      return write(chunk, ...rest);
+    }) as typeof fromServer.write;
+    const calls: { options: unknown; publishesWritten: number }[] = [];
+    const server = startServer({ input: toServer, output: fromServer, guardProcess: false, debounceMs: 0, hostName: "lb1", gc: (options) => calls.push({ options, publishesWritten }) });
     const client = createMessageConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
     const published: unknown[] = [];
     const publishedOnce = new Promise<void>((resolve) =>
@@ -76,7 +83,7 @@ describe("the language server's scavenge after publishing", () => {
       await nextTurn();
       await nextTurn();
       expect(published).toHaveLength(1);
-      expect(calls).toEqual([{ type: "minor" }]);
+      expect(calls).toEqual([{ options: { type: "minor" }, publishesWritten: 1 }]);
     } finally {
       client.dispose();
       server.dispose();
