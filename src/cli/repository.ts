@@ -14,7 +14,7 @@ import { hasGlobChars } from "../workspace/glob-match.js";
 import { includePatterns, mayRead } from "../workspace/may-include.js";
 import { lint, lintForFixing } from "../workspace/lint.js";
 import { MAIN_FILE_NAME, ownersOf } from "../workspace/owners.js";
-import { detectionsOf, gitTop, KEEPALIVED_DIR, repositoryTop, RootMap, rootMapFor, rootMappingsOf, type RootMapping } from "../workspace/roots.js";
+import { gitTop, KEEPALIVED_DIR, repositoryTop, RootMap, rootMappingsOf, RootMaps, type RootMapping } from "../workspace/roots.js";
 import { fromSettingsFile, type Settings } from "../workspace/settings.js";
 import type { Workspace } from "../workspace/workspace.js";
 import { UsageError } from "./io.js";
@@ -62,7 +62,7 @@ interface RepoSettings {
 export class Repository {
   /** Where report paths are relative to: the git top of the working directory, else the working directory. */
   readonly top: string;
-  private readonly maps = new Map<string, RootMap>();
+  private readonly maps: RootMaps;
   private readonly indexes = new Map<string, OwnerIndex>();
   /** A tree's candidate main files, its configs' include patterns and what each reads: owners of many files share them. */
   private readonly candidates = new Map<string, string[]>();
@@ -78,6 +78,7 @@ export class Repository {
     private readonly cliRoot: RootMapping[] = [],
   ) {
     this.top = repositoryTop(fs, cwd);
+    this.maps = new RootMaps(fs, (main) => this.treeOf(main));
   }
 
   /** The settings that apply to `path`, as repository mode reads them. */
@@ -93,14 +94,7 @@ export class Repository {
 
   /** How the lint of `main` reads host paths: explicit mappings, else detection of /etc/keepalived's copy in its tree. */
   rootMap(main: string): RootMap {
-    const settings = this.repoSettings(main);
-    const key = `${main}\0${JSON.stringify(settings.root)}`;
-    let map = this.maps.get(key);
-    if (!map) {
-      map = rootMapFor(this.fs, main, settings.root, this.treeOf(main));
-      this.maps.set(key, map);
-    }
-    return map;
+    return this.maps.for(main, this.repoSettings(main).root);
   }
 
   /** The default target under --root / "root" (settings at the working directory): /etc/keepalived/keepalived.conf of the checkout. */
@@ -127,7 +121,7 @@ export class Repository {
 
   /** Host directories read from the checkout by detection (to say so), as [host, checkout]. */
   detections(): RootMapping[] {
-    return detectionsOf(this.maps.values());
+    return this.maps.detections();
   }
 
   /**

@@ -81,11 +81,34 @@ export class RootMap {
   }
 }
 
-/** The host directories some of `maps` read from a checkout's copy by detection, once each (to say so). */
-export function detectionsOf(maps: Iterable<RootMap>): RootMapping[] {
-  const seen = new Map<string, RootMapping>();
-  for (const m of maps) if (m.detected) seen.set(`${m.detected.from}\0${m.detected.to}`, m.detected);
-  return [...seen.values()];
+/**
+ * A run's root maps, one per main file and mappings, kept so that what one
+ * detected holds for the whole run and is said once. The workspace and the
+ * command line's repository mode each keep one; `checkoutOf` is where a main
+ * file's checkout is (rootMapFor's default when it answers undefined).
+ */
+export class RootMaps {
+  private readonly maps = new Map<string, RootMap>();
+
+  constructor(
+    private readonly fs: FileAccess,
+    private readonly checkoutOf: (main: string) => string | undefined = () => undefined,
+  ) {}
+
+  /** How the configuration of `main` reads host paths under `mappings`. */
+  for(main: string, mappings: readonly RootMapping[]): RootMap {
+    const key = `${main}\0${JSON.stringify(mappings)}`;
+    let map = this.maps.get(key);
+    if (!map) this.maps.set(key, (map = rootMapFor(this.fs, main, mappings, this.checkoutOf(main))));
+    return map;
+  }
+
+  /** Host directories read from a checkout's copy by detection so far, once each, as [host, checkout] (to say so). */
+  detections(): RootMapping[] {
+    const seen = new Map<string, RootMapping>();
+    for (const m of this.maps.values()) if (m.detected) seen.set(`${m.detected.from}\0${m.detected.to}`, m.detected);
+    return [...seen.values()];
+  }
 }
 
 /** The nearest directory at or above `dir` holding `.git` (a directory, or a file in a git worktree). */

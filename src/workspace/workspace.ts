@@ -13,12 +13,12 @@ import { nodeFromArgument, nodesFromSettings, nodesFromTemplate, runCluster, var
 import { lintAndFix, type FixOutcome } from "./fix.js";
 import { lint } from "./lint.js";
 import { ownersOf } from "./owners.js";
-import { detectionsOf, rootMapFor, rootMappingsOf, type RootMap, type RootMapping } from "./roots.js";
+import { rootMappingsOf, RootMaps, type RootMapping } from "./roots.js";
 import { SettingsResolver, type Settings, type SettingsSource } from "./settings.js";
 
 export class Workspace {
   readonly settings: SettingsResolver;
-  private readonly maps = new Map<string, RootMap>();
+  private readonly maps: RootMaps;
 
   /** Throws ConfigError when an explicitly given settings file is broken. */
   constructor(
@@ -26,6 +26,7 @@ export class Workspace {
     source: SettingsSource = {},
   ) {
     this.settings = new SettingsResolver(fs, source);
+    this.maps = new RootMaps(fs);
   }
 
   /** Settings for `path` (absolute). Throws ConfigError for a broken settings file. */
@@ -69,17 +70,13 @@ export class Workspace {
 
   /** Host directories read from a checkout's copy by detection so far (to say so), as [host, checkout]. */
   detections(): RootMapping[] {
-    return detectionsOf(this.maps.values());
+    return this.maps.detections();
   }
 
   /** Where `main`'s absolute include patterns are looked for (one root map per main file and mappings: detection is kept). */
   private includePathOf(main: string): (absolutePattern: string) => string {
-    const mappings = rootMappingsOf(this.settingsFor(main));
-    const key = `${main}\0${JSON.stringify(mappings)}`;
-    let map = this.maps.get(key);
-    if (!map) this.maps.set(key, (map = rootMapFor(this.fs, main, mappings)));
-    const found = map;
-    return (pattern) => found.toCheckout(pattern);
+    const map = this.maps.for(main, rootMappingsOf(this.settingsFor(main)));
+    return (pattern) => map.toCheckout(pattern);
   }
 
   /**
