@@ -164,6 +164,9 @@ const warmDir = mkdtempSync(join(tmpdir(), "kl-warm-"));
 const lint = (args, text) => run(args, { stdout() {}, stderr() {}, readStdin: async () => text, env: { NO_COLOR: "1" }, cwd: warmDir, stdoutIsTTY: false });
 writeFileSync(join(warmDir, "keepalived.conf"), sample);
 await lint(["keepalived.conf"], "");
+// A command line of paths alone skips commander (src/cli/run.ts); one with an option builds
+// the program, and its functions belong in the cache too.
+await lint(["--format", "json", "keepalived.conf"], "");
 const caches = { [loader.MAIN_BUNDLE]: set.scripts.get(loader.MAIN_BUNDLE).createCachedData() };
 // Then the parts a lint seldom needs, each cached after its own use.
 await lint(["-", "--stdin-filename", "keepalived.conf"], lexed);

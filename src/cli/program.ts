@@ -1,7 +1,7 @@
 // The command-line interface: options, help text and subcommands (commander).
 import { Command, CommanderError, Option } from "commander";
 import { FORMAT_NAMES } from "../reporters/load.js";
-import { lintCommand, DEFAULT_CONFIG, type LintFlags } from "./commands/lint.js";
+import { lintCommand, DEFAULT_CONFIG, LINT_DEFAULTS, type LintFlags } from "./commands/lint.js";
 import { needsSubcommands, SUBCOMMANDS } from "./commands/index.js";
 import type { CliIo } from "./io.js";
 import { packageInfo } from "./package-info.js";
@@ -36,12 +36,12 @@ export async function createProgram(argv: readonly string[], io: CliIo, done: (c
     .description("Lint keepalived configuration: files, directories (their *.conf files), globs, or - for stdin.")
     .usage("[options] [paths...]")
     .argument("[paths...]", `config files, directories, globs, or - (default: ${DEFAULT_CONFIG})`)
-    .addOption(new Option("-f, --format <name>", "output format").choices(FORMAT_NAMES).default("stylish"))
+    .addOption(new Option("-f, --format <name>", "output format").choices(FORMAT_NAMES).default(LINT_DEFAULTS.format))
     .option("-o, --output-file <path>", "write the report to a file instead of stdout")
     .option("--stdin-filename <path>", "path of the config read from - (includes resolve relative to it)")
     .option("-c, --config <file>", "use this .keepalived-lint.json instead of searching upward")
     .option("--no-config", "ignore .keepalived-lint.json files")
-    .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--rule <id:severity>", "set a rule's severity: error, warning, info or off (repeatable)", (v: string, acc: string[]) => [...acc, v], [...LINT_DEFAULTS.rule])
     .option("--target-version <version>", "keepalived release the config is for: 2.0.19 to 2.4.3 (X.Y or X.Y.Z), HEAD or newest (default: .keepalived-lint.json, else the installed keepalived, else newest)")
     .option("--root <dir>", "read absolute include paths from this checkout directory (DIR stands for /; /etc/keepalived=DIR for a prefix); repeatable", (v: string, acc: string[] = []) => [...acc, v])
     .option("--config-id <id>", "config id selecting @id lines (default: this host's short name)")

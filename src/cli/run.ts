@@ -6,16 +6,20 @@
  */
 import { ConfigError } from "../engine/config.js";
 import { EXIT, UsageError, type CliIo } from "./io.js";
-import { CommanderError, createProgram } from "./program.js";
+import { lintCommand, LINT_DEFAULTS } from "./commands/lint.js";
+import { needsSubcommands } from "./commands/index.js";
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
+  let cli: typeof import("./program.js") | undefined;
   try {
-    const program = await createProgram(argv, io, (c) => (code = c));
+    if (onlyPaths(argv)) return await lintCommand([...argv], { ...LINT_DEFAULTS, rule: [...LINT_DEFAULTS.rule] }, io);
+    cli = await import("./program.js");
+    const program = await cli.createProgram(argv, io, (c) => (code = c));
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
+    if (cli && e instanceof cli.CommanderError) {
       // --help and --version print and exit 0; any other commander error is wrong usage (already printed).
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
@@ -28,4 +32,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     else io.stderr("keepalived-lint: this is a bug; please report it (set KEEPALIVED_LINT_DEBUG=1 to see the stack)\n");
     return EXIT.internal;
   }
+}
+
+/** A command line of paths alone (no option, no subcommand): the lint with every option at its default, without building commander's program. */
+function onlyPaths(argv: readonly string[]): boolean {
+  return !needsSubcommands(argv) && argv.every((a) => !a.startsWith("-"));
 }

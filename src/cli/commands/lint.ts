@@ -57,6 +57,9 @@ export interface LintFlags extends BaselineFlags {
   root?: string[];
 }
 
+/** The flags of a lint given no option (program.ts declares these defaults to commander). */
+export const LINT_DEFAULTS: Readonly<Pick<LintFlags, "format" | "rule">> = { format: "stylish", rule: [] };
+
 /** A file to report on and the main files it is linted through (none: it is a main file itself). */
 interface Plan {
   target: Target;
