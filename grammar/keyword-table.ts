@@ -26,6 +26,16 @@ function hash(codes: CharCodes, start: number, end: number): number {
   return Math.imul(Math.imul(Math.imul(length, 31) + a, 31) + b, 31) + c;
 }
 
+/** hash() of a string's own char codes (the same number as for those codes in a file). */
+function hashOfText(text: string): number {
+  const length = text.length;
+  if (length === 0) return 0;
+  return Math.imul(Math.imul(Math.imul(length, 31) + text.charCodeAt(0), 31) + text.charCodeAt(length >> 1), 31) + text.charCodeAt(length - 1);
+}
+
+/** What asciiCodes() accepts: at most the scratch array's length, ASCII only. */
+const SHORT_ASCII = /^[\x00-\x7f]{1,64}$/;
+
 export class KeywordTable {
   /** Open addressing: 1 + index into names/specs, 0 for an empty slot. Half full at most. */
   private readonly slots: Int32Array;
@@ -39,16 +49,19 @@ export class KeywordTable {
     while (size < keywords.size * 2) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
-    for (const [name, spec] of keywords) {
-      // getText() relies on this (and keepalived's keywords are all short ASCII words).
-      const codes = asciiCodes(name);
-      if (codes === undefined) throw new Error(`keyword "${name}" is not a short ASCII word`);
-      let i = hash(codes, 0, name.length) & this.mask;
-      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
-      this.names.push(name);
-      this.specs.push(spec);
-      this.slots[i] = this.names.length;
-    }
+    // forEach, not for-of over [name, spec] pairs: a table is built at every start-up, where the
+    // code runs unoptimised and destructuring each pair goes through the iterator protocol.
+    keywords.forEach((spec, name) => this.add(name, spec));
+  }
+
+  private add(name: string, spec: KeywordFacts): void {
+    // getText() relies on this (and keepalived's keywords are all short ASCII words).
+    if (!SHORT_ASCII.test(name)) throw new Error(`keyword "${name}" is not a short ASCII word`);
+    let i = hashOfText(name) & this.mask;
+    while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+    this.names.push(name);
+    this.specs.push(spec);
+    this.slots[i] = this.names.length;
   }
 
   /** The keyword spelled codes[start, end) (see charCodes), if any. */
