@@ -100,7 +100,7 @@ export function knownIn(spec: KeywordFacts, target: TargetVersion): boolean {
 
 
 export { checkValue, type Target, type ValueProblem } from "./values.js";
-export { describeSpans, hasKeyword, isBefore, keywordSpans, NEWEST_RELEASE, normalizeVersion, OLDEST_RELEASE, RELEASES, resolveTarget, whyMissing, inSpans, type Span, type TargetVersion } from "./versions.js";
+export { describeSpans, hasKeyword, isBefore, keywordSpans, keywordsWithHistory, NEWEST_RELEASE, normalizeVersion, OLDEST_RELEASE, RELEASES, resolveTarget, whyMissing, inSpans, type Span, type TargetVersion } from "./versions.js";
 export { lineGrammarOf, parseEntryLine, type EntryLine, type Field, type LineGrammarName, type LineProblem } from "./lines.js";
 export { secretArgument, secretKeywords } from "./secrets.js";
 export { configTestRefusesDeprecated } from "./config-test.js";

@@ -84,6 +84,17 @@ export function keywordSpans(context: string, name: string): readonly Span[] {
   return spans;
 }
 
+/**
+ * The keywords with a source history, as [context, name]: the only ones some
+ * release lacks (keywordSpans gives every other keyword every release).
+ */
+export function keywordsWithHistory(): [context: string, name: string][] {
+  return Object.keys(KEYWORD_SPANS).map((key) => {
+    const bar = key.indexOf("|");
+    return [key.slice(0, bar), key.slice(bar + 1)];
+  });
+}
+
 /** Is `target` inside one of the spans? */
 export function inSpans(spans: readonly Span[], target: TargetVersion): boolean {
   const t = resolveTarget(target);
