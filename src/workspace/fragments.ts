@@ -23,11 +23,19 @@ export interface OwnerIndex {
  * not a main file; with `explicitRoots` every candidate is one.
  */
 export function indexOwners(candidates: readonly string[], filesOf: (main: string) => ReadonlySet<string>, explicitRoots = false): OwnerIndex {
-  const closures = new Map(candidates.map((c) => [c, filesOf(c)]));
-  const includedByOther = (c: string) => [...closures].some(([o, files]) => o !== c && files.has(c));
-  const mains = explicitRoots ? [...closures.keys()] : [...closures.keys()].filter((c) => !includedByOther(c));
+  // A closure is a full read of a configuration: each is read when first needed, so a file
+  // that is the only candidate (a lone main file, the commonest lint) is not read for this.
+  const closures = new Map<string, ReadonlySet<string>>();
+  const closureOf = (c: string) => {
+    let files = closures.get(c);
+    if (!files) closures.set(c, (files = filesOf(c)));
+    return files;
+  };
+  const unique = [...new Set(candidates)];
+  const includedByOther = (c: string) => unique.some((o) => o !== c && closureOf(o).has(c));
+  const mains = explicitRoots ? unique : unique.filter((c) => !includedByOther(c));
   return {
-    owners: (path) => (mains.includes(path) ? [] : mains.filter((m) => closures.get(m)!.has(path))),
+    owners: (path) => (mains.includes(path) ? [] : mains.filter((m) => closureOf(m).has(path))),
   };
 }
 
