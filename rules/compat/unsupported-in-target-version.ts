@@ -55,19 +55,25 @@ function namesWithVerdict(target: string): string[] {
     // 531 keywords need no asking.
     const candidates = keywordsWithHistory().map(([context, name]) => lookupKeyword(context, name)).filter((k) => k !== undefined);
     if (target === "2.2.7") candidates.push(...allKeywords().filter((k) => k.buildOption !== undefined && MISSING_IN_DEBIAN_227.has(k.buildOption)));
-    NAMES_WITH_VERDICT.set(target, (names = [...new Set(candidates.filter((k) => verdictOf(k, target) !== null).map((k) => k.name))]));
+    NAMES_WITH_VERDICT.set(target, (names = [...new Set(candidates.filter((k) => lackOf(k, target) !== undefined).map((k) => k.name))]));
   }
   return names;
 }
 
-/** What the rule says about every line of keyword `spec` under `target` (null: nothing). */
+/** Why `target` lacks keyword `spec`: not in that release, or (Debian's 2.2.7) built without its option; undefined when it has it. */
+function lackOf(spec: KeywordSpec, target: string): "release" | "build" | undefined {
+  if (!inSpans(keywordSpans(spec.context, spec.name), target)) return "release";
+  if (target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption)) return "build";
+  return undefined;
+}
+
+/** What the rule says about every line of keyword `spec` under `target` (null: nothing); worded only for a keyword a line uses. */
 function verdictOf(spec: KeywordSpec, target: string): Verdict | null {
-  const spans = keywordSpans(spec.context, spec.name);
-  const missing = !inSpans(spans, target);
-  // Most keywords have nothing to say: decided before any words are made (namesWithVerdict asks of every keyword at start-up).
-  if (!missing && !(target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption))) return null;
+  const lack = lackOf(spec, target);
+  if (lack === undefined) return null;
   const where = spec.context === "root" ? "" : ` in ${contextLabel(spec.context)}`;
-  if (missing) {
+  if (lack === "release") {
+    const spans = keywordSpans(spec.context, spec.name);
     const why = whyMissing(spans, target);
     const onlyMaster = why.startsWith("not in any release");
     return {
