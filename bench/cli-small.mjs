@@ -4,7 +4,7 @@
 // The runs of each command are interleaved, so a busy machine slows them alike and the
 // ratio stays meaningful; medians and fastest runs are printed with the share that is ours.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -75,3 +75,5 @@ if (existsSync("/usr/bin/time")) {
   const lint = faults(commands.lint);
   console.log(`minor page faults: node -e 0 ${base}, keepalived-lint node1.conf ${lint} (+${lint - base})`);
 }
+
+rmSync(repo, { recursive: true, force: true });
