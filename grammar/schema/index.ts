@@ -5,7 +5,7 @@
  */
 import type { ConfigNode } from "../ast.js";
 import { docOf } from "./descriptions.js";
-import { allKeywordFacts, contextFacts, ROOT_CONTEXT } from "./facts.js";
+import { allKeywordFacts, contextFacts, decorateKeywords, ROOT_CONTEXT } from "./facts.js";
 import { CONTEXTS } from "./keywords.data.js";
 import type { ContextSpec, KeywordFacts, KeywordSpec, RefKind } from "./types.js";
 import { hasKeyword, RELEASES, type TargetVersion } from "./versions.js";
@@ -26,12 +26,14 @@ const PROSE: Pick<KeywordSpec, "description" | "notes"> & ThisType<KeywordFacts>
     return docOf(this.context, this.name)?.notes;
   },
 };
-const KEYWORDS = allKeywordFacts().map((facts) => Object.setPrototypeOf(facts, PROSE)) as readonly KeywordSpec[];
+// Each keyword object gets the prose prototype as facts.ts makes it (a context's keywords are made on first use).
+decorateKeywords((facts) => Object.setPrototypeOf(facts, PROSE));
 
 /** Keyword entries by name, across contexts (made on first use). */
 let byName: Map<string, KeywordSpec[]> | undefined;
 
 export { ROOT_CONTEXT };
+export { BUILD_OPTION_KEYWORDS, DEPRECATED_NAMES, QUOTED_NAMES, SCRIPTLESS_CONTEXTS } from "./facts.js";
 
 /** The context with this name, if any. */
 export function getContext(name: string): ContextSpec | undefined {
@@ -43,9 +45,9 @@ export function allContexts(): Iterable<ContextSpec> {
   return CONTEXTS.map((c) => contextFacts(c.name) as ContextSpec);
 }
 
-/** All keyword entries (one per keyword-in-context). */
+/** All keyword entries (one per keyword-in-context); makes every context's (start-up code asks the generated lists instead). */
 export function allKeywords(): readonly KeywordSpec[] {
-  return KEYWORDS;
+  return allKeywordFacts() as readonly KeywordSpec[];
 }
 
 /** The keyword `name` as valid in `context`, or undefined when keepalived would not know it there. */
@@ -71,7 +73,7 @@ export function keywordOf(node: Pick<ConfigNode, "kind" | "known" | "context" | 
 export function contextsOf(name: string): readonly KeywordSpec[] {
   if (!byName) {
     byName = new Map();
-    for (const k of KEYWORDS) {
+    for (const k of allKeywords()) {
       const list = byName.get(k.name);
       if (list) list.push(k);
       else byName.set(k.name, [k]);
@@ -87,7 +89,9 @@ export function isValueContext(context: string): boolean {
 
 /** Does keepalived resolve references to this kind of object while reading, so that the definition must come first? */
 export function mustBeDefinedBeforeUse(kind: RefKind): boolean {
-  return KEYWORDS.some((k) => k.defines === kind && k.definedBeforeUse === true);
+  // Only top-level blocks define objects (keywords.data.ts: `defines`).
+  for (const k of contextFacts(ROOT_CONTEXT)!.keywords.values()) if (k.defines === kind && k.definedBeforeUse === true) return true;
+  return false;
 }
 
 /** keepalived releases the schema knows, oldest first (versions.data.ts: 2.0.19 to the newest tag, and HEAD). */

@@ -3,13 +3,10 @@
  * the same setting under another name, the fix renames it.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { allKeywords, configTestRefusesDeprecated, knownIn, keywordOf, lookupKeyword } from "../../grammar/schema/index.js";
+import { configTestRefusesDeprecated, DEPRECATED_NAMES, knownIn, keywordOf, lookupKeyword } from "../../grammar/schema/index.js";
 import { fixOf, replaceWord } from "../../src/engine/fix.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
-
-/** Names some keyword is deprecated under (in some context: the handler checks the line's). */
-const DEPRECATED_NAMES = [...new Set(allKeywords().filter((k) => k.deprecated).map((k) => k.name))];
 
 export default defineRule({
   meta: {
@@ -31,7 +28,8 @@ export default defineRule({
       if (!names) namesIn.set(siblings, (names = new Set(siblings.map((c) => c.name))));
       return names;
     };
-    // Handed only lines named as a deprecated keyword is (a handler for every line was a call per line).
+    // Handed only lines named as some keyword is deprecated under, in some context (a handler for every line was a
+    // call per line); the handler checks the line's own context.
     return { keywords: Object.fromEntries(DEPRECATED_NAMES.map((name) => [name, visit])) };
     function visit(node: ConfigNode) {
       if (node.kind !== "keyword" || !node.known) return;

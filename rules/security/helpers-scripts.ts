@@ -6,7 +6,7 @@
  * group (core/notify.c notify_script_init(), set_script_params_array()).
  */
 import type { ConfigAst, ConfigNode } from "../../grammar/ast.js";
-import { allContexts, getContext, keywordOf } from "../../grammar/schema/index.js";
+import { getContext, keywordOf, SCRIPTLESS_CONTEXTS } from "../../grammar/schema/index.js";
 
 /** Keywords whose extra words are dropped: the command is only the first word. */
 const COMMAND_ONLY = new Set(["script", "misc_path"]);
@@ -65,29 +65,11 @@ function isBlank(text: string, i: number): boolean {
  * The schema's contexts no script line can be in, at any depth (every
  * keyword of theirs and of the blocks they open is unquoted): a lint does
  * not walk such blocks looking for one (checkers' HTTP_GET and url blocks
- * are most lines of a large LVS configuration). A context the schema does
- * not have is walked.
+ * are most lines of a large LVS configuration). Worked out when the schema
+ * is generated (keywords.data.ts), so that start-up makes no context's
+ * keywords for it. A context the schema does not have is walked.
  */
-const SCRIPTLESS: ReadonlySet<string> = (() => {
-  const scripts = new Map<string, boolean>();
-  const hasScripts = (context: string): boolean => {
-    const known = scripts.get(context);
-    if (known !== undefined) return known;
-    const spec = getContext(context);
-    // Unknown to the schema, or being worked out (a cycle): walked.
-    scripts.set(context, true);
-    let found = spec === undefined;
-    for (const k of spec?.keywords.values() ?? []) {
-      if (found) break;
-      found = k.quoted === true || (k.childContext !== undefined && hasScripts(k.childContext));
-    }
-    scripts.set(context, found);
-    return found;
-  };
-  const out = new Set<string>();
-  for (const c of allContexts()) if (!hasScripts(c.name)) out.add(c.name);
-  return out;
-})();
+const SCRIPTLESS: ReadonlySet<string> = new Set(SCRIPTLESS_CONTEXTS);
 
 /**
  * Appends the script lines of `level` and below, in load order. A plain

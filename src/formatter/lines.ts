@@ -6,7 +6,7 @@
  * word or a brace across it could change what keepalived reads.
  */
 // the facts alone: the schema's index also loads the keyword descriptions, which `format` never needs
-import { allKeywordFacts } from "../../grammar/schema/facts.js";
+import { QUOTED_NAMES } from "../../grammar/schema/facts.js";
 import type { CstToken } from "../../grammar/cst.js";
 import { scanTokens } from "./scan.js";
 
@@ -116,7 +116,7 @@ function endsInBackslash(line: { text: string; tokens: CstToken[] }): boolean {
  * tabs: on such a line a \f, \v or lone \r between words is part of a word,
  * so the line is only re-indented. Taken from the schema's `quoted` flag.
  */
-const SCRIPT_KEYWORDS = new Set(allKeywordFacts().filter((k) => k.quoted).map((k) => k.name));
+const SCRIPT_KEYWORDS = new Set(QUOTED_NAMES);
 
 /** Words that make keepalived treat the line before its brace split (so the line must stay as written). */
 function needsReindentOnly(tokens: CstToken[]): boolean {
