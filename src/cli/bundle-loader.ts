@@ -95,3 +95,13 @@ export function builtinRequire(id: string): unknown {
 export async function loadBundledRun(dir: string): Promise<RunCli> {
   return (new BundleSet(dir, builtinRequire).load(MAIN_BUNDLE) as { run: RunCli }).run;
 }
+
+/**
+ * run() of the modules the main bundle is made of (tsc's output, `../src`
+ * beside the bundles' directory). The main bundle's identifiers are minified
+ * (a shorter text is a faster start); a stack from it would name no function,
+ * so with KEEPALIVED_LINT_DEBUG set the command runs from these instead.
+ */
+export async function loadModuleRun(dir: string): Promise<RunCli> {
+  return ((await import(pathToFileURL(join(dir, "..", "src", "cli", "run.js")).href)) as { run: RunCli }).run;
+}

@@ -4,8 +4,9 @@
 // ~20 ms sooner than an ES module one (no ES module loader to set up).
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadBundledRun } from "./bundle-loader.js";
+import { loadBundledRun, loadModuleRun } from "./bundle-loader.js";
 import { runProcess } from "./process-main.js";
 
 const dir = dirname(fileURLToPath(import.meta.url));
-void runProcess(() => loadBundledRun(dir));
+// KEEPALIVED_LINT_DEBUG asks for stacks: they name functions only in the unminified modules.
+void runProcess(() => (process.env.KEEPALIVED_LINT_DEBUG ? loadModuleRun(dir) : loadBundledRun(dir)));

@@ -80,6 +80,8 @@ describe("exit codes", () => {
     const debug = runCli(["clean.conf"], { cwd: dir, env: { KEEPALIVED_LINT_INTERNAL_ERROR_TEST: "1", KEEPALIVED_LINT_DEBUG: "1" } });
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/\n\s+at /);
+    // The bundle's identifiers are minified; the debug run's stack names the real function and module.
+    expect(debug.stderr).toMatch(/\n\s+at lintCommand \(.*commands[\\/]lint\.js:\d+:\d+\)/);
   });
 
   it("0 for --help, which shows examples", () => {
