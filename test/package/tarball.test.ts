@@ -63,6 +63,11 @@ describe("npm package", () => {
     const explain = run(join(app, "node_modules/.bin/keepalived-lint"), ["explain", "nopreempt-state-master"], app);
     expect(explain.code).toBe(0);
     expect(explain.out).toContain("state BACKUP");
+    // KEEPALIVED_LINT_DEBUG runs the installed unbundled modules (their imports resolve from the app's node_modules).
+    const env = { ...process.env, NO_COLOR: "1", KEEPALIVED_LINT_DEBUG: "1", KEEPALIVED_LINT_INTERNAL_ERROR_TEST: "1" };
+    const debug = spawnSync(join(app, "node_modules/.bin/keepalived-lint"), ["keepalived.conf"], { cwd: app, encoding: "utf8", env });
+    expect(debug.status).toBe(3);
+    expect(debug.stderr).toMatch(/\n\s+at lintCommand \(.*node_modules[\\/]keepalived-lint[\\/]dist[\\/]src[\\/]cli[\\/]commands[\\/]lint\.js:/);
   });
   test("the keepalived-language-server bin answers initialize over stdio", async () => {
     const msg = (o: object) => {
