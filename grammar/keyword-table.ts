@@ -19,22 +19,19 @@ import type { KeywordFacts } from "./schema/types.js";
  */
 function hash(codes: CharCodes, start: number, end: number): number {
   const length = end - start;
-  if (length === 0) return 0;
-  const a = codes[start];
-  const b = codes[start + (length >> 1)];
-  const c = codes[end - 1];
-  return Math.imul(Math.imul(Math.imul(length, 31) + a, 31) + b, 31) + c;
+  return length === 0 ? 0 : mixed(length, codes[start], codes[start + (length >> 1)], codes[end - 1]);
 }
 
 /** hash() of a string's own char codes (the same number as for those codes in a file). */
 function hashOfText(text: string): number {
   const length = text.length;
-  if (length === 0) return 0;
-  return Math.imul(Math.imul(Math.imul(length, 31) + text.charCodeAt(0), 31) + text.charCodeAt(length >> 1), 31) + text.charCodeAt(length - 1);
+  return length === 0 ? 0 : mixed(length, text.charCodeAt(0), text.charCodeAt(length >> 1), text.charCodeAt(length - 1));
 }
 
-/** What asciiCodes() accepts: at most the scratch array's length, ASCII only. */
-const SHORT_ASCII = /^[\x00-\x7f]{1,64}$/;
+/** The hash of a word of `length` codes from its first, middle and last code (one formula for both readings). */
+function mixed(length: number, first: number, middle: number, last: number): number {
+  return Math.imul(Math.imul(Math.imul(length, 31) + first, 31) + middle, 31) + last;
+}
 
 export class KeywordTable {
   /** Open addressing: 1 + index into names/specs, 0 for an empty slot. Half full at most. */
@@ -104,6 +101,9 @@ export class KeywordTable {
 
 /** Room for the longest keyword name (checked when a table is built). */
 const scratch = new Uint8Array(64);
+
+/** A keyword name asciiCodes() can take: ASCII, at most the scratch array's length (tested without copying). */
+const SHORT_ASCII = new RegExp(`^[\\x00-\\x7f]{1,${scratch.length}}$`);
 
 /** `text`'s codes in the scratch array (valid until the next call), or undefined when it is too long or not ASCII. */
 function asciiCodes(text: string): Uint8Array | undefined {
