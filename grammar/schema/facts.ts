@@ -10,10 +10,10 @@
  * at every start-up was about a twentieth of a small lint.
  */
 import { CONTEXTS, KEYWORDS_OF, type ContextData } from "./keywords.data.js";
+import type { ContextSpec, KeywordFacts } from "./types.js";
 
 // What start-up code asks of every keyword, generated with the data (it would otherwise make every context's).
 export { BUILD_OPTION_KEYWORDS, DEPRECATED_NAMES, QUOTED_NAMES, SCRIPTLESS_CONTEXTS } from "./keywords.data.js";
-import type { ContextSpec, KeywordFacts } from "./types.js";
 
 /** A context with its keywords' facts (index.ts's ContextSpec without the prose). */
 export type ContextFacts = Omit<ContextSpec, "keywords"> & { keywords: ReadonlyMap<string, KeywordFacts> };

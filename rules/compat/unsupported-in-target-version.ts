@@ -8,7 +8,7 @@
  * release: someone may run keepalived built from git.
  */
 import type { ConfigNode } from "../../grammar/ast.js";
-import { BUILD_OPTION_KEYWORDS, keywordSpans, keywordsWithHistory, keywordOf, NEWEST_RELEASE, whyMissing, inSpans, type KeywordSpec } from "../../grammar/schema/index.js";
+import { BUILD_OPTION_KEYWORDS, hasKeyword, keywordSpans, keywordsWithHistory, keywordOf, knownIn, NEWEST_RELEASE, whyMissing, type KeywordSpec } from "../../grammar/schema/index.js";
 import { defineRule, type Report } from "../../src/engine/rule.js";
 import { contextLabel } from "../schema/helpers-tree.js";
 
@@ -54,7 +54,7 @@ function namesWithVerdict(target: string): string[] {
     // only keywords with a source history can be missing from a release (every one of them is a schema
     // keyword: test/grammar/schema/versions.test.ts), and only under 2.2.7 do build options add more.
     const found = new Set<string>();
-    for (const [context, name] of keywordsWithHistory()) if (!inSpans(keywordSpans(context, name), target)) found.add(name);
+    for (const [context, name] of keywordsWithHistory()) if (!hasKeyword(context, name, target)) found.add(name);
     if (target === "2.2.7") for (const [, name, option] of BUILD_OPTION_KEYWORDS) if (MISSING_IN_DEBIAN_227.has(option)) found.add(name);
     NAMES_WITH_VERDICT.set(target, (names = [...found]));
   }
@@ -63,7 +63,7 @@ function namesWithVerdict(target: string): string[] {
 
 /** Why `target` lacks keyword `spec`: not in that release, or (Debian's 2.2.7) built without its option; undefined when it has it. */
 function lackOf(spec: KeywordSpec, target: string): "release" | "build" | undefined {
-  if (!inSpans(keywordSpans(spec.context, spec.name), target)) return "release";
+  if (!knownIn(spec, target)) return "release";
   if (target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption)) return "build";
   return undefined;
 }
