@@ -13,6 +13,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // BENCH_CLI: another build's bin, to compare.
 const cli = process.env.BENCH_CLI ?? join(root, "dist/cli/main.cjs");
 const lexer = join(root, "dist/grammar/lexer.js");
+if (!existsSync(cli)) {
+  console.error("bench/cli-small: build first (npm run build)");
+  process.exit(2);
+}
 // The config in a small repository of its own (a .git directory is what marks one): the
 // owner search reads that tree, as for an operator's repository. Inside this checkout it
 // would read the test fixtures (hundreds of configs, expansion bombs among them) instead.
@@ -25,11 +29,6 @@ const RUNS = Number(process.env.RUNS ?? 20);
 const TARGET_MS = 150;
 // Issue 21: a small lint stays within this much of Node's own start (`node -e 0`).
 const BEYOND_NODE_TARGET_MS = 15;
-
-if (!existsSync(cli)) {
-  console.error("bench/cli-small: build first (npm run build)");
-  process.exit(2);
-}
 
 const commands = {
   node: ["-e", "0"],
