@@ -24,14 +24,22 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Every temporary directory this test file made. */
+const made: string[] = [];
+// Registered while the test file is collected: a hook registered inside a running test never runs,
+// and each run of the suite left a hundred directories in /tmp.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A temporary directory with the given files; removed after the test file. */
 export function tempTree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "kl-cli-"));
+  made.push(dir);
   for (const [p, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, p)), { recursive: true });
     writeFileSync(join(dir, p), text);
   }
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { nodeFiles } from "../../src/node/files.js";
 import type { ConfigNode } from "../../grammar/ast.js";
 import { parseText, readConfig } from "../../grammar/reader.js";
@@ -70,7 +70,7 @@ describe("nodeFiles", () => {
 
   it("does not open a FIFO (it would block)", () => {
     const fifoDir = mkdtempSync(join(tmpdir(), "kl-fifo-"));
-    afterAll(() => rmSync(fifoDir, { recursive: true, force: true }));
+    onTestFinished(() => rmSync(fifoDir, { recursive: true, force: true }));
     const fifo = join(fifoDir, "fifo.conf");
     execFileSync("mkfifo", [fifo]);
     expect(fs.stat(fifo)).toBe("other");

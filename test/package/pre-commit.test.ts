@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, onTestFinished, test } from "vitest";
 import { REPO_MAIN, repoFragment } from "../repository-layout.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -24,7 +24,8 @@ function gitRepo(files: Record<string, string>): string {
   git("init", "-q");
   git("add", ".");
   git("commit", "-qm", "configs");
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Made inside a test: a hook for the test, since an afterAll registered while a test runs never runs.
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
