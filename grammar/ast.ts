@@ -78,6 +78,34 @@ export interface ConfigNode extends Span {
   via?: Via[];
 }
 
+/**
+ * The line the rules' walk is at, read from the reader's store without
+ * making its ConfigNode: most lines of a large configuration are never
+ * reported or kept, and a node object per line was most of a lint's garbage
+ * collection. It is valid only during the call it is handed to (the walk
+ * moves it on to the next line): keep `node`, never the line itself.
+ */
+export interface WalkedLine extends Pick<ConfigNode, "kind" | "name" | "context" | "known" | "spec" | "rest"> {
+  /** The line's ConfigNode, made now if no one had asked for it: the object the tree's `children` hold. */
+  readonly node: ConfigNode;
+  /** The line whose block this one is in (undefined at the top level). */
+  readonly parent: ConfigNode | undefined;
+  /** 0 for a top-level line, 1 inside its block, … */
+  readonly depth: number;
+  /** Does the line open a block? */
+  readonly opensBlock: boolean;
+  /** The context of the lines in its block (undefined: it opens none). */
+  readonly childContext: string | undefined;
+  /** The line's number in the walk of its top-level line (0 for that line): what `sibling` takes. */
+  readonly at: number;
+  /** An earlier line of the same block, by its `at`. */
+  sibling(at: number): ConfigNode;
+  /** The number of args, without making their Words. */
+  argCount(): number;
+  /** The text of arg i (0 ≤ i < argCount()). */
+  argText(i: number): string;
+}
+
 export interface Block {
   kind: "keywords" | "values";
   /** Context of the lines inside. */

@@ -16,7 +16,7 @@
  * node's context is its parent's child context, its end follows from its
  * words and its `}`.
  */
-import type { Block, ConfigNode, Via, Word } from "./ast.js";
+import type { Block, ConfigNode, Via, WalkedLine, Word } from "./ast.js";
 import type { KeywordFacts } from "./schema/types.js";
 import { grow } from "./columns.js";
 import { WordColumns } from "./word-columns.js";
@@ -60,6 +60,12 @@ export class TreeStore {
   private rests = new Map<number, string>();
   private vias = new Map<number, Via[]>();
   private rootViews: ConfigNode[] | undefined;
+  /**
+   * Each node's view once made, whoever asked first (its parent's list, or
+   * the rules' walk for one line), so that a node has one view: rules keep
+   * nodes and compare them.
+   */
+  private views: (NodeView | undefined)[] | undefined;
 
   // ---- blocks, in node order
   blockCount = 0;
@@ -277,6 +283,19 @@ export class TreeStore {
 
   // ---- views ---------------------------------------------------------------
 
+  /** The view of node n: the one made before, else a new one with these facts (row, parent, context are the node's). */
+  viewAt(n: number, row: number, parent: ConfigNode | undefined, context: number): NodeView {
+    // Sized once (V8 keeps a large one out of the young generation): a view per line is what the walk avoids.
+    const views = (this.views ??= new Array(this.nodeCount));
+    return (views[n] ??= new NodeView(this, n, row, parent, context));
+  }
+
+  /** Forgets the views of nodes [from, to) (forgetMade): asked again, they are made anew. */
+  dropViews(from: number, to: number): void {
+    const views = this.views;
+    if (views) for (let n = from; n < to && n < views.length; n++) views[n] = undefined;
+  }
+
   /** Top-level nodes, in load order (call once the parser has finished). */
   roots(): ConfigNode[] {
     this.rootViews ??= this.list(0, this.nodeCount, 0, undefined, this.topContext);
@@ -304,11 +323,11 @@ export class TreeStore {
     let i = 0;
     for (let c = from; c < to; ) {
       if (this.hasBlock(c)) {
-        out[i++] = new NodeView(this, c, row, parent, context);
+        out[i++] = this.viewAt(c, row, parent, context);
         c = this.blockEnd[row];
         row = this.blockAfter[row];
       } else {
-        out[i++] = new NodeView(this, c, NONE, parent, context);
+        out[i++] = this.viewAt(c, NONE, parent, context);
         c++;
       }
     }
@@ -412,12 +431,17 @@ class NodeView implements ConfigNode {
     return spec !== undefined ? spec.name : this.keyword.text;
   }
 
-  /** Lets go of what this view and those below it made (see forgetMade). */
+  /** Lets go of what this view and those below it made, and of the views below it (see forgetMade). */
   forget(): void {
+    if (this.#row !== NONE) this.#store.dropViews(this.#index + 1, this.#store.blockEndAt(this.#row));
+    this.#clear();
+  }
+
+  #clear(): void {
     const children = this.#children;
     this.#children = undefined;
     this.#made = undefined;
-    if (children) for (let i = 0; i < children.length; i++) (children[i] as NodeView).forget();
+    if (children) for (let i = 0; i < children.length; i++) (children[i] as NodeView).#clear();
   }
 
   get keyword(): Word {
@@ -477,6 +501,11 @@ class NodeView implements ConfigNode {
     return this.#children;
   }
 
+  /** See childContextOf. */
+  childContext(): string | undefined {
+    return this.#row === NONE ? undefined : this.#store.contextName(this.#store.blockChildAt(this.#row));
+  }
+
   /** Where this view reads its node (see storeNodeOf). */
   storeNode(): StoreNode {
     return { store: this.#store, index: this.#index, row: this.#row, context: this.#context };
@@ -524,6 +553,14 @@ export function storeNodeOf(node: ConfigNode): StoreNode | undefined {
 }
 
 /**
+ * The context of the lines in `node`'s block (undefined: no block), without
+ * making the block or the child lines when the node is the reader's.
+ */
+export function childContextOf(node: ConfigNode): string | undefined {
+  return node instanceof NodeView ? node.childContext() : node.block?.childContext;
+}
+
+/**
  * How many args a line has: node.args.length, without making a Word object
  * per arg when the node is the reader's (rules ask it of every line).
  */
@@ -548,5 +585,260 @@ export function argsKey(node: ConfigNode): string {
   if (n === 1) return node.argText(0);
   let key = "";
   for (let i = 0; i < n; i++) key += i === 0 ? node.argText(i) : `\0${node.argText(i)}`;
+  return key;
+}
+
+/**
+ * The rules' walk (WalkedLine): every line of a top-level line's subtree, in
+ * reading order, read from the store. The store is in reading order already,
+ * so the walk is a loop over node indices with a stack of the open blocks,
+ * and no view is made for a line no handler asks for (`node`, `parent`,
+ * `sibling`): on a large LVS configuration, most lines. One object, moved
+ * from line to line.
+ */
+export class LineWalker implements WalkedLine {
+  #store: TreeStore | undefined;
+  /** The top-level line's index (`at` counts from it). */
+  #top = 0;
+  /** The line the walk is at: its index, block row (NONE: no block), context id and depth. */
+  #n = 0;
+  #row = NONE;
+  #context = 0;
+  #depth = 0;
+  // By depth, the line the walk is at and the lines whose blocks it is in: index, row, context, view once made.
+  readonly #indices: number[] = [];
+  readonly #rows: number[] = [];
+  readonly #contexts: number[] = [];
+  readonly #views: (ConfigNode | undefined)[] = [];
+  /** The stand-in for a node the reader did not make (none in a lint; kept for any ConfigNode). */
+  readonly #plain = new PlainLine();
+
+  /**
+   * Calls `visit` with a line for each line of `top`'s subtree, `top` first;
+   * a block line for which `visit` returns false has its lines skipped.
+   */
+  walk(top: ConfigNode, visit: (line: WalkedLine) => boolean | void): void {
+    if (!(top instanceof NodeView)) {
+      this.#plain.walk(top, visit);
+      return;
+    }
+    const { store, index: t, row: r0, context: c0 } = top.storeNode();
+    this.#store = store;
+    this.#top = t;
+    const indices = this.#indices;
+    const rows = this.#rows;
+    const contexts = this.#contexts;
+    const views = this.#views;
+    indices[0] = t;
+    rows[0] = r0;
+    contexts[0] = c0;
+    views[0] = top;
+    this.#at(t, r0, c0, 0);
+    if (visit(this) === false || r0 === NONE) return;
+    // ends[d] and inner[d]: where the block of the line at depth d ends, and its lines' context.
+    const ends = this.#ends;
+    const inner = this.#inner;
+    ends[0] = store.blockEndAt(r0);
+    inner[0] = store.blockChildAt(r0);
+    // Blocks are numbered in reading order: the next block line's row is one more than the last one's.
+    let next = r0 + 1;
+    let depth = 1;
+    const end = ends[0];
+    for (let n = t + 1; n < end; n++) {
+      while (n >= ends[depth - 1]) depth--;
+      const row = store.hasBlock(n) ? next++ : NONE;
+      const context = inner[depth - 1];
+      indices[depth] = n;
+      rows[depth] = row;
+      contexts[depth] = context;
+      views[depth] = undefined;
+      this.#at(n, row, context, depth);
+      const descend = visit(this);
+      if (row === NONE) continue;
+      if (descend === false) {
+        // On past the block's lines, and its blocks' rows.
+        n = store.blockEndAt(row) - 1;
+        next = store.blockAfterAt(row);
+      } else {
+        ends[depth] = store.blockEndAt(row);
+        inner[depth] = store.blockChildAt(row);
+        depth++;
+      }
+    }
+    views.fill(undefined);
+  }
+
+  readonly #ends: number[] = [];
+  readonly #inner: number[] = [];
+
+  #at(n: number, row: number, context: number, depth: number): void {
+    this.#n = n;
+    this.#row = row;
+    this.#context = context;
+    this.#depth = depth;
+  }
+
+  get kind(): ConfigNode["kind"] {
+    return this.#store!.isEntry(this.#n) ? "entry" : "keyword";
+  }
+
+  get known(): boolean {
+    return (this.#store!.flagsOf(this.#n) & KNOWN) !== 0;
+  }
+
+  get spec(): KeywordFacts | undefined {
+    return this.#store!.keywordFacts(this.#n, this.#context);
+  }
+
+  get name(): string {
+    // As a view has it, without making the keyword's Word.
+    const spec = this.spec;
+    return spec !== undefined ? spec.name : this.#store!.words.text(this.#store!.keywordWord(this.#n));
+  }
+
+  get context(): string {
+    return this.#store!.contextName(this.#context);
+  }
+
+  get rest(): string {
+    return this.#store!.flagsOf(this.#n) & HAS_REST ? this.#store!.restOf(this.#n) : "";
+  }
+
+  get depth(): number {
+    return this.#depth;
+  }
+
+  get opensBlock(): boolean {
+    return this.#row !== NONE;
+  }
+
+  get childContext(): string | undefined {
+    return this.#row === NONE ? undefined : this.#store!.contextName(this.#store!.blockChildAt(this.#row));
+  }
+
+  get at(): number {
+    return this.#n - this.#top;
+  }
+
+  argCount(): number {
+    return Math.max(0, this.#store!.wordCount(this.#n) - 1);
+  }
+
+  argText(i: number): string {
+    return this.#store!.words.text(this.#store!.keywordWord(this.#n) + 1 + i);
+  }
+
+  get node(): ConfigNode {
+    return this.#viewAt(this.#depth);
+  }
+
+  get parent(): ConfigNode | undefined {
+    return this.#depth === 0 ? this.#views[0]!.parent : this.#viewAt(this.#depth - 1);
+  }
+
+  sibling(at: number): ConfigNode {
+    const store = this.#store!;
+    const target = this.#top + at;
+    if (this.#depth === 0) throw new Error("sibling() of a top-level line");
+    // Siblings are one subtree apart, from the block's first line on (as TreeStore.list walks them).
+    const d = this.#depth - 1;
+    let row = this.#rows[d] + 1;
+    let n = this.#indices[d] + 1;
+    while (n < target) {
+      if (store.hasBlock(n)) {
+        n = store.blockEndAt(row);
+        row = store.blockAfterAt(row);
+      } else n++;
+    }
+    if (n !== target) throw new Error(`line ${at} is not in the block of line ${this.at}`);
+    return store.viewAt(n, store.hasBlock(n) ? row : NONE, this.#viewAt(d), this.#contexts[this.#depth]);
+  }
+
+  /** The view of the line at depth d (the walk's line or one whose block it is in), made with its parent's if need be. */
+  #viewAt(d: number): ConfigNode {
+    let view = this.#views[d];
+    if (view === undefined) {
+      view = this.#store!.viewAt(this.#indices[d], this.#rows[d], this.#viewAt(d - 1), this.#contexts[d]);
+      this.#views[d] = view;
+    }
+    return view;
+  }
+}
+
+/** WalkedLine over ConfigNode objects, for a tree the reader did not make. */
+class PlainLine implements WalkedLine {
+  #node!: ConfigNode;
+  #depth = 0;
+  /** The subtree's lines so far, by `at`. */
+  #seen: ConfigNode[] = [];
+
+  walk(top: ConfigNode, visit: (line: WalkedLine) => boolean | void): void {
+    this.#seen = [];
+    const go = (node: ConfigNode, depth: number) => {
+      this.#node = node;
+      this.#depth = depth;
+      this.#seen.push(node);
+      if (visit(this) === false) return;
+      for (const child of node.children) go(child, depth + 1);
+    };
+    go(top, 0);
+    this.#seen = [];
+  }
+
+  get kind() {
+    return this.#node.kind;
+  }
+  get known() {
+    return this.#node.known;
+  }
+  get spec() {
+    return this.#node.spec;
+  }
+  get name() {
+    return this.#node.name;
+  }
+  get context() {
+    return this.#node.context;
+  }
+  get rest() {
+    return this.#node.rest;
+  }
+  get depth() {
+    return this.#depth;
+  }
+  get opensBlock() {
+    return this.#node.block !== undefined;
+  }
+  get childContext() {
+    return this.#node.block?.childContext;
+  }
+  get at() {
+    return this.#seen.length - 1;
+  }
+  get node() {
+    return this.#node;
+  }
+  get parent() {
+    return this.#node.parent;
+  }
+  sibling(at: number): ConfigNode {
+    const node = this.#seen[at];
+    if (!node || node.parent !== this.#node.parent) throw new Error(`line ${at} is not in the block of line ${this.at}`);
+    return node;
+  }
+  argCount() {
+    return this.#node.args.length;
+  }
+  argText(i: number) {
+    return this.#node.args[i]!.text;
+  }
+}
+
+/** argsKey for the walk's line: the args' texts joined with NUL (the text itself for one arg). */
+export function argsKeyOfLine(line: WalkedLine): string {
+  const n = line.argCount();
+  if (n === 1) return line.argText(0);
+  let key = "";
+  for (let i = 0; i < n; i++) key += i === 0 ? line.argText(i) : `\0${line.argText(i)}`;
   return key;
 }

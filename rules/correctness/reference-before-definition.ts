@@ -7,7 +7,7 @@
  * `virtual_server group` and lvs_sync_daemon are resolved at the end and may
  * come first.
  */
-import type { ConfigNode, Word } from "../../grammar/ast.js";
+import type { ConfigNode, WalkedLine, Word } from "../../grammar/ast.js";
 import { getContext, keywordOf, parseEntryLine, type RefKind } from "../../grammar/schema/index.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "../schema/helpers-tree.js";
@@ -31,19 +31,31 @@ export default defineRule({
     // be looking before the definition).
     const facts: Facts = { events: [], lines: 0 };
     return {
-      node(node) {
+      line(line) {
         const at = facts.lines++;
-        if (node.kind === "keyword" && node.known) {
-          const kind = keywordOf(node)?.defines;
-          const name = kind && node.args[0];
-          if (name) facts.events.push({ key: `${kind}\0${name.text}`, node, at });
+        // A line's node is made only when it defines or refers to something (few lines do).
+        if (line.kind === "keyword") {
+          if (!line.known) return;
+          const spec = keywordOf(line);
+          if (spec?.defines && line.argCount() > 0) {
+            const node = line.node;
+            facts.events.push({ key: `${spec.defines}\0${node.args[0]!.text}`, node, at });
+          }
+          if (spec?.ref && RESOLVED_WHILE_READING.has(spec.ref) && line.argCount() > 0) {
+            const node = line.node;
+            const word = node.args[0]!;
+            facts.events.push({ key: `${spec.ref}\0${word.text}`, node, word, at });
+          }
+          return;
         }
-        // Indexed, not for...of with destructuring: this runs for every line, and the iterator was garbage per line.
-        const refs = referencesOf(node);
+        const refs = entryReferencesOf(line);
+        if (refs.length === 0) return;
+        const node = line.node;
+        // Indexed, not for...of with destructuring: the iterator was garbage per line.
         for (let i = 0; i < refs.length; i++) {
           const kind = refs[i][0];
-          const word = refs[i][1];
-          if (RESOLVED_WHILE_READING.has(kind)) facts.events.push({ key: `${kind}\0${word.text}`, node, word, at });
+          const word = refs[i][1](node);
+          if (word && RESOLVED_WHILE_READING.has(kind)) facts.events.push({ key: `${kind}\0${word.text}`, node, word, at });
         }
       },
       facts: () => facts,
@@ -104,21 +116,19 @@ interface Facts {
 }
 
 /** No references (shared: most lines have none, and this runs per line). */
-const NO_REFERENCES: readonly [RefKind, Word][] = Object.freeze([]);
+const NO_REFERENCES: readonly [RefKind, (node: ConfigNode) => Word | undefined][] = Object.freeze([]);
 
-/** The names a line refers to, with what kind of object each names. */
-function referencesOf(node: ConfigNode): readonly [RefKind, Word][] {
-  if (node.kind === "keyword") {
-    const ref = node.known ? keywordOf(node)?.ref : undefined;
-    return ref && node.args[0] ? [[ref, node.args[0]]] : NO_REFERENCES;
-  }
-  const entryRef = getContext(node.context)?.entryRef;
-  if (entryRef) return entryRef === "vrrp_instance" ? [] : [[entryRef, node.keyword]];
-  if (node.context.startsWith("static_")) {
-    const words = [node.keyword, ...node.args];
-    const field = parseEntryLine(node.context, words).fields.track_group;
-    const word = field && words[field.index];
-    return word ? [["track_group", word]] : [];
-  }
-  return [];
+/** The names an entry line refers to: what kind of object each names, and how to find its word on the line's node. */
+function entryReferencesOf(line: WalkedLine): readonly [RefKind, (node: ConfigNode) => Word | undefined][] {
+  const entryRef = getContext(line.context)?.entryRef;
+  if (entryRef) return entryRef === "vrrp_instance" ? NO_REFERENCES : [[entryRef, (node) => node.keyword]];
+  if (line.context.startsWith("static_")) return [["track_group", trackGroupWord]];
+  return NO_REFERENCES;
+}
+
+/** The track_group word of a static_* entry line. */
+function trackGroupWord(node: ConfigNode): Word | undefined {
+  const words = [node.keyword, ...node.args];
+  const field = parseEntryLine(node.context, words).fields.track_group;
+  return field && words[field.index];
 }

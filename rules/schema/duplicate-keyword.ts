@@ -6,8 +6,8 @@
  * Block-scoped: a block's lines are judged inside it; the settings written at
  * the top level (outside any block) are judged across blocks.
  */
-import type { ConfigNode } from "../../grammar/ast.js";
-import { keywordOf } from "../../grammar/schema/index.js";
+import type { ConfigNode, WalkedLine } from "../../grammar/ast.js";
+import { keywordOf, type KeywordSpec } from "../../grammar/schema/index.js";
 import { fixOf, removeLine } from "../../src/engine/fix.js";
 import { defineRule, lineOfRelated, type RuleContext } from "../../src/engine/rule.js";
 import { blockLabel } from "./helpers-tree.js";
@@ -25,27 +25,28 @@ export default defineRule({
     scope: "block",
   },
   create(ctx) {
-    // The first setting of each keyword per open block, as a stack by depth: the walk hands lines over in
-    // reading order (a line, then its block's lines), so a line's block is on the stack when it comes.
-    const parents: (ConfigNode | undefined)[] = [undefined];
-    const firsts: FirstSettings[] = [new FirstSettings()];
-    let depth = 1;
-    let previous: ConfigNode | undefined;
-    return { node: visit };
-    function visit(node: ConfigNode) {
-      const parent = node.parent;
-      if (parents[depth - 1] !== parent) {
-        if (parent !== undefined && parent === previous) {
-          // The first line of the previous line's block.
-          parents[depth] = parent;
-          if (firsts.length === depth) firsts.push(new FirstSettings());
-          else firsts[depth].startBlock();
-          depth++;
-        } else while (depth > 1 && parents[depth - 1] !== parent) depth--;
+    // The first setting of each keyword per open block, by depth: the walk hands lines over in reading
+    // order (a line, then its block's lines), so a line one deeper than the line before it is the first
+    // of that line's block. Each setting is kept as its place in the walk: a line's node is made only
+    // for a line written twice.
+    const firsts: FirstSettings<number>[] = [new FirstSettings()];
+    let previousDepth = 0;
+    return { line: visit };
+    function visit(line: WalkedLine) {
+      const depth = line.depth;
+      if (depth > previousDepth) {
+        if (firsts.length === depth) firsts.push(new FirstSettings());
+        else firsts[depth].startBlock();
       }
-      previous = node;
+      previousDepth = depth;
       // Top-level settings: acrossBlocks.
-      if (parent !== undefined) judge(ctx, firsts[depth - 1], node);
+      if (depth === 0) return;
+      const spec = settingOf(line);
+      if (!spec) return;
+      const first = firsts[depth];
+      const earlier = first.get(line.name);
+      if (earlier === undefined) first.set(line.name, line.at);
+      else report(ctx, spec, line.sibling(earlier), line.node);
     }
   },
   // The settings outside any block: the editor keeps each block's and compares them alone after an edit.
@@ -53,50 +54,58 @@ export default defineRule({
     return { facts: () => ctx.ast.children.filter((node) => !node.block) };
   },
   acrossBlocks(ctx, gathered) {
-    const first = new FirstSettings();
-    for (const nodes of gathered as (ConfigNode[] | undefined)[]) for (const node of nodes ?? []) judge(ctx, first, node);
+    const first = new FirstSettings<ConfigNode>();
+    for (const nodes of gathered as (ConfigNode[] | undefined)[]) {
+      for (const node of nodes ?? []) {
+        const spec = settingOf(node);
+        if (!spec) continue;
+        const earlier = first.get(node.name);
+        if (earlier === undefined) first.set(node.name, node);
+        else report(ctx, spec, earlier, node);
+      }
+    }
   },
 });
 
-/** Reports `node` when `first` (the block's settings so far) has its keyword; else it is the first. */
 /**
  * The first setting of each keyword in one block. startBlock() moves on to
  * the next block without clearing a Map (Map.clear() makes a new table, and a
  * large configuration has a hundred thousand blocks): entries from earlier
  * blocks are recognised by their block number and overwritten in place.
  */
-class FirstSettings {
-  private readonly entries = new Map<string, { block: number; node: ConfigNode }>();
+class FirstSettings<T> {
+  private readonly entries = new Map<string, { block: number; first: T }>();
   private block = 0;
 
   startBlock(): void {
     this.block++;
   }
 
-  get(name: string): ConfigNode | undefined {
+  get(name: string): T | undefined {
     const e = this.entries.get(name);
-    return e !== undefined && e.block === this.block ? e.node : undefined;
+    return e !== undefined && e.block === this.block ? e.first : undefined;
   }
 
-  set(name: string, node: ConfigNode): void {
+  set(name: string, first: T): void {
     const e = this.entries.get(name);
-    if (e === undefined) this.entries.set(name, { block: this.block, node });
+    if (e === undefined) this.entries.set(name, { block: this.block, first });
     else {
       e.block = this.block;
-      e.node = node;
+      e.first = first;
     }
   }
 }
 
-function judge(ctx: RuleContext, first: FirstSettings, node: ConfigNode): void {
-  if (node.kind !== "keyword" || !node.known || CUMULATIVE.has(node.name)) return;
-  const spec = keywordOf(node);
-  if (!spec || (spec.kind !== "scalar" && spec.kind !== "flag") || spec.type === "list") return;
-  const earlier = first.get(node.name);
-  if (!earlier) {
-    first.set(node.name, node);
-    return;
-  }
+/** The keyword's facts when the line is a setting keepalived keeps one of (what this rule compares), else undefined. */
+function settingOf(line: Pick<ConfigNode, "kind" | "known" | "context" | "name" | "spec">): KeywordSpec | undefined {
+  if (line.kind !== "keyword" || !line.known || CUMULATIVE.has(line.name)) return undefined;
+  const spec = keywordOf(line);
+  if (!spec || (spec.kind !== "scalar" && spec.kind !== "flag") || spec.type === "list") return undefined;
+  return spec;
+}
+
+/** Reports `node`, a setting of the block `earlier` set first. */
+function report(ctx: RuleContext, spec: KeywordSpec, earlier: ConfigNode, node: ConfigNode): void {
   const text = (n: ConfigNode) => n.args.map((a) => a.text).join(" ");
   const same = text(earlier) === text(node);
   // The earlier line's number is filled in when the findings are finished (lines above the block may change).

@@ -4,9 +4,9 @@
  * blocks (virtual_ipaddress, track_script, unicast_peer, …). The checks are
  * the schema's (grammar/schema/values.ts, lines.ts); this rule places them.
  */
-import type { ConfigNode, Word } from "../../grammar/ast.js";
+import type { WalkedLine, Word } from "../../grammar/ast.js";
 import { checkValue, getContext, lineGrammarOf, keywordOf, parseEntryLine, type KeywordSpec, type ValueProblem } from "../../grammar/schema/index.js";
-import { argCount, argsKey, argTextOf } from "../../grammar/tree.js";
+import { argsKeyOfLine } from "../../grammar/tree.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
 
@@ -22,42 +22,44 @@ export default defineRule({
   },
   create(ctx) {
     const target = ctx.settings.targetVersion;
-    // keepalived skips a virtual_server/real_server whose address it cannot read: nothing inside is read either.
-    const skipped = new Set<ConfigNode>();
+    // keepalived skips a virtual_server/real_server whose address it cannot read: nothing inside is read
+    // either. The lines of such a block are the lines after it deeper than it: skipDepth is its depth
+    // while the walk is inside it (-1: nothing skipped).
+    let skipDepth = -1;
     // vrrp_handler, vrrp_sync_group_handler and static_track_group_handler (vrrp_parser.c) skip_block() a second
     // block of an existing name ("already defined", reported by duplicate-name): keepalived never reads its lines.
     // The engine says which blocks are such (ctx.repeatsName), so the rule's findings stay within their block.
     // checkValue is a function of the keyword and the words' texts, and large configs repeat the same
     // lines by the thousand ("weight 1", "connect_timeout 3"): each distinct line is checked once per lint.
     const checked = new Map<KeywordSpec, Map<string, ValueProblem[]>>();
-    // The key is made from the store (argsKey): a line's Word objects are made only when the line is new.
-    const checkedValue = (spec: KeywordSpec, node: ConfigNode) => {
+    // The key is read from the store (argsKeyOfLine): a line's node and Words are made only when it has a problem.
+    const checkedValue = (spec: KeywordSpec, line: WalkedLine) => {
       let bySpec = checked.get(spec);
       if (!bySpec) checked.set(spec, (bySpec = new Map()));
-      const key = argsKey(node);
+      const key = argsKeyOfLine(line);
       let problems = bySpec.get(key);
-      if (!problems) bySpec.set(key, (problems = checkValue(spec, textsOf(node), target)));
+      if (!problems) bySpec.set(key, (problems = checkValue(spec, textsOf(line), target)));
       return problems;
     };
-    return { node: visit };
-    function visit(node: ConfigNode) {
-      // Nearly always nothing is skipped: no Set lookup (nor the view's identity hash it would make) per line.
-      if (skipped.size > 0 && node.parent && skipped.has(node.parent)) {
-        skipped.add(node);
+    return { line: visit };
+    function visit(line: WalkedLine) {
+      if (skipDepth >= 0) {
+        if (line.depth > skipDepth) return;
+        skipDepth = -1;
+      }
+      if (line.depth === 0 && NAMED_ONCE.has(line.name) && ctx.repeatsName(line.node)) {
+        skipDepth = 0;
         return;
       }
-      if (!node.parent && NAMED_ONCE.has(node.name) && ctx.repeatsName(node)) {
-        skipped.add(node);
+      if (line.kind === "entry") {
+        entry(line);
         return;
       }
-      if (node.kind === "entry") {
-        entry(node);
-        return;
-      }
-      if (!node.known) return;
-      const spec = keywordOf(node);
+      if (!line.known) return;
+      const spec = keywordOf(line);
       if (!spec) return;
-      if (spec.kind === "value-block" && spec.args.startsWith("(none") && argCount(node) > 0) {
+      if (spec.kind === "value-block" && spec.args.startsWith("(none") && line.argCount() > 0) {
+        const node = line.node;
         ctx.report({
           at: span(node.args[0]!, node.args[node.args.length - 1]!),
           message: `"${node.name}" takes no words before its block; keepalived reports "extra parameters" and ignores them`,
@@ -66,20 +68,22 @@ export default defineRule({
         return;
       }
       // Indexed: a for...of made an iterator for every line, though most lines have no problem.
-      const problems = checkedValue(spec, node);
+      const problems = checkedValue(spec, line);
       for (let i = 0; i < problems.length; i++) {
         const p = problems[i];
-        if (spec.kind === "block" && p.severity === "error") skipped.add(node);
+        if (spec.kind === "block" && p.severity === "error" && line.opensBlock) skipDepth = line.depth;
+        const node = line.node;
         const word = node.args[p.index] ?? node.keyword;
         ctx.report({ at: word, message: p.message, hint: p.hint, severity: p.severity });
       }
     }
 
-    function entry(node: ConfigNode) {
-      if (!lineGrammarOf(node.context)) return;
+    function entry(line: WalkedLine) {
+      if (!lineGrammarOf(line.context)) return;
+      const node = line.node;
       const words = [node.keyword, ...node.args];
-      const line = parseEntryLine(node.context, words, target);
-      for (const p of line.errors) {
+      const parsed = parseEntryLine(node.context, words, target);
+      for (const p of parsed.errors) {
         const word = words[p.index] ?? node.keyword;
         const block = getContext(node.context) ? contextLabel(node.context) : node.context;
         ctx.report({ at: word, message: `${block} entry "${node.name}": ${p.message}`, severity: p.severity });
@@ -90,13 +94,13 @@ export default defineRule({
 
 /**
  * A line's args as the texts checkValue reads: short-lived objects, where the
- * line's Word objects would stay with its view to the end of the lint (a
+ * line's Word objects would stay with its node to the end of the lint (a
  * finding makes them, from its word's index).
  */
-function textsOf(node: ConfigNode): { text: string }[] {
-  const n = argCount(node);
+function textsOf(line: WalkedLine): { text: string }[] {
+  const n = line.argCount();
   const out: { text: string }[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = { text: argTextOf(node, i)! };
+  for (let i = 0; i < n; i++) out[i] = { text: line.argText(i) };
   return out;
 }
 

@@ -3,9 +3,8 @@
  * "missing a parameter" and exits (status 2) at that line: nothing after it is
  * checked and the daemon does not start.
  */
-import type { ConfigNode } from "../../grammar/ast.js";
+import type { ConfigNode, WalkedLine } from "../../grammar/ast.js";
 import { keywordOf, type KeywordSpec } from "../../grammar/schema/index.js";
-import { argCount } from "../../grammar/tree.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { contextLabel } from "./helpers-tree.js";
 
@@ -23,16 +22,16 @@ export default defineRule({
     // keepalived's tokenizer (and so the reader) drops everything from an unmatched '"' on:
     // a lone quoted argument is then no argument, and the message says why.
     const quotes = ctx.readerDiagnostics.filter((d) => d.ruleId === "unmatched-quote");
-    return { node: visit };
-    function visit(node: ConfigNode) {
-      if (node.kind !== "keyword" || !node.known) return;
-      const spec = keywordOf(node);
+    return { line: visit };
+    function visit(line: WalkedLine) {
+      if (line.kind !== "keyword" || !line.known) return;
+      const spec = keywordOf(line);
       if (!spec?.argRequired) return;
-      if (argCount(node) > 0) return;
+      if (line.argCount() > 0) return;
       // Script keywords re-read their raw line: the script after an unmatched quote is still there
       // (keepalived reports only the quote).
-      if (spec.quoted && node.rest !== "") return;
-      report(node, spec);
+      if (spec.quoted && line.rest !== "") return;
+      report(line.node, spec);
     }
 
     // Apart from visit(): a closure over visit's node (the quote search) would give every call of

@@ -73,9 +73,12 @@ export default defineRule({
     scope: "block",
   },
   create(ctx) {
-    return { node: visit };
+    return {
+      line(line) {
+        if (line.kind === "keyword" && !line.known) visit(line.node);
+      },
+    };
     function visit(node: ConfigNode) {
-      if (node.kind !== "keyword" || node.known) return;
       const where = contextLabel(node.context);
       const inWhere = node.context === "root" ? "at the top level" : `in ${where}`;
       const elsewhere = [...new Set(contextsOf(node.name).map((k) => (k.context === "root" ? "at the top level" : `inside ${contextLabel(k.context)}`)))];

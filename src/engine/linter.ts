@@ -6,11 +6,11 @@
  * (`ruleSet`) and never imports them: rules/ sits above it, and
  * src/workspace/lint.ts binds the built-in set.
  */
-import type { ConfigNode, Diagnostic } from "../../grammar/ast.js";
+import type { ConfigNode, Diagnostic, WalkedLine } from "../../grammar/ast.js";
 import { budgetsOf, type Budgets } from "../../grammar/budgets.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
-import { argCount } from "../../grammar/tree.js";
+import { argCount, LineWalker } from "../../grammar/tree.js";
 import { secretKeywords } from "../../grammar/schema/index.js";
 import { parseText, readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import type { TemplateChoice } from "../../grammar/template/index.js";
@@ -338,19 +338,27 @@ export function appliesTo(meta: RuleMeta, target: string): boolean {
 }
 
 /**
- * The one walk: every node once, in document order, handed to the rules'
- * handlers for every node and for its name, and to the engine's own handlers
- * for its name (`own`: lines the engine reads, the secrets). A rule whose
- * handler throws is reported once and not called again.
+ * The one walk: every line once, in reading order, handed to the rules'
+ * handlers for every line (`line`, read in place; `node`, as its node) and
+ * for its name, and to the engine's own handlers for its name (`own`: lines
+ * the engine reads, the secrets). A line's node is made only for a handler
+ * that takes nodes (LineWalker): most lines of a large configuration get
+ * none. A rule whose handler throws is reported once and not called again.
  */
 function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visitors }[], failed: (rule: Rule, e: unknown) => void, own: ReadonlyMap<string, (node: ConfigNode) => void>): void {
   // Handlers as parallel arrays of functions and walker numbers, and the broken walkers as flags:
   // the walk makes millions of calls on a large configuration, so each is an array read, not a lookup.
   const broken = new Uint8Array(walkers.length);
+  const everyLine: ((line: WalkedLine) => void)[] = [];
+  const everyLineOf: number[] = [];
   const everyNode: ((node: ConfigNode) => void)[] = [];
   const everyNodeOf: number[] = [];
   const byName = new Map<string, { handlers: ((node: ConfigNode) => void)[]; of: number[] }>();
   walkers.forEach(({ visitors }, k) => {
+    if (visitors.line) {
+      everyLine.push(visitors.line);
+      everyLineOf.push(k);
+    }
     if (visitors.node) {
       everyNode.push(visitors.node);
       everyNodeOf.push(k);
@@ -362,7 +370,19 @@ function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visit
       list.of.push(k);
     }
   });
-  const call = (handlers: ((node: ConfigNode) => void)[], of: number[], node: ConfigNode) => {
+  const callLine = (line: WalkedLine) => {
+    for (let k = 0; k < everyLine.length; k++) {
+      const w = everyLineOf[k];
+      if (broken[w] !== 0) continue;
+      try {
+        everyLine[k](line);
+      } catch (e) {
+        broken[w] = 1;
+        failed(walkers[w].rule, e);
+      }
+    }
+  };
+  const callNode = (handlers: ((node: ConfigNode) => void)[], of: number[], node: ConfigNode) => {
     for (let k = 0; k < handlers.length; k++) {
       const w = of[k];
       if (broken[w] !== 0) continue;
@@ -374,21 +394,20 @@ function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visit
       }
     }
   };
-  const visit = (level: readonly ConfigNode[]) => {
-    for (let i = 0; i < level.length; i++) {
-      const node = level[i];
-      call(everyNode, everyNodeOf, node);
-      if (byName.size > 0 || own.size > 0) {
-        const name = node.name;
-        own.get(name)?.(node);
-        const named = byName.get(name);
-        if (named) call(named.handlers, named.of, node);
-      }
-      const children = node.children;
-      if (children.length > 0) visit(children);
+  const named = byName.size > 0 || own.size > 0;
+  const visit = (line: WalkedLine) => {
+    if (everyLine.length > 0) callLine(line);
+    if (everyNode.length > 0) callNode(everyNode, everyNodeOf, line.node);
+    if (named) {
+      const name = line.name;
+      const mine = own.get(name);
+      if (mine) mine(line.node);
+      const handlers = byName.get(name);
+      if (handlers) callNode(handlers.handlers, handlers.of, line.node);
     }
   };
-  visit(top);
+  const lines = new LineWalker();
+  for (let i = 0; i < top.length; i++) lines.walk(top[i], visit);
   walkers.forEach(({ rule, visitors }, k) => {
     if (!visitors.end || broken[k] !== 0) return;
     try {

@@ -5,7 +5,7 @@
  * configuration keepalived would load (ctx.ast, ctx.model()) and report on the
  * text the user wrote; fixes are text edits (see fix.ts).
  */
-import type { ConfigAst, ConfigNode, Diagnostic, Fix, Severity, Span, Via } from "../../grammar/ast.js";
+import type { ConfigAst, ConfigNode, Diagnostic, Fix, Severity, Span, Via, WalkedLine } from "../../grammar/ast.js";
 import type { TargetVersion } from "../../grammar/reader.js";
 import type { SourceFile } from "../../grammar/source.js";
 import type { ClusterGroup, ClusterNode } from "../cluster/groups.js";
@@ -123,7 +123,14 @@ export interface ClusterContext {
  * children, as keepalived reads them.
  */
 export interface Visitors {
-  /** Every line (keyword lines and entries of value blocks). */
+  /**
+   * Every line (keyword lines and entries of value blocks), read in place:
+   * what a rule that looks at every line should take, since `line.node` is
+   * made only when asked for (see WalkedLine). The line is valid only during
+   * the call.
+   */
+  line?(line: WalkedLine): void;
+  /** Every line, as its ConfigNode (made for every line: a large configuration pays for each). */
   node?(node: ConfigNode): void;
   /** Lines whose name is the key: `{ virtual_server(node) { … } }`. */
   keywords?: Readonly<Record<string, (node: ConfigNode) => void>>;
