@@ -17,7 +17,7 @@ export default defineRule({
   },
   virtualServer(vs, ctx) {
     for (const rs of vs.realServers) {
-      if (rs.checkers.length > 0 || hasConditionalLines(rs.node, ctx.files, ctx.settings.configId)) continue;
+      if (rs.checkerCount > 0 || hasConditionalLines(rs.node, ctx.files, ctx.settings.configId)) continue;
       ctx.report({
         at: rs.node.keyword,
         message: `real_server ${rs.node.args.map((a) => a.text).join(" ")} of ${vsLabel(vs)} has no health checker: keepalived treats it as up forever, so it keeps receiving connections when it fails`,

@@ -11,6 +11,7 @@
 import type { ConfigNode } from "../../grammar/ast.js";
 import { UNICAST_WITHOUT_INTERFACE } from "../../grammar/schema/changes.js";
 import { isBefore, keywordOf } from "../../grammar/schema/index.js";
+import { childContextOf } from "../../grammar/tree.js";
 import { defineRule } from "../../src/engine/rule.js";
 
 /** Block keyword → the setting it needs and what keepalived does without it. */
@@ -39,7 +40,8 @@ export default defineRule({
     // Handed only lines named as the blocks it checks (a handler for every line was a call per line).
     return { keywords: Object.fromEntries(CHECKED.map((name) => [name, visit])) };
     function visit(node: ConfigNode) {
-      if (node.kind !== "keyword" || !node.known || node.context !== "root" || !node.block) return;
+      // childContextOf, not node.block: the block's record is not made for every virtual server.
+      if (node.kind !== "keyword" || !node.known || node.context !== "root" || childContextOf(node) === undefined) return;
       check(node);
     }
 

@@ -5,8 +5,9 @@
  * string and, for notify-style keywords, the second and third as user and
  * group (core/notify.c notify_script_init(), set_script_params_array()).
  */
-import type { ConfigAst, ConfigNode } from "../../grammar/ast.js";
+import type { ConfigAst, ConfigNode, WalkedLine } from "../../grammar/ast.js";
 import { getContext, keywordOf, SCRIPTLESS_CONTEXTS } from "../../grammar/schema/index.js";
+import { LineWalker } from "../../grammar/tree.js";
 
 /** Keywords whose extra words are dropped: the command is only the first word. */
 const COMMAND_ONLY = new Set(["script", "misc_path"]);
@@ -72,23 +73,24 @@ function isBlank(text: string, i: number): boolean {
 const SCRIPTLESS: ReadonlySet<string> = new Set(SCRIPTLESS_CONTEXTS);
 
 /**
- * Appends the script lines of `level` and below, in load order. A plain
- * recursive function and index loops: this runs over every line of every
- * lint, and a list of every node first would be one more array of them all.
+ * Appends the script lines of the top-level lines `top` and below, in load
+ * order. Over the reader's store (LineWalker): a line's node is made only
+ * for a script line, and a block no script can be in is skipped whole.
  */
-function collectScripts(level: readonly ConfigNode[], out: ScriptLine[]): void {
-  for (let i = 0; i < level.length; i++) {
-    const n = level[i];
-    // The keyword test first: it is cheap, and a block's view is made only when asked for.
-    if (n.kind === "keyword" && n.known && keywordOf(n)?.quoted && !n.block) {
-      const words = splitWords(n.rest);
+function collectScripts(top: readonly ConfigNode[], out: ScriptLine[]): void {
+  const lines = new LineWalker();
+  const visit = (line: WalkedLine) => {
+    // The keyword test first: it is cheap.
+    if (line.kind === "keyword" && line.known && !line.opensBlock && keywordOf(line)?.quoted) {
+      const words = splitWords(line.rest);
       if (words.length > 0 && words[0] !== "") {
-        out.push({ node: n, words, command: splitWords(words[0]!), takesUser: !COMMAND_ONLY.has(n.name) });
+        out.push({ node: line.node, words, command: splitWords(words[0]!), takesUser: !COMMAND_ONLY.has(line.name) });
       }
     }
-    const children = n.children;
-    if (children.length > 0 && !SCRIPTLESS.has(children[0].context)) collectScripts(children, out);
-  }
+    const inner = line.childContext;
+    return inner === undefined || !SCRIPTLESS.has(inner);
+  };
+  for (let i = 0; i < top.length; i++) lines.walk(top[i], visit);
 }
 
 /** Script lines already found, by tree: three rules ask on every lint. */

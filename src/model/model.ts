@@ -7,9 +7,9 @@
  */
 import { FLAGS_READ_AS_BOOLEANS } from "../../grammar/schema/changes.js";
 import { isBefore, resolveTarget } from "../../grammar/schema/versions.js";
-import type { ConfigAst, ConfigNode, Word } from "../../grammar/ast.js";
+import type { ConfigAst, ConfigNode, WalkedLine, Word } from "../../grammar/ast.js";
 import type { TargetVersion } from "../../grammar/reader.js";
-import { argTextOf } from "../../grammar/tree.js";
+import { argTextOf, LineWalker } from "../../grammar/tree.js";
 import { getContext, parseEntryLine, parseIp } from "../../grammar/schema/index.js";
 
 export type TrackKind = "script" | "interface" | "file" | "process" | "bfd";
@@ -113,6 +113,8 @@ export interface RealServer {
   port?: string;
   settings: Map<string, ConfigNode>;
   checkers: ConfigNode[];
+  /** checkers.length, without making the list (its lines' nodes). */
+  checkerCount: number;
   /** Forwarding method: its own lvs_method, else the virtual server's lb_kind/lvs_method, else NAT. */
   forwarding: string;
   /** Its own `weight`, else the virtual server's, else 1; undefined when not a number. */
@@ -549,66 +551,90 @@ function syncGroupOf(node: ConfigNode, model: ConfigModel, lookups: Lookups): Sy
   return group;
 }
 
-/**
- * virtualServerOf()'s list of a real server's checkers while it is read (copied at its size). Filled
- * up to a count rather than emptied with `length = 0`, which gives V8 leave to drop its storage.
- */
-const scratch: ConfigNode[] = [];
-
 // What keepalived's checker derives from a virtual_server block (check/check_data.c validate_check_config()).
 function virtualServerOf(node: ConfigNode): VirtualServer {
   const settings = settingsOf(node);
   const vsForwarding = lastOf(node, ["lb_kind", "lvs_method"])?.args[0]?.text;
   const realServers: RealServer[] = [];
-  // Indexed loops, and each checkers list made at its size: a large LVS estate has tens of thousands
-  // of real servers, and array iterators and lists grown by push were garbage (or spare room) for each.
+  // Indexed loops: a large LVS estate has tens of thousands of real servers, and array iterators were garbage for each.
   const lines = node.children;
   for (let i = 0; i < lines.length; i++) {
     const rs = lines[i];
     if (rs.name !== "real_server" || !rs.known) continue;
-    // One pass over the real server's lines; its settings map is made when asked for.
-    let ownWeight: ConfigNode | undefined;
-    let method: ConfigNode | undefined;
-    const own = rs.children;
-    let found = 0;
-    for (let j = 0; j < own.length; j++) {
-      const c = own[j];
-      if (c.kind === "keyword") {
-        if (c.name === "weight") ownWeight = c;
-        else if (c.name === "lvs_method") method = c;
-      }
-      if (c.known && CHECKERS.has(c.name)) scratch[found++] = c;
-    }
-    const checkers = scratch.slice(0, found);
-    const weightNode = ownWeight ?? settings.get("weight");
-    // Texts read without Word objects: a large LVS estate has tens of thousands of these lines, and no rule needs their words.
-    const forwarding = (method && argTextOf(method, 0)) ?? vsForwarding ?? "NAT";
-    realServers.push(new ModelRealServer(rs, argTextOf(rs, 0), argTextOf(rs, 1), checkers, forwarding, weightNode ? intOfText(argTextOf(weightNode, 0)) : 1));
+    // One pass over the real server's lines, read in place (no node for its weight line, nor for the
+    // lines of its checkers); its settings map and checker list are made when asked for.
+    realServerLines.read(rs);
+    // Its own weight line, else the virtual server's, else 1 (a weight line without a number: undefined).
+    const vsWeight = settings.get("weight");
+    const weight = realServerLines.hasWeightLine ? intOfText(realServerLines.weight) : vsWeight ? intOfText(argTextOf(vsWeight, 0)) : 1;
+    const forwarding = realServerLines.method ?? vsForwarding ?? "NAT";
+    realServers.push(new ModelRealServer(rs, argTextOf(rs, 0), argTextOf(rs, 1), realServerLines.checkers, forwarding, weight));
   }
   let weightSum: number | undefined = 0;
   for (const rs of realServers) weightSum = rs.weight === undefined || weightSum === undefined ? undefined : weightSum + rs.weight;
   return { node, settings, realServers, weightSum };
 }
 
+/** What the model reads of a real server's own lines, in one pass over the store (one reader, reused). */
+class RealServerLines {
+  private readonly lines = new LineWalker();
+  /** Its last `weight`'s first word, and whether it has a weight line at all (one without a word is not a number). */
+  weight: string | undefined;
+  hasWeightLine = false;
+  /** Its last lvs_method's word. */
+  method: string | undefined;
+  /** How many checker blocks it has. */
+  checkers = 0;
+
+  read(rs: ConfigNode): void {
+    this.weight = undefined;
+    this.hasWeightLine = false;
+    this.method = undefined;
+    this.checkers = 0;
+    this.lines.walk(rs, this.visit);
+  }
+
+  private readonly visit = (line: WalkedLine): boolean => {
+    // The real server's own lines only: its line (depth 0) goes on into them, theirs do not.
+    if (line.depth === 0) return true;
+    if (line.kind === "keyword") {
+      if (line.name === "weight") {
+        this.hasWeightLine = true;
+        this.weight = line.argCount() > 0 ? line.argText(0) : undefined;
+      } else if (line.name === "lvs_method") this.method = line.argCount() > 0 ? line.argText(0) : undefined;
+    }
+    if (line.known && CHECKERS.has(line.name)) this.checkers++;
+    return false;
+  };
+}
+
+const realServerLines = new RealServerLines();
+
 /**
- * A real server: its settings map is made when first asked for. A class, not
- * an object literal with a getter: that made a closure and an accessor pair
- * per real server, and a large LVS estate has tens of thousands.
+ * A real server: its settings map and checker list are made when first
+ * asked for. A class, not an object literal with a getter: that made a
+ * closure and an accessor pair per real server, and a large LVS estate has
+ * tens of thousands.
  */
 class ModelRealServer implements RealServer {
   #settings: Map<string, ConfigNode> | undefined;
+  #checkers: ConfigNode[] | undefined;
 
   constructor(
     readonly node: ConfigNode,
     readonly address: string | undefined,
     readonly port: string | undefined,
-    readonly checkers: ConfigNode[],
+    readonly checkerCount: number,
     readonly forwarding: string,
     readonly weight: number | undefined,
   ) {}
 
   get settings(): Map<string, ConfigNode> {
     return (this.#settings ??= settingsOf(this.node));
+  }
+
+  get checkers(): ConfigNode[] {
+    return (this.#checkers ??= this.checkerCount === 0 ? [] : this.node.children.filter((c) => c.known && CHECKERS.has(c.name)));
   }
 }
 
