@@ -506,6 +506,14 @@ class NodeView implements ConfigNode {
     return this.#row === NONE ? undefined : this.#store.contextName(this.#store.blockChildAt(this.#row));
   }
 
+  /** Where `view` reads its node, without an object for it: its index, row and context into `into`, and the store. */
+  static readInto(view: NodeView, into: number[]): TreeStore {
+    into[0] = view.#index;
+    into[1] = view.#row;
+    into[2] = view.#context;
+    return view.#store;
+  }
+
   /** Where this view reads its node (see storeNodeOf). */
   storeNode(): StoreNode {
     return { store: this.#store, index: this.#index, row: this.#row, context: this.#context };
@@ -622,7 +630,12 @@ export class LineWalker implements WalkedLine {
       this.#plain.walk(top, visit);
       return;
     }
-    const { store, index: t, row: r0, context: c0 } = top.storeNode();
+    // Read into an array kept for it: the model walks each of tens of thousands of real servers.
+    const where = this.#where;
+    const store = NodeView.readInto(top, where);
+    const t = where[0];
+    const r0 = where[1];
+    const c0 = where[2];
     this.#store = store;
     this.#top = t;
     const indices = this.#indices;
@@ -668,6 +681,7 @@ export class LineWalker implements WalkedLine {
     views.fill(undefined);
   }
 
+  readonly #where: number[] = [0, 0, 0];
   readonly #ends: number[] = [];
   readonly #inner: number[] = [];
 
