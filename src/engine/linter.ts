@@ -370,24 +370,12 @@ function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visit
       list.of.push(k);
     }
   });
-  const callLine = (line: WalkedLine) => {
-    for (let k = 0; k < everyLine.length; k++) {
-      const w = everyLineOf[k];
-      if (broken[w] !== 0) continue;
-      try {
-        everyLine[k](line);
-      } catch (e) {
-        broken[w] = 1;
-        failed(walkers[w].rule, e);
-      }
-    }
-  };
-  const callNode = (handlers: ((node: ConfigNode) => void)[], of: number[], node: ConfigNode) => {
+  const call = <T>(handlers: ((x: T) => void)[], of: number[], x: T) => {
     for (let k = 0; k < handlers.length; k++) {
       const w = of[k];
       if (broken[w] !== 0) continue;
       try {
-        handlers[k](node);
+        handlers[k](x);
       } catch (e) {
         broken[w] = 1;
         failed(walkers[w].rule, e);
@@ -396,14 +384,14 @@ function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visit
   };
   const named = byName.size > 0 || own.size > 0;
   const visit = (line: WalkedLine) => {
-    if (everyLine.length > 0) callLine(line);
-    if (everyNode.length > 0) callNode(everyNode, everyNodeOf, line.node);
+    if (everyLine.length > 0) call(everyLine, everyLineOf, line);
+    if (everyNode.length > 0) call(everyNode, everyNodeOf, line.node);
     if (named) {
       const name = line.name;
       const mine = own.get(name);
       if (mine) mine(line.node);
       const handlers = byName.get(name);
-      if (handlers) callNode(handlers.handlers, handlers.of, line.node);
+      if (handlers) call(handlers.handlers, handlers.of, line.node);
     }
   };
   const lines = new LineWalker();

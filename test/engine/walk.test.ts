@@ -25,6 +25,34 @@ describe("rules declare, the engine walks", () => {
     expect(seen).toEqual(["global_defs", "router_id", "vrrp_instance", "instance VI_1", "state", "virtual_ipaddress", "10.0.0.1", "vrrp_instance", "instance VI_2", "end"]);
   });
 
+  it("hands every line to line handlers as a WalkedLine, read in place: depth, args, and the node on request", () => {
+    const seen: string[] = [];
+    let stateNode: unknown;
+    const rule = defineRule({
+      meta: { ...meta, id: "t" },
+      create: () => ({
+        line: (l) => {
+          seen.push(`${l.depth} ${l.name}${l.argCount() > 0 ? ` ${l.argText(0)}` : ""}`);
+          if (l.name === "state") stateNode = l.node;
+        },
+      }),
+    });
+    const r = lintWith(rule);
+    expect(seen).toEqual(["0 global_defs", "1 router_id a", "0 vrrp_instance VI_1", "1 state MASTER", "1 virtual_ipaddress", "2 10.0.0.1", "0 vrrp_instance VI_2"]);
+    expect(stateNode).toBe(r.ast.children[1]!.children[0]);
+  });
+
+  it("a line handler that throws is reported once, and the line handlers after it still see every line", () => {
+    let calls = 0;
+    const lines: string[] = [];
+    const broken = defineRule({ meta: { ...meta, id: "broken" }, create: () => ({ line: () => { calls++; throw new Error("boom"); } }) });
+    const after = defineRule({ meta: { ...meta, id: "after" }, create: () => ({ line: (l) => void lines.push(l.name) }) });
+    const r = lintWith(broken, after);
+    expect(calls).toBe(1);
+    expect(lines).toHaveLength(7);
+    expect(r.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual(['internal-error: rule "broken" failed: boom']);
+  });
+
   it("reports of handlers are findings of their rule", () => {
     const rule = defineRule({ meta: { ...meta, id: "states" }, create: (ctx) => ({ keywords: { state: (n) => ctx.report({ at: n.keyword, message: `state ${n.args[0]?.text}` }) } }) });
     expect(lintWith(rule).diagnostics.map((d) => [d.ruleId, d.message, d.start])).toEqual([["states", "state MASTER", CONFIG.indexOf("state")]]);

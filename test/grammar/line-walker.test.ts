@@ -140,6 +140,26 @@ describe("LineWalker", () => {
     );
   });
 
+  it("walks a tree of plain ConfigNode objects (not the reader's) the same way", () => {
+    const { ast } = parseText(CONFIG, "/k.conf");
+    // Plain copies: what a caller building nodes itself would hand over.
+    const copy = (n: ConfigNode, parent?: ConfigNode): ConfigNode => {
+      const c: ConfigNode = { kind: n.kind, name: n.name, keyword: n.keyword, args: n.args, context: n.context, known: n.known, spec: n.spec, block: n.block, children: [], parent, rest: n.rest, file: n.file, start: n.start, end: n.end };
+      c.children = n.children.map((k) => copy(k, c));
+      return c;
+    };
+    const plain = ast.children.map((n) => copy(n));
+    expect(fromWalker(plain)).toEqual(fromNodes(ast.children));
+    expect(fromWalker(plain, (l) => l.name === "real_server")).toEqual(fromNodes(ast.children, (n) => n.name === "real_server"));
+    const walker = new LineWalker();
+    const got: ConfigNode[] = [];
+    walker.walk(plain[2]!, (l) => {
+      if (l.name === "priority") got.push(l.node, l.sibling(1), l.parent!);
+    });
+    expect(got).toEqual([plain[2]!.children[3], plain[2]!.children[0], plain[2]]);
+    expect(got[1]).toBe(plain[2]!.children[0]);
+  });
+
   it("makes a line's node as the tree's own object, whoever asks first", () => {
     // The walk first: the nodes it makes are the ones the tree's children lists then hold.
     const first = parseText(CONFIG, "/k.conf").ast;
