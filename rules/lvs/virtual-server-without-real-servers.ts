@@ -18,7 +18,8 @@ export default defineRule({
   },
   // One virtual server at a time: the editor keeps its verdict while the block is unchanged.
   virtualServer(vs, ctx) {
-    if (!vs.node.block || !vs.node.known || vs.realServers.length > 0 || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) return;
+    // The real servers first: nearly every virtual server has some, and its block's record is then not made.
+    if (vs.realServers.length > 0 || !vs.node.block || !vs.node.known || hasConditionalLines(vs.node, ctx.files, ctx.settings.configId)) return;
     // A ${NAME} set only under @id lines is left as written, and its braces open a block of their own.
     const header = ctx.files.get(vs.node.file)?.text.slice(vs.node.start, vs.node.block.open?.start ?? vs.node.end) ?? "";
     if (header.includes("$") && configHasConditionals(ctx.files, ctx.settings.configId)) return;

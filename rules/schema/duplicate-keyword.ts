@@ -44,8 +44,8 @@ export default defineRule({
       const spec = settingOf(line);
       if (!spec) return;
       const first = firsts[depth];
-      const earlier = first.get(line.name);
-      if (earlier === undefined) first.set(line.name, line.at);
+      const earlier = first.get(spec.name);
+      if (earlier === undefined) first.set(spec.name, line.at);
       else report(ctx, spec, line.sibling(earlier), line.node);
     }
   },
@@ -98,9 +98,10 @@ class FirstSettings<T> {
 
 /** The keyword's facts when the line is a setting keepalived keeps one of (what this rule compares), else undefined. */
 function settingOf(line: Pick<ConfigNode, "kind" | "known" | "context" | "name" | "spec">): KeywordSpec | undefined {
-  if (line.kind !== "keyword" || !line.known || CUMULATIVE.has(line.name)) return undefined;
+  if (line.kind !== "keyword" || !line.known) return undefined;
   const spec = keywordOf(line);
-  if (!spec || (spec.kind !== "scalar" && spec.kind !== "flag") || spec.type === "list") return undefined;
+  // A known keyword's name is its facts' (no second read of the line).
+  if (!spec || (spec.kind !== "scalar" && spec.kind !== "flag") || spec.type === "list" || CUMULATIVE.has(spec.name)) return undefined;
   return spec;
 }
 

@@ -11,7 +11,7 @@
 import type { ConfigNode } from "../../grammar/ast.js";
 import { UNICAST_WITHOUT_INTERFACE } from "../../grammar/schema/changes.js";
 import { isBefore, keywordOf } from "../../grammar/schema/index.js";
-import { childContextOf } from "../../grammar/tree.js";
+import { argTextOf, childContextOf } from "../../grammar/tree.js";
 import { defineRule } from "../../src/engine/rule.js";
 
 /** Block keyword → the setting it needs and what keepalived does without it. */
@@ -50,17 +50,18 @@ export default defineRule({
     function check(node: ConfigNode) {
       // By canonical name: neighbour_ip is neighbor_ip.
       const has = (name: string) => node.children.some((c) => c.kind === "keyword" && (c.name === name || keywordOf(c)?.aliasOf === name));
-      const label = `${node.name}${node.args[0] ? ` "${node.args[0].text}"` : ""}`;
+      // Made for a finding only: naming the block makes its words.
+      const label = () => `${node.name}${node.args[0] ? ` "${node.args[0].text}"` : ""}`;
       if (node.name === "vrrp_instance") {
         const stop = "keepalived's VRRP process refuses to start (and keepalived -t stops checking the other instances)";
         if (!has("virtual_router_id")) {
-          report(node, `${label} has no virtual_router_id; ${stop}`, "add \"virtual_router_id <1..255>\", the same on every node of this VRRP group");
+          report(node, `${label()} has no virtual_router_id; ${stop}`, "add \"virtual_router_id <1..255>\", the same on every node of this VRRP group");
         }
         // A "unicast configured" instance needs no interface in newer keepalived.
         const unicast = node.children.some((c) => c.kind === "keyword" && c.known && keywordOf(c)?.setsUnicast === true);
         if (!has("interface") && (isBefore(ctx.settings.targetVersion, UNICAST_WITHOUT_INTERFACE) || !unicast)) {
           const why = unicast ? ` (keepalived ${ctx.settings.targetVersion} requires it even for unicast instances; ${UNICAST_WITHOUT_INTERFACE} and newer do not)` : "";
-          report(node, `${label} has no interface${why}; ${stop}`, "add \"interface <name>\" for the interface VRRP adverts are sent on");
+          report(node, `${label()} has no interface${why}; ${stop}`, "add \"interface <name>\" for the interface VRRP adverts are sent on");
         }
         return;
       }
@@ -69,21 +70,21 @@ export default defineRule({
         return;
       }
       const need = Object.hasOwn(NEEDS, node.name) ? NEEDS[node.name] : undefined;
-      if (need && !has(need.keyword)) report(node, `${label} has no "${need.keyword}"; ${need.effect}`, `add "${need.keyword} …" to the block`);
+      if (need && !has(need.keyword)) report(node, `${label()} has no "${need.keyword}"; ${need.effect}`, `add "${need.keyword} …" to the block`);
     }
 
     function report(node: ConfigNode, message: string, hint: string, severity?: "warning") {
       ctx.report({ at: node.keyword, message, hint, severity });
     }
 
-    function checkVirtualServer(node: ConfigNode, label: string, has: (name: string) => boolean) {
+    function checkVirtualServer(node: ConfigNode, label: () => string, has: (name: string) => boolean) {
       const refused = "keepalived -t counts this as a configuration error (exit 5)";
       // A fwmark service matches packets by mark, whatever their protocol.
-      if (node.args[0]?.text !== "fwmark" && !has("protocol")) {
-        report(node, `${label} has no "protocol": keepalived defaults to UDP, and ${refused}`, 'add "protocol TCP" (or UDP, SCTP)');
+      if (!has("protocol") && argTextOf(node, 0) !== "fwmark") {
+        report(node, `${label()} has no "protocol": keepalived defaults to UDP, and ${refused}`, 'add "protocol TCP" (or UDP, SCTP)');
       }
-      if (!has("lb_algo") && !has("lvs_sched")) report(node, `${label} has no "lb_algo": keepalived uses wlc, and ${refused}`, 'add "lb_algo wlc" (or rr, wrr, lc, sh, …)', "warning");
-      if (!has("lb_kind") && !has("lvs_method")) report(node, `${label} has no "lb_kind": keepalived uses NAT forwarding, and ${refused}`, 'add "lb_kind NAT" (or DR, TUN)', "warning");
+      if (!has("lb_algo") && !has("lvs_sched")) report(node, `${label()} has no "lb_algo": keepalived uses wlc, and ${refused}`, 'add "lb_algo wlc" (or rr, wrr, lc, sh, …)', "warning");
+      if (!has("lb_kind") && !has("lvs_method")) report(node, `${label()} has no "lb_kind": keepalived uses NAT forwarding, and ${refused}`, 'add "lb_kind NAT" (or DR, TUN)', "warning");
     }
   },
 });
