@@ -285,7 +285,7 @@ export class TreeStore {
 
   /** The view of node n: the one made before, else a new one with these facts (row, parent, context are the node's). */
   viewAt(n: number, row: number, parent: ConfigNode | undefined, context: number): NodeView {
-    // Sized once (V8 keeps a large one out of the young generation): a view per line is what the walk avoids.
+    // Sized once at the node count (V8 moves a large array between generations by page, without copying it).
     const views = (this.views ??= new Array(this.nodeCount));
     return (views[n] ??= new NodeView(this, n, row, parent, context));
   }
@@ -589,10 +589,15 @@ export function argTextOf(node: ConfigNode, i: number): string | undefined {
  */
 export function argsKey(node: ConfigNode): string {
   if (!(node instanceof NodeView)) return node.args.length === 1 ? node.args[0].text : node.args.map((a) => a.text).join("\0");
-  const n = node.argCount();
-  if (n === 1) return node.argText(0);
+  return joinedArgs(node);
+}
+
+/** The args' texts joined with NUL (the text itself for one arg), read through argCount/argText. */
+function joinedArgs(line: Pick<WalkedLine, "argCount" | "argText">): string {
+  const n = line.argCount();
+  if (n === 1) return line.argText(0);
   let key = "";
-  for (let i = 0; i < n; i++) key += i === 0 ? node.argText(i) : `\0${node.argText(i)}`;
+  for (let i = 0; i < n; i++) key += i === 0 ? line.argText(i) : `\0${line.argText(i)}`;
   return key;
 }
 
@@ -848,11 +853,7 @@ class PlainLine implements WalkedLine {
   }
 }
 
-/** argsKey for the walk's line: the args' texts joined with NUL (the text itself for one arg). */
+/** argsKey for the walk's line. */
 export function argsKeyOfLine(line: WalkedLine): string {
-  const n = line.argCount();
-  if (n === 1) return line.argText(0);
-  let key = "";
-  for (let i = 0; i < n; i++) key += i === 0 ? line.argText(i) : `\0${line.argText(i)}`;
-  return key;
+  return joinedArgs(line);
 }
