@@ -15,6 +15,11 @@ import { contextLabel } from "../schema/helpers-tree.js";
 /** Build options the Debian 2.2.7 binary lacks (keepalived -v: no LIBIPSET). */
 const MISSING_IN_DEBIAN_227 = new Set(["_HAVE_LIBIPSET_"]);
 
+/** Does the keepalived `target` names lack the build option (Debian's 2.2.7 binary)? */
+function builtWithout(option: string | undefined, target: string): boolean {
+  return target === "2.2.7" && option !== undefined && MISSING_IN_DEBIAN_227.has(option);
+}
+
 export default defineRule({
   meta: {
     id: "unsupported-in-target-version",
@@ -55,7 +60,7 @@ function namesWithVerdict(target: string): string[] {
     // keyword: test/grammar/schema/versions.test.ts), and only under 2.2.7 do build options add more.
     const found = new Set<string>();
     for (const [context, name] of keywordsWithHistory()) if (!hasKeyword(context, name, target)) found.add(name);
-    if (target === "2.2.7") for (const [, name, option] of BUILD_OPTION_KEYWORDS) if (MISSING_IN_DEBIAN_227.has(option)) found.add(name);
+    for (const [, name, option] of BUILD_OPTION_KEYWORDS) if (builtWithout(option, target)) found.add(name);
     NAMES_WITH_VERDICT.set(target, (names = [...found]));
   }
   return names;
@@ -64,7 +69,7 @@ function namesWithVerdict(target: string): string[] {
 /** Why `target` lacks keyword `spec`: not in that release, or (Debian's 2.2.7) built without its option; undefined when it has it. */
 function lackOf(spec: KeywordSpec, target: string): "release" | "build" | undefined {
   if (!knownIn(spec, target)) return "release";
-  if (target === "2.2.7" && spec.buildOption && MISSING_IN_DEBIAN_227.has(spec.buildOption)) return "build";
+  if (builtWithout(spec.buildOption, target)) return "build";
   return undefined;
 }
 

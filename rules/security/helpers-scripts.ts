@@ -6,7 +6,7 @@
  * group (core/notify.c notify_script_init(), set_script_params_array()).
  */
 import type { ConfigAst, ConfigNode, WalkedLine } from "../../grammar/ast.js";
-import { getContext, keywordOf, SCRIPTLESS_CONTEXTS } from "../../grammar/schema/index.js";
+import { keywordOf, SCRIPTLESS_CONTEXTS } from "../../grammar/schema/index.js";
 import { LineWalker } from "../../grammar/tree.js";
 
 /** Keywords whose extra words are dropped: the command is only the first word. */
