@@ -40,7 +40,8 @@ const NO_CHILDREN: ConfigNode[] = Object.freeze([]) as unknown as ConfigNode[];
 const NO_ARGS: Word[] = Object.freeze([]) as unknown as Word[];
 
 export class TreeStore {
-  readonly words = new WordColumns();
+  // Not readonly only for copy(): a store is never given other words.
+  words = new WordColumns();
   readonly contexts: string[] = [];
   /** Each context's keywords, by context id, as the parser's KeywordTable numbers them (`keys`). */
   readonly keywordsOf: (readonly KeywordFacts[])[] = [];
@@ -279,6 +280,79 @@ export class TreeStore {
    */
   rebase(delta: number): void {
     if (delta !== 0) this.words.rebase(delta);
+  }
+
+  // ---- patching (grammar/word-patch.ts) -------------------------------------
+
+  /** A copy over `words` (a copy of this store's): the columns copied, no views (they are made anew from the copy). */
+  copyWith(words: WordColumns): TreeStore {
+    const c = new TreeStore();
+    c.words = words;
+    c.contexts.push(...this.contexts);
+    c.keywordsOf.push(...this.keywordsOf);
+    for (const [name, id] of this.contextIds) c.contextIds.set(name, id);
+    c.topContext = this.topContext;
+    const nodes = Math.max(1, this.nodeCount);
+    c.nodeCount = this.nodeCount;
+    c.flags = this.flags.slice(0, nodes);
+    c.word0 = this.word0.slice(0, nodes);
+    c.keys = this.keys.slice(0, nodes);
+    c.counts = this.counts.slice(0, nodes);
+    c.bigCounts = new Map(this.bigCounts);
+    c.rests = new Map(this.rests);
+    c.vias = new Map(this.vias);
+    const blocks = Math.max(1, this.blockCount);
+    c.blockCount = this.blockCount;
+    c.blockChild = this.blockChild.slice(0, blocks);
+    c.blockEnd = this.blockEnd.slice(0, blocks);
+    c.blockClose = this.blockClose.slice(0, blocks);
+    c.blockAfter = this.blockAfter.slice(0, blocks);
+    return c;
+  }
+
+  /** The node whose line has word w (its keyword or an arg), or NONE (a brace). */
+  nodeOfWord(w: number): number {
+    let lo = 0;
+    let hi = this.nodeCount - 1;
+    if (hi < 0 || this.word0[0] > w) return NONE;
+    // The last node whose first word is at or before w (words are in reading order, as nodes are).
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.word0[mid] <= w) lo = mid;
+      else hi = mid - 1;
+    }
+    return w < this.word0[lo] + this.wordCount(lo) ? lo : NONE;
+  }
+
+  /** The context (id) each of `nodes` (ascending) is in: one walk over the nodes with a stack of open blocks. */
+  contextsOf(nodes: readonly number[]): number[] {
+    const out: number[] = [];
+    const ends: number[] = [];
+    const contexts: number[] = [this.topContext];
+    let row = 0;
+    let k = 0;
+    for (let n = 0; n < this.nodeCount && k < nodes.length; n++) {
+      while (ends.length > 0 && ends[ends.length - 1] <= n) {
+        ends.pop();
+        contexts.pop();
+      }
+      while (k < nodes.length && nodes[k] === n) {
+        out.push(contexts[contexts.length - 1]);
+        k++;
+      }
+      if (this.hasBlock(n)) {
+        ends.push(this.blockEnd[row]);
+        contexts.push(this.blockChild[row]);
+        row++;
+      }
+    }
+    return out;
+  }
+
+  /** Gives node n the keyword `key` of its context (KeywordTable.index(); 0: none): the patch of a renamed keyword. */
+  rekey(n: number, key: number): void {
+    this.keys[n] = key;
+    this.flags[n] = key !== 0 ? this.flags[n] | KNOWN : this.flags[n] & ~KNOWN;
   }
 
   // ---- views ---------------------------------------------------------------

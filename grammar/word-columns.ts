@@ -280,6 +280,85 @@ export class WordColumns {
     }
   }
 
+  /**
+   * A copy to patch (grammar/word-patch.ts): the columns copied, the word
+   * objects and include chains shared (a patch changes neither). Only a
+   * parse that was never moved: a movable one's words read a base.
+   */
+  copy(): WordColumns | undefined {
+    if (this.movable || this.shift !== 0 || this.anchor !== undefined) return undefined;
+    const c = new WordColumns();
+    c.paths.push(...this.paths);
+    c.texts.push(...this.texts);
+    for (const [path, id] of this.fileIds) c.fileIds.set(path, id);
+    c.count = this.count;
+    c.starts = this.starts.slice(0, Math.max(1, this.count));
+    c.lengths = this.lengths.slice(0, Math.max(1, this.count));
+    c.objects = this.objects.slice();
+    c.runWord = this.runWord.slice();
+    c.runFile = this.runFile.slice();
+    c.runVia = this.runVia.slice();
+    c.viaTable = this.viaTable.slice();
+    return c;
+  }
+
+  /**
+   * Makes `text` the text of file `path`, where `edits` (sorted, apart)
+   * each replaced one whole slice word of the old text by `length`
+   * characters: the edited words take their new lengths and every later
+   * word of the file moves by what the edits before it added. Returns the
+   * edited words' indices, in the edits' order, or undefined when the words
+   * are not so: an edit that is not exactly one unquoted slice word, a word
+   * the preprocessor built at or after the first edit (its span would move),
+   * or a file read more than once (its words' offsets would not rise).
+   * The columns may be half patched then: the caller drops the copy.
+   */
+  patchFile(path: string, text: string, edits: readonly { start: number; end: number; length: number }[]): number[] | undefined {
+    const file = this.fileIds.get(path);
+    if (file === undefined || edits.length === 0) return undefined;
+    const old = this.texts[file];
+    const first = edits[0].start;
+    const edited: number[] = [];
+    let next = 0; // the first edit not yet met
+    let delta = 0; // what the edits met so far added
+    let last = -1; // start of the file's last slice word
+    const runs = this.runWord.length;
+    for (let r = 0; r < runs; r++) {
+      const from = this.runWord[r];
+      const to = r + 1 < runs ? this.runWord[r + 1] : this.count;
+      const inFile = this.runFile[r] === file;
+      for (let w = from; w < to; w++) {
+        const length = this.lengths[w];
+        if (length === OBJECT) {
+          const o = this.objects[this.starts[w]];
+          if (o.file === path && o.end > first) return undefined;
+          continue;
+        }
+        if (!inFile) continue;
+        const start = this.starts[w];
+        if (start <= last) return undefined;
+        last = start;
+        while (next < edits.length && edits[next].end <= start) {
+          // Passed without meeting its word: the edit was not a word.
+          if (edited.length === next) return undefined;
+          delta += edits[next].length - (edits[next].end - edits[next].start);
+          next++;
+        }
+        if (next < edits.length && start >= edits[next].start) {
+          const e = edits[next];
+          // Exactly this word, and not a quoted string (its text is inside its quotes).
+          if (start !== e.start || start + length !== e.end || old.charCodeAt(start) === QUOTE || edited.length !== next) return undefined;
+          edited.push(w);
+          this.lengths[w] = e.length;
+        }
+        this.starts[w] = start + delta;
+      }
+    }
+    if (edited.length !== edits.length) return undefined;
+    this.texts[file] = text;
+    return edited;
+  }
+
   /** The Word object of word w (a new one each call for slice words: the node that owns the word keeps it). */
   word(w: number): Word {
     const o = this.object(w);
