@@ -51,8 +51,8 @@ export function patchWords(parsed: ParseResult, changes: ReadonlyMap<string, { t
   const files = new Map(parsed.files);
   let diagnostics = parsed.diagnostics;
   let grown = 0;
-  // Renamed words, by word index, with their new texts: keyword renames are looked up below.
-  const renamed = new Map<number, string>();
+  // Renamed words (word indices) with their new texts: keyword renames are looked up below.
+  const renamed: { word: number; text: string }[] = [];
   for (const [path, { text, edits }] of changes) {
     const file = parsed.files.get(path);
     if (!file || edits.length === 0 || !editsAreWords(file.text, text, edits) || placedAfter(parsed, path, edits[0].start)) return undefined;
@@ -62,7 +62,7 @@ export function patchWords(parsed: ParseResult, changes: ReadonlyMap<string, { t
     const lengths = edits.map((e) => ({ start: e.start, end: e.end, length: e.text.length }));
     const edited = words.patchFile(path, text, lengths);
     if (!edited) return undefined;
-    edited.forEach((w, i) => renamed.set(w, edits[i].text));
+    for (let i = 0; i < edited.length; i++) renamed.push({ word: edited[i], text: edits[i].text });
     grown += text.length - file.text.length;
     files.set(path, new SourceFile(path, text));
   }
@@ -98,8 +98,10 @@ function editsAreWords(before: string, after: string, edits: readonly Edit[]): b
     const nl = after.indexOf("\n", start);
     if ((nl < 0 ? after.length : nl) - lineStart >= MAX_LINE - 1) return false;
     delta += e.text.length - (e.end - e.start);
+    // The new text is the old one with these edits made (a cheap check: the edited words, and the length).
+    if (after.slice(start, start + e.text.length) !== e.text) return false;
   }
-  return true;
+  return after.length === before.length + delta;
 }
 
 /**
@@ -169,10 +171,12 @@ function movedDiagnostics(diagnostics: Diagnostic[], path: string, edits: readon
  * old or new keyword opens a block or keeps its raw line (a script), or the
  * line keeps its raw text (an entry of a value block, whose words changed).
  */
-function rekeyed(store: TreeStore, renamed: ReadonlyMap<number, string>): boolean {
+function rekeyed(store: TreeStore, renamed: { word: number; text: string }[]): boolean {
   const keywordNodes: number[] = [];
   const texts: string[] = [];
-  for (const [w, text] of [...renamed].sort((a, b) => a[0] - b[0])) {
+  // In word order (each file's are; files' words may interleave through includes).
+  if (renamed.some((r, i) => i > 0 && renamed[i - 1].word > r.word)) renamed.sort((a, b) => a.word - b.word);
+  for (const { word: w, text } of renamed) {
     const n = store.nodeOfWord(w);
     if (n < 0 || store.restOf(n) !== "") return false;
     if (store.keywordWord(n) !== w || store.isEntry(n)) continue;

@@ -13,6 +13,7 @@ import { indexOwners, type OwnerIndex } from "../workspace/fragments.js";
 import { hasGlobChars } from "../workspace/glob-match.js";
 import { includePatterns, mayRead } from "../workspace/may-include.js";
 import { lint, lintForFixing } from "../workspace/lint.js";
+import type { PassBefore } from "../workspace/fix.js";
 import { MAIN_FILE_NAME, ownersOf } from "../workspace/owners.js";
 import { gitTop, KEEPALIVED_DIR, repositoryTop, RootMap, rootMappingsOf, RootMaps, type RootMapping } from "../workspace/roots.js";
 import { fromSettingsFile, type Settings } from "../workspace/settings.js";
@@ -108,9 +109,9 @@ export class Repository {
     return lint(overlayFiles(this.fs, texts), [main], this.readingCheckout(main, options));
   }
 
-  /** The lint of one --fix pass over `main` (workspace lintForFixing), read as lint() reads it. */
-  lintForFixing(main: string, texts: Map<string, string>, unsafe: boolean, options: LintOptions = this.workspace.settingsFor(main).lint): StagedLint {
-    return lintForFixing(overlayFiles(this.fs, texts), [main], this.readingCheckout(main, options), unsafe);
+  /** The lint of one --fix pass over `main` (workspace lintForFixing), read as lint() reads it; `before`: see LintWith. */
+  lintForFixing(main: string, texts: Map<string, string>, unsafe: boolean, before?: () => PassBefore | undefined, options: LintOptions = this.workspace.settingsFor(main).lint): StagedLint {
+    return lintForFixing(overlayFiles(this.fs, texts), [main], this.readingCheckout(main, options), unsafe, undefined, before);
   }
 
   /** `options` with `main`'s absolute include patterns looked for in the checkout: the parse names the checkout's files throughout. */

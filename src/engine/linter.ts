@@ -120,18 +120,21 @@ function resultOf(parsed: ParseResult, found: Diagnostic[], options: EngineOptio
 export interface StagedLint {
   first: Pick<LintResult, "ast" | "files" | "fixable">;
   finish(): LintResult;
+  /** The parse both stages read: the next --fix pass patches it when the fixes only renamed words (grammar/word-patch.ts). */
+  parsed: ParseResult;
 }
 
 export function lintStaged(parsed: ParseResult, options: EngineOptions, inFirst: (rule: Rule) => boolean): StagedLint {
   if (options.templateVars !== undefined) {
     const whole = lintParsed(parsed, options);
-    return { first: whole, finish: () => whole };
+    return { first: whole, finish: () => whole, parsed };
   }
   const settings = lintSettingsOf(options);
   const getModel = modelOnce(parsed, settings);
   const found = runRules(parsed, options, options.ruleSet.filter(inFirst), settings, getModel);
   const { fixable } = finishFindings(parsed, found, { ...options, rules: { ...options.rules, "unused-disable-directive": "off" } });
   return {
+    parsed,
     first: { ast: parsed.ast, files: parsed.files, fixable },
     finish() {
       for (const d of runRules(parsed, options, options.ruleSet.filter((r) => !inFirst(r)), settings, getModel)) found.push(d);

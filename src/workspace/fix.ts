@@ -8,6 +8,7 @@
 import type { Diagnostic, Edit } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
+import type { ParseResult } from "../../grammar/reader.js";
 import { secretsOf, type Secret } from "../engine/secrets.js";
 import type { LintOptions, LintResult, StagedLint } from "../engine/linter.js";
 import { lint } from "./lint.js";
@@ -47,15 +48,36 @@ export function lintAndFix(fs: FileAccess, root: string, options: LintOptions, t
  * lint: the CLI collects garbage there, so that the next lint does not grow
  * the heap on top of the last one's (−30 to −60 MB peak on a 498k-line file).
  */
-export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult | StagedLint, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false, betweenPasses: () => void = () => {}): FixOutcome {
+export function fixLoop(lintWith: LintWith, texts: Map<string, string>, fix: boolean, canEdit: (path: string) => boolean, unsafe = false, betweenPasses: () => void = () => {}): FixOutcome {
   const originals = new Map<string, string>();
   const edits = new Map<string, Edit[]>();
   const secrets: Secret[] = [];
+  let before: PassBefore | undefined;
+  // Taken once, by the next pass's read: nothing here keeps the last parse alive under the next lint.
+  const take = () => {
+    const b = before;
+    before = undefined;
+    return b;
+  };
+  const keep = (b: PassBefore) => (before = b);
   for (let pass = 0; ; pass++) {
-    const result = onePass(lintWith, texts, { originals, edits }, secrets, fix && pass < MAX_PASSES, canEdit, unsafe);
+    const result = onePass(lintWith, texts, { originals, edits }, secrets, fix && pass < MAX_PASSES, canEdit, unsafe, take, keep);
     if (result) return { result, texts, originals, edits, secrets };
     betweenPasses();
   }
+}
+
+/**
+ * How the fix loop lints `texts` (over the files). `before` hands over, once,
+ * the pass before's parse and what its fixes changed, for a lint that can
+ * patch that parse instead of reading the texts again (lintForFixing).
+ */
+export type LintWith = (texts: Map<string, string>, before: () => PassBefore | undefined) => LintResult | StagedLint;
+
+/** The parse a pass read and what its fixes made of each file they changed: the new text and the edits (sorted, as applied). */
+export interface PassBefore {
+  parsed: ParseResult;
+  changes: Map<string, { text: string; edits: readonly Edit[] }>;
 }
 
 /**
@@ -66,17 +88,22 @@ export function fixLoop(lintWith: (texts: Map<string, string>) => LintResult | S
  * alive until its frame returns, and on a big file that is the whole first
  * lint (124 MB live on the 498,004-line benchmark) under the second.
  */
-function onePass(lintWith: (texts: Map<string, string>) => LintResult | StagedLint, texts: Map<string, string>, changes: Changes, secrets: Secret[], fix: boolean, canEdit: (path: string) => boolean, unsafe: boolean): LintResult | undefined {
-  const lint = lintWith(texts);
+function onePass(lintWith: LintWith, texts: Map<string, string>, changes: Changes, secrets: Secret[], fix: boolean, canEdit: (path: string) => boolean, unsafe: boolean, take: () => PassBefore | undefined, keep: (b: PassBefore) => void): LintResult | undefined {
+  const lint = lintWith(texts, take);
   const first = "finish" in lint ? lint.first : lint;
   // One push per secret: a spread of a large list (130,000 auth_pass lines) overflows the call stack.
   for (const s of secretsOf(first.ast)) secrets.push(s);
   // A staged lint (lintStaged): its fixable rules' findings choose the pass's edits; the other rules
   // run only when they change nothing, for the result this pass then is.
-  if ("finish" in lint && fix && applyChosen(first, texts, changes, canEdit, unsafe)) return undefined;
+  const changed = (from: Pick<LintResult, "files" | "fixable">) => {
+    const made = applyChosen(from, texts, changes, canEdit, unsafe);
+    if (made && "parsed" in lint) keep({ parsed: lint.parsed, changes: made });
+    return made !== undefined;
+  };
+  if ("finish" in lint && fix && changed(first)) return undefined;
   const result = "finish" in lint ? lint.finish() : lint;
   if (!fix) return result;
-  return applyChosen(result, texts, changes, canEdit, unsafe) ? undefined : result;
+  return changed(result) ? undefined : result;
 }
 
 /** What the passes so far changed: FixOutcome's `originals` and `edits`. */
@@ -85,11 +112,15 @@ interface Changes {
   edits: Map<string, Edit[]>;
 }
 
-/** Applies the fixes `result` offers to `texts` (recording first versions and their edits in `changes`); false when nothing changed. */
-function applyChosen(result: Pick<LintResult, "files" | "fixable">, texts: Map<string, string>, { originals, edits: editsOf }: Changes, canEdit: (path: string) => boolean, unsafe: boolean): boolean {
+/**
+ * Applies the fixes `result` offers to `texts` (recording first versions and
+ * their edits in `changes`); returns each changed file's new text and the
+ * edits applied to it, or undefined when nothing changed.
+ */
+function applyChosen(result: Pick<LintResult, "files" | "fixable">, texts: Map<string, string>, { originals, edits: editsOf }: Changes, canEdit: (path: string) => boolean, unsafe: boolean): PassBefore["changes"] | undefined {
   // Every fixable finding, not only the reported ones (the report keeps at most a capful per file).
   const byFile = chooseEdits(result.fixable, canEdit, unsafe);
-  let changed = false;
+  const made: PassBefore["changes"] = new Map();
   for (const [path, edits] of byFile) {
     const before = texts.get(path) ?? result.files.get(path)?.text;
     if (before === undefined) continue;
@@ -100,9 +131,9 @@ function applyChosen(result: Pick<LintResult, "files" | "fixable">, texts: Map<s
       editsOf.set(path, applied);
     } else editsOf.delete(path);
     texts.set(path, after);
-    changed = true;
+    made.set(path, { text: after, edits: applied });
   }
-  return changed;
+  return made.size > 0 ? made : undefined;
 }
 
 /** Whole fixes whose edits overlap none already taken, grouped by file (a fix is applied entirely or not at all). */

@@ -5,13 +5,15 @@
  * the library API. `options.ruleSet` still replaces the set (tests).
  */
 import type { FileAccess } from "../../grammar/files.js";
-import { readConfig, type ParseResult } from "../../grammar/reader.js";
+import { readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
+import { patchWords } from "../../grammar/word-patch.js";
 import { ALL_RULES } from "../../rules/index.js";
 import * as cluster from "../cluster/lint.js";
 import type { ClusterNode } from "../cluster/groups.js";
 import { IncrementalLint } from "../engine/incremental.js";
 import * as engine from "../engine/linter.js";
 import type { LintOptions, LintResult, StagedLint } from "../engine/linter.js";
+import type { PassBefore } from "./fix.js";
 
 const withRules = (options: LintOptions): engine.EngineOptions => ({ ...options, ruleSet: options.ruleSet ?? ALL_RULES });
 
@@ -34,9 +36,20 @@ export function lintParsed(parsed: ParseResult, options: LintOptions = {}): Lint
  * rules whose findings can change a text (fixable ones, and with `unsafe`
  * those with suggestions), the others only when those change nothing.
  */
-export function lintForFixing(fs: FileAccess, mainFiles: string[], options: LintOptions = {}, unsafe = false, overrides?: Map<string, string>): StagedLint {
-  const parsed = readConfig(fs, mainFiles, engine.readerOptionsOf(options), overrides);
+export function lintForFixing(fs: FileAccess, mainFiles: string[], options: LintOptions = {}, unsafe = false, overrides?: Map<string, string>, before?: () => PassBefore | undefined): StagedLint {
+  const parsed = readForFixing(fs, mainFiles, engine.readerOptionsOf(options), overrides, before);
   return engine.lintStaged(parsed, withRules(options), (rule) => !!rule.meta.fixable || (unsafe && !!rule.meta.hasSuggestions));
+}
+
+/**
+ * The parse of a --fix pass: the pass before's parse patched with its fixes
+ * when they only renamed words (grammar/word-patch.ts), else a read. Its own
+ * function, so that the pass before's parse is not held by a frame that
+ * lives on while the pass lints.
+ */
+function readForFixing(fs: FileAccess, mainFiles: string[], options: ReaderOptions, overrides: Map<string, string> | undefined, before: (() => PassBefore | undefined) | undefined): ParseResult {
+  const last = before?.();
+  return (last && patchWords(last.parsed, last.changes, options)) ?? readConfig(fs, mainFiles, options, overrides);
 }
 
 /** `files[i]` is the name as the user gave it; `paths[i]` where it is read (they may be equal). */

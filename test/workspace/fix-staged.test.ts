@@ -9,6 +9,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { memoryFiles } from "../../grammar/files.js";
+import { patchWords } from "../../grammar/word-patch.js";
+import { readerOptionsOf } from "../../src/engine/linter.js";
 import type { LintOptions } from "../../src/engine/linter.js";
 import { nodeFiles } from "../../src/node/files.js";
 import { fixLoop, type FixOutcome } from "../../src/workspace/fix.js";
@@ -25,10 +27,23 @@ function outcome(o: FixOutcome): unknown {
   };
 }
 
+/**
+ * --fix with a whole lint per pass, each reading the texts, and with the staged lint, whose passes
+ * patch the parse before when its fixes only renamed words (grammar/word-patch.ts): `patched`
+ * counts those passes (a patch is what the staged lint then reads).
+ */
 function both(fs: FileAccess, path: string, options: LintOptions, unsafe: boolean) {
   const whole = fixLoop((t) => lint(fs, [path], options, t), new Map(), true, () => true, unsafe);
-  const staged = fixLoop((t) => lintForFixing(fs, [path], options, unsafe, t), new Map(), true, () => true, unsafe);
-  return { whole, staged };
+  let patched = 0;
+  const staged = fixLoop(
+    (t, before) => {
+      const last = before();
+      if (last && patchWords(last.parsed, last.changes, readerOptionsOf(options))) patched++;
+      return lintForFixing(fs, [path], options, unsafe, t, () => last);
+    },
+    new Map(), true, () => true, unsafe,
+  );
+  return { whole, staged, patched };
 }
 
 describe("--fix's staged lint", () => {
@@ -36,15 +51,30 @@ describe("--fix's staged lint", () => {
     const fs = nodeFiles();
     const files = readdirSync(CORPUS).filter((f) => f.endsWith(".conf")).sort().filter((_, i) => i % 8 === 0);
     let fixed = 0;
+    let patchedPasses = 0;
     for (const f of files) {
       for (const unsafe of [false, true]) {
-        const { whole, staged } = both(fs, join(CORPUS, f), { targetVersion: "2.2.7" }, unsafe);
+        const { whole, staged, patched } = both(fs, join(CORPUS, f), { targetVersion: "2.2.7" }, unsafe);
         expect(outcome(staged), `${f}${unsafe ? " (unsafe)" : ""}`).toEqual(outcome(whole));
         if (whole.originals.size > 0) fixed++;
+        patchedPasses += patched;
       }
     }
-    // The sample must hold files that --fix changes, or the comparison says little.
+    // The sample must hold files that --fix changes, and passes read by patching, or the comparison says little.
     expect(fixed).toBeGreaterThan(20);
+    expect(patchedPasses).toBeGreaterThan(10);
+  });
+
+  it("renames deprecated keywords in a second pass read by patching the first pass's parse, as reading it gives", () => {
+    const vs = (n: number) => `virtual_server 10.0.0.${n} 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 10.0.1.${n} 80 {\n    weight 1\n  }\n}\n`;
+    // A finding after the renames that the patch must move (a real server without a health check), and one before.
+    const text = `global_defs {\n  router_id lb1\n}\n${vs(1)}${vs(2)}${vs(3)}`;
+    const fs = memoryFiles({ "/k/keepalived.conf": text });
+    const { whole, staged, patched } = both(fs, "/k/keepalived.conf", {}, false);
+    expect(patched).toBe(1);
+    expect(outcome(staged)).toEqual(outcome(whole));
+    expect(staged.texts.get("/k/keepalived.conf")).toBe(text.replaceAll("lb_algo", "lvs_sched").replaceAll("lb_kind", "lvs_method"));
+    expect(staged.result.diagnostics.map((d) => d.ruleId)).toContain("real-server-without-checker");
   });
 
   it("leaves a used disable directive of a rule that is not fixable alone, with unused directives reported and fixed", () => {

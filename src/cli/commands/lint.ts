@@ -14,7 +14,7 @@ import type { SourceFile } from "../../../grammar/source.js";
 import { ALL_RULES } from "../../../rules/index.js";
 import type { LintResult } from "../../engine/linter.js";
 import type { FileResult } from "../../reporters/types.js";
-import { fixLoop } from "../../workspace/fix.js";
+import { fixLoop, type LintWith } from "../../workspace/fix.js";
 import { collectGarbage } from "../collect-garbage.js";
 import { nodesFromSettings } from "../../workspace/cluster.js";
 import { ConfigError } from "../../engine/config.js";
@@ -206,7 +206,7 @@ function lintPlan(plan: Plan, repo: Repository, workspace: Workspace, fixing: bo
   const ignored = (p: string) => p !== target.path && workspace.ignoredBy(p) !== undefined;
   const initial = () => new Map(stdin && stdin.path === target.path ? [[stdin.path, stdin.text]] : []);
   // A pass of the fix loop over `main`: staged when fixing (the fixable rules first, Repository.lintForFixing).
-  const passOf = (main: string) => (t: Map<string, string>) => (fixing ? repo.lintForFixing(main, t, unsafe) : repo.lint(main, t));
+  const passOf = (main: string): LintWith => (t, before) => (fixing ? repo.lintForFixing(main, t, unsafe, before) : repo.lint(main, t));
   if (plan.owners.length === 0) {
     const outcome = fixLoop(passOf(target.path), initial(), fixing, (p) => !ignored(p), unsafe, collectGarbage);
     const { result } = outcome;
