@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { utf8Bytes } from "../../src/node/write.js";
 import { copyExamples, runCli, STATE_MASTER, tempTree } from "./helpers.js";
 
 describe("--fix", () => {
@@ -44,6 +45,15 @@ describe("--fix", () => {
     const r = runCli(["--no-config", "--fix", "latin1.conf"], { cwd: dir });
     expect(readFileSync(join(dir, "latin1.conf")).equals(bytes)).toBe(true);
     expect(r.stderr).toContain("not fixed");
+  });
+});
+
+describe("the bytes --fix writes and compares (utf8Bytes)", () => {
+  it("are the text's UTF-8, whether it is ASCII (copied as it is) or not", () => {
+    const cases = ["", "vrrp_instance VI_1 {\n  state BACKUP\n}\n", "# caf\u00e9\n", "\u0080", "\u00ff", "# \u20ac\n", "\ud834\udd1e", "lone \ud800 surrogate", "x".repeat(100_000) + "\u00e9"];
+    for (const text of cases) expect([...utf8Bytes(text)], JSON.stringify(text.slice(-20))).toEqual([...Buffer.from(text, "utf8")]);
+    // Read by hand: an e with an acute accent is two bytes.
+    expect([...utf8Bytes("\u00e9")]).toEqual([0xc3, 0xa9]);
   });
 });
 

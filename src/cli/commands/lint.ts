@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { writeFileAtomic, WriteRefused } from "../../node/write.js";
+import { utf8Bytes, writeFileAtomic, WriteRefused } from "../../node/write.js";
 import type { Diagnostic, Edit } from "../../../grammar/ast.js";
 import { overlayFiles } from "../../../grammar/files.js";
 import type { SourceFile } from "../../../grammar/source.js";
@@ -311,7 +311,7 @@ function writeFixed(path: string, before: string, after: string, io: CliIo): voi
   } catch (e) {
     throw new UsageError(`cannot read ${path} again to fix it: ${(e as Error).message}`);
   }
-  if (!onDisk.equals(Buffer.from(before, "utf8"))) {
+  if (!onDisk.equals(utf8Bytes(before))) {
     io.stderr(`keepalived-lint: ${path} not fixed: it changed while linting or is not valid UTF-8\n`);
     return;
   }
