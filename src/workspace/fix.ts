@@ -8,10 +8,9 @@
 import type { Diagnostic, Edit } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
-import type { ParseResult } from "../../grammar/reader.js";
 import { secretsOf, type Secret } from "../engine/secrets.js";
 import type { LintOptions, LintResult, StagedLint } from "../engine/linter.js";
-import { lint } from "./lint.js";
+import { lint, type PassBefore } from "./lint.js";
 
 export const MAX_PASSES = 10;
 
@@ -74,11 +73,6 @@ export function fixLoop(lintWith: LintWith, texts: Map<string, string>, fix: boo
  */
 export type LintWith = (texts: Map<string, string>, before: () => PassBefore | undefined) => LintResult | StagedLint;
 
-/** The parse a pass read and what its fixes made of each file they changed: the new text and the edits (sorted, as applied). */
-export interface PassBefore {
-  parsed: ParseResult;
-  changes: Map<string, { text: string; edits: readonly Edit[] }>;
-}
 
 /**
  * Lints once and, when `fix`, applies the fixes found: undefined when they

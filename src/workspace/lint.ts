@@ -4,6 +4,7 @@
  * it; this module is where the built-in set meets it, for the front ends and
  * the library API. `options.ruleSet` still replaces the set (tests).
  */
+import type { Edit } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import { patchWords } from "../../grammar/word-patch.js";
@@ -13,7 +14,6 @@ import type { ClusterNode } from "../cluster/groups.js";
 import { IncrementalLint } from "../engine/incremental.js";
 import * as engine from "../engine/linter.js";
 import type { LintOptions, LintResult, StagedLint } from "../engine/linter.js";
-import type { PassBefore } from "./fix.js";
 
 const withRules = (options: LintOptions): engine.EngineOptions => ({ ...options, ruleSet: options.ruleSet ?? ALL_RULES });
 
@@ -39,6 +39,12 @@ export function lintParsed(parsed: ParseResult, options: LintOptions = {}): Lint
 export function lintForFixing(fs: FileAccess, mainFiles: string[], options: LintOptions = {}, unsafe = false, overrides?: Map<string, string>, before?: () => PassBefore | undefined): StagedLint {
   const parsed = readForFixing(fs, mainFiles, engine.readerOptionsOf(options), overrides, before);
   return engine.lintStaged(parsed, withRules(options), (rule) => !!rule.meta.fixable || (unsafe && !!rule.meta.hasSuggestions));
+}
+
+/** The parse a --fix pass read and what its fixes made of each file they changed: the new text and the edits (sorted, as applied). */
+export interface PassBefore {
+  parsed: ParseResult;
+  changes: Map<string, { text: string; edits: readonly Edit[] }>;
 }
 
 /**
