@@ -356,7 +356,9 @@ function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visit
   const everyLineOf: number[] = [];
   const everyNode: ((node: ConfigNode) => void)[] = [];
   const everyNodeOf: number[] = [];
-  const byName = new Map<string, { handlers: ((node: ConfigNode) => void)[]; of: number[] }>();
+  // One map for the rules' handlers by name and the engine's own: one lookup a line.
+  const byName = new Map<string, { handlers: ((node: ConfigNode) => void)[]; of: number[]; own: ((node: ConfigNode) => void) | undefined }>();
+  for (const [name, handler] of own) byName.set(name, { handlers: [], of: [], own: handler });
   walkers.forEach(({ visitors }, k) => {
     if (visitors.line) {
       everyLine.push(visitors.line);
@@ -368,7 +370,7 @@ function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visit
     }
     for (const [name, handler] of Object.entries(visitors.keywords ?? {})) {
       let list = byName.get(name);
-      if (!list) byName.set(name, (list = { handlers: [], of: [] }));
+      if (!list) byName.set(name, (list = { handlers: [], of: [], own: undefined }));
       list.handlers.push(handler);
       list.of.push(k);
     }
@@ -385,16 +387,15 @@ function walk(top: readonly ConfigNode[], walkers: { rule: Rule; visitors: Visit
       }
     }
   };
-  const named = byName.size > 0 || own.size > 0;
+  const named = byName.size > 0;
   const visit = (line: WalkedLine) => {
     if (everyLine.length > 0) call(everyLine, everyLineOf, line);
     if (everyNode.length > 0) call(everyNode, everyNodeOf, line.node);
     if (named) {
-      const name = line.name;
-      const mine = own.get(name);
-      if (mine) mine(line.node);
-      const handlers = byName.get(name);
-      if (handlers) call(handlers.handlers, handlers.of, line.node);
+      const entry = byName.get(line.name);
+      if (entry === undefined) return;
+      if (entry.own) entry.own(line.node);
+      if (entry.handlers.length > 0) call(entry.handlers, entry.of, line.node);
     }
   };
   const lines = new LineWalker();
