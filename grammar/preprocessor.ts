@@ -118,7 +118,7 @@ const LOOP_START = /^~(SEQ|LST)/;
 const DEFINE_START = /^\$([A-Za-z_][A-Za-z0-9_]*)=/;
 /** Items of a run of plain lines handed to the parser at once: enough to make the calls rare, few enough to stay in cache. */
 const RUN_ITEMS = 4096;
-const INCLUDE_KEYWORDS = new Set(["include", "includer", "includem", "includew", "includeb", "includea"]);
+export const INCLUDE_KEYWORDS: ReadonlySet<string> = new Set(["include", "includer", "includem", "includew", "includeb", "includea"]);
 const BUILTINS = new Set(["_PWD", "_INSTANCE", "_RANDOM", "_ENV", "_HASH", "_BANG"]);
 
 interface DefEntry {

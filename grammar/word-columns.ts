@@ -361,7 +361,6 @@ export class WordColumns {
     return edited;
   }
 
-
   /** The Word object of word w (a new one each call for slice words: the node that owns the word keeps it). */
   word(w: number): Word {
     const o = this.object(w);
