@@ -8,7 +8,7 @@ import type { TemplateView } from "../../grammar/template/index.js";
 import type { ConfigAst, Diagnostic } from "../../grammar/ast.js";
 import type { SourceFile } from "../../grammar/source.js";
 import { predict, type GroupPrediction, type Member } from "./failover.js";
-import type { ConfigModel, VrrpInstance } from "../model/model.js";
+import type { ConfigModel } from "../model/model.js";
 
 /** What the cluster analysis needs of one node's lint (the engine's LintResult has all of it). */
 export interface NodeResult {

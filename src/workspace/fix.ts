@@ -73,7 +73,6 @@ export function fixLoop(lintWith: LintWith, texts: Map<string, string>, fix: boo
  */
 export type LintWith = (texts: Map<string, string>, before: () => PassBefore | undefined) => LintResult | StagedLint;
 
-
 /**
  * Lints once and, when `fix`, applies the fixes found: undefined when they
  * changed a text (lint again), else the result, final. A function of its own

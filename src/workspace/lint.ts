@@ -35,6 +35,8 @@ export function lintParsed(parsed: ParseResult, options: LintOptions = {}): Lint
  * The lint of a --fix pass, in two stages (engine lintStaged): first the
  * rules whose findings can change a text (fixable ones, and with `unsafe`
  * those with suggestions), the others only when those change nothing.
+ * `before` hands over the pass before's parse and changes (see LintWith):
+ * when they only renamed words, that parse is patched instead of reading.
  */
 export function lintForFixing(fs: FileAccess, mainFiles: string[], options: LintOptions = {}, unsafe = false, overrides?: Map<string, string>, before?: () => PassBefore | undefined): StagedLint {
   const parsed = readForFixing(fs, mainFiles, engine.readerOptionsOf(options), overrides, before);
