@@ -17,8 +17,8 @@
  * that would grow past what keepalived reads, a file read twice or as a
  * template, an include or a definition after the first edit in the file
  * (spans in include chains and definition lists would move), and a reader
- * finding on an edited word (its message may quote it). The reader's other
- * findings after an edit are moved with the text.
+ * finding on an edited word or quoting one. The reader's other findings
+ * after an edit are moved with the text.
  * test/grammar/word-patch.test.ts holds every patch to a fresh read.
  */
 import type { Diagnostic, Edit, Fix, Span } from "./ast.js";
@@ -55,7 +55,7 @@ export function patchWords(parsed: ParseResult, changes: ReadonlyMap<string, { t
   for (const [path, { text, edits }] of changes) {
     const file = parsed.files.get(path);
     if (!file || edits.length === 0 || !editsAreWords(file.text, text, edits) || placedAfter(parsed, path, edits[0].start)) return undefined;
-    const moved = movedDiagnostics(diagnostics, path, edits);
+    const moved = movedDiagnostics(diagnostics, path, edits, file.text);
     if (!moved) return undefined;
     diagnostics = moved;
     const lengths = edits.map((e) => ({ start: e.start, end: e.end, length: e.text.length }));
@@ -118,10 +118,15 @@ function placedAfter(parsed: ParseResult, path: string, offset: number): boolean
 /**
  * The reader's findings with their spans in `path` moved past the edits
  * (findings elsewhere, and before the first edit, are the same objects);
- * undefined when a finding's span touches an edited word (its message may
- * quote the word).
+ * undefined when a finding's span touches an edited word, or when it quotes
+ * an edited word's text (a `{` after a line that opens no block names that
+ * line's keyword: the finding is on the brace), since its words would be
+ * the new ones in a fresh read.
  */
-function movedDiagnostics(diagnostics: Diagnostic[], path: string, edits: readonly Edit[]): Diagnostic[] | undefined {
+function movedDiagnostics(diagnostics: Diagnostic[], path: string, edits: readonly Edit[], before: string): Diagnostic[] | undefined {
+  // The reader quotes words in its messages and hints as "word".
+  const quoted = new Set(edits.map((e) => `"${before.slice(e.start, e.end)}"`));
+  const quotes = (text: string | undefined) => text !== undefined && (text.match(/"[^"]*"/g) ?? []).some((q) => quoted.has(q));
   const first = edits[0].start;
   // added[i]: what edits [0, i) added. Edits are sorted and apart, so their ends rise too.
   const added = [0];
@@ -149,7 +154,7 @@ function movedDiagnostics(diagnostics: Diagnostic[], path: string, edits: readon
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const spans: Span[] = [d, ...(d.related ?? []).map((r) => r.span), ...[d.fix, ...(d.suggestions ?? [])].flatMap((f) => f?.edits ?? [])];
-    if (spans.some(touches)) return undefined;
+    if (spans.some(touches) || quotes(d.message) || quotes(d.hint) || d.related?.some((r) => quotes(r.message))) return undefined;
     if (!spans.some(after)) {
       out.push(d);
       continue;

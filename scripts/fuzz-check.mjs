@@ -97,3 +97,87 @@ function nodeValue(n, files) {
     children: n.children.map((c) => nodeValue(c, files)),
   };
 }
+
+/**
+ * Everything a parse says, with line and column for every position: nodes
+ * (kind, context, facts, words, spans, block braces, rest, include chain),
+ * the reader's findings, the files' texts and line tables, the includes. Two
+ * parses of one text are equal under it exactly when a lint could not tell
+ * them apart (test/grammar/word-patch.test.ts, checkWordPatch).
+ */
+export function parseOutline(p) {
+  const at = (file, offset) => {
+    const pos = p.files.get(file)?.position(offset);
+    return pos ? `${file}:${offset}=${pos.line}:${pos.column}` : `${file}:${offset}`;
+  };
+  const span = (s) => (s ? `${at(s.file, s.start)}-${s.end}` : "-");
+  const word = (w) => `${w.quoted ? "q" : ""}${JSON.stringify(w.text)}@${span(w)}${w.via ? ` via ${w.via.map((v) => span(v.span)).join(",")}` : ""}`;
+  const nodes = [];
+  const walk = (list, depth) => {
+    for (const n of list) {
+      nodes.push(
+        [depth, n.kind, n.context, n.known, n.spec?.name ?? "", n.name, span(n), word(n.keyword), ...n.args.map(word), JSON.stringify(n.rest),
+          n.block ? `${n.block.kind} ${n.block.open ? span(n.block.open) : "-"} ${n.block.close ? span(n.block.close) : "-"}` : "",
+          n.via ? n.via.map((v) => span(v.span)).join(",") : ""].join(" | "),
+      );
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(p.ast.children, 0);
+  return {
+    nodes,
+    diagnostics: p.diagnostics.map((d) => `${d.ruleId} ${span(d)} ${d.message}`),
+    files: [...p.files].map(([path, f]) => [path, f.text, [...f.lineStarts]]),
+    includes: p.ast.includes.map((i) => `${i.keyword} ${span(i.span)} ${i.files.join(",")}`),
+    roots: p.ast.roots,
+  };
+}
+
+/** What a rename may make of a word: keywords of several contexts (block ones among them), values, a word no context knows. */
+const RENAMES = ["lvs_sched", "lvs_method", "weight", "priority", "state", "BACKUP", "1", "10.9.9.9/24", "x_unknown", "track_script", "virtual_ipaddress"];
+
+/**
+ * --fix's word patch (grammar/word-patch.ts) on one input: renames up to
+ * three words of the main file (chosen from `i`, so the input stream decides
+ * everything) and, when patchWords patches, its parse must be a fresh read's
+ * of the renamed text. A failure description, or undefined. `api` is
+ * { memoryFiles, parseText, patchWords }.
+ */
+export function checkWordPatch(api, text, i, budgets) {
+  const path = "/etc/keepalived/keepalived.conf";
+  const options = { configId: "id", targetVersion: i % 2 ? "2.2.7" : "newest", ...(budgets ? { budgets } : {}) };
+  const files = { "/etc/keepalived/x.conf": text, "/etc/keepalived/conf.d/a.conf": "global_defs {\n}\n" };
+  try {
+    const before = api.parseText(text, path, options, api.memoryFiles({ [path]: text, ...files }, "/etc/keepalived"));
+    const words = [];
+    const walk = (list) => {
+      for (const n of list) {
+        for (const w of [n.keyword, ...n.args]) if (w.file === path && !w.synthetic) words.push(w);
+        walk(n.children);
+      }
+    };
+    walk(before.ast.children);
+    if (words.length === 0) return undefined;
+    const chosen = new Map();
+    for (let k = 0; k < 3; k++) {
+      const w = words[(i * 7919 + k * 104729) % words.length];
+      chosen.set(w.start, { file: path, start: w.start, end: w.end, text: RENAMES[(i + k) % RENAMES.length] });
+    }
+    const edits = [...chosen.values()].sort((a, b) => a.start - b.start);
+    // Words the preprocessor built may share a place or overlap: such edits are not a fix's.
+    if (edits.some((e, k) => k > 0 && e.start < edits[k - 1].end)) return undefined;
+    let next = "";
+    let from = 0;
+    for (const e of edits) {
+      next += text.slice(from, e.start) + e.text;
+      from = e.end;
+    }
+    next += text.slice(from);
+    const patched = api.patchWords(before, new Map([[path, { text: next, edits }]]), options);
+    if (!patched) return undefined;
+    const fresh = api.parseText(next, path, options, api.memoryFiles({ [path]: next, ...files }, "/etc/keepalived"));
+    return JSON.stringify(parseOutline(patched)) === JSON.stringify(parseOutline(fresh)) ? undefined : "patchWords: the patched parse is not a fresh read's";
+  } catch (e) {
+    return `word patch threw: ${e && e.stack ? e.stack.split("\n").slice(0, 4).join(" | ") : String(e)}`;
+  }
+}

@@ -133,4 +133,4 @@ export function inputStream(seed, seeds) {
   };
 }
 
-export { checkInput, checkTreeJson } from "./fuzz-check.mjs";
+export { checkInput, checkTreeJson, checkWordPatch, parseOutline } from "./fuzz-check.mjs";

@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
-import { checkInput, checkTreeJson } from "./fuzz-check.mjs";
+import { checkInput, checkTreeJson, checkWordPatch } from "./fuzz-check.mjs";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SLOW_MS = 2000;
@@ -37,15 +37,16 @@ if (process.env[WORKER_ENV]) {
   const { storeNodeOf } = await import(join(repoRoot, "dist/grammar/tree.js"));
   const { TreeJson } = await import(join(repoRoot, "dist/src/cli/tree-json.js"));
   const { ByteOut } = await import(join(repoRoot, "dist/src/cli/byte-out.js"));
-  const api = { lintText: lib.lintText, format: lib.format, formatChanges: lib.formatChanges, memoryFiles: lib.memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut };
+  const { patchWords } = await import(join(repoRoot, "dist/grammar/word-patch.js"));
+  const api = { lintText: lib.lintText, format: lib.format, formatChanges: lib.formatChanges, memoryFiles: lib.memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut, patchWords };
   process.send({ ready: true });
   process.on("message", ({ text, i, budgets }) => {
     // CPU time, not wall time: on a shared machine the wall clock measures the neighbours.
     const c0 = process.cpuUsage();
     const failure = checkInput(api, text, i, budgets);
     const c = process.cpuUsage(c0);
-    // parse --json's check after the clock: its own objects and JSON are not the linter's time.
-    process.send({ failure: failure ?? checkTreeJson(api, text, budgets), ms: (c.user + c.system) / 1000, heapMb: process.memoryUsage().heapUsed / 1048576 });
+    // parse --json's and --fix's word patch's checks after the clock: their own objects and JSON are not the linter's time.
+    process.send({ failure: failure ?? checkTreeJson(api, text, budgets) ?? checkWordPatch(api, text, i, budgets), ms: (c.user + c.system) / 1000, heapMb: process.memoryUsage().heapUsed / 1048576 });
   });
 } else {
   await main();

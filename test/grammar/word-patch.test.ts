@@ -5,43 +5,18 @@ import fc from "fast-check";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ConfigNode, Edit, Span, Word } from "../../grammar/ast.js";
+import type { ConfigNode, Edit, Word } from "../../grammar/ast.js";
 import { memoryFiles } from "../../grammar/files.js";
 import { readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import { patchWords } from "../../grammar/word-patch.js";
+// @ts-expect-error: a plain .mjs module shared with the fuzz script
+import { parseOutline } from "../../scripts/fuzz-check.mjs";
 
 const CORPUS = resolve(import.meta.dirname, "../../../shared/corpus/keepalived-devel-tools/configs");
 const OPTIONS: ReaderOptions = { configId: "lb1", template: "off" };
 
-/** Everything a parse says, with line and column for every position (so a wrong offset or line table shows). */
-function outline(p: ParseResult): unknown {
-  const at = (file: string, offset: number) => {
-    const f = p.files.get(file);
-    const pos = f?.position(offset);
-    return pos ? `${file}:${offset}=${pos.line}:${pos.column}` : `${file}:${offset}`;
-  };
-  const span = (s: Span | undefined) => (s ? `${at(s.file, s.start)}-${s.end}` : "-");
-  const word = (w: Word) => `${w.quoted ? "q" : ""}${JSON.stringify(w.text)}@${span(w)}${w.via ? ` via ${w.via.map((v) => span(v.span)).join(",")}` : ""}`;
-  const nodes: string[] = [];
-  const walk = (list: readonly ConfigNode[], depth: number) => {
-    for (const n of list) {
-      nodes.push(
-        [depth, n.kind, n.context, n.known, n.spec?.name ?? "", n.name, span(n), word(n.keyword), ...n.args.map(word), JSON.stringify(n.rest),
-          n.block ? `${n.block.kind} ${n.block.open ? span(n.block.open) : "-"} ${n.block.close ? span(n.block.close) : "-"}` : "",
-          n.via ? n.via.map((v) => span(v.span)).join(",") : ""].join(" | "),
-      );
-      walk(n.children, depth + 1);
-    }
-  };
-  walk(p.ast.children, 0);
-  return {
-    nodes,
-    diagnostics: p.diagnostics.map((d) => `${d.ruleId} ${span(d)} ${d.message}`),
-    files: [...p.files].map(([path, f]) => [path, f.text, [...f.lineStarts]]),
-    includes: p.ast.includes.map((i) => `${i.keyword} ${span(i.span)} ${i.files.join(",")}`),
-    roots: p.ast.roots,
-  };
-}
+/** Everything a parse says, with line and column for every position (so a wrong offset or line table shows): the fuzzer's outline. */
+const outline = (p: ParseResult): unknown => parseOutline(p);
 
 /** `files` with the edits applied to `path`, read afresh and patched from the read before. */
 function readAndPatch(files: Record<string, string>, main: string, path: string, edits: Edit[], options = OPTIONS) {
@@ -174,6 +149,15 @@ describe("patchWords", () => {
     const onWord = { ...before, diagnostics: [{ ruleId: "x", severity: "error" as const, message: "lb_kind", file: "/k.conf", start: e.start - 2, end: e.end }] };
     expect(patchWords(onWord, new Map([["/k.conf", { text, edits: [e] }]]), OPTIONS)).toBeUndefined();
     expect(patchWords(before, new Map([["/k.conf", { text, edits: [e] }]]), OPTIONS)).toBeDefined();
+  });
+
+  it("reads again when a reader finding quotes an edited word outside its span (the fuzzer's counterexample)", () => {
+    // A `{` after a line that opens no block: the finding is on the brace and names the line's keyword.
+    const text = "virtual_server 10.0.0.1 80 {\n  real_server 10.0.1.1 80 {\n    weight 1 {\n    }\n  }\n}\n";
+    const e = rename(text, "weight", "retry");
+    const { fresh, patched } = readAndPatch({ "/k.conf": text }, "/k.conf", "/k.conf", [e]);
+    expect(fresh.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('after "retry"'));
+    expect(patched).toBeUndefined();
   });
 
   it.skipIf(!existsSync(CORPUS))("equals a fresh read whenever it patches: random word renames over the corpus", () => {

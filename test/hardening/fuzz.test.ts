@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { memoryFiles } from "../../grammar/files.js";
 import { parseText } from "../../grammar/reader.js";
 import { storeNodeOf } from "../../grammar/tree.js";
+import { patchWords } from "../../grammar/word-patch.js";
 import { ByteOut } from "../../src/cli/byte-out.js";
 import { TreeJson } from "../../src/cli/tree-json.js";
 import { format, formatChanges } from "../../src/formatter/index.js";
@@ -17,10 +18,10 @@ import { scrubText } from "../../src/engine/secrets.js";
 import { lintText } from "../../src/workspace/lint.js";
 import { lintAndFix } from "../../src/workspace/fix.js";
 // @ts-expect-error: a plain .mjs module shared with the fuzz script
-import { checkInput, checkTreeJson, inputStream, loadSeeds } from "../../scripts/fuzz-lib.mjs";
+import { checkInput, checkTreeJson, checkWordPatch, inputStream, loadSeeds } from "../../scripts/fuzz-lib.mjs";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
-const api = { lintText, format, formatChanges, memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut };
+const api = { lintText, format, formatChanges, memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut, patchWords };
 const CPU_LIMIT_MS = 10_000;
 
 function cpuMs(f: () => unknown): { ms: number; result: unknown } {
@@ -41,6 +42,7 @@ describe("fuzzing", () => {
       expect(result, `input #${i} (${input.origin})`).toBeUndefined();
       expect(ms, `input #${i} (${input.origin}, ${input.text.length} chars)`).toBeLessThan(CPU_LIMIT_MS);
       expect(checkTreeJson(api, input.text, input.budgets), `input #${i} (${input.origin})`).toBeUndefined();
+      expect(checkWordPatch(api, input.text, i, input.budgets), `input #${i} (${input.origin})`).toBeUndefined();
     }
     expect([...origins].sort()).toEqual(["corpus", "mutant", "shape"]);
   }, 300_000);
