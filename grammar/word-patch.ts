@@ -11,14 +11,14 @@
  *
  * Whenever an edit could change how keepalived reads anything, there is no
  * patch (undefined) and the caller reads the text: an edit that is not one
- * unquoted word, a word the reader would not read as a plain word (a brace,
- * a quote, `#`, `$`, `@`, `~`, an include, a template's tag characters), a
- * renamed keyword that opens a block or keeps its line's raw text, a line
- * that would grow past what keepalived reads, a file read twice or as a
- * template, an include or a definition after the first edit in the file
- * (spans in include chains and definition lists would move), and a reader
- * finding on an edited word or quoting one. The reader's other findings
- * after an edit are moved with the text.
+ * word, an old or new word the reader would not read as a plain word (a
+ * brace, a quote, `#`, `$`, `@`, `~`, an include, a template's tag
+ * characters), a renamed keyword that opens a block or keeps its line's raw
+ * text, a line that would grow past what keepalived reads, a file read
+ * twice or as a template, an include or a definition after the first edit
+ * in the file (spans in include chains and definition lists would move),
+ * and a reader finding on an edited word or quoting one. The reader's other
+ * findings after an edit are moved with the text.
  * test/grammar/word-patch.test.ts holds every patch to a fresh read.
  */
 import type { Diagnostic, Edit, Fix, Span } from "./ast.js";
@@ -85,13 +85,14 @@ export function patchWords(parsed: ParseResult, changes: ReadonlyMap<string, { t
   };
 }
 
-/** Does each edit replace a word of `before` by a plain word, keeping its line within what keepalived reads? */
+/** Does each edit replace a plain word of `before` by a plain word, keeping its line within what keepalived reads? */
 function editsAreWords(before: string, after: string, edits: readonly Edit[]): boolean {
   let delta = 0;
   for (const e of edits) {
-    const old = before.slice(e.start, e.end);
-    // A word renamed to an include keyword would make its statement read files.
-    if (!PLAIN_WORD.test(e.text) || INCLUDE_KEYWORDS.has(e.text) || old === "" || old.charCodeAt(0) === 34 /* " */) return false;
+    // The old word plain too: a brace or a quoted string is read apart (a `{` in a value block is an entry of
+    // its own; renamed to a word, it joins the line before it). A word renamed to an include keyword would
+    // make its statement read files.
+    if (!PLAIN_WORD.test(before.slice(e.start, e.end)) || !PLAIN_WORD.test(e.text) || INCLUDE_KEYWORDS.has(e.text)) return false;
     // The edited line in the new text: shorter than the longest line the reader takes whole.
     const start = e.start + delta;
     const lineStart = after.lastIndexOf("\n", start - 1) + 1;

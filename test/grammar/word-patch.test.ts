@@ -115,6 +115,10 @@ describe("patchWords", () => {
     for (const text of ["a b", "a{", "}", '"x"', "#x", "!x", "$X", "@lb1", "~SEQ", "include", "<%x", "%x", "a\\b", ""]) {
       expect(none([{ ...at("lb_algo"), text }]), text).toBeUndefined();
     }
+    // A brace that is an entry of its own in a value block (renamed to a word, it would join the line before).
+    const stray = "vrrp_instance VI_1 {\n  virtual_ipaddress {\n    10.0.0.1/24 {\n    }\n  }\n}\n";
+    const brace = stray.indexOf("{", stray.indexOf("10.0.0.1/24"));
+    expect(none([{ file: "/k.conf", start: brace, end: brace + 1, text: "x" }], { "/k.conf": stray })).toBeUndefined();
     // A keyword that opens a block, before or after.
     expect(none([rename(LVS, "TCP_CHECK", "HTTP_GET")])).toBeUndefined();
     expect(none([rename(LVS, "weight", "TCP_CHECK")])).toBeUndefined();
