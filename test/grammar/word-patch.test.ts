@@ -9,6 +9,7 @@ import type { ConfigNode, Edit, Word } from "../../grammar/ast.js";
 import { memoryFiles } from "../../grammar/files.js";
 import { readConfig, type ParseResult, type ReaderOptions } from "../../grammar/reader.js";
 import { patchWords } from "../../grammar/word-patch.js";
+import { applyEdits } from "../../src/engine/fix.js";
 // @ts-expect-error: a plain .mjs module shared with the fuzz script
 import { parseOutline } from "../../scripts/fuzz-check.mjs";
 
@@ -22,14 +23,8 @@ const outline = (p: ParseResult): unknown => parseOutline(p);
 function readAndPatch(files: Record<string, string>, main: string, path: string, edits: Edit[], options = OPTIONS) {
   const before = readConfig(memoryFiles(files, "/"), [main], options);
   const shapeBefore = outline(before);
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  let text = "";
-  let at = 0;
-  for (const e of sorted) {
-    text += files[path].slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  text += files[path].slice(at);
+  // The text as --fix makes it (applyEdits), and the edits sorted as it returns them.
+  const { text, applied: sorted } = applyEdits(files[path], edits);
   const fresh = readConfig(memoryFiles({ ...files, [path]: text }, "/"), [main], options);
   const patched = patchWords(before, new Map([[path, { text, edits: sorted }]]), options);
   // The parse patched from is left as it was.
@@ -189,14 +184,7 @@ describe("patchWords", () => {
             const w = words[i % words.length];
             chosen.set(w.start, { file: "/k.conf", start: w.start, end: w.end, text: to });
           }
-          const edits = [...chosen.values()].sort((a, b) => a.start - b.start);
-          let next = "";
-          let at = 0;
-          for (const e of edits) {
-            next += text.slice(at, e.start) + e.text;
-            at = e.end;
-          }
-          next += text.slice(at);
+          const { text: next, applied: edits } = applyEdits(text, [...chosen.values()]);
           const patched = patchWords(before, new Map([["/k.conf", { text: next, edits }]]), OPTIONS);
           if (!patched) return;
           patchedCount++;
