@@ -148,6 +148,11 @@ const CHECKERS: ReadonlySet<string> = new Set(
   [...(getContext("virtual_server.real_server")?.keywords.values() ?? [])].filter((k) => k.childContext !== undefined).map((k) => k.name),
 );
 
+/** Is the line (a node, or a line read in place) one of a real server's checker blocks? */
+function isChecker(line: Pick<ConfigNode, "known" | "name">): boolean {
+  return line.known && CHECKERS.has(line.name);
+}
+
 /** Default weight of a tracker when neither the tracker nor the definition sets one. */
 const DEFAULT_WEIGHT: Record<TrackKind, number> = { script: 0, interface: 0, file: 1, process: 0, bfd: 0 };
 
@@ -557,6 +562,9 @@ function virtualServerOf(node: ConfigNode): VirtualServer {
   const vsForwarding = lastOf(node, ["lb_kind", "lvs_method"])?.args[0]?.text;
   const realServers: RealServer[] = [];
   // Indexed loops: a large LVS estate has tens of thousands of real servers, and array iterators were garbage for each.
+  // A real server's weight: its own weight line's, else the virtual server's, else 1 (a weight line without a number: undefined).
+  const vsWeightLine = settings.get("weight");
+  const vsWeight = vsWeightLine ? intOfText(argTextOf(vsWeightLine, 0)) : 1;
   const lines = node.children;
   for (let i = 0; i < lines.length; i++) {
     const rs = lines[i];
@@ -564,9 +572,7 @@ function virtualServerOf(node: ConfigNode): VirtualServer {
     // One pass over the real server's lines, read in place (no node for its weight line, nor for the
     // lines of its checkers); its settings map and checker list are made when asked for.
     realServerLines.read(rs);
-    // Its own weight line, else the virtual server's, else 1 (a weight line without a number: undefined).
-    const vsWeight = settings.get("weight");
-    const weight = realServerLines.hasWeightLine ? intOfText(realServerLines.weight) : vsWeight ? intOfText(argTextOf(vsWeight, 0)) : 1;
+    const weight = realServerLines.hasWeightLine ? intOfText(realServerLines.weight) : vsWeight;
     const forwarding = realServerLines.method ?? vsForwarding ?? "NAT";
     realServers.push(new ModelRealServer(rs, argTextOf(rs, 0), argTextOf(rs, 1), realServerLines.checkers, forwarding, weight));
   }
@@ -603,7 +609,7 @@ class RealServerLines {
         this.weight = line.argCount() > 0 ? line.argText(0) : undefined;
       } else if (line.name === "lvs_method") this.method = line.argCount() > 0 ? line.argText(0) : undefined;
     }
-    if (line.known && CHECKERS.has(line.name)) this.checkers++;
+    if (isChecker(line)) this.checkers++;
     return false;
   };
 }
@@ -634,7 +640,7 @@ class ModelRealServer implements RealServer {
   }
 
   get checkers(): ConfigNode[] {
-    return (this.#checkers ??= this.checkerCount === 0 ? [] : this.node.children.filter((c) => c.known && CHECKERS.has(c.name)));
+    return (this.#checkers ??= this.checkerCount === 0 ? [] : this.node.children.filter(isChecker));
   }
 }
 
