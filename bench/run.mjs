@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 let failed = 0;
-for (const name of ["parse.mjs", "cli-small.mjs", "lsp-latency.mjs", "format.mjs", "linear.mjs", "big.mjs", "alloc.mjs"]) {
+for (const name of ["parse.mjs", "cli-small.mjs", "lsp-latency.mjs", "format.mjs", "linear.mjs", "big.mjs", "floor.mjs", "alloc.mjs"]) {
   console.log(`\n== bench/${name}`);
   const r = spawnSync(process.execPath, [join(here, name)], { stdio: "inherit" });
   if (r.status !== 0) failed++;
