@@ -4,7 +4,8 @@
  * scrubbed of their values, and code frames show them as asterisks. Only the
  * length is ever said.
  */
-import type { ConfigAst, ConfigNode, Diagnostic, Fix, Span } from "../../grammar/ast.js";
+import type { ConfigAst, ConfigNode, Diagnostic, Fix, Span, WalkedLine } from "../../grammar/ast.js";
+import { LineWalker } from "../../grammar/tree.js";
 import { secretArgument } from "../../grammar/schema/index.js";
 
 export interface Secret extends Span {
@@ -19,14 +20,13 @@ export function secretsOf(ast: ConfigAst): Secret[] {
   let out = found.get(ast);
   if (out) return out;
   const list: Secret[] = [];
-  const walk = (nodes: readonly ConfigNode[]) => {
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i];
-      secretsOfLine(n, list);
-      if (n.children.length) walk(n.children);
-    }
+  // Lines read from the reader's store: a node is made only for a line that holds a secret (a walk
+  // of the nodes made one for every line, ~35 ms on 500,000 lines, when no rule's walk had gathered them).
+  const lines = new LineWalker();
+  const visit = (line: WalkedLine) => {
+    if (line.kind === "keyword" && secretArgument(line.context, line.name) !== undefined) secretsOfLine(line.node, list);
   };
-  walk(ast.children);
+  for (const top of ast.children) lines.walk(top, visit);
   found.set(ast, list);
   return list;
 }

@@ -1,7 +1,8 @@
 // Secrets never reach a finding, a diff or a code frame: scrubText replaces
 // their values, maskSecrets blanks them in a file's text.
 import { describe, expect, it } from "vitest";
-import { maskSecrets, scrubText } from "../../src/engine/secrets.js";
+import { maskSecrets, scrubText, secretsOf } from "../../src/engine/secrets.js";
+import { parseText } from "../../grammar/reader.js";
 import { incrementalLint, lintText } from "../../src/workspace/lint.js";
 import { defineRule } from "../../src/engine/rule.js";
 
@@ -85,5 +86,28 @@ describe("a lint's findings", () => {
         expect(JSON.stringify(d)).toContain("<secret of 14 characters>");
       }
     }
+  });
+});
+
+describe("secretsOf", () => {
+  // Every kind of secret keyword, in blocks and nested blocks, with lines around that hold none.
+  const config = [
+    "global_defs {", "  router_id auth_pass", "}",
+    "vrrp_instance VI_1 {", "  authentication {", "    auth_type PASS", "    auth_pass first1", "  }",
+    "  auth_hmac {", "    key 1 hmac-one", "    key 2 hmac-two extra", "  }", "}",
+    "vrrp_instance VI_2 {", "  authentication {", "    auth_pass second2", "  }", "}",
+    "SSL {", "  password ssl-pass", "}",
+    "virtual_server 10.0.0.1 80 {", "  real_server 10.0.0.2 80 {", "    auth_pass not-a-secret-here", "  }", "}",
+  ].join("\n") + "\n";
+
+  it("finds every secret argument in reading order, whether a rule's walk gathered them or not", () => {
+    const expected = ["first1", "hmac-one", "hmac-two", "extra", "second2", "ssl-pass"];
+    // No lint has walked this parse: secretsOf walks it itself.
+    const alone = secretsOf(parseText(config, "/k.conf").ast);
+    expect(alone.map((s) => s.text)).toEqual(expected);
+    for (const s of alone) expect(config.slice(s.start, s.end)).toBe(s.text);
+    // After a full lint, the list its walk gathered is the same.
+    const linted = lintText(config, "/k.conf");
+    expect(secretsOf(linted.ast)).toEqual(alone);
   });
 });
