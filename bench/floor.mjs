@@ -47,8 +47,7 @@ if (stage === "scan") {
   }
   seen = words;
 } else {
-  // A rule whose line handler does nothing: the engine's walk runs as for real rules (with no rule at all
-  // the engine walks the tree for secrets on its own, a path no real lint takes).
+  // A rule whose line handler does nothing: the engine's walk over every line runs as for real rules.
   const idle = { meta: { id: "idle", severity: "info", category: "schema", description: "does nothing", fixable: false }, create: () => ({ line() {} }) };
   // The reader alone loads only the reader, as bench/parse.mjs (the lower bound); the later stages load the library.
   const [{ readConfig }, { nodeFiles }, api] = await Promise.all([import(${entry("./reader")}), import(${entry("./node")}), stage === "read" ? undefined : import(${entry(".")})]);
