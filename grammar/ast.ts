@@ -13,6 +13,22 @@ export interface Span {
   end: number;
 }
 
+/**
+ * Index of the first of `spans` whose end is past `offset` (spans.length:
+ * none), by binary search: the spans must not overlap and be sorted, so
+ * their ends rise with their starts (a fix's edits, as applied).
+ */
+export function firstEndingAfter(spans: readonly Pick<Span, "end">[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** How the reader got to a piece of text: through an include, a $DEFINITION, a ~SEQ/~LST loop. */
 export interface Via {
   kind: "include" | "definition" | "seq";

@@ -21,7 +21,7 @@
  * findings after an edit are moved with the text.
  * test/grammar/word-patch.test.ts holds every patch to a fresh read.
  */
-import type { Diagnostic, Edit, Fix, Span } from "./ast.js";
+import { firstEndingAfter, type Diagnostic, type Edit, type Fix, type Span } from "./ast.js";
 import { budgetsOf } from "./budgets.js";
 import { keywordTable } from "./keyword-table.js";
 import { INCLUDE_KEYWORDS, MAX_LINE, type ReaderOptions } from "./preprocessor.js";
@@ -132,22 +132,11 @@ function movedDiagnostics(diagnostics: Diagnostic[], path: string, edits: readon
   // added[i]: what edits [0, i) added. Edits are sorted and apart, so their ends rise too.
   const added = [0];
   for (const e of edits) added.push(added[added.length - 1] + e.text.length - (e.end - e.start));
-  /** The first edit that ends after `offset` (edits.length: none). */
-  const firstEndingAfter = (offset: number) => {
-    let lo = 0;
-    let hi = edits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (edits[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   // Where an offset of the old text is in the new one: moved by the edits that end at or before it.
-  const moved = (offset: number) => offset + added[firstEndingAfter(offset)];
+  const moved = (offset: number) => offset + added[firstEndingAfter(edits, offset)];
   const touches = (s: Span) => {
     if (s.file !== path) return false;
-    const i = firstEndingAfter(s.start);
+    const i = firstEndingAfter(edits, s.start);
     return i < edits.length && edits[i].start < s.end;
   };
   const after = (s: Span) => s.file === path && s.end > first;

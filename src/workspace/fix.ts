@@ -5,7 +5,7 @@
  * finding without a safe fix gets its first suggestion applied (suggestions
  * change behaviour on purpose). Every byte outside a fix's edits stays as it was.
  */
-import type { Diagnostic, Edit } from "../../grammar/ast.js";
+import { firstEndingAfter, type Diagnostic, type Edit } from "../../grammar/ast.js";
 import type { FileAccess } from "../../grammar/files.js";
 import { applyEdits } from "../engine/fix.js";
 import { secretsOf, type Secret } from "../engine/secrets.js";
@@ -158,7 +158,7 @@ class TakenEdits {
   /** Does `e` overlap a taken edit, or replace exactly the same span (two inserts at one point)? */
   overlaps(e: Edit): boolean {
     if (this.spans.has(`${e.start}:${e.end}`)) return true;
-    const t = this.edits[this.firstEndingAfter(e.start)];
+    const t = this.edits[firstEndingAfter(this.edits, e.start)];
     return t !== undefined && t.start < e.end && e.start < t.end;
   }
 
@@ -177,17 +177,5 @@ class TakenEdits {
       }
     }
     list.splice(at, 0, e);
-  }
-
-  /** Index of the first taken edit whose end is past `offset` (ends rise with starts). */
-  private firstEndingAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.edits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.edits[mid].end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }
