@@ -10,6 +10,7 @@ import type { ConfigNode, WalkedLine } from "../../grammar/ast.js";
 import { keywordOf, type KeywordSpec } from "../../grammar/schema/index.js";
 import { fixOf, removeLine } from "../../src/engine/fix.js";
 import { defineRule, lineOfRelated, type RuleContext } from "../../src/engine/rule.js";
+import { FirstPerBlock } from "./helpers-blocks.js";
 import { blockLabel } from "./helpers-tree.js";
 
 // Settings whose lines add up instead of replacing each other (one line per protocol).
@@ -29,13 +30,13 @@ export default defineRule({
     // order (a line, then its block's lines), so a line one deeper than the line before it is the first
     // of that line's block. Each setting is kept as its place in the walk: a line's node is made only
     // for a line written twice.
-    const firsts: FirstSettings<number>[] = [new FirstSettings()];
+    const firsts: FirstPerBlock<number>[] = [new FirstPerBlock()];
     let previousDepth = 0;
     return { line: visit };
     function visit(line: WalkedLine) {
       const depth = line.depth;
       if (depth > previousDepth) {
-        if (firsts.length === depth) firsts.push(new FirstSettings());
+        if (firsts.length === depth) firsts.push(new FirstPerBlock());
         else firsts[depth].startBlock();
       }
       previousDepth = depth;
@@ -54,7 +55,7 @@ export default defineRule({
     return { facts: () => ctx.ast.children.filter((node) => !node.block) };
   },
   acrossBlocks(ctx, gathered) {
-    const first = new FirstSettings<ConfigNode>();
+    const first = new FirstPerBlock<ConfigNode>();
     for (const nodes of gathered as (ConfigNode[] | undefined)[]) {
       for (const node of nodes ?? []) {
         const spec = settingOf(node);
@@ -66,35 +67,6 @@ export default defineRule({
     }
   },
 });
-
-/**
- * The first setting of each keyword in one block. startBlock() moves on to
- * the next block without clearing a Map (Map.clear() makes a new table, and a
- * large configuration has a hundred thousand blocks): entries from earlier
- * blocks are recognised by their block number and overwritten in place.
- */
-class FirstSettings<T> {
-  private readonly entries = new Map<string, { block: number; first: T }>();
-  private block = 0;
-
-  startBlock(): void {
-    this.block++;
-  }
-
-  get(name: string): T | undefined {
-    const e = this.entries.get(name);
-    return e !== undefined && e.block === this.block ? e.first : undefined;
-  }
-
-  set(name: string, first: T): void {
-    const e = this.entries.get(name);
-    if (e === undefined) this.entries.set(name, { block: this.block, first });
-    else {
-      e.block = this.block;
-      e.first = first;
-    }
-  }
-}
 
 /** The keyword's facts when the line is a setting keepalived keeps one of (what this rule compares), else undefined. */
 function settingOf(line: Pick<ConfigNode, "kind" | "known" | "context" | "name" | "spec">): KeywordSpec | undefined {

@@ -8,6 +8,7 @@ import type { ConfigNode } from "../../grammar/ast.js";
 import { keywordOf } from "../../grammar/schema/index.js";
 import { argCount, argTextOf } from "../../grammar/tree.js";
 import { defineRule, lineOfRelated, type RuleContext } from "../../src/engine/rule.js";
+import { FirstPerBlock } from "./helpers-blocks.js";
 
 export default defineRule({
   meta: {
@@ -23,24 +24,18 @@ export default defineRule({
     // Real servers are compared within their virtual_server: the walk hands over one's real servers before the next one's.
     // Within one, the address and port are the whole key, and only the first line of each is kept: a large LVS
     // estate has tens of thousands of real servers, and a key and a record for each were most of this rule's memory.
-    // Entries of earlier virtual servers are told apart by their number and overwritten in place, rather
-    // than the map cleared for each (Map.clear() makes a new table, grown again real server by real server).
-    const seen = new Map<string, { vs: number; node: ConfigNode }>();
+    const seen = new FirstPerBlock<ConfigNode>();
     let block: ConfigNode | undefined;
-    let vs = 0;
     return {
       keywords: {
         real_server(node) {
-          if (node.parent !== block) vs++;
+          if (node.parent !== block) seen.startBlock();
           block = node.parent;
           if (node.kind !== "keyword" || !node.known || argCount(node) === 0) return;
           const service = serviceOf(node);
           const first = seen.get(service);
-          if (first === undefined) seen.set(service, { vs, node });
-          else if (first.vs !== vs) {
-            first.vs = vs;
-            first.node = node;
-          } else reportSecond(ctx, first.node, node);
+          if (first === undefined) seen.set(service, node);
+          else reportSecond(ctx, first, node);
         },
       },
     };
