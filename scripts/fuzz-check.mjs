@@ -141,7 +141,7 @@ const RENAMES = ["lvs_sched", "lvs_method", "weight", "priority", "state", "BACK
  * three words of the main file (chosen from `i`, so the input stream decides
  * everything) and, when patchWords patches, its parse must be a fresh read's
  * of the renamed text. A failure description, or undefined. `api` is
- * { memoryFiles, parseText, patchWords }.
+ * { memoryFiles, parseText, patchWords, applyEdits }.
  */
 export function checkWordPatch(api, text, i, budgets) {
   const path = "/etc/keepalived/keepalived.conf";
@@ -163,16 +163,10 @@ export function checkWordPatch(api, text, i, budgets) {
       const w = words[(i * 7919 + k * 104729) % words.length];
       chosen.set(w.start, { file: path, start: w.start, end: w.end, text: RENAMES[(i + k) % RENAMES.length] });
     }
-    const edits = [...chosen.values()].sort((a, b) => a.start - b.start);
-    // Words the preprocessor built may share a place or overlap: such edits are not a fix's.
-    if (edits.some((e, k) => k > 0 && e.start < edits[k - 1].end)) return undefined;
-    let next = "";
-    let from = 0;
-    for (const e of edits) {
-      next += text.slice(from, e.start) + e.text;
-      from = e.end;
-    }
-    next += text.slice(from);
+    // The text as --fix makes it. Words the preprocessor built may share a place or overlap: such edits
+    // are not a fix's (applyEdits skips them), and the input is passed over.
+    const { text: next, applied: edits, skipped } = api.applyEdits(text, [...chosen.values()]);
+    if (skipped.length > 0) return undefined;
     const patched = api.patchWords(before, new Map([[path, { text: next, edits }]]), options);
     if (!patched) return undefined;
     const fresh = api.parseText(next, path, options, api.memoryFiles({ [path]: next, ...files }, "/etc/keepalived"));

@@ -38,7 +38,7 @@ if (process.env[WORKER_ENV]) {
   const { TreeJson } = await import(join(repoRoot, "dist/src/cli/tree-json.js"));
   const { ByteOut } = await import(join(repoRoot, "dist/src/cli/byte-out.js"));
   const { patchWords } = await import(join(repoRoot, "dist/grammar/word-patch.js"));
-  const api = { lintText: lib.lintText, format: lib.format, formatChanges: lib.formatChanges, memoryFiles: lib.memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut, patchWords };
+  const api = { lintText: lib.lintText, format: lib.format, formatChanges: lib.formatChanges, memoryFiles: lib.memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut, patchWords, applyEdits: lib.applyEdits };
   process.send({ ready: true });
   process.on("message", ({ text, i, budgets }) => {
     // CPU time, not wall time: on a shared machine the wall clock measures the neighbours.

@@ -17,11 +17,12 @@ import { format, formatChanges } from "../../src/formatter/index.js";
 import { scrubText } from "../../src/engine/secrets.js";
 import { lintText } from "../../src/workspace/lint.js";
 import { lintAndFix } from "../../src/workspace/fix.js";
+import { applyEdits } from "../../src/engine/fix.js";
 // @ts-expect-error: a plain .mjs module shared with the fuzz script
 import { checkInput, checkTreeJson, checkWordPatch, inputStream, loadSeeds } from "../../scripts/fuzz-lib.mjs";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
-const api = { lintText, format, formatChanges, memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut, patchWords };
+const api = { lintText, format, formatChanges, memoryFiles, parseText, storeNodeOf, TreeJson, ByteOut, patchWords, applyEdits };
 const CPU_LIMIT_MS = 10_000;
 
 function cpuMs(f: () => unknown): { ms: number; result: unknown } {
